@@ -1,0 +1,31 @@
+// Lint rules: typescript-eslint's recommended set, plus the house rule that keeps layers apart
+// (see docs/architecture.md): the schema builder never imports resolvers or datasources,
+// and resolvers and datasources never import each other.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'resolvers/generated/**', 'test-output/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/schema/**', 'src/blueprints/**', 'src/errors/**', 'src/query/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/resolvers/**', '**/datasources/**', '**/server/**'] }],
+    },
+  },
+  {
+    files: ['resolvers/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/datasources/**', '**/server/**'] }] },
+  },
+  {
+    files: ['datasources/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/resolvers/**', '**/schema/**', '**/server/**'] }] },
+  },
+);
