@@ -1,0 +1,71 @@
+/**
+ * Catalog entity files → entity inputs, each with a way to locate its parts in the file.
+ *
+ * A file (JSON or YAML) holds one of:
+ *   - one entity with a `blueprint` field:       { "blueprint": "Component", "identifier": … }
+ *   - a list of such entities:                   [ { "blueprint": …, … }, … ]
+ *   - entities grouped by blueprint (the seed):  { "Component": [ { "identifier": … } ], … }
+ */
+import type { EntityInput } from '../../src/entities/entity.ts';
+import { ErrorCodes, LatticeError, type ErrorLocation } from '../../src/errors/index.ts';
+import { toPointer, type ParsedDocument } from '../../src/files/parseDocument.ts';
+
+export interface FileEntity {
+  readonly input: EntityInput;
+  /** Locates a pointer relative to the entity ("/properties/type") in the file. */
+  locate(pointer: string): ErrorLocation;
+}
+
+const KNOWN_KEYS = new Set(['identifier', 'title', 'icon', 'team', 'blueprint', 'properties', 'relations']);
+
+export function entitiesFromDocument(doc: ParsedDocument, origin: string): { entities: FileEntity[]; errors: LatticeError[] } {
+  const entities: FileEntity[] = [];
+  const errors: LatticeError[] = [];
+  const fail = (pointer: string, message: string) => errors.push(new LatticeError(ErrorCodes.INVALID_ENTITY, message, { location: doc.locate(pointer) }));
+
+  const take = (raw: unknown, pointer: string, groupBlueprint?: string) => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(pointer, 'expected an entity object');
+    const e = raw as Record<string, unknown>;
+    const blueprint = e.blueprint ?? groupBlueprint;
+    if (typeof e.identifier !== 'string' || e.identifier === '') return fail(pointer, 'entity has no "identifier" (a non-empty string)');
+    if (typeof blueprint !== 'string') return fail(pointer, `entity "${e.identifier}" has no "blueprint"`);
+    if (groupBlueprint && e.blueprint !== undefined && e.blueprint !== groupBlueprint) {
+      return fail(`${pointer}/blueprint`, `entity "${e.identifier}" says blueprint "${String(e.blueprint)}" but is listed under "${groupBlueprint}"`);
+    }
+    for (const k of Object.keys(e)) if (!KNOWN_KEYS.has(k)) return fail(`${pointer}/${k}`, `entity "${e.identifier}": unknown key "${k}"`);
+    const check = (k: string, ok: boolean, what: string) => (ok ? true : (fail(`${pointer}/${k}`, `entity "${e.identifier}": "${k}" must be ${what}`), false));
+    const obj = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+    if (!check('title', e.title === undefined || e.title === null || typeof e.title === 'string', 'a string')) return;
+    if (!check('icon', e.icon === undefined || e.icon === null || typeof e.icon === 'string', 'a string')) return;
+    if (!check('team', e.team === undefined || typeof e.team === 'string' || (Array.isArray(e.team) && e.team.every((t) => typeof t === 'string')), 'a string or a list of strings')) return;
+    if (!check('properties', obj(e.properties), 'an object')) return;
+    if (!check('relations', obj(e.relations), 'an object')) return;
+    entities.push({
+      input: {
+        blueprint,
+        identifier: e.identifier,
+        title: (e.title as string | undefined) ?? null,
+        icon: (e.icon as string | undefined) ?? null,
+        team: typeof e.team === 'string' ? [e.team] : ((e.team as string[] | undefined) ?? []),
+        properties: (e.properties as Record<string, unknown> | undefined) ?? {},
+        relations: (e.relations as EntityInput['relations'] | undefined) ?? {},
+        origin,
+      },
+      locate: (p) => doc.locate(pointer + p),
+    });
+  };
+
+  const value = doc.value;
+  if (Array.isArray(value)) value.forEach((v, i) => take(v, toPointer([i])));
+  else if (value && typeof value === 'object' && 'identifier' in value) take(value, '');
+  else if (value && typeof value === 'object') {
+    for (const [blueprint, list] of Object.entries(value)) {
+      if (!Array.isArray(list)) {
+        fail(toPointer([blueprint]), `expected a list of "${blueprint}" entities`);
+        continue;
+      }
+      list.forEach((v, i) => take(v, toPointer([blueprint, i]), blueprint));
+    }
+  } else fail('', 'expected an entity, a list of entities, or entities grouped by blueprint');
+  return { entities, errors };
+}

@@ -1,0 +1,55 @@
+/**
+ * The catalog's EntityWriter: what `upsertEntity` and `deleteEntity` do. Validates against the
+ * serving model exactly as files are validated (errors carry the JSON pointer in `extensions`),
+ * refuses to change entities that a catalog file owns, and writes to the store.
+ */
+import type { BlueprintModel } from '../../src/blueprints/model.ts';
+import type { EntityWriter } from '../../src/context/index.ts';
+import { validateEntity } from '../../src/entities/validate.ts';
+import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import type { EntityStore } from '../../src/stores/EntityStore.ts';
+import { FILE_ORIGIN_PREFIX } from './provider.ts';
+
+export function createCatalogWriter(store: EntityStore, model: () => BlueprintModel): EntityWriter {
+  const bad = (message: string, pointer: string, details: Record<string, unknown> = {}) =>
+    new LatticeError(ErrorCodes.BAD_USER_INPUT, message, { location: { pointer }, details });
+
+  async function ownedByApi(blueprint: string, identifier: string) {
+    const [existing] = await store.getMany(blueprint, [identifier]);
+    if (existing?.origin.startsWith(FILE_ORIGIN_PREFIX)) {
+      const file = existing.origin.slice(FILE_ORIGIN_PREFIX.length);
+      throw new LatticeError(ErrorCodes.CONFLICT, `${blueprint} "${identifier}" is defined in the catalog file ${file}; change it there`, { details: { blueprint, identifier, file } });
+    }
+    return existing;
+  }
+
+  return {
+    async upsert(input) {
+      const bp = model().get(input.blueprint);
+      if (!bp) throw bad(`unknown blueprint "${input.blueprint}"`, '', { argument: 'blueprint' });
+      if (!input.identifier) throw bad('identifier must not be empty', '', { argument: 'identifier' });
+      for (const [arg, v] of [['properties', input.properties], ['relations', input.relations]] as const) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`"${arg}" must be a JSON object`, `/${arg}`, { argument: arg });
+      }
+      const problems = await validateEntity(bp, { properties: { ...input.properties }, relations: { ...input.relations } }, async (target, ids) =>
+        (await store.getMany(target, ids)).map((e, i) => e !== undefined || (target === input.blueprint && ids[i] === input.identifier)),
+      );
+      if (problems.length) {
+        const first = problems[0];
+        throw bad(`${input.blueprint} "${input.identifier}": ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`, first.pointer, {
+          argument: first.pointer.split('/')[1],
+          problems,
+        });
+      }
+      await ownedByApi(input.blueprint, input.identifier);
+      const [written] = await store.put([{ ...input, origin: 'api' }]);
+      return written;
+    },
+    async delete({ blueprint, identifier }) {
+      if (!model().get(blueprint)) throw bad(`unknown blueprint "${blueprint}"`, '', { argument: 'blueprint' });
+      await ownedByApi(blueprint, identifier);
+      const [deleted] = await store.delete([{ blueprint, identifier }]);
+      return deleted;
+    },
+  };
+}

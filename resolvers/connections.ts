@@ -1,0 +1,34 @@
+/**
+ * resolveConnection: filter → order → page, the one path every connection field takes (root
+ * lists, many relations, reverse relations, search).
+ */
+import type { RequestContext } from '../src/context/index.ts';
+import { connectionFrom, type PageArgs } from '../src/query/connection.ts';
+import { applyFilter, type FilterInput } from '../src/query/filter.ts';
+import { isMissing, withTiebreak, type Item, type SortKey } from '../src/query/order.ts';
+import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
+import { danglingError } from './errors.ts';
+
+export interface ConnectionArgs extends PageArgs {
+  readonly filter?: FilterInput | null;
+  readonly orderBy?: readonly string[] | null;
+}
+
+export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): SortKey[] {
+  const keys = (orderBy ?? []).map((name) => {
+    const o = type.orderBy.find((x) => x.name === name);
+    return { key: o?.key ?? '$identifier', desc: o?.desc ?? false };
+  });
+  return withTiebreak(keys);
+}
+
+export async function resolveConnection(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext) {
+  const filtered = await applyFilter(items, args.filter, type, plan, ctx.loaders.loadEntities);
+  return connectionFrom(filtered, sortKeys(type, args.orderBy), args);
+}
+
+/** Resolvers of a connection type and its edge type: missing relation targets become field errors. */
+export const connectionTypeResolvers = {
+  connection: { nodes: (c: { nodes: readonly Item[] }) => c.nodes.map((n) => (isMissing(n) ? danglingError(n) : n)) },
+  edge: { node: (e: { node: Item }) => (isMissing(e.node) ? danglingError(e.node) : e.node) },
+};

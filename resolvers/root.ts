@@ -1,0 +1,92 @@
+/**
+ * Root fields: one entity and one connection per blueprint, plus `entity`, `node`,
+ * `blueprints`, `search` and `lattice`; and the catalog mutations.
+ */
+import type { RequestContext } from '../src/context/index.ts';
+import type { Entity } from '../src/entities/entity.ts';
+import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
+import { connectionFrom, type PageArgs } from '../src/query/connection.ts';
+import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/query/portRules.ts';
+import type { SchemaPlan } from '../src/schema/plan.ts';
+import { resolveConnection, type ConnectionArgs } from './connections.ts';
+import { fromGlobalId } from './globalId.ts';
+
+type Root = Record<string, (parent: unknown, args: any, ctx: RequestContext) => unknown>;
+
+function knownBlueprint(plan: SchemaPlan, blueprint: string) {
+  if (plan.model.get(blueprint)) return;
+  throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `unknown blueprint "${blueprint}"; known: ${plan.model.blueprints.map((b) => b.identifier).join(', ')}`, {
+    details: { argument: 'blueprint' },
+  });
+}
+
+async function loadOne(plan: SchemaPlan, blueprint: string, identifier: string, ctx: RequestContext): Promise<Entity | null> {
+  knownBlueprint(plan, blueprint);
+  return (await ctx.loaders.entity(blueprint).load(identifier)) ?? null;
+}
+
+export function queryResolvers(plan: SchemaPlan): Root {
+  const root: Root = {
+    entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
+    node: (_p, { id }, ctx) => {
+      const { blueprint, identifier } = fromGlobalId(id);
+      return plan.model.get(blueprint) ? loadOne(plan, blueprint, identifier, ctx) : null;
+    },
+    blueprints: () =>
+      plan.types.map((t) => ({
+        identifier: t.blueprint.identifier,
+        title: t.blueprint.title,
+        icon: t.blueprint.icon ?? null,
+        description: t.blueprint.description ?? null,
+        typeName: t.typeName,
+        definition: t.blueprint.raw,
+        relations: t.fields.flatMap((f) =>
+          f.kind === 'relation'
+            ? [{ identifier: f.key, target: f.target, required: f.def.required, many: f.def.many, fieldName: f.name, reverseFieldName: reverseName(plan, t.blueprint.identifier, f.key) }]
+            : [],
+        ),
+      })),
+    search: async (_p, args: PageArgs & { query: unknown }, ctx) => {
+      const query = parseRuleQuery(args.query);
+      const lists = await Promise.all(candidateBlueprints(query, plan.model).map((b) => ctx.loaders.list(b)));
+      const entities = lists.flat();
+      const mask = await evaluateRules(query, entities, { model: plan.model, load: ctx.loaders.loadEntities, findByRelation: ctx.loaders.findByRelation });
+      const keys = [{ key: '$blueprint', desc: false }, { key: '$identifier', desc: false }];
+      return connectionFrom(entities.filter((_, i) => mask[i]), keys, args);
+    },
+    lattice: (_p, _a, ctx) => {
+      const s = ctx.status();
+      const toError = (e: LatticeError) => ({ code: e.code, message: e.message, ...e.location });
+      return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError) };
+    },
+  };
+  for (const t of plan.types) {
+    const bp = t.blueprint.identifier;
+    root[t.singleField] = (_p, { identifier }, ctx) => loadOne(plan, bp, identifier, ctx);
+    root[t.allField] = async (_p, args: ConnectionArgs, ctx) => resolveConnection(await ctx.loaders.list(bp), args, t, plan, ctx);
+  }
+  return root;
+}
+
+function reverseName(plan: SchemaPlan, source: string, relation: string): string {
+  const rel = plan.model.get(source)?.relations[relation];
+  const target = rel ? plan.type(rel.target) : undefined;
+  const f = target?.fields.find((x) => x.kind === 'reverse' && x.source === source && x.relation === relation);
+  return f?.name ?? '';
+}
+
+export function mutationResolvers(): Root {
+  return {
+    upsertEntity: (_p, args, ctx) =>
+      ctx.writer.upsert({
+        blueprint: args.blueprint,
+        identifier: args.identifier,
+        title: args.title ?? null,
+        icon: args.icon ?? null,
+        team: args.team ?? [],
+        properties: args.properties ?? {},
+        relations: args.relations ?? {},
+      }),
+    deleteEntity: (_p, { blueprint, identifier }, ctx) => ctx.writer.delete({ blueprint, identifier }),
+  };
+}

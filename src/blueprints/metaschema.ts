@@ -1,0 +1,180 @@
+/**
+ * The meta-schema of Port's blueprint format (JSON Schema, checked with ajv).
+ *
+ * Two variants come from one definition: `blueprintSchema` accepts unknown keys (Port adds keys
+ * over time and a blueprint exported from Port must load), and `strictBlueprintSchema` forbids
+ * them, so the loader can warn about each unknown key without rejecting it.
+ */
+
+export const STRING_FORMATS = [
+  'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml',
+  'user', 'team', 'timer', 'proto', 'labeled-url',
+] as const;
+
+const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
+const scalarTypes = ['string', 'number', 'boolean', 'object'];
+
+const itemsSchema = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: { enum: scalarTypes },
+    format: { enum: [...STRING_FORMATS] },
+    enum: { type: 'array', minItems: 1 },
+    enumColors: { type: 'object', additionalProperties: { type: 'string' } },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    pattern: { type: 'string' },
+  },
+};
+
+const propertySchema = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: { enum: [...scalarTypes, 'array'] },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    icon: { type: 'string' },
+    format: { enum: [...STRING_FORMATS] },
+    enum: { type: 'array', minItems: 1 },
+    enumColors: { type: 'object', additionalProperties: { type: 'string' } },
+    default: {},
+    items: itemsSchema,
+    spec: { type: 'string' },
+    specAuthentication: { type: 'object' },
+    pattern: { type: 'string' },
+    minLength: { type: 'integer', minimum: 0 },
+    maxLength: { type: 'integer', minimum: 0 },
+    minimum: { type: 'number' },
+    maximum: { type: 'number' },
+    minItems: { type: 'integer', minimum: 0 },
+    maxItems: { type: 'integer', minimum: 0 },
+    properties: { type: 'object' },
+    additionalProperties: {},
+  },
+};
+
+const relationSchema = {
+  type: 'object',
+  required: ['target'],
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    target: identifier,
+    required: { type: 'boolean' },
+    many: { type: 'boolean' },
+    inverse: { type: 'string', pattern: '^[_A-Za-z][_0-9A-Za-z]*$' },
+  },
+};
+
+const mirrorSchema = {
+  type: 'object',
+  required: ['path'],
+  properties: {
+    title: { type: 'string' },
+    path: { type: 'string', pattern: '^[^.]+(\\.[^.]+)+$' },
+  },
+};
+
+const calculationSchema = {
+  type: 'object',
+  required: ['calculation', 'type'],
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    icon: { type: 'string' },
+    calculation: { type: 'string', minLength: 1 },
+    type: { enum: [...scalarTypes, 'array'] },
+    format: { enum: [...STRING_FORMATS] },
+    colorized: { type: 'boolean' },
+    colors: { type: 'object' },
+  },
+};
+
+const aggregationSchema = {
+  type: 'object',
+  required: ['target', 'calculationSpec'],
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    icon: { type: 'string' },
+    type: { const: 'number' },
+    target: identifier,
+    calculationSpec: {
+      type: 'object',
+      required: ['calculationBy', 'func'],
+      properties: {
+        calculationBy: { enum: ['entities', 'property'] },
+        func: { enum: ['count', 'sum', 'min', 'max', 'average', 'median'] },
+        property: { type: 'string' },
+        averageOf: { type: 'string' },
+        measureTimeBy: { type: 'string' },
+      },
+      if: { properties: { calculationBy: { const: 'property' } } },
+      then: { required: ['property'], properties: { func: { enum: ['sum', 'min', 'max', 'average', 'median'] } } },
+      else: { properties: { func: { const: 'count' } } },
+    },
+    query: { type: 'object' },
+    pathFilter: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path'],
+        properties: { path: { type: 'array', items: { type: 'string' }, minItems: 1 }, fromBlueprint: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const definition = {
+  type: 'object',
+  required: ['identifier', 'schema'],
+  properties: {
+    identifier,
+    title: { type: 'string' },
+    icon: { type: 'string' },
+    description: { type: 'string' },
+    schema: {
+      type: 'object',
+      required: ['properties'],
+      properties: {
+        properties: { type: 'object', propertyNames: identifier, additionalProperties: propertySchema },
+        required: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      },
+    },
+    relations: { type: 'object', propertyNames: identifier, additionalProperties: relationSchema },
+    mirrorProperties: { type: 'object', propertyNames: identifier, additionalProperties: mirrorSchema },
+    calculationProperties: { type: 'object', propertyNames: identifier, additionalProperties: calculationSchema },
+    aggregationProperties: { type: 'object', propertyNames: identifier, additionalProperties: aggregationSchema },
+    // Keys Port has (or had) that Lattice accepts and does not use.
+    formulaProperties: { type: 'object' },
+    changelogDestination: { type: 'object' },
+    teamInheritance: { type: 'object' },
+    ownership: { type: 'object' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    createdBy: { type: 'string' },
+    updatedBy: { type: 'string' },
+  },
+};
+
+export const blueprintSchema = definition;
+
+/** The same schema with `additionalProperties: false` wherever it lists `properties`. */
+export const strictBlueprintSchema = forbidExtraKeys(definition) as typeof definition;
+
+function forbidExtraKeys(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(forbidExtraKeys);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  // `properties` is always a map of names to schemas: recurse into its values, not its keys.
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? mapValues(v, forbidExtraKeys) : forbidExtraKeys(v);
+  const s = schema as Record<string, unknown>;
+  if (s.type === 'object' && s.properties && !('additionalProperties' in s)) out.additionalProperties = false;
+  return out;
+}
+
+function mapValues(o: unknown, f: (v: unknown) => unknown): unknown {
+  return Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, f(v)]));
+}

@@ -1,0 +1,121 @@
+/**
+ * loadConfig: `lattice.yaml` (path in LATTICE_CONFIG, else ./lattice.yaml when present) plus the
+ * environment → one frozen, validated Config. Nothing else in Lattice reads process.env.
+ *
+ * Environment wins over the file: PORT, HOST, REDIS_URL, LOG_LEVEL. Errors name the key (JSON
+ * pointer) and, for the file, its line and column.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
+import { parseDocument } from '../files/parseDocument.ts';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Folder of blueprint files (JSON or YAML). */
+  readonly blueprintsDir: string;
+  /** Folder of catalog entity files (JSON or YAML). */
+  readonly catalogDir: string;
+  /** Redis connection URL; when set, entities live in Redis (shared by replicas, durable). */
+  readonly redisUrl: string | undefined;
+  /** Largest accepted request body in bytes (413 beyond). */
+  readonly bodyLimitBytes: number;
+  /** Watch the blueprint and catalog folders and reload on change. */
+  readonly watch: boolean;
+  readonly introspection: boolean;
+  readonly logLevel: string;
+  /** Where the config came from, for logs. */
+  readonly configFile: string | undefined;
+}
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        host: { type: 'string', minLength: 1 },
+        bodyLimitBytes: { type: 'integer', minimum: 1024 },
+        introspection: { type: 'boolean' },
+      },
+    },
+    blueprints: { type: 'string', minLength: 1 },
+    catalog: { type: 'string', minLength: 1 },
+    watch: { type: 'boolean' },
+    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' } } },
+    log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
+    sources: { type: 'object' },
+  },
+};
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+interface FileConfig {
+  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean };
+  blueprints?: string;
+  catalog?: string;
+  watch?: boolean;
+  redis?: { url?: string };
+  log?: { level?: string };
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
+  const configFile = env.LATTICE_CONFIG ? path.resolve(cwd, env.LATTICE_CONFIG) : existsSync(path.join(cwd, 'lattice.yaml')) ? path.join(cwd, 'lattice.yaml') : undefined;
+  let file: FileConfig = {};
+  if (configFile) {
+    if (!existsSync(configFile)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `LATTICE_CONFIG names ${configFile}, which does not exist`, { location: { file: configFile } });
+    const doc = parseDocument(configFile, readFileSync(configFile, 'utf8'));
+    const value = doc.value ?? {};
+    if (!validate(value)) {
+      throw new LatticeErrors(
+        (validate.errors ?? []).map((e) => {
+          const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+          const pointer = e.instancePath + (extra ? `/${extra}` : '');
+          const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
+          const message = extra ? `unknown key "${pointer.slice(1).replace(/\//g, '.')}"` : `"${pointer.slice(1).replace(/\//g, '.')}" ${e.message}${allowed ? `: ${allowed.join(', ')}` : ''}`;
+          return new LatticeError(ErrorCodes.INVALID_CONFIG, message, { location: doc.locate(pointer) });
+        }),
+      );
+    }
+    file = value as FileConfig;
+  }
+  const base = configFile ? path.dirname(configFile) : cwd;
+  const port = env.PORT !== undefined ? envInt('PORT', env.PORT) : (file.server?.port ?? 4000);
+  const redisUrl = env.REDIS_URL || file.redis?.url || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'REDIS_URL must start with redis:// or rediss://', { details: { key: 'REDIS_URL' } });
+  return Object.freeze({
+    port,
+    host: env.HOST ?? file.server?.host ?? '0.0.0.0',
+    blueprintsDir: path.resolve(base, file.blueprints ?? 'schema/blueprints'),
+    catalogDir: path.resolve(base, file.catalog ?? 'catalog'),
+    redisUrl,
+    bodyLimitBytes: file.server?.bodyLimitBytes ?? 1024 * 1024,
+    watch: file.watch ?? true,
+    introspection: file.server?.introspection ?? true,
+    logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
+    configFile,
+  });
+}
+
+function envInt(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `${key} must be a port number (0-65535), got "${value}"`, { details: { key } });
+  return n;
+}
+
+/** A Redis URL with its password replaced, safe to log. */
+export function redactUrl(url: string | undefined): string | undefined {
+  if (!url) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '***';
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The per-request context every resolver receives: fresh loaders, the store behind them, the
+ * entity writer for mutations, and the gateway's status for `lattice { … }`.
+ */
+import type { Entity, EntityInput, EntityKey } from '../entities/entity.ts';
+import type { LatticeError } from '../errors/index.ts';
+import type { EntityStore } from '../stores/EntityStore.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** Writes entities on behalf of API callers, validated against the serving model. */
+export interface EntityWriter {
+  upsert(input: Omit<EntityInput, 'origin'>): Promise<Entity>;
+  delete(key: EntityKey): Promise<boolean>;
+}
+
+export interface GatewayStatus {
+  readonly loadedAt: Date;
+  readonly errors: readonly LatticeError[];
+  readonly warnings: readonly LatticeError[];
+}
+
+export interface RequestContext {
+  readonly loaders: Loaders;
+  readonly writer: EntityWriter;
+  readonly status: () => GatewayStatus;
+}
+
+export function createRequestContext(deps: { store: EntityStore; writer: EntityWriter; status: () => GatewayStatus }): RequestContext {
+  return { loaders: createLoaders(deps.store), writer: deps.writer, status: deps.status };
+}
+
+export type { Loaders } from './loaders.ts';

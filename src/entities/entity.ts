@@ -1,0 +1,56 @@
+/**
+ * Entity: one item of the catalog, in Port's entity shape, as every store keeps it.
+ *
+ * Entities are immutable values (frozen by the stores). `origin` records who owns an entity:
+ * `file:<path>` for catalog files, `api` for entities written through mutations.
+ */
+
+export type RelationValue = string | readonly string[] | null;
+
+export interface Entity {
+  readonly blueprint: string;
+  readonly identifier: string;
+  readonly title: string | null;
+  readonly icon: string | null;
+  readonly team: readonly string[];
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly relations: Readonly<Record<string, RelationValue>>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly origin: string;
+}
+
+/** What a writer supplies; the store sets the timestamps. */
+export type EntityInput = Omit<Entity, 'createdAt' | 'updatedAt'>;
+
+export interface EntityKey {
+  readonly blueprint: string;
+  readonly identifier: string;
+}
+
+/** The identifiers a relation points at, as a list whatever its cardinality. */
+export function relationTargets(entity: Entity, relation: string): readonly string[] {
+  const value = entity.relations[relation];
+  if (value === null || value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
+}
+
+/** True when two entity inputs hold the same content (timestamps aside). */
+export function sameContent(a: EntityInput, b: EntityInput): boolean {
+  return (
+    a.blueprint === b.blueprint &&
+    a.identifier === b.identifier &&
+    a.title === b.title &&
+    a.icon === b.icon &&
+    a.origin === b.origin &&
+    JSON.stringify(a.team) === JSON.stringify(b.team) &&
+    JSON.stringify(a.properties) === JSON.stringify(b.properties) &&
+    JSON.stringify(a.relations) === JSON.stringify(b.relations)
+  );
+}
+
+/** Stamps an input as written now, keeping the creation time of the entity it replaces. */
+export function stamp(input: EntityInput, previous: Entity | undefined, now: string): Entity {
+  if (previous && sameContent(previous, input)) return previous;
+  return Object.freeze({ ...input, createdAt: previous?.createdAt ?? now, updatedAt: now });
+}

@@ -1,0 +1,30 @@
+/**
+ * The stable error codes of Lattice: they appear as `extensions.code` in GraphQL errors and in
+ * logs. Add codes with intention; never rename one (clients match on them).
+ */
+export const ErrorCodes = {
+  /** A JSON or YAML file could not be parsed. */
+  SYNTAX_ERROR: 'SYNTAX_ERROR',
+  /** A blueprint does not follow the Port blueprint format or breaks a rule of the model. */
+  INVALID_BLUEPRINT: 'INVALID_BLUEPRINT',
+  /** Two things would get one GraphQL name. */
+  NAME_COLLISION: 'NAME_COLLISION',
+  /** An entity does not match its blueprint. */
+  INVALID_ENTITY: 'INVALID_ENTITY',
+  /** The configuration (lattice.yaml or environment) is invalid. */
+  INVALID_CONFIG: 'INVALID_CONFIG',
+  /** An argument of a query or mutation is invalid (filter, cursor, search rule…). */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The entity or blueprint asked for does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** A relation points at an entity that does not exist. */
+  DANGLING_RELATION: 'DANGLING_RELATION',
+  /** A calculation or mirror property could not be computed for one entity. */
+  CALCULATION_FAILED: 'CALCULATION_FAILED',
+  /** A write was refused because another owner manages the entity. */
+  CONFLICT: 'CONFLICT',
+  /** A store (in-process or Redis) failed. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,0 +1,80 @@
+/**
+ * Ordering of entities: sort keys are meta fields ("$title") or property identifiers ("type").
+ * Every ordering ends with the identifier, so it is total and cursors are stable. Nulls sort
+ * last in both directions.
+ */
+import type { Entity } from '../entities/entity.ts';
+
+export interface SortKey {
+  readonly key: string;
+  readonly desc: boolean;
+}
+
+/** A catalog item: an entity, or a relation target that does not exist (kept to report it). */
+export type Item = Entity | Missing;
+
+export interface Missing {
+  readonly missing: true;
+  readonly blueprint: string;
+  readonly identifier: string;
+  /** The entity and relation that point at the missing one. */
+  readonly via?: { readonly blueprint: string; readonly identifier: string; readonly relation: string };
+}
+
+export function isMissing(item: Item): item is Missing {
+  return (item as Missing).missing === true;
+}
+
+const META: Record<string, (e: Entity) => unknown> = {
+  $identifier: (e) => e.identifier,
+  $title: (e) => e.title,
+  $icon: (e) => e.icon,
+  $team: (e) => e.team,
+  $blueprint: (e) => e.blueprint,
+  $createdAt: (e) => e.createdAt,
+  $updatedAt: (e) => e.updatedAt,
+};
+
+/** The value of a sort key, rule property or mirror end on an entity. */
+export function readKey(item: Item, key: string): unknown {
+  if (isMissing(item)) return key === '$identifier' ? item.identifier : key === '$blueprint' ? item.blueprint : null;
+  const meta = META[key];
+  return meta ? meta(item) : (item.properties[key] ?? null);
+}
+
+export function withTiebreak(keys: readonly SortKey[]): SortKey[] {
+  return keys.some((k) => k.key === '$identifier') ? [...keys] : [...keys, { key: '$identifier', desc: false }];
+}
+
+export function compareValues(a: unknown, b: unknown): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const as = typeof a === 'string' ? a : JSON.stringify(a);
+  const bs = typeof b === 'string' ? b : JSON.stringify(b);
+  return as < bs ? -1 : as > bs ? 1 : 0;
+}
+
+/** Compares two tuples of sort values; nulls stay last whatever the direction. */
+export function compareTuples(a: readonly unknown[], b: readonly unknown[], keys: readonly SortKey[]): number {
+  for (let i = 0; i < keys.length; i++) {
+    const an = a[i] === null || a[i] === undefined;
+    const bn = b[i] === null || b[i] === undefined;
+    const c = an || bn ? compareValues(a[i], b[i]) : compareValues(a[i], b[i]) * (keys[i].desc ? -1 : 1);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+export function sortTuple(item: Item, keys: readonly SortKey[]): unknown[] {
+  return keys.map((k) => readKey(item, k.key));
+}
+
+/** Sorts a copy of the items; computes each item's tuple once. */
+export function sortItems<T extends Item>(items: readonly T[], keys: readonly SortKey[]): { item: T; tuple: unknown[] }[] {
+  const rows = items.map((item) => ({ item, tuple: sortTuple(item, keys) }));
+  rows.sort((a, b) => compareTuples(a.tuple, b.tuple, keys));
+  return rows;
+}

@@ -1,0 +1,295 @@
+/**
+ * planSchema: BlueprintModel + Inflection → SchemaPlan, the complete list of generated types and
+ * fields with the blueprint part each one comes from.
+ *
+ * The plan is plain data. `sdl.ts` prints it as SDL; the resolver table (resolvers/) reads it to
+ * know what each field does. Every name goes through a NameRegistry, so two things that land on
+ * one GraphQL name are a load error naming both, never a silent overwrite.
+ */
+import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
+import { META_FIELDS, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../blueprints/model.ts';
+import { aggregationPaths, type RelationPath } from '../blueprints/paths.ts';
+import type { Inflection } from './inflection.ts';
+import { BASE_TYPE_NAMES } from './base.ts';
+
+export interface EnumPlan {
+  readonly typeName: string;
+  /** GraphQL enum value name → the value as written in the blueprint. */
+  readonly values: readonly { readonly name: string; readonly value: string | number | boolean | null }[];
+}
+
+/** How a field gets its GraphQL type: a scalar, one of the plan's enums, or a list of either. */
+export interface ValueType {
+  readonly named: string;
+  readonly list: boolean;
+  /** The scalar filter family used in filter inputs (String, Float, Boolean, DateTime, JSON). */
+  readonly filterScalar: 'String' | 'Float' | 'Boolean' | 'DateTime' | 'JSON' | 'enum';
+}
+
+interface FieldBase {
+  readonly name: string;
+  readonly description?: string;
+  /** Pointer to the part of the blueprint this field comes from. */
+  readonly pointer: string;
+}
+
+export type FieldPlan =
+  | (FieldBase & { readonly kind: 'property'; readonly key: string; readonly def: PropertyDef; readonly type: ValueType; readonly enum?: EnumPlan })
+  | (FieldBase & { readonly kind: 'relation'; readonly key: string; readonly def: RelationDef; readonly target: string })
+  | (FieldBase & { readonly kind: 'reverse'; readonly source: string; readonly relation: string })
+  | (FieldBase & { readonly kind: 'mirror'; readonly key: string; readonly hops: readonly string[]; readonly last: string; readonly type: ValueType })
+  | (FieldBase & { readonly kind: 'calculation'; readonly key: string; readonly def: CalculationPropertyDef; readonly type: ValueType })
+  | (FieldBase & { readonly kind: 'aggregation'; readonly key: string; readonly def: AggregationPropertyDef; readonly paths: readonly RelationPath[] });
+
+export interface TypePlan {
+  readonly blueprint: Blueprint;
+  readonly typeName: string;
+  readonly singleField: string;
+  readonly allField: string;
+  readonly connectionType: string;
+  readonly edgeType: string;
+  readonly filterType: string;
+  readonly orderByType: string;
+  readonly fields: readonly FieldPlan[];
+  /** orderBy enum value name → sort key ("$title", "type"…) and direction. */
+  readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean }[];
+}
+
+export interface SchemaPlan {
+  readonly model: BlueprintModel;
+  readonly inflection: Inflection;
+  readonly types: readonly TypePlan[];
+  readonly enums: readonly EnumPlan[];
+  type(blueprint: string): TypePlan;
+  byTypeName(typeName: string): TypePlan | undefined;
+}
+
+const META_ORDER: readonly [string, string][] = [
+  ['identifier', '$identifier'],
+  ['title', '$title'],
+  ['icon', '$icon'],
+  ['createdAt', '$createdAt'],
+  ['updatedAt', '$updatedAt'],
+];
+
+/** Throws LatticeErrors (NAME_COLLISION and friends) listing every problem. */
+export function planSchema(model: BlueprintModel, inflection: Inflection): SchemaPlan {
+  const errors: LatticeError[] = [];
+  const typeNames = new NameRegistry(errors, 'type');
+  for (const name of BASE_TYPE_NAMES) typeNames.claim(name, 'the built-in schema', {});
+
+  const enums: EnumPlan[] = [];
+  const types: TypePlan[] = [];
+  const fieldsByType = new Map<string, FieldPlan[]>();
+  const registries = new Map<string, NameRegistry>();
+  const rootFields = new NameRegistry(errors, 'Query field');
+  for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
+
+  for (const bp of model.blueprints) {
+    const at = (pointer: string) => bp.origin.locate(pointer);
+    const typeName = inflection.typeName(bp.identifier);
+    const owner = `blueprint "${bp.identifier}"`;
+    typeNames.claim(typeName, owner, at('/identifier'));
+    for (const derived of [inflection.connectionType(typeName), inflection.edgeType(typeName), inflection.filterType(typeName), inflection.orderByType(typeName)]) {
+      typeNames.claim(derived, owner, at('/identifier'));
+    }
+    const singleField = inflection.singleField(bp.identifier);
+    const allField = inflection.allField(bp.identifier);
+    rootFields.claim(singleField, owner, at('/identifier'));
+    rootFields.claim(allField, owner, at('/identifier'));
+
+    const fieldNames = new NameRegistry(errors, `field of ${typeName}`);
+    for (const meta of META_FIELDS) fieldNames.claim(meta, 'the Entity interface', {});
+    registries.set(bp.identifier, fieldNames);
+    const fields: FieldPlan[] = [];
+    fieldsByType.set(bp.identifier, fields);
+    const orderBy: TypePlan['orderBy'][number][] = [];
+    for (const [field, key] of META_ORDER) orderBy.push(...directions(inflection, field, key));
+
+    for (const [key, def] of Object.entries(bp.properties)) {
+      const pointer = `/schema/properties/${key}`;
+      const name = inflection.fieldName(key);
+      fieldNames.claim(name, `property "${key}" of ${owner}`, at(pointer));
+      let enumPlan: EnumPlan | undefined;
+      const values = def.type === 'array' ? def.items?.enum : def.enum;
+      if (values) {
+        enumPlan = planEnum(inflection, inflection.enumTypeName(typeName, name), values, errors, at(pointer));
+        typeNames.claim(enumPlan.typeName, `enum of property "${key}" of ${owner}`, at(pointer));
+        typeNames.claim(inflection.scalarFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
+        typeNames.claim(inflection.listFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
+        enums.push(enumPlan);
+      }
+      const type = valueType(def, enumPlan);
+      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, pointer, description: def.description ?? def.title });
+      if (!type.list && type.filterScalar !== 'JSON') orderBy.push(...directions(inflection, name, key));
+    }
+    for (const [key, def] of Object.entries(bp.relations)) {
+      const pointer = `/relations/${key}`;
+      const name = inflection.fieldName(key);
+      fieldNames.claim(name, `relation "${key}" of ${owner}`, at(pointer));
+      fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description ?? def.title });
+    }
+    for (const [key, def] of Object.entries(bp.mirrorProperties)) {
+      const pointer = `/mirrorProperties/${key}`;
+      const name = inflection.fieldName(key);
+      fieldNames.claim(name, `mirror property "${key}" of ${owner}`, at(pointer));
+      const hops = def.path.split('.');
+      const last = hops.pop() as string;
+      fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer, description: def.title });
+    }
+    for (const [key, def] of Object.entries(bp.calculationProperties)) {
+      const pointer = `/calculationProperties/${key}`;
+      const name = inflection.fieldName(key);
+      fieldNames.claim(name, `calculation property "${key}" of ${owner}`, at(pointer));
+      fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description ?? def.title });
+    }
+    const byId = new Map(model.blueprints.map((b) => [b.identifier, b]));
+    for (const [key, def] of Object.entries(bp.aggregationProperties)) {
+      const pointer = `/aggregationProperties/${key}`;
+      const name = inflection.fieldName(key);
+      fieldNames.claim(name, `aggregation property "${key}" of ${owner}`, at(pointer));
+      fields.push({ kind: 'aggregation', name, key, def, paths: aggregationPaths(bp, def, byId), pointer, description: def.description ?? def.title });
+    }
+    types.push({
+      blueprint: bp,
+      typeName,
+      singleField,
+      allField,
+      connectionType: inflection.connectionType(typeName),
+      edgeType: inflection.edgeType(typeName),
+      filterType: inflection.filterType(typeName),
+      orderByType: inflection.orderByType(typeName),
+      fields,
+      orderBy,
+    });
+  }
+
+  // Reverse relations live on the target type, so they are planned once every type exists.
+  for (const bp of model.blueprints) {
+    for (const [key, def] of Object.entries(bp.relations)) {
+      const registry = registries.get(def.target);
+      if (!registry) continue;
+      const name = def.inverse ?? inflection.reverseRelationField(bp.identifier, key);
+      const pointer = `/relations/${key}`;
+      registry.claim(name, `the reverse of relation "${key}" of blueprint "${bp.identifier}"`, bp.origin.locate(def.inverse ? `${pointer}/inverse` : pointer));
+      fieldsByType.get(def.target)?.push({ kind: 'reverse', name, source: bp.identifier, relation: key, pointer, description: `${bp.title} entities whose "${key}" relation points here.` });
+    }
+  }
+
+  if (errors.length > 0) throw new LatticeErrors(errors);
+  const byBlueprint = new Map(types.map((t) => [t.blueprint.identifier, t]));
+  const byTypeName = new Map(types.map((t) => [t.typeName, t]));
+  return {
+    model,
+    inflection,
+    types,
+    enums,
+    type(blueprint) {
+      const t = byBlueprint.get(blueprint);
+      if (!t) throw new LatticeError(ErrorCodes.NOT_FOUND, `unknown blueprint "${blueprint}"`, { details: { blueprint } });
+      return t;
+    },
+    byTypeName: (name) => byTypeName.get(name),
+  };
+}
+
+function directions(inflection: Inflection, field: string, key: string) {
+  return [
+    { name: inflection.orderByValue(field, 'ASC'), key, desc: false },
+    { name: inflection.orderByValue(field, 'DESC'), key, desc: true },
+  ];
+}
+
+function planEnum(inflection: Inflection, typeName: string, values: readonly unknown[], errors: LatticeError[], location: ErrorLocation): EnumPlan {
+  const registry = new NameRegistry(errors, `value of enum ${typeName}`);
+  const out: { name: string; value: string | number | boolean | null }[] = [];
+  for (const value of values as (string | number | boolean | null)[]) {
+    if (value === null) continue; // null means "unset", which a nullable field already says
+    const name = inflection.enumValueName(value);
+    if (registry.claim(name, `enum value ${JSON.stringify(value)}`, location)) out.push({ name, value });
+  }
+  return { typeName, values: out };
+}
+
+export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, enumPlan?: EnumPlan): ValueType {
+  if (def.type === 'array') {
+    const item = valueType({ type: def.items?.type ?? 'object', format: def.items?.format }, enumPlan);
+    return { ...item, list: true };
+  }
+  if (enumPlan) return { named: enumPlan.typeName, list: false, filterScalar: 'enum' };
+  switch (def.type) {
+    case 'number':
+      return { named: 'Float', list: false, filterScalar: 'Float' };
+    case 'boolean':
+      return { named: 'Boolean', list: false, filterScalar: 'Boolean' };
+    case 'object':
+      return { named: 'JSON', list: false, filterScalar: 'JSON' };
+    default:
+      return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' || def.format === 'timer' ? 'DateTime' : 'String' };
+  }
+}
+
+/** The GraphQL scalar for a Port string format. Formats with no dedicated scalar stay String. */
+export function stringScalar(format: string | undefined): string {
+  switch (format) {
+    case 'date-time':
+    case 'timer':
+      return 'DateTime';
+    case 'url':
+      return 'URL';
+    case 'email':
+      return 'EmailAddress';
+    case 'ipv4':
+      return 'IPv4';
+    case 'ipv6':
+      return 'IPv6';
+    default:
+      return 'String';
+  }
+}
+
+const META_TYPES: Record<string, ValueType> = {
+  $identifier: { named: 'String', list: false, filterScalar: 'String' },
+  $title: { named: 'String', list: false, filterScalar: 'String' },
+  $icon: { named: 'String', list: false, filterScalar: 'String' },
+  $blueprint: { named: 'String', list: false, filterScalar: 'String' },
+  $team: { named: 'String', list: true, filterScalar: 'String' },
+  $createdAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
+  $updatedAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
+};
+
+function mirrorType(model: BlueprintModel, bp: Blueprint, hops: readonly string[], last: string): ValueType {
+  let current = bp;
+  for (const hop of hops) current = model.get(current.relations[hop].target) as Blueprint;
+  if (last.startsWith('$')) return META_TYPES[last];
+  const prop = current.properties[last];
+  if (prop) return valueType(prop.enum || prop.items?.enum ? { ...prop, format: undefined } : prop);
+  const calc = current.calculationProperties[last];
+  if (calc) return valueType({ type: calc.type, format: calc.format });
+  return { named: 'JSON', list: false, filterScalar: 'JSON' };
+}
+
+/** Hands out names; a second claim on one name is an error that names both claimants. */
+class NameRegistry {
+  private readonly owners = new Map<string, string>();
+  private readonly errors: LatticeError[];
+  private readonly what: string;
+  constructor(errors: LatticeError[], what: string) {
+    this.errors = errors;
+    this.what = what;
+  }
+  claim(name: string, owner: string, location: ErrorLocation): boolean {
+    const previous = this.owners.get(name);
+    if (previous === undefined) {
+      this.owners.set(name, owner);
+      return true;
+    }
+    this.errors.push(
+      new LatticeError(ErrorCodes.NAME_COLLISION, `${owner} and ${previous} both become the GraphQL ${this.what} "${name}"; rename one of them`, {
+        location,
+        details: { name },
+      }),
+    );
+    return false;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * startLattice: the composition root. Config → store → runtime (blueprints, schema, catalog) →
+ * Apollo Server on Express 5 on Node's HTTP server, with GraphiQL, health, readiness and metrics.
+ * Used by `npm start` (main.ts) and by the tests, which start real servers on port 0.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import chokidar from 'chokidar';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { redactUrl, type Config } from '../config/index.ts';
+import { createRequestContext, type RequestContext } from '../context/index.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
+import { countCalls, type CountedEntityStore } from '../stores/countCalls.ts';
+import type { EntityStore } from '../stores/EntityStore.ts';
+import { createEntityStore } from '../stores/index.ts';
+import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
+import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { Runtime } from './runtime.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface Lattice {
+  readonly url: string;
+  readonly runtime: Runtime;
+  readonly store: CountedEntityStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this store instead of the one the config selects (tests). */
+  readonly store?: EntityStore;
+  readonly log?: Logger;
+  /** Project root, for file paths in messages (defaults to the working directory). */
+  readonly root?: string;
+}
+
+export async function startLattice(config: Config, options: StartOptions = {}): Promise<Lattice> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const store = countCalls(options.store ?? (await createEntityStore(config)), (method) => metrics.storeCalls.inc({ method }));
+  log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
+
+  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, root: options.root ?? process.cwd(), log });
+  const ok = await runtime.reload();
+  metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
+  if (!runtime.current) {
+    await store.close();
+    throw new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `cannot start: ${runtime.status().errors.map((e) => `${e.where()}: ${e.message}`).join('\n')}`);
+  }
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  const writer = createCatalogWriter(store, () => runtime.model());
+
+  const apollo = new ApolloServer<RequestContext>({
+    gateway: schemaSource(runtime),
+    introspection: config.introspection,
+    // Lattice authenticates with headers, not cookies; GET must work for graphql-http clients.
+    csrfPrevention: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(), metricsPlugin(metrics)],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const s = runtime.status();
+    const body = {
+      status: runtime.current ? (s.errors.length ? 'degraded' : 'ok') : 'unavailable',
+      loadedAt: s.loadedAt.toISOString(),
+      errors: s.errors.map((e) => ({ code: e.code, message: e.message, ...e.location })),
+    };
+    res.status(runtime.current ? 200 : 503).json(body);
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, { context: async () => createRequestContext({ store, writer, status: () => runtime.status() }) }),
+  );
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? 500;
+    const message =
+      status === 413 ? `request body too large: the limit is ${config.bodyLimitBytes} bytes` : status < 500 ? `invalid request body: ${err.message}` : 'internal server error';
+    if (status >= 500) log.error({ err }, 'request failed');
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  const watcher = config.watch ? watchFolders([config.blueprintsDir, config.catalogDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ url: `${url}${GRAPHQL_PATH}` }, 'Lattice is serving');
+  return {
+    url,
+    runtime,
+    store,
+    metrics,
+    log,
+    async close() {
+      await watcher?.close();
+      await apollo.stop();
+      await store.close();
+    },
+  };
+}
+
+/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations. */
+function schemaSource(runtime: Runtime): GatewayInterface {
+  let unsubscribe: (() => void) | undefined;
+  return {
+    async load() {
+      return { executor: null };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      const current = runtime.current;
+      if (current) callback({ apiSchema: current.schema, coreSupergraphSdl: current.sdl });
+      unsubscribe = runtime.onGeneration((g) => callback({ apiSchema: g.schema, coreSupergraphSdl: g.sdl }));
+      return () => unsubscribe?.();
+    },
+    async stop() {
+      unsubscribe?.();
+    },
+  };
+}
+
+function graphiqlPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async serverWillStart() {
+      return { async renderLandingPage() { return { html: graphiqlHtml(GRAPHQL_PATH) }; } };
+    },
+  };
+}
+
+function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const end = metrics.requestDuration.startTimer();
+      return {
+        async willSendResponse(rc) {
+          const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+          end({ operation: rc.operation?.operation ?? 'unknown', status: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}
+
+/** LatticeErrors keep their code and location in `extensions`; unexpected errors are masked. */
+function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
+  if (!original || original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+  return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function watchFolders(dirs: readonly string[], onChange: () => unknown, log: Logger) {
+  const watcher = chokidar.watch([...dirs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on('all', (event, file) => {
+    log.debug({ event, file }, 'file change');
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 50);
+  });
+  watcher.on('error', (err) => log.error({ err }, 'file watcher failed'));
+  return watcher;
+}

@@ -1,0 +1,112 @@
+/**
+ * Runtime: the serving generation (blueprint model, schema) and how it is replaced.
+ *
+ * `reload()` reads the blueprint and catalog folders, builds everything aside, and only when all
+ * of it is valid applies the catalog to the store and swaps the schema. A bad change leaves the
+ * last good generation serving; its errors (file, line, column) are logged and kept for
+ * `/readyz` and `lattice { status errors }`. Reloads run one at a time; requests in flight keep
+ * the schema they started with.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { loadBlueprints, type SourceFile } from '../blueprints/load.ts';
+import type { BlueprintModel } from '../blueprints/model.ts';
+import type { GatewayStatus } from '../context/index.ts';
+import { LatticeError, LatticeErrors } from '../errors/index.ts';
+import { buildSchema } from '../schema/build.ts';
+import { baseInflection } from '../schema/inflection.ts';
+import { planSchema, type SchemaPlan } from '../schema/plan.ts';
+import type { EntityStore } from '../stores/EntityStore.ts';
+import { FILE_ORIGIN_PREFIX, loadCatalogFiles } from '../../datasources/catalog/provider.ts';
+import { createResolvers } from '../../resolvers/index.ts';
+
+export interface Generation {
+  readonly plan: SchemaPlan;
+  readonly schema: GraphQLSchema;
+  readonly sdl: string;
+  readonly loadedAt: Date;
+  readonly warnings: readonly LatticeError[];
+}
+
+const DOCUMENT = /\.(json|ya?ml)$/i;
+
+/** Reads every JSON/YAML file below a folder, sorted by path; paths are relative to `root`. */
+export async function readDocuments(dir: string, root: string): Promise<SourceFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })).filter((n) => DOCUMENT.test(n)).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return Promise.all(names.map(async (n) => ({ file: path.relative(root, path.join(dir, n)), text: await readFile(path.join(dir, n), 'utf8') })));
+}
+
+/** Blueprint files → a serving generation (no store writes). Throws LatticeErrors. */
+export function buildGeneration(files: readonly SourceFile[]): Generation {
+  const { model, warnings } = loadBlueprints(files);
+  const plan = planSchema(model, baseInflection);
+  const { schema, sdl } = buildSchema(plan, createResolvers(plan));
+  return { plan, schema, sdl, loadedAt: new Date(), warnings };
+}
+
+export class Runtime {
+  private generation: Generation | undefined;
+  private errors: readonly LatticeError[] = [];
+  private running: Promise<boolean> = Promise.resolve(true);
+  private readonly listeners = new Set<(g: Generation) => void>();
+  readonly store: EntityStore;
+  private readonly dirs: { blueprints: string; catalog: string; root: string };
+  private readonly log: Logger;
+
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; root: string; log: Logger }) {
+    this.store = options.store;
+    this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
+    this.log = options.log;
+  }
+
+  get current(): Generation | undefined {
+    return this.generation;
+  }
+
+  model(): BlueprintModel {
+    if (!this.generation) throw new Error('no schema loaded yet');
+    return this.generation.plan.model;
+  }
+
+  status(): GatewayStatus {
+    return { loadedAt: this.generation?.loadedAt ?? new Date(0), errors: this.errors, warnings: this.generation?.warnings ?? [] };
+  }
+
+  onGeneration(listener: (g: Generation) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads everything again; resolves true when the new generation serves. Serialized. */
+  reload(): Promise<boolean> {
+    this.running = this.running.then(() => this.reloadNow());
+    return this.running;
+  }
+
+  private async reloadNow(): Promise<boolean> {
+    try {
+      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root));
+      const entities = await loadCatalogFiles(await readDocuments(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
+      const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
+      this.generation = generation;
+      this.errors = [];
+      for (const w of generation.warnings) this.log.warn({ code: w.code, location: w.location }, `${w.where()}: ${w.message}`);
+      this.log.info({ blueprints: generation.plan.model.blueprints.length, entities: entities.length, written, deleted }, 'schema and catalog loaded');
+      for (const listener of this.listeners) listener(generation);
+      return true;
+    } catch (err) {
+      this.errors = err instanceof LatticeErrors ? err.errors : [err instanceof LatticeError ? err : new LatticeError('STORE_UNAVAILABLE', (err as Error).message, { cause: err })];
+      for (const e of this.errors) this.log.error({ code: e.code, location: e.location }, `${e.where() ? `${e.where()}: ` : ''}${e.message}`);
+      this.log.error(this.generation ? 'change rejected; the last good schema keeps serving' : 'nothing to serve: no valid schema yet');
+      return false;
+    }
+  }
+}

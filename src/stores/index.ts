@@ -1,0 +1,13 @@
+/**
+ * createEntityStore: the store the configuration asks for: Redis when `redisUrl` is set,
+ * in-process otherwise.
+ */
+import type { Config } from '../config/index.ts';
+import type { EntityStore } from './EntityStore.ts';
+import { MemoryEntityStore } from './MemoryEntityStore.ts';
+
+export async function createEntityStore(config: Pick<Config, 'redisUrl'>): Promise<EntityStore> {
+  if (!config.redisUrl) return new MemoryEntityStore();
+  const { RedisEntityStore } = await import('./RedisEntityStore.ts');
+  return RedisEntityStore.connect(config.redisUrl);
+}
