@@ -58,9 +58,10 @@ function parseJson(file: string, text: string): ParsedDocument {
   if (first || !root) {
     const offset = first?.offset ?? 0;
     const { line, column } = lineColumn(text, offset);
-    const found = text.slice(offset, offset + Math.max(1, first?.length ?? 1));
+    const char = String.fromCodePoint(text.codePointAt(offset) ?? 32);
+    const found = offset >= text.length ? 'the end of the file' : `${JSON.stringify(char)} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
     const what = first ? describeJsonError(printParseErrorCode(first.error)) : 'the file is empty';
-    throw new LatticeError(ErrorCodes.SYNTAX_ERROR, `invalid JSON: ${what}, found ${JSON.stringify(found)}`, {
+    throw new LatticeError(ErrorCodes.SYNTAX_ERROR, `invalid JSON: ${what}, found ${found}`, {
       location: { file, line, column },
     });
   }

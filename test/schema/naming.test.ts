@@ -1,0 +1,93 @@
+/**
+ * Naming is part of the public API: the inflection rules, the names generated for the seed,
+ * collisions as load errors, and the committed SDL kept up to date (run `npm run codegen`).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBlueprints } from '../../src/blueprints/load.ts';
+import { LatticeErrors } from '../../src/errors/index.ts';
+import { buildGeneration, readDocuments } from '../../src/server/runtime.ts';
+import { baseInflection as inf, createInflection } from '../../src/schema/inflection.ts';
+import { planSchema } from '../../src/schema/plan.ts';
+import { ROOT } from '../helpers/lattice.ts';
+
+describe('inflection', () => {
+  it('names types, root fields and fields as DESIGN.md says', () => {
+    expect(['Component', 'API', 'Domain', 'cloud-resource', 'on_call'].map(inf.typeName)).toEqual(['Component', 'API', 'Domain', 'CloudResource', 'OnCall']);
+    expect(['Component', 'API', 'cloud-resource'].map(inf.singleField)).toEqual(['component', 'api', 'cloudResource']);
+    expect(['Component', 'API', 'cloud-resource', 'Domain'].map(inf.allField)).toEqual(['components', 'apis', 'cloudResources', 'domains']);
+    expect(['on_call', 'cost-center', 'consumesApi', 'providesApi'].map(inf.fieldName)).toEqual(['onCall', 'costCenter', 'consumesApi', 'providesApi']);
+  });
+
+  it('names reverse relations like PostGraphile', () => {
+    expect(inf.reverseRelationField('Component', 'system')).toBe('componentsBySystem');
+    expect(inf.reverseRelationField('System', 'domain')).toBe('systemsByDomain');
+    expect(inf.reverseRelationField('Component', 'consumesApi')).toBe('componentsByConsumesApi');
+    expect(inf.reverseRelationField('API', 'provider')).toBe('apisByProvider');
+  });
+
+  it('makes GraphQL-safe enum value names', () => {
+    expect(['Open API', 'kafka-topic', 's3-bucket', 'postgress', 'grpc', '5xx', 'true'].map(inf.enumValueName)).toEqual([
+      'OPEN_API',
+      'KAFKA_TOPIC',
+      'S3_BUCKET',
+      'POSTGRESS',
+      'GRPC',
+      '_5XX',
+      'TRUE',
+    ]);
+  });
+
+  it('lets an inflector be replaced, delegating to the previous one', () => {
+    const custom = createInflection({ allField: (previous) => (bp) => `all${previous(bp).replace(/^./, (c) => c.toUpperCase())}` });
+    expect(custom.allField('Component')).toBe('allComponents');
+    expect(custom.typeName('Component')).toBe('Component');
+  });
+});
+
+const plan = (blueprints: unknown[]) => planSchema(loadBlueprints([{ file: 'b.json', text: JSON.stringify(blueprints, null, 2) }]).model, inf);
+const bp = (o: Record<string, unknown>) => ({ schema: { properties: {} }, relations: {}, ...o });
+
+function collisions(blueprints: unknown[]) {
+  try {
+    plan(blueprints);
+  } catch (err) {
+    expect(err).toBeInstanceOf(LatticeErrors);
+    return (err as LatticeErrors).errors.map((e) => ({ code: e.code, pointer: e.location?.pointer, message: e.message }));
+  }
+  throw new Error('expected a collision');
+}
+
+describe('name collisions are load errors', () => {
+  it('two enum values landing on one name', () => {
+    const [e] = collisions([bp({ identifier: 'A', schema: { properties: { kind: { type: 'string', enum: ['a-b', 'a b'] } } } })]);
+    expect(e).toMatchObject({ code: 'NAME_COLLISION', pointer: '/0/schema/properties/kind' });
+    expect(e.message).toContain('"A_B"');
+  });
+
+  it('two properties landing on one field, or on a meta field', () => {
+    const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, onCall: { type: 'string' }, Title: { type: 'string' } } } })]);
+    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall', '/0/schema/properties/Title']);
+  });
+
+  it('two blueprints landing on one type, or on a built-in type', () => {
+    const errors = collisions([bp({ identifier: 'cloud-resource' }), bp({ identifier: 'cloud_resource' }), bp({ identifier: 'PageInfo' })]);
+    expect(errors.map((e) => e.pointer)).toContain('/1/identifier');
+    expect(errors.map((e) => e.pointer)).toContain('/2/identifier');
+  });
+
+  it('a reverse relation landing on an existing field, unless renamed with "inverse"', () => {
+    const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S' } } })];
+    expect(collisions(clash)[0].pointer).toBe('/1/relations/system');
+    const renamed = plan([clash[0], bp({ identifier: 'Component', relations: { system: { target: 'S', inverse: 'parts' } } })]);
+    expect(renamed.type('S').fields.map((f) => f.name)).toContain('parts');
+  });
+});
+
+describe('the committed SDL', () => {
+  it('is what the shipped blueprints generate (run `npm run codegen` after changing them)', async () => {
+    const { sdl } = buildGeneration(await readDocuments(path.join(ROOT, 'schema/blueprints'), ROOT));
+    expect(readFileSync(path.join(ROOT, 'schema/generated/schema.graphql'), 'utf8')).toBe(sdl);
+  });
+});
