@@ -12,7 +12,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import chokidar from 'chokidar';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactUrl, type Config } from '../config/index.ts';
 import { createRequestContext, type RequestContext } from '../context/index.ts';
@@ -168,11 +169,17 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
 
 /** LatticeErrors keep their code and location in `extensions`; unexpected errors are masked. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = unwrapResolverError(error);
   if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
-  if (!original || original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  // Errors graphql-js or Apollo made (parse, validation, coercion) are safe to show as they are.
+  if (!original || isGraphQLError(original) || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Duck-typed: under test runners graphql may be loaded twice, which breaks `instanceof`. */
+function isGraphQLError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'GraphQLError';
 }
 
 function watchFolders(dirs: readonly string[], onChange: () => unknown, log: Logger) {
