@@ -22,7 +22,11 @@ export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<st
   for (const f of type.fields) fields[f.name] = fieldResolver(plan, f);
   return {
     ...fields,
-    __resolveReference: (ref: { identifier: string }, ctx: RequestContext) => ctx.loaders.entity(type.blueprint.identifier).load(ref.identifier),
+    // @apollo/subgraph sets __typename on what this returns, so hand it a copy of the frozen entity.
+    __resolveReference: async (ref: { identifier: string }, ctx: RequestContext) => {
+      const e = await ctx.loaders.entity(type.blueprint.identifier).load(ref.identifier);
+      return e ? { ...e } : null;
+    },
   };
 }
 

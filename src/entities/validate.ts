@@ -76,7 +76,8 @@ export async function validateEntity(
       const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
       const pointer = `/properties${e.instancePath.replace(/\/anyOf\/\d+/g, '')}${missing}${extra}`;
-      problems.push({ pointer, message: describe(e) });
+      // One problem per place: a wrong type also fails the enum, which would only repeat it.
+      if (!problems.some((p) => p.pointer === pointer)) problems.push({ pointer, message: describe(e) });
     }
   }
   for (const [key, value] of Object.entries(entity.relations)) {
