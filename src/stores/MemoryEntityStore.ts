@@ -2,11 +2,15 @@
  * MemoryEntityStore: the in-process EntityStore, used by `npm start` with no setup.
  *
  * Keeps one Map per blueprint and a reverse index (blueprint + relation + target → sources), so
- * reverse relations cost a lookup, not a scan. Entities are frozen; reads hand out the stored
- * objects without copying.
+ * reverse relations cost a lookup, not a scan. Entities are copied on the way in and frozen all
+ * the way down; reads hand out the stored objects without copying.
+ *
+ * Writes run without awaiting anything in between (putNow, deleteNow), so a call is one step:
+ * no other call sees it half done.
  */
 import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../entities/entity.ts';
 import type { EntityStore } from './EntityStore.ts';
+import { freezeEntity } from './freeze.ts';
 
 export class MemoryEntityStore implements EntityStore {
   private readonly byBlueprint = new Map<string, Map<string, Entity>>();
@@ -37,12 +41,36 @@ export class MemoryEntityStore implements EntityStore {
   }
 
   async put(inputs: readonly EntityInput[]) {
+    return this.putNow(inputs);
+  }
+
+  async delete(keys: readonly EntityKey[]) {
+    return this.deleteNow(keys);
+  }
+
+  async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
+    const keep = new Set(entities.map((e) => `${e.blueprint}\0${e.identifier}`));
+    const stale: EntityKey[] = [];
+    for (const map of this.byBlueprint.values()) {
+      for (const e of map.values()) if (e.origin.startsWith(originPrefix) && !keep.has(`${e.blueprint}\0${e.identifier}`)) stale.push(e);
+    }
+    const before = new Map(entities.map((e) => [`${e.blueprint}\0${e.identifier}`, this.byBlueprint.get(e.blueprint)?.get(e.identifier)]));
+    const written = this.putNow(entities).filter((e) => before.get(`${e.blueprint}\0${e.identifier}`) !== e).length;
+    this.deleteNow(stale);
+    return { written, deleted: stale.length };
+  }
+
+  async close() {}
+
+  private putNow(inputs: readonly EntityInput[]): Entity[] {
     const now = new Date().toISOString();
     return inputs.map((input) => {
       const map = this.mapFor(input.blueprint);
       const previous = map.get(input.identifier);
-      const entity = stamp(input, previous, now);
-      if (entity === previous) return entity;
+      const stamped = stamp(input, previous, now);
+      if (stamped === previous) return previous;
+      // A copy: the caller keeps its input and may change it later.
+      const entity = freezeEntity(structuredClone(stamped));
       if (previous) this.unindex(previous);
       map.set(entity.identifier, entity);
       this.index(entity);
@@ -51,7 +79,7 @@ export class MemoryEntityStore implements EntityStore {
     });
   }
 
-  async delete(keys: readonly EntityKey[]) {
+  private deleteNow(keys: readonly EntityKey[]): boolean[] {
     return keys.map(({ blueprint, identifier }) => {
       const map = this.byBlueprint.get(blueprint);
       const previous = map?.get(identifier);
@@ -62,20 +90,6 @@ export class MemoryEntityStore implements EntityStore {
       return true;
     });
   }
-
-  async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
-    const keep = new Set(entities.map((e) => `${e.blueprint}\0${e.identifier}`));
-    const stale: EntityKey[] = [];
-    for (const map of this.byBlueprint.values()) {
-      for (const e of map.values()) if (e.origin.startsWith(originPrefix) && !keep.has(`${e.blueprint}\0${e.identifier}`)) stale.push(e);
-    }
-    const before = new Map(entities.map((e) => [`${e.blueprint}\0${e.identifier}`, this.byBlueprint.get(e.blueprint)?.get(e.identifier)]));
-    const written = (await this.put(entities)).filter((e) => before.get(`${e.blueprint}\0${e.identifier}`) !== e).length;
-    await this.delete(stale);
-    return { written, deleted: stale.length };
-  }
-
-  async close() {}
 
   private mapFor(blueprint: string): Map<string, Entity> {
     let map = this.byBlueprint.get(blueprint);
@@ -96,7 +110,12 @@ export class MemoryEntityStore implements EntityStore {
 
   private unindex(e: Entity) {
     for (const relation of Object.keys(e.relations)) {
-      for (const target of relationTargets(e, relation)) this.reverse.get(reverseKey(e.blueprint, relation, target))?.delete(e.identifier);
+      for (const target of relationTargets(e, relation)) {
+        const key = reverseKey(e.blueprint, relation, target);
+        const set = this.reverse.get(key);
+        set?.delete(e.identifier);
+        if (set?.size === 0) this.reverse.delete(key);
+      }
     }
   }
 }

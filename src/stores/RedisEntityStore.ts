@@ -8,13 +8,15 @@
  *   {p}origins                                set   every origin in use
  *
  * Writes are optimistic transactions (WATCH the entity hashes, MULTI/EXEC, retry on conflict), so
- * the reverse index never drifts from the entities even with several replicas writing.
- * Each method is one store call however many round trips it pipelines.
+ * the reverse index never drifts from the entities even with several replicas writing; each write
+ * method, replaceOrigin included, is one transaction. Each method is one store call however many
+ * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
  */
 import { Redis } from 'ioredis';
 import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import type { EntityStore } from './EntityStore.ts';
+import { freezeEntity } from './freeze.ts';
 
 const MAX_RETRIES = 20;
 
@@ -75,60 +77,34 @@ export class RedisEntityStore implements EntityStore {
     const all = [...new Set(sets.flat())];
     const loaded = all.length ? await this.getMany(blueprint, all) : [];
     const byId = new Map(all.map((id, i) => [id, loaded[i]]));
-    return sets.map((ids) => ids.flatMap((id) => (byId.get(id) ? [byId.get(id) as Entity] : [])));
+    // The sets and the entities are two reads: keep only entities that still point at the target.
+    return sets.map((ids, i) => ids.flatMap((id) => byId.get(id) ?? []).filter((e) => relationTargets(e, relation).includes(targets[i])));
   }
 
   async put(inputs: readonly EntityInput[]) {
-    return (await this.write(inputs)).entities;
-  }
-
-  /** Writes entities; `changed` counts those whose content differed from what was stored. */
-  private async write(inputs: readonly EntityInput[]) {
-    return this.transaction(inputs.map((i) => i.blueprint), async (tx, read) => {
-      const now = new Date().toISOString();
-      const entities: Entity[] = [];
-      let changed = 0;
-      const previous = await read(inputs);
-      inputs.forEach((input, i) => {
-        const before = previous[i];
-        const entity = stamp(input, before, now);
-        entities.push(entity);
-        if (entity === before) return;
-        changed++;
-        if (before) this.unindex(tx, before);
-        tx.hset(this.entitiesKey(entity.blueprint), entity.identifier, JSON.stringify(entity));
-        this.index(tx, entity);
-      });
-      return { entities, changed };
-    });
+    return this.transaction(inputs.map((i) => i.blueprint), async (tx, read) => this.queuePut(tx, await read(inputs), inputs).entities);
   }
 
   async delete(keys: readonly EntityKey[]) {
-    return this.transaction(keys.map((k) => k.blueprint), async (tx, read) => {
-      const previous = await read(keys);
-      return previous.map((before, i) => {
-        if (!before) return false;
-        this.unindex(tx, before);
-        tx.hdel(this.entitiesKey(keys[i].blueprint), keys[i].identifier);
-        return true;
-      });
-    });
+    return this.transaction(keys.map((k) => k.blueprint), async (tx, read) => this.queueDelete(tx, await read(keys), keys));
   }
 
   async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
     const origins = (await this.redis.smembers(`${this.prefix}origins`)).filter((o) => o.startsWith(originPrefix));
     const members = origins.length ? await Promise.all(origins.map((o) => this.redis.smembers(this.originKey(o)))) : [];
-    const keep = new Set(entities.map((e) => `${e.blueprint}\0${e.identifier}`));
+    const keep = new Set(entities.map(memberOf));
     const stale = [...new Set(members.flat())].filter((m) => !keep.has(m)).map((m) => {
       const [blueprint, identifier] = m.split('\0');
       return { blueprint, identifier };
     });
-    const { changed } = await this.write(entities);
-    // An entity another owner took over since must not be deleted on this owner's behalf.
-    const current = stale.length ? await this.getManyKeys(stale) : [];
-    const deleted = stale.filter((_, i) => current[i]?.origin.startsWith(originPrefix));
-    await this.delete(deleted);
-    return { written: changed, deleted: deleted.length };
+    return this.transaction([...entities, ...stale].map((k) => k.blueprint), async (tx, read) => {
+      const previous = await read([...entities, ...stale]);
+      const { changed } = this.queuePut(tx, previous.slice(0, entities.length), entities);
+      // An entity another owner took over since must not be deleted on this owner's behalf.
+      const owned = previous.slice(entities.length).map((e) => (e?.origin.startsWith(originPrefix) ? e : undefined));
+      const deleted = this.queueDelete(tx, owned, stale).filter(Boolean).length;
+      return { written: changed, deleted };
+    });
   }
 
   async close() {
@@ -146,24 +122,53 @@ export class RedisEntityStore implements EntityStore {
     } while (cursor !== '0');
   }
 
-  private async getManyKeys(keys: readonly EntityKey[]): Promise<(Entity | undefined)[]> {
-    const pipeline = this.redis.pipeline();
-    for (const k of keys) pipeline.hget(this.entitiesKey(k.blueprint), k.identifier);
-    return ((await pipeline.exec()) ?? []).map(([err, raw]) => {
-      if (err) throw err;
-      return raw ? parse(raw as string) : undefined;
+  /**
+   * Queues the writes of `inputs` on `tx`, given `previous` (what Redis held for each input);
+   * `changed` counts those whose content differed. A key given twice replaces its first write.
+   */
+  private queuePut(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], inputs: readonly EntityInput[]) {
+    const now = new Date().toISOString();
+    const written = new Map<string, Entity>();
+    let changed = 0;
+    const entities = inputs.map((input, i) => {
+      const before = written.get(memberOf(input)) ?? previous[i];
+      const stamped = stamp(input, before, now);
+      if (stamped === before) return before;
+      const json = JSON.stringify(stamped);
+      // Parsed back: put returns what later reads will, and keeps no reference to its input.
+      const entity = parse(json);
+      written.set(memberOf(entity), entity);
+      changed++;
+      if (before) this.unindex(tx, before);
+      tx.hset(this.entitiesKey(entity.blueprint), entity.identifier, json);
+      this.index(tx, entity);
+      return entity;
+    });
+    return { entities, changed };
+  }
+
+  /** Queues the deletion of `keys` on `tx`, given `previous`; per key, whether it existed. */
+  private queueDelete(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], keys: readonly EntityKey[]) {
+    const deleted = new Set<string>();
+    return keys.map((key, i) => {
+      const before = previous[i];
+      if (!before || deleted.has(memberOf(key))) return false;
+      deleted.add(memberOf(key));
+      this.unindex(tx, before);
+      tx.hdel(this.entitiesKey(key.blueprint), key.identifier);
+      return true;
     });
   }
 
   private index(tx: ReturnType<Redis['multi']>, e: Entity) {
     for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.sadd(this.revKey(e.blueprint, relation, t), e.identifier);
-    tx.sadd(this.originKey(e.origin), `${e.blueprint}\0${e.identifier}`);
+    tx.sadd(this.originKey(e.origin), memberOf(e));
     tx.sadd(`${this.prefix}origins`, e.origin);
   }
 
   private unindex(tx: ReturnType<Redis['multi']>, e: Entity) {
     for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.srem(this.revKey(e.blueprint, relation, t), e.identifier);
-    tx.srem(this.originKey(e.origin), `${e.blueprint}\0${e.identifier}`);
+    tx.srem(this.originKey(e.origin), memberOf(e));
   }
 
   /**
@@ -204,5 +209,10 @@ export class RedisEntityStore implements EntityStore {
 }
 
 function parse(raw: string): Entity {
-  return Object.freeze(JSON.parse(raw) as Entity);
+  return freezeEntity(JSON.parse(raw) as Entity);
+}
+
+/** An entity's member in the origin sets: "blueprint\0identifier". */
+function memberOf(key: EntityKey): string {
+  return `${key.blueprint}\0${key.identifier}`;
 }
