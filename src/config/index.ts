@@ -20,6 +20,8 @@ export interface Config {
   readonly catalogDir: string;
   /** Redis connection URL; when set, entities live in Redis (shared by replicas, durable). */
   readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key (default `lattice:`); tests set it to keep their data apart. */
+  readonly redisPrefix?: string;
   /** Largest accepted request body in bytes (413 beyond). */
   readonly bodyLimitBytes: number;
   /** Watch the blueprint and catalog folders and reload on change. */

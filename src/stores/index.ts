@@ -1,13 +1,13 @@
 /**
- * createEntityStore: the store the configuration asks for: Redis when `redisUrl` is set,
- * in-process otherwise.
+ * createEntityStore: the store the configuration asks for: Redis when `redisUrl` is set (keys
+ * under `redisPrefix`, default `lattice:`), in-process otherwise.
  */
 import type { Config } from '../config/index.ts';
 import type { EntityStore } from './EntityStore.ts';
 import { MemoryEntityStore } from './MemoryEntityStore.ts';
 
-export async function createEntityStore(config: Pick<Config, 'redisUrl'>): Promise<EntityStore> {
+export async function createEntityStore(config: Pick<Config, 'redisUrl' | 'redisPrefix'>): Promise<EntityStore> {
   if (!config.redisUrl) return new MemoryEntityStore();
   const { RedisEntityStore } = await import('./RedisEntityStore.ts');
-  return RedisEntityStore.connect(config.redisUrl);
+  return RedisEntityStore.connect(config.redisUrl, config.redisPrefix);
 }
