@@ -106,7 +106,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  const watcher = config.watch ? watchFolders([config.blueprintsDir, config.catalogDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -182,7 +182,8 @@ function isGraphQLError(e: unknown): boolean {
   return e instanceof Error && e.name === 'GraphQLError';
 }
 
-function watchFolders(dirs: readonly string[], onChange: () => unknown, log: Logger) {
+/** Watches the folders; resolves once the initial scan is done, so no change is missed after start. */
+async function watchFolders(dirs: readonly string[], onChange: () => unknown, log: Logger) {
   const watcher = chokidar.watch([...dirs], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (event, file) => {
@@ -191,5 +192,6 @@ function watchFolders(dirs: readonly string[], onChange: () => unknown, log: Log
     timer = setTimeout(onChange, 50);
   });
   watcher.on('error', (err) => log.error({ err }, 'file watcher failed'));
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return watcher;
 }

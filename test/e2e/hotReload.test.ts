@@ -1,0 +1,111 @@
+/**
+ * Hot reload: adding, editing and removing blueprint and entity files takes effect without a
+ * restart and without failing requests in flight; an invalid change keeps the last good version
+ * serving and shows its error (file, line, column) in /readyz and `lattice { status errors }`.
+ */
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lattice } from '../../src/server/app.ts';
+import { gql, SEED, startTestLattice, tempProject } from '../helpers/lattice.ts';
+
+let lattice: Lattice;
+let project: ReturnType<typeof tempProject>;
+
+beforeAll(async () => {
+  project = tempProject();
+  lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, watch: true });
+});
+afterAll(async () => {
+  await lattice?.close();
+  rmSync(project.dir, { recursive: true, force: true });
+});
+
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = await probe();
+  }
+  return last;
+}
+
+describe('hot reload', () => {
+  it('adds, edits and removes catalog entities from files', async () => {
+    const file = path.join(project.catalogDir, 'more.yaml');
+    writeFileSync(file, 'blueprint: Component\nidentifier: SearchService\ntitle: Search\nproperties:\n  type: service\nrelations:\n  system: Products\n');
+    const added = await eventually(() => gql(lattice.url, '{ component(identifier: "SearchService") { title system { identifier } } }'), (r) => r.data?.component !== null);
+    expect(added.data.component).toEqual({ title: 'Search', system: { identifier: 'Products' } });
+
+    writeFileSync(file, 'blueprint: Component\nidentifier: SearchService\ntitle: Search v2\nproperties:\n  type: library\n');
+    const edited = await eventually(() => gql(lattice.url, '{ component(identifier: "SearchService") { title type system { identifier } } }'), (r) => r.data?.component?.title === 'Search v2');
+    expect(edited.data.component).toEqual({ title: 'Search v2', type: 'LIBRARY', system: null });
+
+    rmSync(file);
+    await eventually(() => gql(lattice.url, '{ component(identifier: "SearchService") { title } }'), (r) => r.data?.component === null);
+  });
+
+  it('adds a property from an edited blueprint to the schema', async () => {
+    const file = path.join(project.blueprintsDir, 'Domain.json');
+    const domain = JSON.parse(readFileSync(file, 'utf8'));
+    domain.schema.properties.owner_email = { type: 'string', format: 'email', title: 'Owner' };
+    writeFileSync(file, JSON.stringify(domain, null, 2));
+    const res = await eventually(() => gql(lattice.url, '{ domain(identifier: "Orders") { ownerEmail } }'), (r) => r.errors === undefined);
+    expect(res.data.domain).toEqual({ ownerEmail: null });
+  });
+
+  it('keeps the last good version serving when a change is invalid, and says why', async () => {
+    const resourceFile = path.join(project.blueprintsDir, 'Resource.json');
+    const good = readFileSync(resourceFile, 'utf8');
+    copyFileSync(path.join(SEED, 'verbatim/Resource.blueprint.json'), resourceFile);
+    const status = await eventually(() => gql(lattice.url, '{ lattice { status errors { code file line column message } } }'), (r) => r.data?.lattice.status === 'ERROR');
+    const line2 = readFileSync(path.join(SEED, 'verbatim/Resource.blueprint.json'), 'utf8').split('\n')[1];
+    expect(status.data.lattice.errors).toEqual([
+      { code: 'SYNTAX_ERROR', file: 'schema/blueprints/Resource.json', line: 2, column: line2.indexOf('\u201c') + 1, message: expect.stringContaining('U+201C') },
+    ]);
+    const ready = await fetch(`${lattice.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'degraded', errors: [{ code: 'SYNTAX_ERROR', file: 'schema/blueprints/Resource.json', line: 2 }] });
+    // The last good schema and catalog still serve, Resource included.
+    const served = await gql(lattice.url, '{ resource(identifier: "cart-sql-sb") { type } domain(identifier: "Orders") { ownerEmail } }');
+    expect(served.errors).toBeUndefined();
+    expect(served.data.resource).toEqual({ type: 'POSTGRESS' });
+
+    // An invalid entity file is rejected whole: nothing of it is half-applied.
+    writeFileSync(resourceFile, good);
+    await eventually(() => gql(lattice.url, '{ lattice { status } }'), (r) => r.data?.lattice.status === 'OK');
+    writeFileSync(path.join(project.catalogDir, 'bad.json'), JSON.stringify([{ blueprint: 'Domain', identifier: 'Payments' }, { blueprint: 'System', identifier: 'Ledger', relations: { domain: 'Nowhere' } }]));
+    const bad = await eventually(() => gql(lattice.url, '{ lattice { status errors { code file pointer } } }'), (r) => r.data?.lattice.status === 'ERROR');
+    expect(bad.data.lattice.errors).toEqual([{ code: 'INVALID_ENTITY', file: 'catalog/bad.json', pointer: '/1/relations/domain' }]);
+    const nothing = await gql(lattice.url, '{ domain(identifier: "Payments") { identifier } system(identifier: "Ledger") { identifier } }');
+    expect(nothing.data).toEqual({ domain: null, system: null });
+    rmSync(path.join(project.catalogDir, 'bad.json'));
+    await eventually(() => gql(lattice.url, '{ lattice { status } }'), (r) => r.data?.lattice.status === 'OK');
+  });
+
+  it('never fails a request in flight while reloading', async () => {
+    const file = path.join(project.blueprintsDir, 'System.json');
+    const system = JSON.parse(readFileSync(file, 'utf8'));
+    let stop = false;
+    const failures: unknown[] = [];
+    let served = 0;
+    const load = (async () => {
+      while (!stop) {
+        const r = await gql(lattice.url, '{ domain(identifier: "Orders") { systemsByDomain { nodes { identifier componentsBySystem { totalCount } } } } }');
+        if (r.errors || r.status !== 200) failures.push(r);
+        served++;
+      }
+    })();
+    for (let i = 0; i < 5; i++) {
+      system.title = `System ${i}`;
+      writeFileSync(file, JSON.stringify(system, null, 2));
+      await eventually(() => gql(lattice.url, '{ blueprints { identifier title } }'), (r) => r.data?.blueprints.some((b: { title: string }) => b.title === `System ${i}`));
+    }
+    stop = true;
+    await load;
+    expect(failures).toEqual([]);
+    expect(served).toBeGreaterThan(5);
+  });
+});
