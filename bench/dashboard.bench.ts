@@ -1,0 +1,348 @@
+/**
+ * Dashboard benchmark: Lattice vs "the practical limit".
+ *
+ * For catalogs of 200, 2,000 and 20,000 components (generateCatalog with systems = components/10
+ * and domains = systems/10), executes the dashboard query for `domain-0` in-process with graphql-js
+ * `execute`, sequentially, in two implementations:
+ *
+ * - lattice: the schema Lattice builds from the shipped blueprints (schema/blueprints) with its
+ *   resolvers, over a MemoryEntityStore wrapped with countCalls, and a fresh request context
+ *   (fresh DataLoaders) per operation: what a request does, minus HTTP, parsing and validation
+ *   (Apollo Server caches those per document).
+ * - limit: plain graphql-js over a hand-written SDL (`buildSchema`, only what the query needs)
+ *   and hand-written resolvers over plain Maps with precomputed, pre-sorted reverse indexes and
+ *   no DataLoader: the fastest reasonable hand-written implementation.
+ *
+ * Both must return identical `data`. Per size and implementation it reports requests/s, p50 and
+ * p99 latency, Lattice's store calls per query, and the Lattice/limit ratios; it writes
+ * bench/results/dashboard.json and bench/results/dashboard.md.
+ *
+ *   npm run bench                        (BENCH_TIME_MS=<ms> sets the measured time per case)
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
+import { relationTargets, type Entity, type EntityInput } from '../src/entities/entity.ts';
+import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
+import { countCalls, type CountedEntityStore } from '../src/stores/countCalls.ts';
+import { MemoryEntityStore } from '../src/stores/MemoryEntityStore.ts';
+import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
+import { createCatalogWriter } from '../datasources/catalog/writer.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+const SIZES = [200, 2_000, 20_000];
+/** Measured time per implementation per size, split into alternating rounds (Lattice, limit, …). */
+const MEASURE_MS = Number(process.env.BENCH_TIME_MS ?? 8_000);
+const ROUNDS = 8;
+const WARMUP_MS = Math.max(200, Math.round(MEASURE_MS / 5));
+
+/** DASHBOARD_QUERY (test/helpers/lattice.ts) for `domain-0`. */
+const QUERY = `{
+  domain(identifier: "domain-0") {
+    title
+    systemsByDomain {
+      nodes {
+        identifier
+        componentsBySystem {
+          nodes {
+            identifier
+            type
+            resources { nodes { identifier type } }
+            components { nodes { identifier } }
+            consumesApi { nodes { identifier provider { identifier } } }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+// ---------------------------------------------------------------------------------------------
+// The practical limit: hand-written SDL and resolvers over plain Maps.
+
+const LIMIT_SDL = `
+  enum ComponentType { SERVICE LIBRARY }
+  enum ResourceType { POSTGRESS KAFKA_TOPIC RABBIT_QUEUE S3_BUCKET }
+  type Query { domain(identifier: String!): Domain }
+  type Domain { identifier: String! title: String systemsByDomain: SystemConnection! }
+  type System { identifier: String! title: String componentsBySystem: ComponentConnection! }
+  type Component {
+    identifier: String!
+    title: String
+    type: ComponentType
+    resources: ResourceConnection!
+    components: ComponentConnection!
+    consumesApi: APIConnection!
+  }
+  type Resource { identifier: String! title: String type: ResourceType }
+  type API { identifier: String! title: String provider: Component }
+  type SystemConnection { nodes: [System]! }
+  type ComponentConnection { nodes: [Component]! }
+  type ResourceConnection { nodes: [Resource]! }
+  type APIConnection { nodes: [API]! }
+`;
+
+/** Property value as stored → GraphQL enum value name (what Lattice's enums serialize to). */
+const COMPONENT_TYPE: Record<string, string> = { service: 'SERVICE', library: 'LIBRARY' };
+const RESOURCE_TYPE: Record<string, string> = { postgress: 'POSTGRESS', 'kafka-topic': 'KAFKA_TOPIC', 'rabbit-queue': 'RABBIT_QUEUE', 's3-bucket': 'S3_BUCKET' };
+
+const byIdentifier = (a: { identifier: string }, b: { identifier: string }) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
+
+function limitSchema(entities: readonly EntityInput[]): GraphQLSchema {
+  const maps = new Map<string, Map<string, EntityInput>>();
+  const reverse = new Map<string, EntityInput[]>();
+  for (const e of entities) {
+    let map = maps.get(e.blueprint);
+    if (!map) maps.set(e.blueprint, (map = new Map()));
+    map.set(e.identifier, e);
+  }
+  for (const e of entities) {
+    for (const relation of Object.keys(e.relations)) {
+      for (const target of relationTargets(e as Entity, relation)) {
+        const key = `${e.blueprint}\0${relation}\0${target}`;
+        let list = reverse.get(key);
+        if (!list) reverse.set(key, (list = []));
+        list.push(e);
+      }
+    }
+  }
+  for (const list of reverse.values()) list.sort(byIdentifier);
+  const get = (blueprint: string) => maps.get(blueprint) ?? new Map<string, EntityInput>();
+  const domains = get('Domain');
+  const components = get('Component');
+  const resources = get('Resource');
+  const apis = get('API');
+  const none: EntityInput[] = [];
+  const sources = (blueprint: string, relation: string, target: string) => reverse.get(`${blueprint}\0${relation}\0${target}`) ?? none;
+  /** Targets of a many relation, sorted by identifier like every Lattice connection. */
+  const many = (e: EntityInput, relation: string, map: Map<string, EntityInput>) => {
+    const nodes = relationTargets(e as Entity, relation).map((id) => map.get(id) ?? null);
+    if (nodes.length > 1) nodes.sort((a, b) => byIdentifier(a ?? { identifier: '' }, b ?? { identifier: '' }));
+    return { nodes };
+  };
+
+  type R = GraphQLFieldResolver<any, unknown, any>;
+  const resolvers: Record<string, Record<string, R>> = {
+    Query: { domain: (_root, args: { identifier: string }) => domains.get(args.identifier) ?? null },
+    Domain: { systemsByDomain: (d: EntityInput) => ({ nodes: sources('System', 'domain', d.identifier) }) },
+    System: { componentsBySystem: (s: EntityInput) => ({ nodes: sources('Component', 'system', s.identifier) }) },
+    Component: {
+      type: (c: EntityInput) => COMPONENT_TYPE[c.properties.type as string] ?? null,
+      resources: (c: EntityInput) => many(c, 'resources', resources),
+      components: (c: EntityInput) => many(c, 'components', components),
+      consumesApi: (c: EntityInput) => many(c, 'consumesApi', apis),
+    },
+    Resource: { type: (r: EntityInput) => RESOURCE_TYPE[r.properties.type as string] ?? null },
+    API: { provider: (a: EntityInput) => components.get(relationTargets(a as Entity, 'provider')[0]) ?? null },
+  };
+  const schema = buildSchema(LIMIT_SDL);
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    for (const [fieldName, resolve] of Object.entries(fields)) type.getFields()[fieldName].resolve = resolve;
+  }
+  return schema;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement.
+
+interface Impl {
+  readonly name: 'lattice' | 'limit';
+  run(): Promise<ExecutionResult>;
+}
+
+interface Stats {
+  readonly ops: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Runs `impl` sequentially for `ms`, appending each operation's latency. */
+async function runFor(impl: Impl, ms: number, latencies: number[]): Promise<number> {
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    const t0 = performance.now();
+    const result = await impl.run();
+    now = performance.now();
+    if (result.errors) throw new Error(`${impl.name}: ${result.errors[0].message}`);
+    latencies.push(now - t0);
+  }
+  return now - start;
+}
+
+function stats(latencies: number[], elapsedMs: number): Stats {
+  const sorted = Float64Array.from(latencies).sort();
+  const total = sorted.reduce((a, b) => a + b, 0);
+  return {
+    ops: sorted.length,
+    requestsPerSecond: round((sorted.length / elapsedMs) * 1000, 0),
+    p50Ms: round(percentile(sorted, 50), 3),
+    p99Ms: round(percentile(sorted, 99), 3),
+    meanMs: round(total / sorted.length, 3),
+  };
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [] });
+
+interface SizeResult {
+  readonly components: number;
+  readonly systems: number;
+  readonly domains: number;
+  readonly entities: number;
+  readonly resultComponents: number;
+  readonly lattice: Stats & { readonly storeCallsPerQuery: number; readonly storeCallsByMethod: Record<string, number> };
+  readonly limit: Stats;
+  readonly ratio: { readonly p50: number; readonly p99: number; readonly throughput: number };
+}
+
+async function benchSize(components: number, schema: GraphQLSchema, model: Parameters<typeof createCatalogWriter>[1], document: DocumentNode): Promise<SizeResult> {
+  const systems = components / 10;
+  const domains = systems / 10;
+  const entities = generateCatalog({ components, systems, domains });
+
+  const memory = new MemoryEntityStore();
+  await memory.put(entities);
+  const store: CountedEntityStore = countCalls(memory);
+  const writer = createCatalogWriter(store, model);
+  const lattice: Impl = {
+    name: 'lattice',
+    run: async () => execute({ schema, document, contextValue: createRequestContext({ store, writer, status }) }),
+  };
+
+  const hand = limitSchema(entities);
+  assert.deepEqual(validate(hand, document), [], 'the query must be valid against the hand-written SDL');
+  const limit: Impl = { name: 'limit', run: async () => execute({ schema: hand, document }) };
+
+  // Same answer from both, and Lattice's store calls for one query.
+  const before = store.counts();
+  const a = await lattice.run();
+  const after = store.counts();
+  const b = await limit.run();
+  assert.equal(a.errors, undefined, `lattice returned errors: ${JSON.stringify(a.errors)}`);
+  assert.equal(b.errors, undefined, `limit returned errors: ${JSON.stringify(b.errors)}`);
+  const latticeData = JSON.parse(JSON.stringify(a.data));
+  assert.deepEqual(latticeData, JSON.parse(JSON.stringify(b.data)), 'Lattice and the hand-written implementation disagree');
+  const systemNodes = latticeData.domain?.systemsByDomain.nodes ?? [];
+  const resultComponents = systemNodes.reduce((n: number, s: { componentsBySystem: { nodes: unknown[] } }) => n + s.componentsBySystem.nodes.length, 0);
+  assert.ok(resultComponents > 0, 'the dashboard must not be empty');
+  const storeCallsByMethod = Object.fromEntries(Object.entries(after.byMethod).map(([m, n]) => [m, n - before.byMethod[m as keyof typeof before.byMethod]]).filter(([, n]) => (n as number) > 0));
+  const storeCallsPerQuery = after.total - before.total;
+
+  // Warm up both, then alternate measured rounds so drift (GC, CPU frequency) hits both alike.
+  await runFor(lattice, WARMUP_MS, []);
+  await runFor(limit, WARMUP_MS, []);
+  const lat: number[] = [];
+  const lim: number[] = [];
+  let latElapsed = 0;
+  let limElapsed = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    latElapsed += await runFor(lattice, MEASURE_MS / ROUNDS, lat);
+    limElapsed += await runFor(limit, MEASURE_MS / ROUNDS, lim);
+  }
+  const ls = stats(lat, latElapsed);
+  const ms = stats(lim, limElapsed);
+  return {
+    components,
+    systems,
+    domains,
+    entities: entities.length,
+    resultComponents,
+    lattice: { ...ls, storeCallsPerQuery, storeCallsByMethod },
+    limit: ms,
+    ratio: { p50: round(ls.p50Ms / ms.p50Ms, 2), p99: round(ls.p99Ms / ms.p99Ms, 2), throughput: round(ms.requestsPerSecond / ls.requestsPerSecond, 2) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+function table(results: readonly SizeResult[]): string {
+  const head = ['components', 'impl', 'req/s', 'p50 ms', 'p99 ms', 'store calls/query'];
+  const rows: string[][] = [];
+  for (const r of results) {
+    const n = r.components.toLocaleString('en-US');
+    rows.push([n, 'lattice', String(r.lattice.requestsPerSecond), r.lattice.p50Ms.toFixed(3), r.lattice.p99Ms.toFixed(3), String(r.lattice.storeCallsPerQuery)]);
+    rows.push([n, 'limit', String(r.limit.requestsPerSecond), r.limit.p50Ms.toFixed(3), r.limit.p99Ms.toFixed(3), '—']);
+    rows.push([n, '**lattice/limit**', `${r.ratio.throughput}x slower`, `${r.ratio.p50}x`, `${r.ratio.p99}x`, '']);
+  }
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const generation = buildGeneration(await readDocuments(path.join(ROOT, 'schema/blueprints'), ROOT));
+  const document = parse(QUERY);
+  assert.deepEqual(validate(generation.schema, document), [], 'the dashboard query must be valid against the Lattice schema');
+
+  const started = Date.now();
+  const results: SizeResult[] = [];
+  for (const components of SIZES) {
+    process.stdout.write(`dashboard: ${components.toLocaleString('en-US')} components… `);
+    const r = await benchSize(components, generation.schema, () => generation.plan.model, document);
+    results.push(r);
+    console.log(`lattice ${r.lattice.requestsPerSecond} req/s, limit ${r.limit.requestsPerSecond} req/s (${r.ratio.throughput}x)`);
+  }
+  const durationS = round((Date.now() - started) / 1000, 1);
+
+  const environment = {
+    date: new Date().toISOString(),
+    node: process.version,
+    v8: process.versions.v8,
+    graphql: (await import('graphql')).version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    /** graphql-js skips its multi-realm instanceOf checks when NODE_ENV is "production". */
+    nodeEnv: process.env.NODE_ENV ?? null,
+  };
+  const command = 'npm run bench';
+  const target = 1.5;
+  const withinTarget = results.every((r) => r.ratio.p50 <= target && r.ratio.p99 <= target && r.ratio.throughput <= target);
+  const settings = { measureMsPerCase: MEASURE_MS, warmupMsPerCase: WARMUP_MS, rounds: ROUNDS, sequential: true };
+  const out = { benchmark: 'dashboard', query: QUERY, command, environment, settings, target: { ratio: target, met: withinTarget }, durationSeconds: durationS, results };
+
+  const md = `# Dashboard benchmark
+
+Lattice vs the practical limit (plain graphql-js, hand-written SDL and resolvers over in-memory Maps
+with precomputed reverse indexes), executing the dashboard query for \`domain-0\` in-process,
+sequentially. See [bench/README.md](../README.md).
+
+- Date: ${environment.date}
+- Node: ${environment.node} (V8 ${environment.v8}), graphql ${environment.graphql}, NODE_ENV ${environment.nodeEnv ?? 'unset'}
+- Machine: ${environment.cpus} cores (\`os.cpus().length\`), ${environment.cpuModel}, ${environment.platform}
+- Command: \`${command}\`
+- Settings: ${WARMUP_MS} ms warm-up, then ${MEASURE_MS} ms measured per implementation per size in ${ROUNDS} alternating rounds; took ${durationS} s
+- Every size returns the same dashboard (domain-0: ${results[0]?.resultComponents} components in 10 systems); only the catalog around it grows.
+
+${table(results)}
+
+Ratios are Lattice/limit: latency ratios are Lattice's latency over the limit's; the throughput
+ratio is the limit's requests/s over Lattice's (how many times slower Lattice is).
+Lattice's store calls per query by method: ${results.map((r) => `${r.components.toLocaleString('en-US')}: ${JSON.stringify(r.lattice.storeCallsByMethod)}`).join('; ')}.
+Target: Lattice within ${target}x of the limit at every size — **${withinTarget ? 'met' : 'not met'}**.
+`;
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, 'dashboard.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS, 'dashboard.md'), md);
+  console.log(`\n${table(results)}\n\nnode ${environment.node}, ${environment.cpus} cores; ${durationS} s. Target ${target}x: ${withinTarget ? 'met' : 'NOT met'}.`);
+  console.log(`wrote ${path.relative(ROOT, path.join(RESULTS, 'dashboard.json'))} and dashboard.md`);
+}
+
+await main();
