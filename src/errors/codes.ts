@@ -23,6 +23,12 @@ export const ErrorCodes = {
   CALCULATION_FAILED: 'CALCULATION_FAILED',
   /** A write was refused because another owner manages the entity. */
   CONFLICT: 'CONFLICT',
+  /** A live source's upstream failed or answered with an error. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  /** A live source's upstream refused because of its rate limit. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A live source's upstream did not answer in time. */
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   /** A store (in-process or Redis) failed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;

@@ -1,0 +1,32 @@
+/**
+ * Source: a live upstream that feeds blueprints (GitHub, Kubernetes, AWS, Terraform).
+ *
+ * A source lists the entities it has for a blueprint, already mapped (mapping.ts) and read
+ * through the shared cache, with when they were fetched and whether that is stale. It knows its
+ * upstream; it knows nothing of GraphQL. Sources are registered explicitly in the composition
+ * root (src/server/sources.ts), by `kind`.
+ */
+import type { EntityInput } from '../entities/entity.ts';
+
+export interface SourceSnapshot {
+  readonly entities: readonly EntityInput[];
+  readonly fetchedAt: Date;
+  readonly stale: boolean;
+}
+
+export interface Source {
+  /** The name given in lattice.yaml (`sources[].name`), used in errors and `source { name }`. */
+  readonly name: string;
+  /** Blueprint → the property and relation identifiers this source fills for it. */
+  readonly feeds: ReadonlyMap<string, { readonly properties: ReadonlySet<string>; readonly relations: ReadonlySet<string> }>;
+  /** Every entity of a blueprint this source has. Rejects with an UpstreamError when it cannot say. */
+  list(blueprint: string): Promise<SourceSnapshot>;
+  close?(): Promise<void>;
+}
+
+/** Where an entity's data came from, as `source { name fetchedAt stale }` shows it. */
+export interface EntitySourceInfo {
+  readonly name: string;
+  readonly fetchedAt: string;
+  readonly stale: boolean;
+}

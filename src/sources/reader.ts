@@ -1,0 +1,82 @@
+/**
+ * EntityReader: what the per-request loaders read from. The catalog store, with every live
+ * source merged in (merge.ts) for the blueprints sources feed.
+ *
+ * Blueprints no source feeds go straight to the store (no cost added). For fed blueprints a
+ * session merges the store's list with each source's snapshot once, then answers `getMany` and
+ * `findByRelation` from that merged list. A source that fails costs only its own fields: the
+ * catalog's entities are still served, marked with the failure (`unavailable`).
+ */
+import type { Entity } from '../entities/entity.ts';
+import { relationTargets } from '../entities/entity.ts';
+import type { EntityStore } from '../stores/EntityStore.ts';
+import { mergeEntity, type Layer, type ServedEntity } from './merge.ts';
+import type { Source } from './Source.ts';
+
+export interface EntityReadSession {
+  getMany(blueprint: string, identifiers: readonly string[]): Promise<(Entity | undefined)[]>;
+  list(blueprint: string): Promise<readonly Entity[]>;
+  findByRelation(blueprint: string, relation: string, targets: readonly string[]): Promise<(readonly Entity[])[]>;
+}
+
+export interface EntityReader {
+  /** A read session for one request: merged lists are computed at most once in it. */
+  session(): EntityReadSession;
+  /** The sources feeding a blueprint, in precedence order. */
+  sourcesOf(blueprint: string): readonly Source[];
+}
+
+export function createEntityReader(store: EntityStore, sources: readonly Source[]): EntityReader {
+  const feeding = (blueprint: string) => sources.filter((s) => s.feeds.has(blueprint));
+  return {
+    sourcesOf: feeding,
+    session() {
+      const merged = new Map<string, Promise<{ list: ServedEntity[]; byId: Map<string, ServedEntity> }>>();
+      const mergedOf = (blueprint: string) => {
+        let p = merged.get(blueprint);
+        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint)));
+        return p;
+      };
+      return {
+        async getMany(blueprint, ids) {
+          if (feeding(blueprint).length === 0) return store.getMany(blueprint, ids);
+          const { byId } = await mergedOf(blueprint);
+          return ids.map((id) => byId.get(id));
+        },
+        async list(blueprint) {
+          if (feeding(blueprint).length === 0) return store.list(blueprint);
+          return (await mergedOf(blueprint)).list;
+        },
+        async findByRelation(blueprint, relation, targets) {
+          if (feeding(blueprint).length === 0) return store.findByRelation(blueprint, relation, targets);
+          const { list } = await mergedOf(blueprint);
+          const wanted = new Map(targets.map((t) => [t, [] as Entity[]]));
+          for (const e of list) for (const t of relationTargets(e, relation)) wanted.get(t)?.push(e);
+          return targets.map((t) => wanted.get(t) ?? []);
+        },
+      };
+    },
+  };
+}
+
+async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string) {
+  const [base, ...snapshots] = await Promise.all([store.list(blueprint), ...sources.map((s) => s.list(blueprint).then((snapshot) => ({ snapshot }), (error: unknown) => ({ error })))]);
+  const unavailable: ServedEntity['unavailable'][number][] = [];
+  const layers = new Map<string, Layer[]>();
+  snapshots.forEach((r, i) => {
+    if ('error' in r) {
+      unavailable.push({ source: sources[i].name, error: r.error });
+      return;
+    }
+    for (const entity of r.snapshot.entities) {
+      if (entity.blueprint !== blueprint) continue;
+      const list = layers.get(entity.identifier) ?? [];
+      list.push({ source: sources[i].name, entity, snapshot: r.snapshot });
+      layers.set(entity.identifier, list);
+    }
+  });
+  const byId = new Map<string, ServedEntity>();
+  for (const e of base) byId.set(e.identifier, mergeEntity(e, layers.get(e.identifier) ?? [], unavailable));
+  for (const [id, l] of layers) if (!byId.has(id)) byId.set(id, mergeEntity(undefined, l, unavailable));
+  return { list: [...byId.values()], byId };
+}
