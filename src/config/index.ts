@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../files/parseDocument.ts';
+import type { ResourceConfig } from '../sources/mapping.ts';
 
 export interface Config {
   readonly port: number;
@@ -22,6 +23,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key (default `lattice:`); tests set it to keep their data apart. */
   readonly redisPrefix?: string;
+  /** Live sources (`sources:` in lattice.yaml), `${ENV}` references already expanded. */
+  readonly sources: readonly SourceConfig[];
   /** Largest accepted request body in bytes (413 beyond). */
   readonly bodyLimitBytes: number;
   /** Watch the blueprint and catalog folders and reload on change. */
@@ -51,13 +54,74 @@ const schema = {
     watch: { type: 'boolean' },
     redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' } } },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
-    sources: { type: 'object' },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'kind', 'resources'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          kind: { type: 'string' },
+          ttlSeconds: { type: 'number', exclusiveMinimum: 0 },
+          maxStaleSeconds: { type: 'number', minimum: 0 },
+          options: { type: 'object' },
+          resources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['kind', 'entity'],
+              additionalProperties: false,
+              properties: {
+                kind: { type: 'string' },
+                selector: { type: 'string' },
+                options: { type: 'object' },
+                entity: {
+                  type: 'object',
+                  required: ['mappings'],
+                  additionalProperties: false,
+                  properties: {
+                    mappings: {
+                      type: 'object',
+                      required: ['identifier', 'blueprint'],
+                      additionalProperties: false,
+                      properties: {
+                        identifier: { type: 'string' },
+                        blueprint: { type: 'string' },
+                        title: { type: 'string' },
+                        icon: { type: 'string' },
+                        team: { type: 'string' },
+                        properties: { type: 'object', additionalProperties: { type: 'string' } },
+                        relations: { type: 'object', additionalProperties: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
+export interface SourceConfig {
+  readonly name: string;
+  readonly kind: string;
+  readonly ttlSeconds?: number;
+  readonly maxStaleSeconds?: number;
+  /** Kind-specific options, validated by the source itself (e.g. org, url, token). */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly resources: readonly ResourceConfig[];
+  /** Where in the configuration file the source is, for errors. */
+  readonly pointer: string;
+}
+
 interface FileConfig {
+  sources?: Omit<SourceConfig, 'pointer'>[];
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean };
   blueprints?: string;
   catalog?: string;
@@ -84,7 +148,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         }),
       );
     }
-    file = value as FileConfig;
+    file = expandEnv(value, env, '', doc.locate) as FileConfig;
   }
   const base = configFile ? path.dirname(configFile) : cwd;
   const port = env.PORT !== undefined ? envInt('PORT', env.PORT) : (file.server?.port ?? 4000);
@@ -101,7 +165,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     introspection: file.server?.introspection ?? true,
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,
+    sources: (file.sources ?? []).map((s, i) => ({ ...s, options: s.options ?? {}, pointer: `/sources/${i}` })),
   });
+}
+
+/**
+ * Expands `${NAME}` and `${NAME:-default}` in every string of the file from the environment, so
+ * secrets (tokens) stay out of the file. An unset variable without a default is an error naming it.
+ */
+function expandEnv(value: unknown, env: Readonly<Record<string, string | undefined>>, pointer: string, locate: (p: string) => LatticeError['location']): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, fallback: string | undefined) => {
+      const v = env[name] ?? fallback;
+      if (v === undefined) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `environment variable ${name} is not set (used at ${pointer})`, { location: locate(pointer) });
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, env, `${pointer}/${i}`, locate));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, env, `${pointer}/${k}`, locate)]));
+  return value;
 }
 
 function envInt(key: string, value: string): number {
