@@ -3,7 +3,7 @@
  * lists, many relations, reverse relations, search).
  */
 import type { RequestContext } from '../src/context/index.ts';
-import { connectionFrom, type PageArgs } from '../src/query/connection.ts';
+import { connectionFrom, type Connection, type PageArgs } from '../src/query/connection.ts';
 import { applyFilter, type FilterInput } from '../src/query/filter.ts';
 import { isMissing, withTiebreak, type Item, type SortKey } from '../src/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
@@ -22,9 +22,10 @@ export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | und
   return withTiebreak(keys);
 }
 
-export async function resolveConnection(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext) {
-  const filtered = await applyFilter(items, args.filter, type, plan, ctx.loaders.loadEntities);
-  return connectionFrom(filtered, sortKeys(type, args.orderBy), args);
+export function resolveConnection(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext): Connection<Item> | Promise<Connection<Item>> {
+  // Without a filter there is nothing to await: page right away (no promise per connection).
+  if (!args.filter || Object.keys(args.filter).length === 0) return connectionFrom(items, sortKeys(type, args.orderBy), args);
+  return applyFilter(items, args.filter, type, plan, ctx.loaders.loadEntities).then((filtered) => connectionFrom(filtered, sortKeys(type, args.orderBy), args));
 }
 
 /** Resolvers of a connection type and its edge type: missing relation targets become field errors. */

@@ -69,19 +69,54 @@ export function connectionFrom<T extends Item>(items: readonly T[], keys: readon
   }
   if (first !== undefined) end = Math.min(end, start + first);
   if (last !== undefined) start = Math.max(start, end - last);
-  const page = rows.slice(start, end);
-  const edges = page.map((r) => ({ cursor: encodeCursor(r.tuple, keys), node: r.item }));
-  return {
-    nodes: page.map((r) => r.item),
-    edges,
-    pageInfo: {
-      hasPreviousPage: start > 0,
-      hasNextPage: end < rows.length,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: rows.length,
-  };
+  return new PageConnection(rows.slice(start, end), keys, start > 0, end < rows.length, rows.length);
+}
+
+/**
+ * A page of a connection. Cursors cost a JSON.stringify and a base64 encoding each and most
+ * queries select only `nodes`, so `edges` and the page's cursors are computed on first read.
+ * (Getters on a class, not on object literals: V8 builds literals with accessors slowly.)
+ */
+class PageConnection<T extends Item> implements Connection<T> {
+  readonly nodes: readonly T[];
+  readonly pageInfo: PageInfo<T>;
+  readonly totalCount: number;
+  readonly #page: readonly { item: T; tuple: unknown[] }[];
+  readonly #keys: readonly SortKey[];
+  #edges: { cursor: string; node: T }[] | undefined;
+
+  constructor(page: readonly { item: T; tuple: unknown[] }[], keys: readonly SortKey[], hasPreviousPage: boolean, hasNextPage: boolean, totalCount: number) {
+    this.#page = page;
+    this.#keys = keys;
+    this.nodes = page.map((r) => r.item);
+    this.pageInfo = new PageInfo(this, hasPreviousPage, hasNextPage);
+    this.totalCount = totalCount;
+  }
+
+  get edges(): readonly { cursor: string; node: T }[] {
+    return (this.#edges ??= this.#page.map((r) => ({ cursor: encodeCursor(r.tuple, this.#keys), node: r.item })));
+  }
+}
+
+class PageInfo<T extends Item> {
+  readonly hasPreviousPage: boolean;
+  readonly hasNextPage: boolean;
+  readonly #connection: PageConnection<T>;
+
+  constructor(connection: PageConnection<T>, hasPreviousPage: boolean, hasNextPage: boolean) {
+    this.#connection = connection;
+    this.hasPreviousPage = hasPreviousPage;
+    this.hasNextPage = hasNextPage;
+  }
+
+  get startCursor(): string | null {
+    return this.#connection.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    const edges = this.#connection.edges;
+    return edges[edges.length - 1]?.cursor ?? null;
+  }
 }
 
 /** First index whose tuple is > (strict) or >= the cursor tuple. */
