@@ -17,8 +17,12 @@ export interface SourceSnapshot {
 export interface Source {
   /** The name given in lattice.yaml (`sources[].name`), used in errors and `source { name }`. */
   readonly name: string;
-  /** Blueprint → the property and relation identifiers this source fills for it. */
-  readonly feeds: ReadonlyMap<string, { readonly properties: ReadonlySet<string>; readonly relations: ReadonlySet<string> }>;
+  /** Whether the source may have entities of the blueprint. */
+  feeds(blueprint: string): boolean;
+  /** The property identifiers the source fills for a blueprint: these fail when it fails. */
+  fills(blueprint: string): ReadonlySet<string>;
+  /** Drops cached data, all of it or what a key prefix names (webhooks). */
+  invalidate(prefix?: string): Promise<void>;
   /** Every entity of a blueprint this source has. Rejects with an UpstreamError when it cannot say. */
   list(blueprint: string): Promise<SourceSnapshot>;
   close?(): Promise<void>;

@@ -27,7 +27,7 @@ export interface EntityReader {
 }
 
 export function createEntityReader(store: EntityStore, sources: readonly Source[]): EntityReader {
-  const feeding = (blueprint: string) => sources.filter((s) => s.feeds.has(blueprint));
+  const feeding = (blueprint: string) => sources.filter((s) => s.feeds(blueprint));
   return {
     sourcesOf: feeding,
     session() {

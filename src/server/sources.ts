@@ -1,0 +1,34 @@
+/**
+ * The source registry: which datasource serves which `kind` of `sources[]` entry. Sources are
+ * registered here explicitly (no module loading by name), and created from the configuration
+ * with the shared cache.
+ */
+import type { Logger } from 'pino';
+import type { SharedCache } from '../cache/SharedCache.ts';
+import type { SourceConfig } from '../config/index.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
+import type { Source } from '../sources/Source.ts';
+import { createGitHubSource, type GitHubSource } from '../../datasources/github/source.ts';
+
+type Factory = (config: SourceConfig, deps: { cache: SharedCache; log: Logger }) => Source;
+
+const KINDS: Readonly<Record<string, Factory>> = {
+  github: createGitHubSource,
+};
+
+export interface Sources {
+  readonly all: readonly Source[];
+  readonly github: readonly GitHubSource[];
+}
+
+export function createSources(configs: readonly SourceConfig[], deps: { cache: SharedCache; log: Logger }): Sources {
+  const names = new Set<string>();
+  const all = configs.map((c) => {
+    const factory = KINDS[c.kind];
+    if (!factory) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `source "${c.name}": unknown kind "${c.kind}"; known: ${Object.keys(KINDS).join(', ')}`, { location: { pointer: `${c.pointer}/kind` } });
+    if (names.has(c.name)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `two sources are named "${c.name}"`, { location: { pointer: `${c.pointer}/name` } });
+    names.add(c.name);
+    return { kind: c.kind, source: factory(c, deps) };
+  });
+  return { all: all.map((s) => s.source), github: all.filter((s) => s.kind === 'github').map((s) => s.source as GitHubSource) };
+}
