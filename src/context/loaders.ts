@@ -62,7 +62,9 @@ export function createLoaders(store: EntityStore): Loaders {
     // loadMany's extra promise per key and the extra pass: this runs once per relation field.
     loadEntities: (blueprint, ids) => {
       const loader = entity(blueprint);
-      return Promise.all(ids.map((id) => loader.load(id).catch((e: unknown) => (e instanceof Error ? undefined : (e as Entity)))));
+      const settle = (e: unknown) => (e instanceof Error ? undefined : (e as Entity));
+      if (ids.length === 1) return loader.load(ids[0]).then((x) => [x], (e: unknown) => [settle(e)]);
+      return Promise.all(ids.map((id) => loader.load(id).catch(settle)));
     },
     findByRelation: (blueprint, relation, targets) => {
       const loader = reverse(blueprint, relation);
