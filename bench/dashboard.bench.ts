@@ -26,6 +26,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
+import { createEntityReader } from '../src/sources/reader.ts';
 import { relationTargets, type Entity, type EntityInput } from '../src/entities/entity.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
 import { countCalls, type CountedEntityStore } from '../src/stores/countCalls.ts';
@@ -221,9 +222,10 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   await memory.put(entities);
   const store: CountedEntityStore = countCalls(memory);
   const writer = createCatalogWriter(store, model);
+  const reader = createEntityReader(store, []);
   const lattice: Impl = {
     name: 'lattice',
-    run: async () => execute({ schema, document, contextValue: createRequestContext({ store, writer, status }) }),
+    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, status }) }),
   };
 
   const hand = limitSchema(entities);

@@ -8,14 +8,19 @@ import { applyFilter, type FilterInput } from '../src/query/filter.ts';
 import { isMissing, withTiebreak, type Item, type SortKey } from '../src/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { danglingError } from './errors.ts';
+import { prefetchForConnection } from './prefetch.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 
 export interface ConnectionArgs extends PageArgs {
   readonly filter?: FilterInput | null;
   readonly orderBy?: readonly string[] | null;
 }
 
-export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): SortKey[] {
-  const keys = (orderBy ?? []).map((name) => {
+const DEFAULT_KEYS: readonly SortKey[] = withTiebreak([]);
+
+export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): readonly SortKey[] {
+  if (!orderBy || orderBy.length === 0) return DEFAULT_KEYS;
+  const keys = orderBy.map((name) => {
     const o = type.orderBy.find((x) => x.name === name);
     return { key: o?.key ?? '$identifier', desc: o?.desc ?? false };
   });
@@ -28,8 +33,18 @@ export function resolveConnection(items: readonly Item[], args: ConnectionArgs, 
   return applyFilter(items, args.filter, type, plan, ctx.loaders.loadEntities).then((filtered) => connectionFrom(filtered, sortKeys(type, args.orderBy), args));
 }
 
+/** resolveConnection, then the look-ahead for the page's nodes (prefetch.ts). */
+export function connect(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext, info: GraphQLResolveInfo): Connection<Item> | Promise<Connection<Item>> {
+  const withPrefetch = (c: Connection<Item>) => {
+    const pending = prefetchForConnection(plan, c.nodes, info, type, ctx);
+    return pending ? pending.then(() => c) : c;
+  };
+  const conn = resolveConnection(items, args, type, plan, ctx);
+  return conn instanceof Promise ? conn.then(withPrefetch) : withPrefetch(conn);
+}
+
 /** Resolvers of a connection type and its edge type: missing relation targets become field errors. */
 export const connectionTypeResolvers = {
-  connection: { nodes: (c: { nodes: readonly Item[] }) => c.nodes.map((n) => (isMissing(n) ? danglingError(n) : n)) },
+  connection: { nodes: (c: { nodes: readonly Item[] }) => (c.nodes.some(isMissing) ? c.nodes.map((n) => (isMissing(n) ? danglingError(n) : n)) : c.nodes) },
   edge: { node: (e: { node: Item }) => (isMissing(e.node) ? danglingError(e.node) : e.node) },
 };

@@ -8,11 +8,12 @@ import { relationTargets, type Entity } from '../src/entities/entity.ts';
 import type { Item } from '../src/query/order.ts';
 import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
-import { resolveConnection, type ConnectionArgs } from './connections.ts';
+import { connect, type ConnectionArgs } from './connections.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import { danglingError } from './errors.ts';
 import { toGlobalId } from './globalId.ts';
 
-type FieldResolver = (entity: Entity, args: any, ctx: RequestContext) => unknown;
+type FieldResolver = (entity: Entity, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 
 export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<string, unknown> {
   const fields: Record<string, FieldResolver> = {
@@ -34,26 +35,36 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
   switch (f.kind) {
     case 'property':
       return (e) => e.properties[f.key] ?? null;
-    case 'relation':
+    case 'relation': {
+      const via = (e: Entity) => ({ blueprint: e.blueprint, identifier: e.identifier, relation: f.key });
       if (!f.def.many) {
-        return async (e, _args, ctx) => {
+        // Answers synchronously when the target is already loaded (prefetched by the parent).
+        return (e, _args, ctx) => {
           const id = relationTargets(e, f.key)[0];
           if (id === undefined) return null;
-          const target = await ctx.loaders.entity(f.target).load(id);
-          return target ?? danglingError({ missing: true, blueprint: f.target, identifier: id, via: { blueprint: e.blueprint, identifier: e.identifier, relation: f.key } });
+          const missing = () => danglingError({ missing: true, blueprint: f.target, identifier: id, via: via(e) });
+          const known = ctx.loaders.peek(f.target, id);
+          if (known !== undefined) return known ?? missing();
+          return ctx.loaders.entity(f.target).load(id).then((t) => t ?? missing());
         };
       }
-      return async (e, args: ConnectionArgs, ctx) => {
+      const target = plan.type(f.target);
+      return (e, args: ConnectionArgs, ctx, info) => {
         const ids = relationTargets(e, f.key);
-        const found = await ctx.loaders.loadEntities(f.target, ids);
-        const items: Item[] = found.map((t, i) => t ?? { missing: true, blueprint: f.target, identifier: ids[i], via: { blueprint: e.blueprint, identifier: e.identifier, relation: f.key } });
-        return resolveConnection(items, args, plan.type(f.target), plan, ctx);
+        const toItems = (found: readonly (Entity | null | undefined)[]): Item[] => found.map((t, i) => t ?? { missing: true, blueprint: f.target, identifier: ids[i], via: via(e) });
+        const known = ids.map((id) => ctx.loaders.peek(f.target, id));
+        if (known.every((k) => k !== undefined)) return connect(toItems(known), args, target, plan, ctx, info);
+        return ctx.loaders.loadEntities(f.target, ids).then((found) => connect(toItems(found), args, target, plan, ctx, info));
       };
-    case 'reverse':
-      return async (e, args: ConnectionArgs, ctx) => {
-        const sources = await ctx.loaders.reverse(f.source, f.relation).load(e.identifier);
-        return resolveConnection(sources, args, plan.type(f.source), plan, ctx);
+    }
+    case 'reverse': {
+      const source = plan.type(f.source);
+      return (e, args: ConnectionArgs, ctx, info) => {
+        const known = ctx.loaders.peekReverse(f.source, f.relation, e.identifier);
+        if (known) return connect(known, args, source, plan, ctx, info);
+        return ctx.loaders.reverse(f.source, f.relation).load(e.identifier).then((sources) => connect(sources, args, source, plan, ctx, info));
       };
+    }
     case 'mirror':
       return (e, _args, ctx) => mirror(plan, e, f.hops, f.last, ctx);
     case 'calculation':

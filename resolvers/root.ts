@@ -8,10 +8,12 @@ import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom, type PageArgs } from '../src/query/connection.ts';
 import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/query/portRules.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
-import { resolveConnection, type ConnectionArgs } from './connections.ts';
+import { connect, type ConnectionArgs } from './connections.ts';
+import { prefetchForEntity } from './prefetch.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from './globalId.ts';
 
-type Root = Record<string, (parent: unknown, args: any, ctx: RequestContext) => unknown>;
+type Root = Record<string, (parent: unknown, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown>;
 
 function knownBlueprint(plan: SchemaPlan, blueprint: string) {
   if (plan.model.get(blueprint)) return;
@@ -62,8 +64,12 @@ export function queryResolvers(plan: SchemaPlan): Root {
   };
   for (const t of plan.types) {
     const bp = t.blueprint.identifier;
-    root[t.singleField] = (_p, { identifier }, ctx) => loadOne(plan, bp, identifier, ctx);
-    root[t.allField] = async (_p, args: ConnectionArgs, ctx) => resolveConnection(await ctx.loaders.list(bp), args, t, plan, ctx);
+    root[t.singleField] = async (_p, { identifier }, ctx, info) => {
+      const e = await loadOne(plan, bp, identifier, ctx);
+      if (e) await prefetchForEntity(plan, e, info, t, ctx);
+      return e;
+    };
+    root[t.allField] = async (_p, args: ConnectionArgs, ctx, info) => connect(await ctx.loaders.list(bp), args, t, plan, ctx, info);
   }
   return root;
 }

@@ -4,7 +4,7 @@
  */
 import type { Entity, EntityInput, EntityKey } from '../entities/entity.ts';
 import type { LatticeError } from '../errors/index.ts';
-import type { EntityStore } from '../stores/EntityStore.ts';
+import type { EntityReader } from '../sources/reader.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Writes entities on behalf of API callers, validated against the serving model. */
@@ -21,12 +21,14 @@ export interface GatewayStatus {
 
 export interface RequestContext {
   readonly loaders: Loaders;
+  /** The store and the live sources behind the loaders (which sources feed a blueprint). */
+  readonly reader: EntityReader;
   readonly writer: EntityWriter;
   readonly status: () => GatewayStatus;
 }
 
-export function createRequestContext(deps: { store: EntityStore; writer: EntityWriter; status: () => GatewayStatus }): RequestContext {
-  return { loaders: createLoaders(deps.store), writer: deps.writer, status: deps.status };
+export function createRequestContext(deps: { reader: EntityReader; writer: EntityWriter; status: () => GatewayStatus }): RequestContext {
+  return { loaders: createLoaders(deps.reader.session()), reader: deps.reader, writer: deps.writer, status: deps.status };
 }
 
 export type { Loaders } from './loaders.ts';

@@ -2,13 +2,17 @@
  * createLoaders: the DataLoader set of one request (never shared between requests, so one
  * caller's cache cannot leak into another's and every request sees fresh data).
  *
- * - `entity(blueprint)`: entities by identifier → one `store.getMany` per blueprint per tick.
- * - `reverse(blueprint, relation)`: sources pointing at targets → one `store.findByRelation`.
+ * - `entity(blueprint)`: entities by identifier → one `getMany` per blueprint per tick.
+ * - `reverse(blueprint, relation)`: sources pointing at targets → one `findByRelation`.
  * - `list(blueprint)`: every entity of a blueprint, fetched at most once per request.
+ *
+ * What has been loaded is also kept as plain values (`peek`, `peekReverse`), so a resolver whose
+ * data is already here can answer synchronously: no promise, which is most of graphql-js's cost
+ * per field (bench/README.md). `prefetch` fills them ahead, with the same batched calls.
  */
 import DataLoader from 'dataloader';
 import type { Entity } from '../entities/entity.ts';
-import type { EntityStore } from '../stores/EntityStore.ts';
+import type { EntityReadSession } from '../sources/reader.ts';
 
 export interface Loaders {
   entity(blueprint: string): DataLoader<string, Entity | undefined>;
@@ -18,17 +22,37 @@ export interface Loaders {
   loadEntities(blueprint: string, identifiers: readonly string[]): Promise<(Entity | undefined)[]>;
   /** Reverse lookups for many targets through the batching loader. */
   findByRelation(blueprint: string, relation: string, targets: readonly string[]): Promise<(readonly Entity[])[]>;
+  /** An entity already loaded in this request: the entity, `null` when known missing, `undefined` when not loaded. */
+  peek(blueprint: string, identifier: string): Entity | null | undefined;
+  /** A reverse lookup already done in this request, or `undefined`. */
+  peekReverse(blueprint: string, relation: string, target: string): readonly Entity[] | undefined;
 }
 
-export function createLoaders(store: EntityStore): Loaders {
+export function createLoaders(session: EntityReadSession): Loaders {
   const entityLoaders = new Map<string, DataLoader<string, Entity | undefined>>();
   const reverseLoaders = new Map<string, DataLoader<string, readonly Entity[]>>();
   const lists = new Map<string, Promise<readonly Entity[]>>();
+  const known = new Map<string, Map<string, Entity | null>>();
+  const knownReverse = new Map<string, Map<string, readonly Entity[]>>();
+
+  const knownOf = (blueprint: string) => {
+    let m = known.get(blueprint);
+    if (!m) known.set(blueprint, (m = new Map()));
+    return m;
+  };
 
   const entity = (blueprint: string) => {
     let loader = entityLoaders.get(blueprint);
     if (!loader) {
-      loader = new DataLoader((ids: readonly string[]) => store.getMany(blueprint, ids), { maxBatchSize: 1000 });
+      const values = knownOf(blueprint);
+      loader = new DataLoader(
+        async (ids: readonly string[]) => {
+          const found = await session.getMany(blueprint, ids);
+          found.forEach((e, i) => values.set(ids[i], e ?? null));
+          return found;
+        },
+        { maxBatchSize: 1000 },
+      );
       entityLoaders.set(blueprint, loader);
     }
     return loader;
@@ -38,11 +62,24 @@ export function createLoaders(store: EntityStore): Loaders {
     const key = `${blueprint}\0${relation}`;
     let loader = reverseLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (targets: readonly string[]) => {
-        const found = await store.findByRelation(blueprint, relation, targets);
-        for (const list of found) for (const e of list) entity(blueprint).prime(e.identifier, e);
-        return found;
-      }, { maxBatchSize: 1000 });
+      const values = new Map<string, readonly Entity[]>();
+      knownReverse.set(key, values);
+      loader = new DataLoader(
+        async (targets: readonly string[]) => {
+          const found = await session.findByRelation(blueprint, relation, targets);
+          const byId = knownOf(blueprint);
+          const primed = entity(blueprint);
+          found.forEach((list, i) => {
+            values.set(targets[i], list);
+            for (const e of list) {
+              byId.set(e.identifier, e);
+              primed.prime(e.identifier, e);
+            }
+          });
+          return found;
+        },
+        { maxBatchSize: 1000 },
+      );
       reverseLoaders.set(key, loader);
     }
     return loader;
@@ -50,7 +87,7 @@ export function createLoaders(store: EntityStore): Loaders {
 
   const list = (blueprint: string) => {
     let p = lists.get(blueprint);
-    if (!p) lists.set(blueprint, (p = store.list(blueprint)));
+    if (!p) lists.set(blueprint, (p = session.list(blueprint)));
     return p;
   };
 
@@ -70,5 +107,7 @@ export function createLoaders(store: EntityStore): Loaders {
       const loader = reverse(blueprint, relation);
       return Promise.all(targets.map((t) => loader.load(t).catch((e: unknown) => (e instanceof Error ? [] : (e as readonly Entity[])))));
     },
+    peek: (blueprint, identifier) => known.get(blueprint)?.get(identifier),
+    peekReverse: (blueprint, relation, target) => knownReverse.get(`${blueprint}\0${relation}`)?.get(target),
   };
 }

@@ -6,7 +6,7 @@
  * still mean "after this position" (keyset pagination), never "after the nth item".
  */
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
-import { compareTuples, sortItems, type Item, type SortKey } from './order.ts';
+import { compareTuples, sortItems, sortTuple, type Item, type SortKey } from './order.ts';
 
 export interface PageArgs {
   readonly first?: number | null;
@@ -57,6 +57,7 @@ export function connectionFrom<T extends Item>(items: readonly T[], keys: readon
   const first = checkCount(args.first, 'first');
   const last = checkCount(args.last, 'last');
   const rows = sortItems(items, keys);
+  if (!args.after && !args.before && first === undefined && last === undefined) return new PageConnection(rows, keys, false, false, rows.length);
   let start = 0;
   let end = rows.length;
   if (args.after) {
@@ -81,20 +82,18 @@ class PageConnection<T extends Item> implements Connection<T> {
   readonly nodes: readonly T[];
   readonly pageInfo: PageInfo<T>;
   readonly totalCount: number;
-  readonly #page: readonly { item: T; tuple: unknown[] }[];
   readonly #keys: readonly SortKey[];
   #edges: { cursor: string; node: T }[] | undefined;
 
-  constructor(page: readonly { item: T; tuple: unknown[] }[], keys: readonly SortKey[], hasPreviousPage: boolean, hasNextPage: boolean, totalCount: number) {
-    this.#page = page;
+  constructor(page: readonly T[], keys: readonly SortKey[], hasPreviousPage: boolean, hasNextPage: boolean, totalCount: number) {
     this.#keys = keys;
-    this.nodes = page.map((r) => r.item);
+    this.nodes = page;
     this.pageInfo = new PageInfo(this, hasPreviousPage, hasNextPage);
     this.totalCount = totalCount;
   }
 
   get edges(): readonly { cursor: string; node: T }[] {
-    return (this.#edges ??= this.#page.map((r) => ({ cursor: encodeCursor(r.tuple, this.#keys), node: r.item })));
+    return (this.#edges ??= this.nodes.map((item) => ({ cursor: encodeCursor(sortTuple(item, this.#keys), this.#keys), node: item })));
   }
 }
 
@@ -120,12 +119,12 @@ class PageInfo<T extends Item> {
 }
 
 /** First index whose tuple is > (strict) or >= the cursor tuple. */
-function lowerBound(rows: readonly { tuple: unknown[] }[], tuple: readonly unknown[], keys: readonly SortKey[], strict: boolean): number {
+function lowerBound(rows: readonly Item[], tuple: readonly unknown[], keys: readonly SortKey[], strict: boolean): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareTuples(rows[mid].tuple, tuple, keys);
+    const c = compareTuples(sortTuple(rows[mid], keys), tuple, keys);
     if (c < 0 || (strict && c === 0)) lo = mid + 1;
     else hi = mid;
   }

@@ -72,9 +72,19 @@ export function sortTuple(item: Item, keys: readonly SortKey[]): unknown[] {
   return keys.map((k) => readKey(item, k.key));
 }
 
-/** Sorts a copy of the items; computes each item's tuple once. */
-export function sortItems<T extends Item>(items: readonly T[], keys: readonly SortKey[]): { item: T; tuple: unknown[] }[] {
+const byIdentifier = (a: Item, b: Item) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
+
+/**
+ * Sorts a copy of the items. The default order (identifier only) compares identifiers directly;
+ * other orders compute each item's tuple once. Lists of 0 or 1 item are returned as they are.
+ */
+export function sortItems<T extends Item>(items: readonly T[], keys: readonly SortKey[]): readonly T[] {
+  if (items.length < 2) return items;
+  if (keys.length === 1 && keys[0].key === '$identifier') {
+    const sorted = [...items].sort(byIdentifier);
+    return keys[0].desc ? sorted.reverse() : sorted;
+  }
   const rows = items.map((item) => ({ item, tuple: sortTuple(item, keys) }));
   rows.sort((a, b) => compareTuples(a.tuple, b.tuple, keys));
-  return rows;
+  return rows.map((r) => r.item);
 }

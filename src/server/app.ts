@@ -22,6 +22,12 @@ import { countCalls, type CountedEntityStore } from '../stores/countCalls.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
 import { createEntityStore } from '../stores/index.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
+import { handleGitHubWebhook } from '../../datasources/github/webhooks.ts';
+import { MemoryCache } from '../cache/MemoryCache.ts';
+import { RedisCache } from '../cache/RedisCache.ts';
+import { createEntityReader } from '../sources/reader.ts';
+import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
+import { createSources } from './sources.ts';
 import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -51,6 +57,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const metrics = createMetrics();
   const store = countCalls(options.store ?? (await createEntityStore(config)), (method) => metrics.storeCalls.inc({ method }));
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
+
+  const cache = config.redisUrl ? RedisCache.connect(config.redisUrl, config.redisPrefix) : new MemoryCache();
+  const sources = createSources(config.sources, { cache, log });
+  const reader = createEntityReader(store, sources.all);
+  const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
   const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, root: options.root ?? process.cwd(), log });
   const ok = await runtime.reload();
@@ -92,10 +103,17 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  // Webhooks need the raw body: the signature is over the exact bytes GitHub sent.
+  app.post('/webhooks/github', express.text({ type: '*/*', limit: config.bodyLimitBytes }), async (req, res) => {
+    const result = await handleGitHubWebhook(typeof req.body === 'string' ? req.body : '', req.headers as Record<string, string | undefined>, sources.github);
+    if (result.status === 200) log.info({ invalidated: result.body.invalidated, event: req.headers['x-github-event'] }, 'webhook invalidated cached data');
+    res.status(result.status).json(result.body);
+  });
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
-    expressMiddleware(apollo, { context: async () => createRequestContext({ store, writer, status: () => runtime.status() }) }),
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
+    expressMiddleware(apollo, { context: async () => createRequestContext({ reader, writer, status: () => runtime.status() }) }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
@@ -119,9 +137,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     metrics,
     log,
     async close() {
+      stopCountingUpstream();
       await watcher?.close();
       await apollo.stop();
-      await store.close();
+      await Promise.all([store.close(), cache.close(), ...sources.all.map((s) => s.close?.())]);
     },
   };
 }
