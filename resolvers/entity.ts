@@ -10,7 +10,8 @@ import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import type { GraphQLResolveInfo } from 'graphql';
-import { danglingError } from './errors.ts';
+import { danglingError, upstreamError } from './errors.ts';
+import { CATALOG_SOURCE, type ServedEntity } from '../src/sources/merge.ts';
 import { toGlobalId } from './globalId.ts';
 
 type FieldResolver = (entity: Entity, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
@@ -19,6 +20,7 @@ export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<st
   const fields: Record<string, FieldResolver> = {
     id: (e) => toGlobalId(e.blueprint, e.identifier),
     team: (e) => e.team ?? [],
+    ...sourceFields,
   };
   for (const f of type.fields) fields[f.name] = fieldResolver(plan, f);
   return {
@@ -31,10 +33,28 @@ export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<st
   };
 }
 
+/** `source`, `sources`, `conflicts`: entities that no live source feeds come from the catalog alone. */
+const catalogOnly = (e: Entity) => [{ name: CATALOG_SOURCE, fetchedAt: e.updatedAt, stale: false }];
+const sourceFields: Record<string, FieldResolver> = {
+  sources: (e) => (e as Partial<ServedEntity>).sources ?? catalogOnly(e),
+  source: (e) => {
+    const sources = (e as Partial<ServedEntity>).sources ?? catalogOnly(e);
+    return sources.find((s) => s.name !== CATALOG_SOURCE) ?? sources[0];
+  },
+  conflicts: (e) => (e as Partial<ServedEntity>).conflicts ?? [],
+};
+
 function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
   switch (f.kind) {
     case 'property':
-      return (e) => e.properties[f.key] ?? null;
+      return (e, _args, ctx) => {
+        const value = e.properties[f.key];
+        if (value !== undefined) return value;
+        // A live source that fills this property could not answer: an error naming it, not a null.
+        const failed = (e as Partial<ServedEntity>).unavailable?.find((u) => ctx.reader.sourcesOf(e.blueprint).some((s) => s.name === u.source && s.fills(e.blueprint).has(f.key)));
+        if (failed) throw upstreamError(failed.source, failed.error);
+        return null;
+      };
     case 'relation': {
       const via = (e: Entity) => ({ blueprint: e.blueprint, identifier: e.identifier, relation: f.key });
       if (!f.def.many) {

@@ -5,6 +5,12 @@
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import type { Missing } from '../src/query/order.ts';
 
+/** A field a live source fills, when that source failed: the source's own typed error. */
+export function upstreamError(source: string, cause: unknown): LatticeError {
+  if (cause instanceof LatticeError) return new LatticeError(cause.code, cause.message, { cause, details: { source, ...cause.details } });
+  return new LatticeError(ErrorCodes.UPSTREAM_UNAVAILABLE, `source "${source}" is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause, details: { source } });
+}
+
 export function danglingError(m: Missing): LatticeError {
   const via = m.via ? `relation "${m.via.relation}" of ${m.via.blueprint} "${m.via.identifier}" points at ` : '';
   return new LatticeError(ErrorCodes.DANGLING_RELATION, `${via}${m.blueprint} "${m.identifier}", which does not exist`, {

@@ -29,6 +29,7 @@ export type Api = Entity & Node & {
   componentsByConsumesApi: ComponentConnection;
   /** Component entities whose "providesApi" relation points here. */
   componentsByProvidesApi: ComponentConnection;
+  conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -36,6 +37,8 @@ export type Api = Entity & Node & {
   properties: Scalars['JSON']['output'];
   provider?: Maybe<Component>;
   relations: Scalars['JSON']['output'];
+  source: EntitySource;
+  sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ApiType>;
@@ -173,6 +176,7 @@ export type Component = Entity & Node & {
   components: ComponentConnection;
   /** Component entities whose "components" relation points here. */
   componentsByComponents: ComponentConnection;
+  conflicts: Array<SourceConflict>;
   consumesApi: ApiConnection;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
@@ -182,6 +186,8 @@ export type Component = Entity & Node & {
   providesApi?: Maybe<Api>;
   relations: Scalars['JSON']['output'];
   resources: ResourceConnection;
+  source: EntitySource;
+  sources: Array<EntitySource>;
   system?: Maybe<System>;
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
@@ -335,12 +341,15 @@ export type DateTimeListFilter = {
 export type Domain = Entity & Node & {
   __typename?: 'Domain';
   blueprint: Scalars['String']['output'];
+  conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  source: EntitySource;
+  sources: Array<EntitySource>;
   /** System entities whose "domain" relation points here. */
   systemsByDomain: SystemConnection;
   team: Array<Scalars['String']['output']>;
@@ -401,6 +410,8 @@ export type DomainOrderBy =
 export type Entity = {
   /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
+  /** Fields that two layers set to different values; the first layer's value is served. */
+  conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -410,6 +421,10 @@ export type Entity = {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
+  source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
+  sources: Array<EntitySource>;
   /** The teams that own the entity. */
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
@@ -429,6 +444,16 @@ export type EntityEdge = {
   __typename?: 'EntityEdge';
   cursor: Scalars['String']['output'];
   node?: Maybe<Entity>;
+};
+
+/** One layer of an entity: the catalog, or a live source (GitHub…). */
+export type EntitySource = {
+  __typename?: 'EntitySource';
+  /** When this layer's data was fetched (for the catalog: when the entity was last written). */
+  fetchedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** True when the data is older than the source's ttl: it is being refreshed, or the upstream fails. */
+  stale: Scalars['Boolean']['output'];
 };
 
 export type FloatFilter = {
@@ -653,12 +678,15 @@ export type Resource = Entity & Node & {
   blueprint: Scalars['String']['output'];
   /** Component entities whose "resources" relation points here. */
   componentsByResources: ComponentConnection;
+  conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  source: EntitySource;
+  sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ResourceType>;
@@ -741,6 +769,19 @@ export type ResourceTypeListFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type SourceConflict = {
+  __typename?: 'SourceConflict';
+  /** properties.<id>, relations.<id> or title. */
+  field: Scalars['String']['output'];
+  values: Array<SourceValue>;
+};
+
+export type SourceValue = {
+  __typename?: 'SourceValue';
+  source: Scalars['String']['output'];
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
 export type StringFilter = {
   /** Substring match, case-sensitive. */
   contains?: InputMaybe<Scalars['String']['input']>;
@@ -770,6 +811,7 @@ export type System = Entity & Node & {
   blueprint: Scalars['String']['output'];
   /** Component entities whose "system" relation points here. */
   componentsBySystem: ComponentConnection;
+  conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   domain?: Maybe<Domain>;
   icon?: Maybe<Scalars['String']['output']>;
@@ -777,6 +819,8 @@ export type System = Entity & Node & {
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  source: EntitySource;
+  sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;

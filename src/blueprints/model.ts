@@ -99,7 +99,7 @@ export function createModel(blueprints: readonly Blueprint[]): BlueprintModel {
 }
 
 /** Meta fields every entity has; property names may not land on them. */
-export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'properties', 'relations'] as const;
+export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'properties', 'relations', 'source', 'sources', 'conflicts'] as const;
 
 /** Meta fields a mirror path, a rule or an orderBy can name with a leading `$`. */
 export const META_PROPERTIES = ['$identifier', '$title', '$icon', '$team', '$blueprint', '$createdAt', '$updatedAt'] as const;

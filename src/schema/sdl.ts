@@ -13,7 +13,10 @@ const META_FIELDS_SDL = `  id: ID!
   createdAt: DateTime
   updatedAt: DateTime
   properties: JSON!
-  relations: JSON!`;
+  relations: JSON!
+  source: EntitySource!
+  sources: [EntitySource!]!
+  conflicts: [SourceConflict!]!`;
 
 export function printPlan(plan: SchemaPlan): string {
   const out: string[] = [];

@@ -13,6 +13,8 @@
  *           properties: { url: url, language: primaryLanguage.name }
  *           relations: { system: 'repositoryTopics.nodes[0].topic.name' }
  *
+ * `properties` and `relations` may also be one expression that gives the whole object
+ * (`properties: properties`), for upstream objects already in Port's entity format (manifests).
  * Every value is an expression in the product's one expression language (JSONata), evaluated
  * against the upstream object. Compiled once, when the configuration loads; an expression that
  * does not compile is a configuration error with its JSON pointer.
@@ -32,8 +34,9 @@ export interface ResourceConfig {
       readonly title?: string;
       readonly icon?: string;
       readonly team?: string;
-      readonly properties?: Readonly<Record<string, string>>;
-      readonly relations?: Readonly<Record<string, string>>;
+      /** One expression per property, or one expression giving the whole object. */
+      readonly properties?: Readonly<Record<string, string>> | string;
+      readonly relations?: Readonly<Record<string, string>> | string;
     };
   };
 }
@@ -62,29 +65,36 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
   const title = m.title ? compile(m.title, '/entity/mappings/title') : undefined;
   const icon = m.icon ? compile(m.icon, '/entity/mappings/icon') : undefined;
   const team = m.team ? compile(m.team, '/entity/mappings/team') : undefined;
-  const properties = Object.entries(m.properties ?? {}).map(([k, e]) => [k, compile(e, `/entity/mappings/properties/${k}`)] as const);
-  const relations = Object.entries(m.relations ?? {}).map(([k, e]) => [k, compile(e, `/entity/mappings/relations/${k}`)] as const);
+  const fieldMap = (value: Readonly<Record<string, string>> | string | undefined, at: string) =>
+    typeof value === 'string' ? compile(value, at) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${at}/${k}`)] as const);
+  const properties = fieldMap(m.properties, '/entity/mappings/properties');
+  const relations = fieldMap(m.relations, '/entity/mappings/relations');
+  /** Evaluates a field map into an object (a whole-object expression must give an object). */
+  const evaluate = async (fields: typeof properties, object: unknown): Promise<Record<string, unknown>> => {
+    if (!Array.isArray(fields)) {
+      const v = await (fields as Expression).evaluate(object);
+      return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, e] of fields) out[k] = await e.evaluate(object);
+    return out;
+  };
   const constant = /^\s*"([^"]+)"\s*$/.exec(m.blueprint)?.[1] ?? /^\s*'([^']+)'\s*$/.exec(m.blueprint)?.[1];
 
   return {
     kind: resource.kind,
     blueprint: constant,
-    properties: properties.map(([k]) => k),
-    relations: relations.map(([k]) => k),
+    properties: Array.isArray(properties) ? properties.map(([k]) => k) : [],
+    relations: Array.isArray(relations) ? relations.map(([k]) => k) : [],
     async map(object) {
       if (selector && (await selector.evaluate(object)) !== true) return null;
       const id = await identifier.evaluate(object);
       const bp = await blueprint.evaluate(object);
       if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
       const teamValue = team ? await team.evaluate(object) : null;
-      const props: Record<string, unknown> = {};
-      for (const [k, e] of properties) {
-        const v = await e.evaluate(object);
-        if (v !== null && v !== undefined) props[k] = v;
-      }
-      const rels: Record<string, string | string[] | null> = {};
-      for (const [k, e] of relations) {
-        const v = await e.evaluate(object);
+      const props = Object.fromEntries(Object.entries(await evaluate(properties, object)).filter(([, v]) => v !== null && v !== undefined));
+      const rels: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(await evaluate(relations, object))) {
         if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) rels[k] = v as string | string[];
       }
       return {
