@@ -109,6 +109,8 @@ function backoff(attempt: number): number {
 /** octokit errors → LatticeErrors; the message never includes request headers (the token). */
 function classify(err: unknown, fail: (code: ErrorCode, message: string, extra?: Record<string, unknown>) => LatticeError): LatticeError {
   if (err instanceof LatticeError) return err;
+  // Errors our fetch wrapper throws reach us wrapped by @octokit/request, as the cause.
+  if ((err as { cause?: unknown }).cause instanceof LatticeError) return (err as { cause: LatticeError }).cause;
   const e = err as { status?: number; name?: string; message?: string; errors?: { message: string }[] };
   if (e.name === 'GraphqlResponseError') return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, `GitHub answered with errors: ${(e.errors ?? []).map((x) => x.message).join('; ')}`);
   if (e.status === 401) return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, 'bad credentials (check the token)', { status: 401 });

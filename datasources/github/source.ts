@@ -98,9 +98,9 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
     client,
     feeds: (blueprint) => dynamic || fills.has(blueprint),
     fills: (blueprint) => fills.get(blueprint) ?? new Set(),
-    async list(blueprint): Promise<SourceSnapshot> {
+    async snapshot(): Promise<SourceSnapshot> {
       const r = await read();
-      return { entities: r.value.entities.filter((e) => e.blueprint === blueprint), fetchedAt: r.fetchedAt, stale: r.stale };
+      return { entities: r.value.entities, fetchedAt: r.fetchedAt, stale: r.stale };
     },
     async repositoryOf(blueprint, identifier) {
       return (await read()).value.repositories[`${blueprint}\0${identifier}`];

@@ -23,8 +23,8 @@ export interface Source {
   fills(blueprint: string): ReadonlySet<string>;
   /** Drops cached data, all of it or what a key prefix names (webhooks). */
   invalidate(prefix?: string): Promise<void>;
-  /** Every entity of a blueprint this source has. Rejects with an UpstreamError when it cannot say. */
-  list(blueprint: string): Promise<SourceSnapshot>;
+  /** Every entity this source has (all blueprints). Rejects with a typed LatticeError when it cannot say. */
+  snapshot(): Promise<SourceSnapshot>;
   close?(): Promise<void>;
 }
 

@@ -58,7 +58,7 @@ export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], 
   };
 
   for (const { source, entity, snapshot } of layers) {
-    sources.push({ name: source, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale });
+    if (!sources.some((s) => s.name === source)) sources.push({ name: source, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale });
     take('title', title, entity.title, source, () => (title = entity.title));
     if (icon === null) icon = entity.icon;
     for (const t of entity.team) team.add(t);

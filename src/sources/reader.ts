@@ -11,7 +11,7 @@ import type { Entity } from '../entities/entity.ts';
 import { relationTargets } from '../entities/entity.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
 import { mergeEntity, type Layer, type ServedEntity } from './merge.ts';
-import type { Source } from './Source.ts';
+import type { Source, SourceSnapshot } from './Source.ts';
 
 export interface EntityReadSession {
   getMany(blueprint: string, identifiers: readonly string[]): Promise<(Entity | undefined)[]>;
@@ -31,10 +31,17 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
   return {
     sourcesOf: feeding,
     session() {
+      // One snapshot per source per request (a failing source is asked once, not once per blueprint).
+      const snapshots = new Map<Source, Promise<SourceSnapshot>>();
+      const snapshotOf = (source: Source) => {
+        let p = snapshots.get(source);
+        if (!p) snapshots.set(source, (p = source.snapshot()));
+        return p;
+      };
       const merged = new Map<string, Promise<{ list: ServedEntity[]; byId: Map<string, ServedEntity> }>>();
       const mergedOf = (blueprint: string) => {
         let p = merged.get(blueprint);
-        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint)));
+        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf)));
         return p;
       };
       return {
@@ -59,8 +66,8 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
   };
 }
 
-async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string) {
-  const [base, ...snapshots] = await Promise.all([store.list(blueprint), ...sources.map((s) => s.list(blueprint).then((snapshot) => ({ snapshot }), (error: unknown) => ({ error })))]);
+async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>) {
+  const [base, ...snapshots] = await Promise.all([store.list(blueprint), ...sources.map((s) => snapshotOf(s).then((snapshot) => ({ snapshot }), (error: unknown) => ({ error })))]);
   const unavailable: ServedEntity['unavailable'][number][] = [];
   const layers = new Map<string, Layer[]>();
   snapshots.forEach((r, i) => {

@@ -1,0 +1,179 @@
+/**
+ * Live GitHub data, end to end against the GitHub simulator (which validates every query it gets
+ * against GitHub's published schema): request counts per query (cold, warm, concurrent, across
+ * replicas sharing Redis), merging with the catalog and conflicts, webhooks, partial failure,
+ * stale data, secondary rate limits, GitHub Enterprise base URLs.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { sign } from '@octokit/webhooks-methods';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config, type SourceConfig } from '../../src/config/index.ts';
+import type { Lattice } from '../../src/server/app.ts';
+import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
+import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+
+const EXAMPLE = path.join(ROOT, 'examples/github/lattice.yaml');
+const SECRET = 'webhook-secret';
+let sim: GitHubSimulator;
+const started: Lattice[] = [];
+
+beforeAll(async () => {
+  sim = await startGitHubSimulator({ extraRepositories: 246 }); // 4 catalog repositories + 246 = 250
+});
+afterAll(() => sim?.close());
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((l) => l.close()));
+  sim.reset();
+});
+
+/** The shipped example configuration, pointed at the simulator. */
+function exampleConfig(overrides: { url?: string; source?: Partial<SourceConfig>; options?: Record<string, unknown> } = {}): Partial<Config> {
+  const config = loadConfig({ LATTICE_CONFIG: EXAMPLE, GITHUB_TOKEN: sim.token, GITHUB_URL: overrides.url ?? sim.url, GITHUB_WEBHOOK_SECRET: SECRET }, ROOT);
+  const [github] = config.sources;
+  return {
+    blueprintsDir: config.blueprintsDir,
+    catalogDir: config.catalogDir,
+    sources: [{ ...github, ...overrides.source, options: { ...github.options, maxRetryWaitMs: 5_000, ...overrides.options } }],
+  };
+}
+
+async function gateway(overrides: Partial<Config> = {}): Promise<Lattice> {
+  const lattice = await startTestLattice({ ...exampleConfig(), ...overrides });
+  started.push(lattice);
+  return lattice;
+}
+
+/** GitHub requests a step costs, counted by the simulator. */
+async function requestsFor<T>(step: () => Promise<T>): Promise<{ value: T; requests: number }> {
+  const before = sim.stats.requests;
+  const value = await step();
+  return { value, requests: sim.stats.requests - before };
+}
+
+const LIST = '{ components(first: 250) { totalCount nodes { identifier url language openPullRequests lastRunConclusion source { name stale } } } }';
+
+describe('GitHub source: request counts', () => {
+  it('lists 250 components with repository data in 3 GitHub requests, then 0 within the ttl', async () => {
+    const lattice = await gateway();
+    const cold = await requestsFor(() => gql(lattice.url, LIST));
+    expect(cold.value.errors).toBeUndefined();
+    expect(cold.value.data.components.totalCount).toBe(250);
+    // Archived repositories are not mapped (selector: isArchived = false); their components come from port.yml alone.
+    const active = sim.data.organizations[0].repositories.filter((r: { isArchived: boolean }) => !r.isArchived).length;
+    expect(cold.value.data.components.nodes.filter((n: { url: string | null }) => n.url?.startsWith('https://github.com/acme/'))).toHaveLength(active);
+    expect(active).toBeGreaterThan(200);
+    expect(cold.requests).toBe(3);
+    expect(sim.stats.queries.filter((q) => !q.valid).map((q) => q.errors)).toEqual([]);
+    const warm = await requestsFor(() => gql(lattice.url, LIST));
+    expect(warm.requests).toBe(0);
+    expect(warm.value.data).toEqual(cold.value.data);
+  });
+
+  it('50 concurrent identical queries on a cold cache cost what one does', async () => {
+    const lattice = await gateway();
+    const { value, requests } = await requestsFor(() => Promise.all(Array.from({ length: 50 }, () => gql(lattice.url, LIST))));
+    expect(value.every((r) => r.errors === undefined && r.data.components.totalCount === 250)).toBe(true);
+    expect(requests).toBe(3);
+  });
+
+  it('two gateways sharing Redis: after A fetched, the same query on B costs 0', async () => {
+    const shared = { redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `lattice-test:${randomUUID()}:` };
+    const a = await gateway(shared);
+    const b = await gateway(shared);
+    expect((await requestsFor(() => gql(a.url, LIST))).requests).toBe(3);
+    const onB = await requestsFor(() => gql(b.url, LIST));
+    expect(onB.requests).toBe(0);
+    expect(onB.value.data.components.totalCount).toBe(250);
+  });
+
+  it('works against a GitHub Enterprise Server base URL', async () => {
+    const lattice = await gateway(exampleConfig({ url: sim.enterpriseBaseUrl }));
+    const res = await gql(lattice.url, '{ component(identifier: "CartService") { url } }');
+    expect(res.data.component.url).toBe('https://github.com/acme/CartService');
+  });
+});
+
+describe('GitHub source: merging with the catalog', () => {
+  it('a component carries both the catalog\'s and GitHub\'s fields, and says where they came from', async () => {
+    const lattice = await gateway();
+    const res = await gql(lattice.url, '{ component(identifier: "CartService") { type system { identifier } url language description sources { name stale } source { name } conflicts { field } pullRequests { totalCount nodes { title author } } } }');
+    expect(res.errors).toBeUndefined();
+    const c = res.data.component;
+    expect(c).toMatchObject({ type: 'SERVICE', system: { identifier: 'Cart' }, url: 'https://github.com/acme/CartService', language: 'TypeScript', source: { name: 'github' }, conflicts: [] });
+    expect(c.sources.map((s: { name: string }) => s.name)).toEqual(['catalog', 'github']);
+    expect(c.pullRequests.totalCount).toBeGreaterThan(0);
+  });
+
+  it('reports a conflict when the catalog and GitHub disagree, serving the catalog\'s value', async () => {
+    const lattice = await gateway();
+    const put = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "repo-1", properties: { language: "COBOL" }) { identifier } }');
+    expect(put.errors).toBeUndefined();
+    const res = await gql(lattice.url, '{ component(identifier: "repo-1") { language url conflicts { field values { source value } } } }');
+    expect(res.data.component.url).toBe('https://github.com/acme/repo-1');
+    expect(res.data.component.language).toBe('COBOL');
+    expect(res.data.component.conflicts).toEqual([{ field: 'properties.language', values: [{ source: 'catalog', value: 'COBOL' }, { source: 'github', value: expect.any(String) }] }]);
+  });
+});
+
+describe('GitHub webhooks', () => {
+  const post = async (lattice: Lattice, body: string, signature: string | undefined, event = 'repository') =>
+    fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': event, ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
+
+  it('a repository event with a valid signature invalidates; a bad or missing one gets 401 and changes nothing', async () => {
+    const lattice = await gateway();
+    await gql(lattice.url, LIST);
+    const body = JSON.stringify({ action: 'edited', repository: { name: 'CartService', owner: { login: 'acme' } }, organization: { login: 'acme' } });
+    const bad = await requestsFor(async () => {
+      expect((await post(lattice, body, 'sha256=' + '0'.repeat(64))).status).toBe(401);
+      expect((await post(lattice, body, undefined)).status).toBe(401);
+      return gql(lattice.url, LIST);
+    });
+    expect(bad.requests).toBe(0);
+    const ok = await post(lattice, body, await sign(SECRET, body));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ invalidated: ['github'] });
+    expect((await requestsFor(() => gql(lattice.url, LIST))).requests).toBe(3);
+  });
+});
+
+describe('GitHub failures', () => {
+  it('502s: catalog data is served, GitHub fields are null with a typed error naming the source; retries are bounded', async () => {
+    const lattice = await gateway(exampleConfig({ options: { maxRetries: 2 } }));
+    sim.setFaults({ status502: 100 });
+    const { value: res, requests } = await requestsFor(() => gql(lattice.url, '{ component(identifier: "CartService") { identifier type system { identifier } url } }'));
+    expect(res.data.component).toEqual({ identifier: 'CartService', type: 'SERVICE', system: { identifier: 'Cart' }, url: null });
+    expect(res.errors).toEqual([expect.objectContaining({ path: ['component', 'url'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', source: 'github' }) })]);
+    expect(requests).toBe(3); // one request, two retries
+  });
+
+  it('a secondary rate limit with retry-after is waited out, then the query succeeds', async () => {
+    const lattice = await gateway();
+    sim.setFaults({ secondaryRateLimit: { count: 1, retryAfterSeconds: 1 } });
+    const started = Date.now();
+    const { value: res, requests } = await requestsFor(() => gql(lattice.url, '{ component(identifier: "CartService") { url } }'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.component.url).toBe('https://github.com/acme/CartService');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(requests).toBe(1 + 3);
+  });
+
+  it('a secondary rate limit longer than the source will wait is a RATE_LIMITED error, without retrying', async () => {
+    const lattice = await gateway();
+    sim.setFaults({ secondaryRateLimit: { count: 10, retryAfterSeconds: 600 } });
+    const { value: res, requests } = await requestsFor(() => gql(lattice.url, '{ component(identifier: "CartService") { type url } }'));
+    expect(res.data.component.type).toBe('SERVICE');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', source: 'github', retryAfterSeconds: 600 });
+    expect(requests).toBe(1);
+  });
+
+  it('cached data is served, marked stale, while GitHub is down', async () => {
+    const lattice = await gateway(exampleConfig({ source: { ttlSeconds: 0.3 } }));
+    await gql(lattice.url, LIST);
+    sim.setFaults({ status502: 1000 });
+    await new Promise((r) => setTimeout(r, 400));
+    const res = await gql(lattice.url, '{ component(identifier: "CartService") { url source { name stale } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.component).toEqual({ url: 'https://github.com/acme/CartService', source: { name: 'github', stale: true } });
+  });
+});
