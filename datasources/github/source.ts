@@ -30,6 +30,8 @@ interface Snapshot {
 export interface GitHubSource extends Source {
   readonly options: GitHubOptions;
   readonly client: GitHubClient;
+  /** Blueprints that entities are mapped to from repositories (they get the join field). */
+  readonly repositoryBlueprints: readonly string[];
   /** The repository an entity was mapped from (for the stitched `githubRepository` field). */
   repositoryOf(blueprint: string, identifier: string): Promise<{ owner: string; name: string; id: string } | undefined>;
 }
@@ -96,6 +98,7 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
     name: config.name,
     options,
     client,
+    repositoryBlueprints: [...new Set(mappings.filter((m) => m.kind === 'repository' && m.blueprint).map((m) => m.blueprint as string))],
     feeds: (blueprint) => dynamic || fills.has(blueprint),
     fills: (blueprint) => fills.get(blueprint) ?? new Set(),
     async snapshot(): Promise<SourceSnapshot> {

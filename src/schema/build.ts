@@ -16,8 +16,16 @@ export interface BuiltSchema {
   readonly sdl: string;
 }
 
-export function buildSchema(plan: SchemaPlan, resolvers: Record<string, any>): BuiltSchema {
-  const typeDefs = parse(`${BASE_SDL}\n${printPlan(plan)}`);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+/** Types and resolvers added to the generated schema by a source (e.g. GitHub's own graph). */
+export interface SchemaExtension {
+  readonly typeDefs: string;
+  readonly resolvers: Record<string, any>;
+}
+
+export function buildSchema(plan: SchemaPlan, resolvers: Record<string, any>, extensions: readonly SchemaExtension[] = []): BuiltSchema {
+  const typeDefs = parse(`${BASE_SDL}\n${printPlan(plan)}\n${extensions.map((e) => e.typeDefs).join('\n')}`);
+  const merged = { ...resolvers };
+  for (const e of extensions) for (const [type, fields] of Object.entries(e.resolvers)) merged[type] = { ...merged[type], ...fields };
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged }]);
   return { schema, sdl: printSubgraphSchema(schema) };
 }

@@ -64,6 +64,8 @@ export interface Inflection {
   /** Filter input for a scalar or enum type ("StringFilter", "ComponentTypeFilter"). */
   scalarFilterType(scalarOrEnum: string): string;
   listFilterType(scalarOrEnum: string): string;
+  /** A field joining an upstream's own type onto entities ("github", "Repository" → "githubRepository"). */
+  joinField(source: string, upstreamType: string): string;
 }
 
 export const baseInflection: Inflection = {
@@ -85,6 +87,7 @@ export const baseInflection: Inflection = {
   orderByValue: (fieldName, direction) => `${constantCase(fieldName)}_${direction}`,
   scalarFilterType: (name) => `${name}Filter`,
   listFilterType: (name) => `${name}ListFilter`,
+  joinField: (source, upstreamType) => `${camelCase(source)}${pascalCase(upstreamType)}`,
 };
 
 export type InflectionOverrides = { [K in keyof Inflection]?: (previous: Inflection[K]) => Inflection[K] };

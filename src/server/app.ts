@@ -27,7 +27,7 @@ import { MemoryCache } from '../cache/MemoryCache.ts';
 import { RedisCache } from '../cache/RedisCache.ts';
 import { createEntityReader } from '../sources/reader.ts';
 import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
-import { createSources } from './sources.ts';
+import { createSources, sourceExtensions } from './sources.ts';
 import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -63,7 +63,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
-  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, root: options.root ?? process.cwd(), log });
+  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, root: options.root ?? process.cwd(), log, extend: (plan) => sourceExtensions(sources, plan) });
   const ok = await runtime.reload();
   metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
   if (!runtime.current) {

@@ -15,7 +15,7 @@ import { loadBlueprints, type SourceFile } from '../blueprints/load.ts';
 import type { BlueprintModel } from '../blueprints/model.ts';
 import type { GatewayStatus } from '../context/index.ts';
 import { LatticeError, LatticeErrors } from '../errors/index.ts';
-import { buildSchema } from '../schema/build.ts';
+import { buildSchema, type SchemaExtension } from '../schema/build.ts';
 import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
@@ -44,11 +44,14 @@ export async function readDocuments(dir: string, root: string): Promise<SourceFi
   return Promise.all(names.map(async (n) => ({ file: path.relative(root, path.join(dir, n)), text: await readFile(path.join(dir, n), 'utf8') })));
 }
 
+/** What sources add to a generation's schema, given its plan. */
+export type ExtendSchema = (plan: SchemaPlan) => readonly SchemaExtension[];
+
 /** Blueprint files → a serving generation (no store writes). Throws LatticeErrors. */
-export function buildGeneration(files: readonly SourceFile[]): Generation {
+export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => []): Generation {
   const { model, warnings } = loadBlueprints(files);
   const plan = planSchema(model, baseInflection);
-  const { schema, sdl } = buildSchema(plan, createResolvers(plan));
+  const { schema, sdl } = buildSchema(plan, createResolvers(plan), extend(plan));
   return { plan, schema, sdl, loadedAt: new Date(), warnings };
 }
 
@@ -61,8 +64,11 @@ export class Runtime {
   private readonly dirs: { blueprints: string; catalog: string; root: string };
   private readonly log: Logger;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; root: string; log: Logger }) {
+  private readonly extend: ExtendSchema;
+
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; root: string; log: Logger; extend?: ExtendSchema }) {
     this.store = options.store;
+    this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
     this.log = options.log;
   }
@@ -93,7 +99,7 @@ export class Runtime {
 
   private async reloadNow(): Promise<boolean> {
     try {
-      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root));
+      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root), this.extend);
       const entities = await loadCatalogFiles(await readDocuments(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.generation = generation;

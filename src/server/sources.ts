@@ -9,6 +9,9 @@ import type { SourceConfig } from '../config/index.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import type { Source } from '../sources/Source.ts';
 import { createGitHubSource, type GitHubSource } from '../../datasources/github/source.ts';
+import { githubJoin } from '../../datasources/github/join.ts';
+import type { SchemaExtension } from '../schema/build.ts';
+import type { SchemaPlan } from '../schema/plan.ts';
 
 type Factory = (config: SourceConfig, deps: { cache: SharedCache; log: Logger }) => Source;
 
@@ -19,6 +22,14 @@ const KINDS: Readonly<Record<string, Factory>> = {
 export interface Sources {
   readonly all: readonly Source[];
   readonly github: readonly GitHubSource[];
+}
+
+/** The schema extensions of the sources: GitHub's graph joined onto the types repositories map to. */
+export function sourceExtensions(sources: Sources, plan: SchemaPlan): SchemaExtension[] {
+  return sources.github.flatMap((s) => {
+    const targets = s.repositoryBlueprints.flatMap((blueprint) => (plan.model.get(blueprint) ? [{ blueprint, typeName: plan.type(blueprint).typeName }] : []));
+    return targets.length ? [githubJoin(s, targets, plan.inflection.joinField('github', 'Repository'))] : [];
+  });
 }
 
 export function createSources(configs: readonly SourceConfig[], deps: { cache: SharedCache; log: Logger }): Sources {

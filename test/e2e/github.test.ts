@@ -116,6 +116,49 @@ describe('GitHub source: merging with the catalog', () => {
   });
 });
 
+describe("GitHub's own graph, joined on", () => {
+  const JOIN = '{ components(first: 250) { nodes { identifier githubRepository { nameWithOwner pullRequests(states: OPEN, first: 5) { nodes { title author { login } } } } } } }';
+
+  it('delegates the sub-selection as written, batched: 250 components\' open pull requests in 3 GitHub requests', async () => {
+    const lattice = await gateway();
+    await gql(lattice.url, LIST); // the catalog listing itself (3 requests, cached)
+    const before = sim.stats.requests;
+    const res = await fetch(`${lattice.url}/graphql`, {
+      method: 'POST',
+      // The caller's own credentials never reach GitHub: the gateway's token is used.
+      headers: { 'content-type': 'application/json', authorization: 'bearer caller-token' },
+      body: JSON.stringify({ query: JOIN }),
+    });
+    const body = (await res.json()) as { data: any; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const cart = body.data.components.nodes.find((n: { identifier: string }) => n.identifier === 'CartService');
+    expect(cart.githubRepository.nameWithOwner).toBe('acme/CartService');
+    expect(cart.githubRepository.pullRequests.nodes.length).toBeGreaterThan(0);
+    expect(cart.githubRepository.pullRequests.nodes[0]).toEqual({ title: expect.any(String), author: { login: expect.any(String) } });
+    expect(sim.stats.requests - before).toBe(3);
+    const joined = sim.stats.queries.slice(-3);
+    expect(joined.every((q) => q.valid && /pullRequests\(states: OPEN, first: 5\)/.test(q.query) && /repository\(owner:/.test(q.query))).toBe(true);
+  });
+
+  it('costs at most 3 requests warm and 6 cold (listing + join)', async () => {
+    const lattice = await gateway();
+    const cold = await requestsFor(() => gql(lattice.url, JOIN));
+    expect(cold.value.errors).toBeUndefined();
+    expect(cold.requests).toBeLessThanOrEqual(6);
+    const again = await requestsFor(() => gql(lattice.url, JOIN));
+    expect(again.value.errors).toBeUndefined();
+    expect(again.requests).toBe(3);
+    expect(sim.stats.queries.every((q) => q.valid)).toBe(true);
+  });
+
+  it('adds GitHub\'s types, prefixed, to the schema', async () => {
+    const lattice = await gateway();
+    const res = await gql(lattice.url, '{ __type(name: "GitHub_Repository") { fields { name } } c: __type(name: "Component") { fields { name type { name } } } }');
+    expect(res.data.__type.fields.map((f: { name: string }) => f.name)).toContain('pullRequests');
+    expect(res.data.c.fields).toContainEqual({ name: 'githubRepository', type: { name: 'GitHub_Repository' } });
+  });
+});
+
 describe('GitHub webhooks', () => {
   const post = async (lattice: Lattice, body: string, signature: string | undefined, event = 'repository') =>
     fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': event, ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
