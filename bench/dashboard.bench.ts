@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/sources/reader.ts';
+import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
 import { relationTargets, type Entity, type EntityInput } from '../src/entities/entity.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
 import { countCalls, type CountedEntityStore } from '../src/stores/countCalls.ts';
@@ -43,25 +44,7 @@ const ROUNDS = 8;
 const WARMUP_MS = Math.max(200, Math.round(MEASURE_MS / 5));
 
 /** DASHBOARD_QUERY (test/helpers/lattice.ts) for `domain-0`. */
-const QUERY = `{
-  domain(identifier: "domain-0") {
-    title
-    systemsByDomain {
-      nodes {
-        identifier
-        componentsBySystem {
-          nodes {
-            identifier
-            type
-            resources { nodes { identifier type } }
-            components { nodes { identifier } }
-            consumesApi { nodes { identifier provider { identifier } } }
-          }
-        }
-      }
-    }
-  }
-}`;
+const QUERY = DASHBOARD_QUERY.replace('"Orders"', '"domain-0"');
 
 // ---------------------------------------------------------------------------------------------
 // The practical limit: hand-written SDL and resolvers over plain Maps.
