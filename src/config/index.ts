@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../files/parseDocument.ts';
 import type { ResourceConfig } from '../sources/mapping.ts';
+import type { AuthConfig } from '../auth/authenticate.ts';
 
 export interface Config {
   readonly port: number;
@@ -23,6 +24,10 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key (default `lattice:`); tests set it to keep their data apart. */
   readonly redisPrefix?: string;
+  /** Who may call: API tokens (hashed), JWTs (JWKS), anonymous queries. */
+  readonly auth: AuthConfig;
+  /** Folder of action definitions (Port format). */
+  readonly actionsDir: string;
   /** Live sources (`sources:` in lattice.yaml), `${ENV}` references already expanded. */
   readonly sources: readonly SourceConfig[];
   /** Largest accepted request body in bytes (413 beyond). */
@@ -54,6 +59,40 @@ const schema = {
     watch: { type: 'boolean' },
     redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' } } },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        anonymous: { type: 'boolean' },
+        tokens: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'sha256', 'user'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              sha256: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+              user: { type: 'string', minLength: 1 },
+              teams: { type: 'array', items: { type: 'string' } },
+              roles: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+        jwt: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            jwksUrl: { type: 'string', pattern: '^https?://' },
+            jwksFile: { type: 'string' },
+            issuer: { type: 'string' },
+            audience: { type: 'string' },
+            claims: { type: 'object', additionalProperties: false, properties: { user: { type: 'string' }, teams: { type: 'string' }, roles: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    actions: { type: 'string', minLength: 1 },
     sources: {
       type: 'array',
       items: {
@@ -122,6 +161,8 @@ export interface SourceConfig {
 
 interface FileConfig {
   sources?: Omit<SourceConfig, 'pointer'>[];
+  auth?: Partial<AuthConfig>;
+  actions?: string;
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean };
   blueprints?: string;
   catalog?: string;
@@ -166,6 +207,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,
     sources: (file.sources ?? []).map((s, i) => ({ ...s, options: s.options ?? {}, pointer: `/sources/${i}` })),
+    auth: {
+      anonymous: file.auth?.anonymous ?? true,
+      tokens: file.auth?.tokens ?? [],
+      jwt: file.auth?.jwt && { ...file.auth.jwt, jwksFile: file.auth.jwt.jwksFile && path.resolve(base, file.auth.jwt.jwksFile) },
+    },
+    actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
   });
 }
 

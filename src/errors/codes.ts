@@ -29,6 +29,10 @@ export const ErrorCodes = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A live source's upstream did not answer in time. */
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  /** The caller's credentials are missing or invalid. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller may not do this (execute or approve an action, see a run). */
+  FORBIDDEN: 'FORBIDDEN',
   /** A store (in-process or Redis) failed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;
