@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/sources/reader.ts';
+import { MemoryPubSub } from '../src/events/PubSub.ts';
 import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
 import { relationTargets, type Entity, type EntityInput } from '../src/entities/entity.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
@@ -206,9 +207,10 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   const store: CountedEntityStore = countCalls(memory);
   const writer = createCatalogWriter(store, model);
   const reader = createEntityReader(store, []);
+  const pubsub = new MemoryPubSub();
   const lattice: Impl = {
     name: 'lattice',
-    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, status }) }),
+    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, status }) }),
   };
 
   const hand = limitSchema(entities);

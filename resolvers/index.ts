@@ -8,6 +8,7 @@ import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connectionTypeResolvers } from './connections.ts';
 import { entityTypeResolvers } from './entity.ts';
 import { mutationResolvers, queryResolvers } from './root.ts';
+import { subscriptionResolvers } from './subscriptions.ts';
 
 export function createResolvers(plan: SchemaPlan): Record<string, any> {
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
@@ -24,6 +25,7 @@ export function createResolvers(plan: SchemaPlan): Record<string, any> {
     EntityEdge: connectionTypeResolvers.edge,
     Query: queryResolvers(plan),
     Mutation: mutationResolvers(),
+    Subscription: subscriptionResolvers(plan),
   };
   for (const e of plan.enums) map[e.typeName] = Object.fromEntries(e.values.map((v) => [v.name, v.value]));
   for (const t of plan.types) {

@@ -8,9 +8,11 @@ import type { EntityWriter } from '../../src/context/index.ts';
 import { validateEntity } from '../../src/entities/validate.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityStore } from '../../src/stores/EntityStore.ts';
+import type { EntityChange } from '../../src/events/entityChanges.ts';
 import { FILE_ORIGIN_PREFIX } from './provider.ts';
 
-export function createCatalogWriter(store: EntityStore, model: () => BlueprintModel): EntityWriter {
+/** `onChange` is told of every write (for the `entityChanged` subscription). */
+export function createCatalogWriter(store: EntityStore, model: () => BlueprintModel, onChange: (change: EntityChange) => Promise<void> = async () => {}): EntityWriter {
   const bad = (message: string, pointer: string, details: Record<string, unknown> = {}) =>
     new LatticeError(ErrorCodes.BAD_USER_INPUT, message, { location: { pointer }, details });
 
@@ -43,12 +45,14 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
       }
       await ownedByApi(input.blueprint, input.identifier);
       const [written] = await store.put([{ ...input, origin: 'api' }]);
+      await onChange({ blueprint: written.blueprint, identifier: written.identifier, change: 'UPSERTED' });
       return written;
     },
     async delete({ blueprint, identifier }) {
       if (!model().get(blueprint)) throw bad(`unknown blueprint "${blueprint}"`, '', { argument: 'blueprint' });
       await ownedByApi(blueprint, identifier);
       const [deleted] = await store.delete([{ blueprint, identifier }]);
+      if (deleted) await onChange({ blueprint, identifier, change: 'DELETED' });
       return deleted;
     },
   };

@@ -431,6 +431,19 @@ export type Entity = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+export type EntityChange = {
+  __typename?: 'EntityChange';
+  blueprint: Scalars['String']['output'];
+  change: EntityChangeKind;
+  /** The entity as it is after the change; null once deleted. */
+  entity?: Maybe<Entity>;
+  identifier: Scalars['String']['output'];
+};
+
+export type EntityChangeKind =
+  | 'DELETED'
+  | 'UPSERTED';
+
 /** Entities of any blueprint, as `search` returns them. */
 export type EntityConnection = {
   __typename?: 'EntityConnection';
@@ -803,6 +816,18 @@ export type StringListFilter = {
   contains?: InputMaybe<Scalars['String']['input']>;
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to one entity (with `identifier`) or to every entity of a blueprint, as they happen. */
+  entityChanged: EntityChange;
+};
+
+
+export type SubscriptionEntityChangedArgs = {
+  blueprint: Scalars['String']['input'];
+  identifier?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** System */

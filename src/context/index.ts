@@ -5,6 +5,8 @@
 import type { Entity, EntityInput, EntityKey } from '../entities/entity.ts';
 import type { LatticeError } from '../errors/index.ts';
 import type { EntityReader } from '../sources/reader.ts';
+import { ANONYMOUS, type Identity } from '../auth/identity.ts';
+import type { PubSub } from '../events/PubSub.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Writes entities on behalf of API callers, validated against the serving model. */
@@ -21,14 +23,25 @@ export interface GatewayStatus {
 
 export interface RequestContext {
   readonly loaders: Loaders;
+  /** Who is calling (anonymous when allowed and no credentials were sent). */
+  readonly identity: Identity;
+  /** Change events (entity changes, run updates), shared by replicas when on Redis. */
+  readonly pubsub: PubSub;
   /** The store and the live sources behind the loaders (which sources feed a blueprint). */
   readonly reader: EntityReader;
   readonly writer: EntityWriter;
   readonly status: () => GatewayStatus;
 }
 
-export function createRequestContext(deps: { reader: EntityReader; writer: EntityWriter; status: () => GatewayStatus }): RequestContext {
-  return { loaders: createLoaders(deps.reader.session()), reader: deps.reader, writer: deps.writer, status: deps.status };
+export interface ContextDeps {
+  readonly reader: EntityReader;
+  readonly writer: EntityWriter;
+  readonly pubsub: PubSub;
+  readonly status: () => GatewayStatus;
+}
+
+export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS): RequestContext {
+  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status };
 }
 
 export type { Loaders } from './loaders.ts';

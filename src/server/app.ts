@@ -12,7 +12,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import chokidar from 'chokidar';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createAuthenticator } from '../auth/authenticate.ts';
+import type { Identity } from '../auth/identity.ts';
+import { MemoryPubSub, RedisPubSub } from '../events/PubSub.ts';
+import { publishEntityChange } from '../events/entityChanges.ts';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactUrl, type Config } from '../config/index.ts';
@@ -73,7 +79,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const app = express();
   const httpServer = http.createServer(app);
-  const writer = createCatalogWriter(store, () => runtime.model());
+  const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
+  const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
+  const authenticate = createAuthenticator(config.auth);
+  const contextDeps = { reader, writer, pubsub, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: schemaSource(runtime),
@@ -113,7 +122,16 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     GRAPHQL_PATH,
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
-    expressMiddleware(apollo, { context: async () => createRequestContext({ reader, writer, status: () => runtime.status() }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return createRequestContext(contextDeps, await authenticate(req.headers.authorization));
+        } catch (err) {
+          const e = err as LatticeError;
+          throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+      },
+    }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
@@ -125,6 +143,26 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   });
 
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
+
+  // graphql-ws on the same path: subscriptions, with credentials from connection_init.
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const ws = useServer<Record<string, unknown>, { identity?: Identity }>(
+    {
+      schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = typeof params.authorization === 'string' ? params.authorization : typeof params.token === 'string' ? `Bearer ${params.token}` : undefined;
+        try {
+          ctx.extra.identity = await authenticate(header);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      context: (ctx) => createRequestContext(contextDeps, ctx.extra.identity),
+    },
+    wsServer,
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -139,8 +177,9 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     async close() {
       stopCountingUpstream();
       await watcher?.close();
+      await ws.dispose();
       await apollo.stop();
-      await Promise.all([store.close(), cache.close(), ...sources.all.map((s) => s.close?.())]);
+      await Promise.all([store.close(), cache.close(), pubsub.close(), ...sources.all.map((s) => s.close?.())]);
     },
   };
 }

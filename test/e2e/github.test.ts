@@ -12,6 +12,7 @@ import { loadConfig, type Config, type SourceConfig } from '../../src/config/ind
 import type { Lattice } from '../../src/server/app.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
 import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+import { sha256Hex } from '../../src/auth/authenticate.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples/github/lattice.yaml');
 const SECRET = 'webhook-secret';
@@ -120,8 +121,9 @@ describe("GitHub's own graph, joined on", () => {
   const JOIN = '{ components(first: 250) { nodes { identifier githubRepository { nameWithOwner pullRequests(states: OPEN, first: 5) { nodes { title author { login } } } } } } }';
 
   it('delegates the sub-selection as written, batched: 250 components\' open pull requests in 3 GitHub requests', async () => {
-    const lattice = await gateway();
-    await gql(lattice.url, LIST); // the catalog listing itself (3 requests, cached)
+    // The caller authenticates with its own token; GitHub only accepts the gateway's.
+    const lattice = await gateway({ auth: { anonymous: false, tokens: [{ name: 'caller', sha256: sha256Hex('caller-token'), user: 'dev' }] } });
+    await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'bearer caller-token' }, body: JSON.stringify({ query: LIST }) });
     const before = sim.stats.requests;
     const res = await fetch(`${lattice.url}/graphql`, {
       method: 'POST',

@@ -1,0 +1,25 @@
+/**
+ * Subscriptions: `entityChanged` streams the changes to one entity, or to every entity of a
+ * blueprint, each with the entity as it is after the change (read fresh for every event).
+ */
+import type { RequestContext } from '../src/context/index.ts';
+import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
+import { ENTITY_CHANNEL, isEntityChange, type EntityChange } from '../src/events/entityChanges.ts';
+import { iterate } from '../src/events/PubSub.ts';
+import type { SchemaPlan } from '../src/schema/plan.ts';
+
+export function subscriptionResolvers(plan: SchemaPlan) {
+  return {
+    entityChanged: {
+      subscribe: (_p: unknown, { blueprint, identifier }: { blueprint: string; identifier?: string | null }, ctx: RequestContext) => {
+        if (!plan.model.get(blueprint)) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `unknown blueprint "${blueprint}"`, { details: { argument: 'blueprint' } });
+        return iterate(ctx.pubsub, ENTITY_CHANNEL, (m): m is EntityChange => isEntityChange(m) && m.blueprint === blueprint && (!identifier || m.identifier === identifier));
+      },
+      resolve: async (change: EntityChange, _args: unknown, ctx: RequestContext) => {
+        // A fresh read for every event: the request's loaders would serve the first value forever.
+        const [entity] = change.change === 'DELETED' ? [undefined] : await ctx.reader.session().getMany(change.blueprint, [change.identifier]);
+        return { ...change, entity: entity ?? null };
+      },
+    },
+  };
+}
