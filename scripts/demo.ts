@@ -14,7 +14,6 @@
  * otherwise, so the banner is not lost among JSON log lines.
  */
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../src/config/index.ts';
 import { LatticeError, LatticeErrors } from '../src/errors/index.ts';
 import { startLattice, GRAPHQL_PATH, type Lattice } from '../src/server/app.ts';
@@ -42,22 +41,8 @@ async function stop(code: number) {
   process.exit(code);
 }
 
-/**
- * Apollo Server (inside Lattice) stops itself on SIGINT/SIGTERM too, then raises the signal again
- * to end the process. A second `stop()` while its own runs never settles (@apollo/server 5.5
- * resolves its stop barrier only when stopping fails), so when Apollo handles the signal we wait
- * until it has stopped (it removes its signal handler as its last step) and only then close
- * everything. `on`, not `once`: the re-raised signal must not end the process before that.
- */
-let signalled = false;
-async function onSignal(signal: NodeJS.Signals) {
-  if (stopping || signalled) return;
-  signalled = true;
-  for (let waited = 0; process.listenerCount(signal) > 1 && waited < 10_000; waited += 20) await sleep(20);
-  await stop(0);
-}
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+process.once('SIGINT', () => stop(0));
+process.once('SIGTERM', () => stop(0));
 
 try {
   sim = await startGitHubSimulator({ extraRepositories: EXTRA_REPOSITORIES });

@@ -111,8 +111,12 @@ function classify(err: unknown, fail: (code: ErrorCode, message: string, extra?:
   if (err instanceof LatticeError) return err;
   // Errors our fetch wrapper throws reach us wrapped by @octokit/request, as the cause.
   if ((err as { cause?: unknown }).cause instanceof LatticeError) return (err as { cause: LatticeError }).cause;
-  const e = err as { status?: number; name?: string; message?: string; errors?: { message: string }[] };
-  if (e.name === 'GraphqlResponseError') return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, `GitHub answered with errors: ${(e.errors ?? []).map((x) => x.message).join('; ')}`);
+  const e = err as { status?: number; name?: string; message?: string; errors?: { message: string; type?: string }[] };
+  if (e.name === 'GraphqlResponseError') {
+    // GitHub reports an exhausted primary rate limit as HTTP 200 with an error of type RATE_LIMITED.
+    const limited = (e.errors ?? []).some((x) => x.type === 'RATE_LIMITED');
+    return fail(limited ? ErrorCodes.RATE_LIMITED : ErrorCodes.UPSTREAM_UNAVAILABLE, `GitHub answered with errors: ${(e.errors ?? []).map((x) => x.message).join('; ')}`);
+  }
   if (e.status === 401) return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, 'bad credentials (check the token)', { status: 401 });
   if (e.status !== undefined) return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, `HTTP ${e.status}`, { status: e.status });
   return fail(ErrorCodes.UPSTREAM_UNAVAILABLE, e.message ?? String(err));

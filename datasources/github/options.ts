@@ -39,7 +39,7 @@ const schema = {
     maxRetries: { type: 'integer', minimum: 0, maximum: 10 },
     maxRetryWaitMs: { type: 'integer', minimum: 0 },
     timeoutMs: { type: 'integer', minimum: 100 },
-    webhookSecret: { type: 'string', minLength: 1 },
+    webhookSecret: { type: 'string' },
     manifestPaths: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 };
@@ -63,7 +63,8 @@ export function parseGitHubOptions(value: unknown, pointer: string): GitHubOptio
     maxRetries: o.maxRetries ?? 3,
     maxRetryWaitMs: o.maxRetryWaitMs ?? 60_000,
     timeoutMs: o.timeoutMs ?? 10_000,
-    webhookSecret: o.webhookSecret,
+    // Empty means none: webhooks are refused (404) rather than accepted with a guessable secret.
+    webhookSecret: o.webhookSecret || undefined,
     manifestPaths: o.manifestPaths ?? ['port.yml', 'catalog-info.yaml'],
   };
 }

@@ -90,6 +90,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     // Lattice authenticates with headers, not cookies; GET must work for graphql-http clients.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: Apollo's own handler re-raises them and races our close().
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(), metricsPlugin(metrics)],
   });

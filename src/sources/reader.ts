@@ -28,6 +28,7 @@ export interface EntityReader {
 
 export function createEntityReader(store: EntityStore, sources: readonly Source[]): EntityReader {
   const feeding = (blueprint: string) => sources.filter((s) => s.feeds(blueprint));
+  const lastMerge = new Map<string, Merged>();
   return {
     sourcesOf: feeding,
     session() {
@@ -38,10 +39,10 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         if (!p) snapshots.set(source, (p = source.snapshot()));
         return p;
       };
-      const merged = new Map<string, Promise<{ list: ServedEntity[]; byId: Map<string, ServedEntity> }>>();
+      const merged = new Map<string, Promise<Merged>>();
       const mergedOf = (blueprint: string) => {
         let p = merged.get(blueprint);
-        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf)));
+        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf, lastMerge)));
         return p;
       };
       return {
@@ -66,8 +67,20 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
   };
 }
 
-async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>) {
+interface Merged {
+  readonly list: ServedEntity[];
+  readonly byId: Map<string, ServedEntity>;
+  /** What the merge was made from: reused while the store's list and every snapshot are the same. */
+  readonly inputs: readonly unknown[];
+}
+
+async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>, lastMerge: Map<string, Merged>): Promise<Merged> {
   const [base, ...snapshots] = await Promise.all([store.list(blueprint), ...sources.map((s) => snapshotOf(s).then((snapshot) => ({ snapshot }), (error: unknown) => ({ error })))]);
+  // The in-process store and cache hand out the same arrays until something changes: then the
+  // previous merge is still right, and merging thousands of entities per request is avoided.
+  const inputs: unknown[] = [base, ...snapshots.flatMap((r): unknown[] => ('snapshot' in r ? [r.snapshot.entities, r.snapshot.fetchedAt.getTime(), r.snapshot.stale] : [r]))];
+  const previous = lastMerge.get(blueprint);
+  if (previous && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) return previous;
   const unavailable: ServedEntity['unavailable'][number][] = [];
   const layers = new Map<string, Layer[]>();
   snapshots.forEach((r, i) => {
@@ -85,5 +98,7 @@ async function mergeBlueprint(store: EntityStore, sources: readonly Source[], bl
   const byId = new Map<string, ServedEntity>();
   for (const e of base) byId.set(e.identifier, mergeEntity(e, layers.get(e.identifier) ?? [], unavailable));
   for (const [id, l] of layers) if (!byId.has(id)) byId.set(id, mergeEntity(undefined, l, unavailable));
-  return { list: [...byId.values()], byId };
+  const result = { list: [...byId.values()], byId, inputs };
+  if (unavailable.length === 0) lastMerge.set(blueprint, result);
+  return result;
 }
