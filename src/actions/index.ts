@@ -38,7 +38,7 @@ export { eventRunId, type RunEvent, type RunEventListener, type RunEvents, type 
 export { MemoryRunEvents } from './MemoryRunEvents.ts';
 export { RedisRunEvents } from './RedisRunEvents.ts';
 export { followLogs, followRun, followRuns, type FollowOptions } from './follow.ts';
-export { canCancel, canExecute, canViewRun, isAdmin, isApprover, matchesRule } from './permissions.ts';
+export { canCancel, canExecute, canViewRun, isAdmin, isApprover, matchesRule, type ViewRunInput } from './permissions.ts';
 export { approvalState, approverSlots, decide, requiredSlots, slotsFilledBy, type ApprovalOutcome, type ApprovalState, type DecideInput, type DecideResult } from './approvals.ts';
 export { compileTemplate, templateProblems, type CompiledTemplate, type TemplateContext, type TemplateProblem } from './templates.ts';
 export { defaultWebhookBody, invocationTemplate, renderInvocation } from './invocation.ts';

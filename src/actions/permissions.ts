@@ -42,7 +42,16 @@ export function canCancel(run: Run, caller: Caller): boolean {
   return run.createdBy === caller.user || isAdmin(caller);
 }
 
-export function canViewRun(action: Action | undefined, run: Run, caller: Caller, entityTeams: readonly string[] = []): boolean {
+export interface ViewRunInput {
+  /** The run's action as defined now (undefined when it was removed). */
+  readonly action: Action | undefined;
+  readonly run: Run;
+  readonly caller: Caller;
+  /** The teams of the entity the run is on ([] when none). */
+  readonly entityTeams?: readonly string[];
+}
+
+export function canViewRun({ action, run, caller, entityTeams = [] }: ViewRunInput): boolean {
   if (run.createdBy === caller.user || isAdmin(caller)) return true;
   if (run.approvals.some((a) => a.user === caller.user)) return true;
   if (!action) return false;

@@ -78,10 +78,11 @@ describe('approve permission, cancel and visibility', () => {
   it('shows a run to its creator, admins, approvers and deciders, or to everyone when the action says so', () => {
     const a = action({ requiredApproval: true, permissions: { approve: { users: ['sre'] } } });
     const run = { ...waitingRun(a), approvals: [{ user: 'former', decision: 'APPROVE' as const, reason: null, at: '', satisfies: [] }] };
-    expect(['ann', 'sre', 'former'].map((u) => canViewRun(a, run, caller(u)))).toEqual([true, true, true]);
-    expect(canViewRun(a, run, caller('root', { roles: ['Admin'] }))).toBe(true);
-    expect(canViewRun(a, run, caller('bob'))).toBe(false);
-    expect(canViewRun(action({ permissions: { viewRuns: 'everyone' } }), run, caller('bob'))).toBe(true);
+    expect(['ann', 'sre', 'former'].map((u) => canViewRun({ action: a, run, caller: caller(u) }))).toEqual([true, true, true]);
+    expect(canViewRun({ action: a, run, caller: caller('root', { roles: ['Admin'] }) })).toBe(true);
+    expect(canViewRun({ action: a, run, caller: caller('bob') })).toBe(false);
+    expect(canViewRun({ action: undefined, run, caller: caller('sre') })).toBe(false);
+    expect(canViewRun({ action: action({ permissions: { viewRuns: 'everyone' } }), run, caller: caller('bob') })).toBe(true);
   });
 });
 
