@@ -28,6 +28,8 @@ import { buildSchema, execute, parse, validate, type DocumentNode, type Executio
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/sources/reader.ts';
 import { MemoryPubSub } from '../src/events/PubSub.ts';
+import { ActionEngine, MemoryRunEvents, MemoryRunStore, createActionSet } from '../src/actions/index.ts';
+import { createModel } from '../src/blueprints/model.ts';
 import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
 import { relationTargets, type Entity, type EntityInput } from '../src/entities/entity.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
@@ -208,9 +210,14 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   const writer = createCatalogWriter(store, model);
   const reader = createEntityReader(store, []);
   const pubsub = new MemoryPubSub();
+  // The dashboard runs no actions: an engine over empty in-process stores.
+  const runStore = new MemoryRunStore();
+  const runEvents = new MemoryRunEvents();
+  const noActions = () => createActionSet([]);
+  const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: runEvents, catalog: () => ({ model: createModel([]), load: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, events: runEvents, set: noActions };
   const lattice: Impl = {
     name: 'lattice',
-    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, status }) }),
+    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status }) }),
   };
 
   const hand = limitSchema(entities);

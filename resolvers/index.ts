@@ -9,8 +9,10 @@ import { connectionTypeResolvers } from './connections.ts';
 import { entityTypeResolvers } from './entity.ts';
 import { mutationResolvers, queryResolvers } from './root.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
+import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, actionSubscriptionResolvers, actionTypeResolvers } from './actions.ts';
+import type { ActionFieldPlan } from '../src/schema/actions.ts';
 
-export function createResolvers(plan: SchemaPlan): Record<string, any> {
+export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): Record<string, any> {
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
   const map: Record<string, any> = {
     DateTime: DateTimeResolver,
@@ -23,9 +25,11 @@ export function createResolvers(plan: SchemaPlan): Record<string, any> {
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
-    Query: queryResolvers(plan),
-    Mutation: mutationResolvers(),
-    Subscription: subscriptionResolvers(plan),
+    Query: { ...queryResolvers(plan), ...actionQueryResolvers(plan.inflection) },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, plan.inflection) },
+    Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
+    ...actionTypeResolvers,
+    ...actionEnumResolvers(actionFields),
   };
   for (const e of plan.enums) map[e.typeName] = Object.fromEntries(e.values.map((v) => [v.name, v.value]));
   for (const t of plan.types) {

@@ -129,6 +129,59 @@ export type ApiTypeListFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An action as loaded. */
+export type ActionDefinition = {
+  __typename?: 'ActionDefinition';
+  blueprint?: Maybe<Scalars['String']['output']>;
+  /** The action as written (Port format). */
+  definition: Scalars['JSON']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
+  /** userInputs as JSON Schema. */
+  inputsSchema: Scalars['JSON']['output'];
+  /** The typed mutation generated for it. */
+  mutationName: Scalars['String']['output'];
+  operation: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** One execution of a self-service action. */
+export type ActionRun = {
+  __typename?: 'ActionRun';
+  /** The action's identifier. */
+  action: Scalars['String']['output'];
+  /** APPROVE or DECLINE decisions, in order. */
+  approvals: Array<RunApproval>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The entity the action ran on (DAY-2 and DELETE actions). */
+  entity?: Maybe<Entity>;
+  id: Scalars['ID']['output'];
+  /** The inputs as given, secret inputs masked. */
+  inputs: Scalars['JSON']['output'];
+  links: Array<Scalars['String']['output']>;
+  /** Log lines after `after` (a cursor), at most `first`. */
+  logs: Array<RunLogLine>;
+  status: RunStatus;
+  statusLabel?: Maybe<Scalars['String']['output']>;
+  summary?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** One execution of a self-service action. */
+export type ActionRunLogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ActionRunConnection = {
+  __typename?: 'ActionRunConnection';
+  nodes: Array<ActionRun>;
+  pageInfo: PageInfo;
+};
+
 /** A blueprint of the model, as loaded. */
 export type Blueprint = {
   __typename?: 'Blueprint';
@@ -528,16 +581,69 @@ export type LatticeStatusCode =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** For executors, with the run's token: append a log line; `terminationStatus` ends the run. */
+  appendRunLog: RunLogLine;
+  approveRun: ActionRun;
+  cancelRun: ActionRun;
+  declineRun: ActionRun;
   /** Deletes an entity; returns false when it did not exist. */
   deleteEntity: Scalars['Boolean']['output'];
+  /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run. */
+  executeAction: ActionRun;
+  /** For executors, with the run's token: report status, label, a link, a summary. */
+  updateRun: ActionRun;
   /** Creates or replaces an entity; it is validated against its blueprint first. */
   upsertEntity: Entity;
+};
+
+
+export type MutationAppendRunLogArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+  terminationStatus?: InputMaybe<RunStatus>;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationApproveRunArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeclineRunArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
 export type MutationDeleteEntityArgs = {
   blueprint: Scalars['String']['input'];
   identifier: Scalars['String']['input'];
+};
+
+
+export type MutationExecuteActionArgs = {
+  action: Scalars['String']['input'];
+  entity?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  inputs: Scalars['JSON']['input'];
+};
+
+
+export type MutationUpdateRunArgs = {
+  id: Scalars['ID']['input'];
+  link?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<RunStatus>;
+  statusLabel?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  token: Scalars['String']['input'];
 };
 
 
@@ -568,6 +674,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The self-service actions defined. */
+  actions: Array<ActionDefinition>;
   api?: Maybe<Api>;
   apis: ApiConnection;
   /** The blueprints of the model. */
@@ -584,6 +692,10 @@ export type Query = {
   node?: Maybe<Node>;
   resource?: Maybe<Resource>;
   resources: ResourceConnection;
+  /** One run, when the caller may see it. */
+  run?: Maybe<ActionRun>;
+  /** Runs the caller may see, newest first. */
+  runs: ActionRunConnection;
   /** Entities matching a query in Port's rule language: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }. */
   search: EntityConnection;
   system?: Maybe<System>;
@@ -659,6 +771,18 @@ export type QueryResourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ResourceOrderBy>>;
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -782,6 +906,39 @@ export type ResourceTypeListFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type RunApproval = {
+  __typename?: 'RunApproval';
+  at: Scalars['DateTime']['output'];
+  decision: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  user: Scalars['String']['output'];
+};
+
+export type RunFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<RunStatus>;
+  /** Runs created by this user. */
+  user?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RunLogLine = {
+  __typename?: 'RunLogLine';
+  at: Scalars['DateTime']['output'];
+  /** Opaque, increasing: pass it as `after` to resume. */
+  cursor: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** The status of an action run. */
+export type RunStatus =
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'FAILURE'
+  | 'IN_PROGRESS'
+  | 'SUCCESS'
+  | 'WAITING_FOR_APPROVAL';
+
 export type SourceConflict = {
   __typename?: 'SourceConflict';
   /** properties.<id>, relations.<id> or title. */
@@ -822,12 +979,34 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Changes to one entity (with `identifier`) or to every entity of a blueprint, as they happen. */
   entityChanged: EntityChange;
+  /** A run's log lines in order, from after `after` (a line's cursor): no gap, no duplicate. */
+  runLogs: RunLogLine;
+  /** A run as it changes: its current state first, then every change; completes when it ends. */
+  runUpdated: ActionRun;
+  /** Runs (visible to the caller) as they are created or change. */
+  runs: ActionRun;
 };
 
 
 export type SubscriptionEntityChangedArgs = {
   blueprint: Scalars['String']['input'];
   identifier?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionRunLogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRunUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRunsArgs = {
+  filter?: InputMaybe<RunFilter>;
 };
 
 /** System */

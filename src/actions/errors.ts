@@ -5,7 +5,7 @@
  * an illegal run transition…), and this module does not change the shared list. So an ActionError
  * carries two codes: `code`, the nearest general one (what `extensions.code` says today), and
  * `reason`, the precise one, which `toExtensions()` adds as `extensions.reason`. Clients match on
- * `reason`. When the shared list gains FORBIDDEN / INVALID_ACTION, only REASON_CODES changes.
+ * `reason`.
  */
 import { ErrorCodes, LatticeError, type ErrorCode, type LatticeErrorOptions } from '../errors/index.ts';
 
@@ -43,8 +43,8 @@ const REASON_CODES: Readonly<Record<ActionErrorReason, ErrorCode>> = {
   UNKNOWN_ACTION: ErrorCodes.NOT_FOUND,
   INVALID_INPUTS: ErrorCodes.BAD_USER_INPUT,
   INVALID_ENTITY: ErrorCodes.BAD_USER_INPUT,
-  FORBIDDEN: ErrorCodes.BAD_USER_INPUT,
-  SELF_APPROVAL: ErrorCodes.BAD_USER_INPUT,
+  FORBIDDEN: ErrorCodes.FORBIDDEN,
+  SELF_APPROVAL: ErrorCodes.FORBIDDEN,
   ALREADY_DECIDED: ErrorCodes.CONFLICT,
   ILLEGAL_TRANSITION: ErrorCodes.CONFLICT,
   RUN_CONFLICT: ErrorCodes.CONFLICT,

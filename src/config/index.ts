@@ -28,6 +28,12 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Folder of action definitions (Port format). */
   readonly actionsDir: string;
+  /** `secrets.*` of action templates: every LATTICE_SECRET_<NAME> variable, as NAME. Never logged. */
+  readonly actionSecrets: Readonly<Record<string, string>>;
+  /** LATTICE_SECRET_KEY (hex, ≥ 32 bytes): seals secret inputs and derives executor tokens; the same on every replica. */
+  readonly secretKey: Uint8Array | undefined;
+  /** LATTICE_WEBHOOK_SIGNING_SECRET: what webhook receivers verify X-Port-Signature with. */
+  readonly webhookSigningSecret: string | undefined;
   /** Live sources (`sources:` in lattice.yaml), `${ENV}` references already expanded. */
   readonly sources: readonly SourceConfig[];
   /** Largest accepted request body in bytes (413 beyond). */
@@ -213,6 +219,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       jwt: file.auth?.jwt && { ...file.auth.jwt, jwksFile: file.auth.jwt.jwksFile && path.resolve(base, file.auth.jwt.jwksFile) },
     },
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
+    actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
+    secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,
+    webhookSigningSecret: env.LATTICE_WEBHOOK_SIGNING_SECRET || undefined,
   });
 }
 
@@ -231,6 +240,12 @@ function expandEnv(value: unknown, env: Readonly<Record<string, string | undefin
   if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, env, `${pointer}/${i}`, locate));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, env, `${pointer}/${k}`, locate)]));
   return value;
+}
+
+function secretKeyFrom(value: string): Uint8Array {
+  const key = Buffer.from(value, 'hex');
+  if (!/^[0-9a-fA-F]+$/.test(value) || key.length < 32) throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'LATTICE_SECRET_KEY must be at least 32 bytes in hex (openssl rand -hex 32)', { details: { key: 'LATTICE_SECRET_KEY' } });
+  return key;
 }
 
 function envInt(key: string, value: string): number {

@@ -7,6 +7,7 @@ import type { LatticeError } from '../errors/index.ts';
 import type { EntityReader } from '../sources/reader.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { PubSub } from '../events/PubSub.ts';
+import type { ActionEngine, ActionSet, RunEvents, RunStore } from '../actions/index.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Writes entities on behalf of API callers, validated against the serving model. */
@@ -21,7 +22,16 @@ export interface GatewayStatus {
   readonly warnings: readonly LatticeError[];
 }
 
+/** What the action resolvers use: the engine, the runs, their events, the actions now defined. */
+export interface ActionServices {
+  readonly engine: ActionEngine;
+  readonly store: RunStore;
+  readonly events: RunEvents;
+  readonly set: () => ActionSet;
+}
+
 export interface RequestContext {
+  readonly actions: ActionServices;
   readonly loaders: Loaders;
   /** Who is calling (anonymous when allowed and no credentials were sent). */
   readonly identity: Identity;
@@ -34,6 +44,7 @@ export interface RequestContext {
 }
 
 export interface ContextDeps {
+  readonly actions: ActionServices;
   readonly reader: EntityReader;
   readonly writer: EntityWriter;
   readonly pubsub: PubSub;
@@ -41,7 +52,7 @@ export interface ContextDeps {
 }
 
 export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS): RequestContext {
-  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status };
+  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions };
 }
 
 export type { Loaders } from './loaders.ts';

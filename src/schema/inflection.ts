@@ -64,6 +64,12 @@ export interface Inflection {
   /** Filter input for a scalar or enum type ("StringFilter", "ComponentTypeFilter"). */
   scalarFilterType(scalarOrEnum: string): string;
   listFilterType(scalarOrEnum: string): string;
+  /** An action's typed mutation ("scaffold_microservice" → "scaffoldMicroservice"). */
+  actionMutation(action: string): string;
+  /** An action's input type ("scaffold_microservice" → "ScaffoldMicroserviceInput"). */
+  actionInputType(action: string): string;
+  /** An enum of an action input ("scaffold_microservice", "language" → "ScaffoldMicroserviceLanguage"). */
+  actionInputEnum(action: string, input: string): string;
   /** A field joining an upstream's own type onto entities ("github", "Repository" → "githubRepository"). */
   joinField(source: string, upstreamType: string): string;
 }
@@ -87,6 +93,9 @@ export const baseInflection: Inflection = {
   orderByValue: (fieldName, direction) => `${constantCase(fieldName)}_${direction}`,
   scalarFilterType: (name) => `${name}Filter`,
   listFilterType: (name) => `${name}ListFilter`,
+  actionMutation: (action) => camelCase(action),
+  actionInputType: (action) => `${pascalCase(action)}Input`,
+  actionInputEnum: (action, input) => `${pascalCase(action)}${pascalCase(input)}`,
   joinField: (source, upstreamType) => `${camelCase(source)}${pascalCase(upstreamType)}`,
 };
 

@@ -34,6 +34,7 @@ import { RedisCache } from '../cache/RedisCache.ts';
 import { createEntityReader } from '../sources/reader.ts';
 import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
 import { createSources, sourceExtensions } from './sources.ts';
+import { createActionServices } from './actions.ts';
 import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -69,7 +70,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
-  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, root: options.root ?? process.cwd(), log, extend: (plan) => sourceExtensions(sources, plan) });
+  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, actionsDir: config.actionsDir, root: options.root ?? process.cwd(), log, extend: (plan) => sourceExtensions(sources, plan) });
   const ok = await runtime.reload();
   metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
   if (!runtime.current) {
@@ -82,7 +83,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
   const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
   const authenticate = createAuthenticator(config.auth);
-  const contextDeps = { reader, writer, pubsub, status: () => runtime.status() };
+  const actions = await createActionServices(config, { runtime, reader, writer, log });
+  const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: schemaSource(runtime),
@@ -144,7 +146,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' })), log) : undefined;
 
   // graphql-ws on the same path: subscriptions, with credentials from connection_init.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
@@ -181,6 +183,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       await watcher?.close();
       await ws.dispose();
       await apollo.stop();
+      await actions.close();
       await Promise.all([store.close(), cache.close(), pubsub.close(), ...sources.all.map((s) => s.close?.())]);
     },
   };

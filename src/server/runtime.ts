@@ -16,6 +16,8 @@ import type { BlueprintModel } from '../blueprints/model.ts';
 import type { GatewayStatus } from '../context/index.ts';
 import { LatticeError, LatticeErrors } from '../errors/index.ts';
 import { buildSchema, type SchemaExtension } from '../schema/build.ts';
+import { planActions, printActions } from '../schema/actions.ts';
+import { createActionSet, loadActions, type ActionSet } from '../actions/index.ts';
 import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
@@ -24,6 +26,8 @@ import { createResolvers } from '../../resolvers/index.ts';
 
 export interface Generation {
   readonly plan: SchemaPlan;
+  /** The self-service actions defined (schema/actions/). */
+  readonly actions: ActionSet;
   readonly schema: GraphQLSchema;
   readonly sdl: string;
   readonly loadedAt: Date;
@@ -47,12 +51,15 @@ export async function readDocuments(dir: string, root: string): Promise<SourceFi
 /** What sources add to a generation's schema, given its plan. */
 export type ExtendSchema = (plan: SchemaPlan) => readonly SchemaExtension[];
 
-/** Blueprint files → a serving generation (no store writes). Throws LatticeErrors. */
-export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => []): Generation {
+/** Blueprint and action files → a serving generation (no store writes). Throws LatticeErrors. */
+export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = []): Generation {
   const { model, warnings } = loadBlueprints(files);
   const plan = planSchema(model, baseInflection);
-  const { schema, sdl } = buildSchema(plan, createResolvers(plan), extend(plan));
-  return { plan, schema, sdl, loadedAt: new Date(), warnings };
+  const loaded = loadActions(actionFiles, model);
+  const actionFields = planActions(loaded.actions, baseInflection);
+  const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
+  const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...extend(plan)]);
+  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...loaded.warnings] };
 }
 
 export class Runtime {
@@ -65,9 +72,11 @@ export class Runtime {
   private readonly log: Logger;
 
   private readonly extend: ExtendSchema;
+  private readonly actionsDir: string | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; root: string; log: Logger; extend?: ExtendSchema }) {
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; root: string; log: Logger; extend?: ExtendSchema }) {
     this.store = options.store;
+    this.actionsDir = options.actionsDir;
     this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
     this.log = options.log;
@@ -75,6 +84,10 @@ export class Runtime {
 
   get current(): Generation | undefined {
     return this.generation;
+  }
+
+  actions(): ActionSet {
+    return this.generation?.actions ?? createActionSet([]);
   }
 
   model(): BlueprintModel {
@@ -99,7 +112,8 @@ export class Runtime {
 
   private async reloadNow(): Promise<boolean> {
     try {
-      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root), this.extend);
+      const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
+      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles);
       const entities = await loadCatalogFiles(await readDocuments(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.generation = generation;

@@ -1,0 +1,138 @@
+/**
+ * Actions and runs in GraphQL: the typed mutation of each action and the generic
+ * `executeAction`, approvals, cancel, the executor's `updateRun` / `appendRunLog`, `run` / `runs`
+ * and the run subscriptions. Everything goes through the ActionEngine and the RunStore on
+ * `ctx.actions`; a caller sees only the runs `canViewRun` allows.
+ */
+import { canViewRun, followLogs, followRun, followRuns, userInputsJsonSchema, type Caller, type Run, type RunFilter, type RunLogLine } from '../src/actions/index.ts';
+import type { RequestContext } from '../src/context/index.ts';
+import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
+import type { ActionFieldPlan } from '../src/schema/actions.ts';
+import type { Inflection } from '../src/schema/inflection.ts';
+
+type Resolver = (parent: any, args: any, ctx: RequestContext) => unknown;
+
+/** The caller as the engine sees it; actions never run anonymously. */
+function caller(ctx: RequestContext): Caller {
+  if (ctx.identity.anonymous) throw new LatticeError(ErrorCodes.UNAUTHENTICATED, 'actions and runs need credentials: send "Authorization: Bearer <token>"');
+  return { user: ctx.identity.user, teams: ctx.identity.teams, roles: ctx.identity.roles };
+}
+
+async function visible(run: Run | undefined, ctx: RequestContext): Promise<boolean> {
+  if (!run) return false;
+  const who = caller(ctx);
+  const entity = run.blueprint && run.entity ? await ctx.loaders.entity(run.blueprint).load(run.entity) : undefined;
+  return canViewRun({ action: ctx.actions.set().get(run.action), run, caller: who, entityTeams: entity?.team ?? [] });
+}
+
+async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
+  const run = await ctx.actions.store.get(id);
+  if (!run || !(await visible(run, ctx))) throw new LatticeError(ErrorCodes.NOT_FOUND, `no run "${id}" that you may see`, { details: { argument: 'id' } });
+  return run;
+}
+
+/** Wraps an async generator so that the GraphQL subscription payload is the value itself. */
+async function* filtered<T>(source: AsyncGenerator<T>, keep: (value: T) => Promise<boolean>): AsyncGenerator<T> {
+  try {
+    for await (const value of source) if (await keep(value)) yield value;
+  } finally {
+    await source.return(undefined as never);
+  }
+}
+
+const toCursor = (n: number) => String(n);
+const fromCursor = (s: string | null | undefined, argument: string): number => {
+  if (s === null || s === undefined || s === '') return 0;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `"${argument}" is not a log cursor`, { details: { argument } });
+  return n;
+};
+
+export const actionTypeResolvers = {
+  ActionRun: {
+    entity: (run: Run, _a: unknown, ctx: RequestContext) => (run.blueprint && run.entity ? ctx.loaders.entity(run.blueprint).load(run.entity).then((e) => e ?? null) : null),
+    logs: (run: Run, args: { after?: string; first?: number }, ctx: RequestContext) => ctx.actions.store.logs(run.id, { after: fromCursor(args.after, 'after'), limit: args.first ?? undefined }),
+  },
+  RunLogLine: { cursor: (line: RunLogLine) => toCursor(line.cursor) },
+};
+
+export function actionQueryResolvers(inflection: Inflection): Record<string, Resolver> {
+  return {
+    actions: (_p, _a, ctx) =>
+      ctx.actions.set().actions.map((a) => ({
+        identifier: a.identifier,
+        title: a.title,
+        description: a.description ?? null,
+        operation: a.trigger.operation,
+        blueprint: a.trigger.blueprintIdentifier ?? null,
+        mutationName: inflection.actionMutation(a.identifier),
+        inputsSchema: userInputsJsonSchema(a.trigger.userInputs),
+        definition: a.raw,
+      })),
+    run: async (_p, { id }, ctx) => {
+      const run = await ctx.actions.store.get(id);
+      return (await visible(run, ctx)) ? run : null;
+    },
+    runs: async (_p, { filter, first, after }: { filter?: RunFilter; first?: number; after?: string }, ctx) => {
+      const page = await ctx.actions.store.list(filter ?? {}, { first: first ?? undefined, after });
+      const nodes: Run[] = [];
+      for (const run of page.runs) if (await visible(run, ctx)) nodes.push(run);
+      return { nodes, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: nodes[0]?.id ?? null, endCursor: page.endCursor } };
+    },
+  };
+}
+
+export function actionMutationResolvers(fields: readonly ActionFieldPlan[], inflection: Inflection): Record<string, Resolver> {
+  const execute = async (ctx: RequestContext, action: string, entity: string | null | undefined, inputs: unknown, idempotencyKey: string | null | undefined) =>
+    (await ctx.actions.engine.execute({ action, entity, inputs, caller: caller(ctx), idempotencyKey })).run;
+  const out: Record<string, Resolver> = {
+    executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, action, entity, inputs, idempotencyKey),
+    approveRun: (_p, { id, reason }, ctx) => ctx.actions.engine.approve({ runId: id, caller: caller(ctx), reason }),
+    declineRun: (_p, { id, reason }, ctx) => ctx.actions.engine.decline({ runId: id, caller: caller(ctx), reason }),
+    cancelRun: (_p, { id, reason }, ctx) => ctx.actions.engine.cancel({ runId: id, caller: caller(ctx), reason }),
+    // Executors authenticate with the run's token, not as a user.
+    updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary }),
+    appendRunLog: async (_p, { id, token, message, terminationStatus }, ctx) => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line,
+  };
+  for (const f of fields) {
+    // GraphQL field names back to the userInputs keys they came from.
+    const keys = Object.keys(f.action.trigger.userInputs.properties).map((k) => [inflection.fieldName(k), k] as const);
+    out[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
+      const inputs = Object.fromEntries(keys.filter(([name]) => input?.[name] !== undefined && input?.[name] !== null).map(([name, key]) => [key, input[name]]));
+      return execute(ctx, f.action.identifier, entity, inputs, idempotencyKey);
+    };
+  }
+  return out;
+}
+
+export function actionSubscriptionResolvers() {
+  const passThrough = (value: unknown) => value;
+  return {
+    runUpdated: {
+      subscribe: async (_p: unknown, { id }: { id: string }, ctx: RequestContext) => {
+        await visibleRun(id, ctx);
+        return followRun({ store: ctx.actions.store, events: ctx.actions.events, runId: id });
+      },
+      resolve: passThrough,
+    },
+    runLogs: {
+      subscribe: async (_p: unknown, { id, after }: { id: string; after?: string }, ctx: RequestContext) => {
+        await visibleRun(id, ctx);
+        return followLogs({ store: ctx.actions.store, events: ctx.actions.events, runId: id, after: fromCursor(after, 'after') });
+      },
+      resolve: passThrough,
+    },
+    runs: {
+      subscribe: (_p: unknown, { filter }: { filter?: RunFilter }, ctx: RequestContext) => {
+        caller(ctx);
+        return filtered(followRuns({ events: ctx.actions.events, filter: filter ?? undefined }), (run) => visible(run, ctx));
+      },
+      resolve: passThrough,
+    },
+  };
+}
+
+/** Enum resolvers of the actions' input enums: GraphQL names → the values as written. */
+export function actionEnumResolvers(fields: readonly ActionFieldPlan[]): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(fields.flatMap((f) => f.enums.map((e) => [e.typeName, Object.fromEntries(e.values.map((v) => [v.name, v.value]))])));
+}

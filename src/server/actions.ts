@@ -1,0 +1,52 @@
+/**
+ * The action services of a running gateway: the run store and run events (in-process, or Redis
+ * when configured, so any replica sees every run), the ActionEngine with its invokers, and the
+ * actions of the serving generation.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { ActionEngine, MemoryRunEvents, MemoryRunStore, RedisRunEvents, RedisRunStore, upsertEntityInvoker, webhookInvoker, type RunEvents, type RunStore } from '../actions/index.ts';
+import type { Config } from '../config/index.ts';
+import type { ActionServices, EntityWriter } from '../context/index.ts';
+import type { EntityReader } from '../sources/reader.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface RunningActions extends ActionServices {
+  close(): Promise<void>;
+}
+
+export async function createActionServices(config: Config, deps: { runtime: Runtime; reader: EntityReader; writer: EntityWriter; log: Logger }): Promise<RunningActions> {
+  const store: RunStore = config.redisUrl ? await RedisRunStore.connect(config.redisUrl, config.redisPrefix) : new MemoryRunStore();
+  const events: RunEvents = config.redisUrl ? await RedisRunEvents.connect(config.redisUrl, config.redisPrefix) : new MemoryRunEvents();
+  if (config.redisUrl && !config.secretKey) deps.log.warn('LATTICE_SECRET_KEY is not set: executor tokens and sealed inputs of this replica will not be valid on others');
+  if (!config.webhookSigningSecret) deps.log.warn('LATTICE_WEBHOOK_SIGNING_SECRET is not set: webhook receivers cannot verify X-Port-Signature');
+  const engine = new ActionEngine({
+    actions: () => deps.runtime.actions(),
+    store,
+    events,
+    catalog: () => {
+      const session = deps.reader.session();
+      return { model: deps.runtime.model(), load: (bp, ids) => session.getMany(bp, ids), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) };
+    },
+    invokers: {
+      WEBHOOK: webhookInvoker({ signingSecret: config.webhookSigningSecret ?? randomBytes(32).toString('hex') }),
+      UPSERT_ENTITY: upsertEntityInvoker({
+        read: async (bp, id) => (await deps.reader.session().getMany(bp, [id]))[0],
+        write: (input) => deps.writer.upsert(input),
+      }),
+    },
+    secretKey: config.secretKey,
+    secrets: () => config.actionSecrets,
+    onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
+  });
+  return {
+    engine,
+    store,
+    events,
+    set: () => deps.runtime.actions(),
+    async close() {
+      await engine.idle();
+      await Promise.all([store.close(), events.close()]);
+    },
+  };
+}
