@@ -55,7 +55,7 @@ export function printActions(fields: readonly ActionFieldPlan[], inflection: Inf
   for (const f of fields) {
     const { properties, required, order } = f.action.trigger.userInputs;
     const keys = [...order, ...Object.keys(properties).filter((k) => !order.includes(k))];
-    for (const e of f.enums) out.push(`enum ${e.typeName} {\n${e.values.map((v) => `  "As written: ${JSON.stringify(v.value).replace(/"/g, '\\\\"')}"\n  ${v.name}`).join('\n')}\n}`);
+    for (const e of f.enums) out.push(`enum ${e.typeName} {\n${e.values.map((v) => `  ${JSON.stringify(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
     const lines = keys.map((k) => {
       const def = properties[k];
       const enumName = f.enums.find((e) => e.typeName === inflection.actionInputEnum(f.action.identifier, k))?.typeName;
