@@ -48,4 +48,5 @@ export { openInputs, sealInputs } from './sealing.ts';
 export type { InvocationContext, InvocationOutcome, Invoker, Invokers } from './invokers/Invoker.ts';
 export { callWebhook, signPortWebhook, webhookInvoker, type WebhookCallOptions, type WebhookInvokerOptions, type WebhookRequest, type WebhookResult } from './invokers/webhook.ts';
 export { entityFromMapping, upsertEntityInvoker, type UpsertEntityInvokerOptions } from './invokers/upsertEntity.ts';
+export { githubInvoker, type GithubInvokerOptions } from './invokers/github.ts';
 export { ActionEngine, type AppendLogRequest, type EngineOptions, type ExecuteRequest, type ReportRequest } from './engine.ts';
