@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import type { Lattice } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
 import { ROOT, startTestLattice, tempProject } from '../helpers/lattice.ts';
 
 const SIGNING_SECRET = 'test-signing-secret';
@@ -210,5 +211,37 @@ describe('approvals: the incident runbook needs both named SREs', () => {
     const res = await as(null, '{ actions { identifier mutationName operation blueprint } }');
     expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY-2', blueprint: 'Component' });
     expect(res.data.actions).toHaveLength(4);
+  });
+});
+
+describe('UPSERT_ENTITY: lock deployments (examples/actions)', () => {
+  it('writes a DeploymentLock with a timer property, related to the component', async () => {
+    const config = loadConfig({ LATTICE_CONFIG: path.join(ROOT, 'examples/actions/lattice.yaml') }, ROOT);
+    const l = await startTestLattice({
+      blueprintsDir: config.blueprintsDir,
+      catalogDir: config.catalogDir,
+      actionsDir: config.actionsDir,
+      auth: { anonymous: false, tokens: [{ name: 'dev', sha256: sha256Hex(tokens.dev), user: users.dev, roles: ['Member'] }] },
+    });
+    try {
+      const call = async (query: string) =>
+        (await (await fetch(`${l.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.dev}` }, body: JSON.stringify({ query }) })).json()) as any;
+      const res = await call('mutation { lockDeployments(entity: "CartService", input: { reason: "release freeze", hours: 48 }) { id status } }');
+      expect(res.errors).toBeUndefined();
+      let lock: any;
+      for (let i = 0; i < 100 && !lock?.data?.deploymentLock; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        lock = await call('{ deploymentLock(identifier: "CartService-lock") { title reason lockedBy expiresAt component { identifier deploymentLocks { totalCount } } } }');
+      }
+      const d = lock.data.deploymentLock;
+      expect(d).toMatchObject({ title: 'Deployments of CartService locked', reason: 'release freeze', lockedBy: users.dev, component: { identifier: 'CartService', deploymentLocks: { totalCount: 1 } } });
+      const hours = (Date.parse(d.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(47);
+      expect(hours).toBeLessThanOrEqual(48);
+      const run = await call(`{ run(id: "${res.data.lockDeployments.id}") { status summary } }`);
+      expect(run.data.run).toMatchObject({ status: 'SUCCESS', summary: 'created DeploymentLock "CartService-lock"' });
+    } finally {
+      await l.close();
+    }
   });
 });
