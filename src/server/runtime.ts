@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { loadBlueprints, type SourceFile } from '../blueprints/load.ts';
 import type { BlueprintModel } from '../blueprints/model.ts';
 import type { GatewayStatus } from '../context/index.ts';
-import { LatticeError, LatticeErrors } from '../errors/index.ts';
+import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { buildSchema, type SchemaExtension } from '../schema/build.ts';
 import { planActions, printActions } from '../schema/actions.ts';
 import { createActionSet, loadActions, type ActionSet } from '../actions/index.ts';
@@ -123,7 +123,7 @@ export class Runtime {
       for (const listener of this.listeners) listener(generation);
       return true;
     } catch (err) {
-      this.errors = err instanceof LatticeErrors ? err.errors : [err instanceof LatticeError ? err : new LatticeError('STORE_UNAVAILABLE', (err as Error).message, { cause: err })];
+      this.errors = err instanceof LatticeErrors ? err.errors : [err instanceof LatticeError ? err : new LatticeError(ErrorCodes.STORE_UNAVAILABLE, (err as Error).message, { cause: err })];
       for (const e of this.errors) this.log.error({ code: e.code, location: e.location }, `${e.where() ? `${e.where()}: ` : ''}${e.message}`);
       this.log.error(this.generation ? 'change rejected; the last good schema keeps serving' : 'nothing to serve: no valid schema yet');
       return false;
