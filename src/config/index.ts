@@ -34,6 +34,8 @@ export interface Config {
   readonly secretKey: Uint8Array | undefined;
   /** LATTICE_WEBHOOK_SIGNING_SECRET: what webhook receivers verify X-Port-Signature with. */
   readonly webhookSigningSecret: string | undefined;
+  /** LATTICE_QUEUE_STALLED_MS: with Redis, how soon a run held by a dead replica goes to another (BullMQ lock and stalled-check interval; default BullMQ's 30 s). */
+  readonly queueStalledMs: number | undefined;
   /** Live sources (`sources:` in lattice.yaml), `${ENV}` references already expanded. */
   readonly sources: readonly SourceConfig[];
   /** Largest accepted request body in bytes (413 beyond). */
@@ -63,7 +65,7 @@ const schema = {
     blueprints: { type: 'string', minLength: 1 },
     catalog: { type: 'string', minLength: 1 },
     watch: { type: 'boolean' },
-    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' } } },
+    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' }, prefix: { type: 'string', minLength: 1 } } },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
     auth: {
       type: 'object',
@@ -173,7 +175,7 @@ interface FileConfig {
   blueprints?: string;
   catalog?: string;
   watch?: boolean;
-  redis?: { url?: string };
+  redis?: { url?: string; prefix?: string };
   log?: { level?: string };
 }
 
@@ -207,6 +209,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     blueprintsDir: path.resolve(base, file.blueprints ?? 'schema/blueprints'),
     catalogDir: path.resolve(base, file.catalog ?? 'catalog'),
     redisUrl,
+    redisPrefix: file.redis?.prefix,
     bodyLimitBytes: file.server?.bodyLimitBytes ?? 1024 * 1024,
     watch: file.watch ?? true,
     introspection: file.server?.introspection ?? true,
@@ -222,7 +225,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,
     webhookSigningSecret: env.LATTICE_WEBHOOK_SIGNING_SECRET || undefined,
+    queueStalledMs: env.LATTICE_QUEUE_STALLED_MS ? envPositiveInt('LATTICE_QUEUE_STALLED_MS', env.LATTICE_QUEUE_STALLED_MS) : undefined,
   });
+}
+
+/** What `lattice run` (the CLI) takes from the environment: LATTICE_TOKEN, LATTICE_URL. */
+export function loadCliEnv(env: Readonly<Record<string, string | undefined>> = process.env): { readonly token: string | undefined; readonly url: string | undefined } {
+  return { token: env.LATTICE_TOKEN || undefined, url: env.LATTICE_URL || undefined };
 }
 
 /**
@@ -251,6 +260,12 @@ function secretKeyFrom(value: string): Uint8Array {
 function envInt(key: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `${key} must be a port number (0-65535), got "${value}"`, { details: { key } });
+  return n;
+}
+
+function envPositiveInt(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `${key} must be a positive whole number of milliseconds, got "${value}"`, { details: { key } });
   return n;
 }
 

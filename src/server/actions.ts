@@ -1,7 +1,9 @@
 /**
  * The action services of a running gateway: the run store and run events (in-process, or Redis
  * when configured, so any replica sees every run), the ActionEngine with its invokers, and the
- * actions of the serving generation.
+ * actions of the serving generation. Runs are invoked in the process that accepted them by
+ * default; with Redis, through the BullMQ run queue (runQueue.ts), whose Worker runs in every
+ * replica, so a run outlives the replica that accepted it.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -10,6 +12,7 @@ import type { Config } from '../config/index.ts';
 import type { ActionServices, EntityWriter } from '../context/index.ts';
 import type { EntityReader } from '../sources/reader.ts';
 import type { Runtime } from './runtime.ts';
+import { startRunQueue, type RunQueue } from './runQueue.ts';
 
 export interface RunningActions extends ActionServices {
   close(): Promise<void>;
@@ -20,6 +23,8 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
   const events: RunEvents = config.redisUrl ? await RedisRunEvents.connect(config.redisUrl, config.redisPrefix) : new MemoryRunEvents();
   if (config.redisUrl && !config.secretKey) deps.log.warn('LATTICE_SECRET_KEY is not set: executor tokens and sealed inputs of this replica will not be valid on others');
   if (!config.webhookSigningSecret) deps.log.warn('LATTICE_WEBHOOK_SIGNING_SECRET is not set: webhook receivers cannot verify X-Port-Signature');
+  // Set right after the engine exists: nothing is dispatched before the gateway serves.
+  let queue: RunQueue | undefined;
   const engine = new ActionEngine({
     actions: () => deps.runtime.actions(),
     store,
@@ -37,14 +42,24 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
     },
     secretKey: config.secretKey,
     secrets: () => config.actionSecrets,
+    dispatch: config.redisUrl ? (runId) => (queue as RunQueue).dispatch(runId) : undefined,
     onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
   });
+  if (config.redisUrl) {
+    try {
+      queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
+    } catch (err) {
+      await Promise.all([store.close(), events.close()]);
+      throw err;
+    }
+  }
   return {
     engine,
     store,
     events,
     set: () => deps.runtime.actions(),
     async close() {
+      await queue?.close();
       await engine.idle();
       await Promise.all([store.close(), events.close()]);
     },
