@@ -30,7 +30,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function startTestLattice(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<Lattice> {
-  return startLattice(testConfig(overrides), { log: pino({ level: 'silent' }), root: overrides.blueprintsDir ? path.dirname(path.dirname(overrides.blueprintsDir)) : ROOT, ...options });
+  const root = overrides.blueprintsDir ? path.dirname(path.dirname(overrides.blueprintsDir)) : ROOT;
+  // A project with its own blueprints gets its own actions folder too (usually none): the shipped
+  // actions name the shipped blueprints.
+  const actionsDir = overrides.actionsDir ?? path.join(root, 'schema/actions');
+  return startLattice(testConfig({ ...overrides, actionsDir }), { log: pino({ level: 'silent' }), root, ...options });
 }
 
 export interface GraphQLResponse<T = any> {
