@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,7 +19,7 @@ import { WebSocketServer } from 'ws';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
 import { MemoryPubSub, RedisPubSub } from '../events/PubSub.ts';
-import { publishEntityChange } from '../events/entityChanges.ts';
+import { publishEntityChange, type EntityChange } from '../events/entityChanges.ts';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { redactUrl, type Config } from '../config/index.ts';
@@ -66,7 +67,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
 
   const cache = config.redisUrl ? RedisCache.connect(config.redisUrl, config.redisPrefix) : new MemoryCache();
-  const sources = createSources(config.sources, { cache, log });
+  // Sources start watching once the server listens (ready() below), after `pubsub` exists.
+  const onChange = (change: EntityChange) => void publishEntityChange(pubsub, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  const sources = createSources(config.sources, { cache, log, onChange, baseDir: config.configFile ? path.dirname(config.configFile) : (options.root ?? process.cwd()) });
+  // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
+  let sourcesReady = false;
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
@@ -83,7 +88,9 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
   const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
   const authenticate = createAuthenticator(config.auth);
-  const actions = await createActionServices(config, { runtime, reader, writer, log });
+  const [github] = sources.github;
+  const githubApi = github && { apiUrl: github.options.url, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com'), token: github.options.token };
+  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi });
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({
@@ -105,12 +112,13 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   });
   app.get('/readyz', (_req, res) => {
     const s = runtime.status();
+    const ready = runtime.current && sourcesReady;
     const body = {
-      status: runtime.current ? (s.errors.length ? 'degraded' : 'ok') : 'unavailable',
+      status: !runtime.current ? 'unavailable' : !sourcesReady ? 'syncing' : s.errors.length ? 'degraded' : 'ok',
       loadedAt: s.loadedAt.toISOString(),
       errors: s.errors.map((e) => ({ code: e.code, message: e.message, ...e.location })),
     };
-    res.status(runtime.current ? 200 : 503).json(body);
+    res.status(ready ? 200 : 503).json(body);
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -171,6 +179,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  await Promise.all(sources.all.map((s) => s.ready?.()));
+  sourcesReady = true;
   log.info({ url: `${url}${GRAPHQL_PATH}` }, 'Lattice is serving');
   return {
     url,
@@ -240,7 +250,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** Duck-typed: under test runners graphql may be loaded twice, which breaks `instanceof`. */
+/** Duck-typed: `instanceof` fails across two copies of graphql (its CJS and ESM builds in one process). */
 function isGraphQLError(e: unknown): boolean {
   return e instanceof Error && e.name === 'GraphQLError';
 }
