@@ -49,4 +49,5 @@ export type { InvocationContext, InvocationOutcome, Invoker, Invokers } from './
 export { callWebhook, signPortWebhook, webhookInvoker, type WebhookCallOptions, type WebhookInvokerOptions, type WebhookRequest, type WebhookResult } from './invokers/webhook.ts';
 export { entityFromMapping, upsertEntityInvoker, type UpsertEntityInvokerOptions } from './invokers/upsertEntity.ts';
 export { githubInvoker, type GithubInvokerOptions } from './invokers/github.ts';
+export { kubernetesInvoker, type KubernetesInvokerOptions } from './invokers/kubernetes.ts';
 export { ActionEngine, type AppendLogRequest, type EngineOptions, type ExecuteRequest, type ReportRequest } from './engine.ts';
