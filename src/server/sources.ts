@@ -10,29 +10,45 @@ import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import type { Source } from '../sources/Source.ts';
 import { createGitHubSource, type GitHubSource } from '../../datasources/github/source.ts';
 import { githubJoin } from '../../datasources/github/join.ts';
+import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
+import { sourceStatusExtension } from '../../datasources/kubernetes/status.ts';
+import type { EntityChange } from '../events/entityChanges.ts';
 import type { SchemaExtension } from '../schema/build.ts';
 import type { SchemaPlan } from '../schema/plan.ts';
 
-type Factory = (config: SourceConfig, deps: { cache: SharedCache; log: Logger }) => Source;
+export interface SourceDeps {
+  readonly cache: SharedCache;
+  readonly log: Logger;
+  /** Watched sources report the entities their watch events change (entityChanged). */
+  readonly onChange?: (change: EntityChange) => void;
+  /** Where relative paths in source options start (the folder of lattice.yaml). */
+  readonly baseDir?: string;
+}
+
+type Factory = (config: SourceConfig, deps: SourceDeps) => Source;
 
 const KINDS: Readonly<Record<string, Factory>> = {
   github: createGitHubSource,
+  kubernetes: createKubernetesSource,
 };
 
 export interface Sources {
   readonly all: readonly Source[];
   readonly github: readonly GitHubSource[];
+  /** Every source with its kind, in configuration order. */
+  readonly entries: readonly { readonly kind: string; readonly source: Source }[];
 }
 
-/** The schema extensions of the sources: GitHub's graph joined onto the types repositories map to. */
+/** The schema extensions of the sources: GitHub's graph joined onto the types repositories map to; `lattice { sources }`. */
 export function sourceExtensions(sources: Sources, plan: SchemaPlan): SchemaExtension[] {
-  return sources.github.flatMap((s) => {
+  const joins = sources.github.flatMap((s) => {
     const targets = s.repositoryBlueprints.flatMap((blueprint) => (plan.model.get(blueprint) ? [{ blueprint, typeName: plan.type(blueprint).typeName }] : []));
     return targets.length ? [githubJoin(s, targets, plan.inflection.joinField('github', 'Repository'))] : [];
   });
+  return sources.entries.length ? [...joins, sourceStatusExtension(sources.entries)] : joins;
 }
 
-export function createSources(configs: readonly SourceConfig[], deps: { cache: SharedCache; log: Logger }): Sources {
+export function createSources(configs: readonly SourceConfig[], deps: SourceDeps): Sources {
   const names = new Set<string>();
   const all = configs.map((c) => {
     const factory = KINDS[c.kind];
@@ -41,5 +57,5 @@ export function createSources(configs: readonly SourceConfig[], deps: { cache: S
     names.add(c.name);
     return { kind: c.kind, source: factory(c, deps) };
   });
-  return { all: all.map((s) => s.source), github: all.filter((s) => s.kind === 'github').map((s) => s.source as GitHubSource) };
+  return { all: all.map((s) => s.source), github: all.filter((s) => s.kind === 'github').map((s) => s.source as GitHubSource), entries: all };
 }

@@ -25,6 +25,8 @@ export interface Source {
   invalidate(prefix?: string): Promise<void>;
   /** Every entity this source has (all blueprints). Rejects with a typed LatticeError when it cannot say. */
   snapshot(): Promise<SourceSnapshot>;
+  /** Watched sources (Kubernetes): resolves once the initial sync is done (or failed); the server is ready after it. */
+  ready?(): Promise<void>;
   close?(): Promise<void>;
 }
 

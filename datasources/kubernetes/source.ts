@@ -1,0 +1,168 @@
+/**
+ * The Kubernetes source: any resource kind (`group/version/resource`) of several clusters, kept
+ * live by watching, mapped to entities by the `resources` of its lattice.yaml entry.
+ *
+ * For each cluster and each resource entry (and namespace, when the entry names some), a
+ * reflector (reflector.ts) lists the collection with pagination, then watches it from the list's
+ * resourceVersion with bookmarks, re-listing on 410 and reconnecting with backoff. Every object
+ * is mapped as it arrives, with `cluster` (the cluster's configured name) added for the mappings;
+ * only the mapped entities are kept. `snapshot()` is the watched state of every cluster, built
+ * without any API call; it changes identity only when an entity changes.
+ *
+ * Partial failure is per cluster: a cluster that cannot be reached loses only its own entities
+ * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
+ * served. `clusters()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
+ */
+import type { Logger } from 'pino';
+import type { SourceConfig } from '../../src/config/index.ts';
+import type { EntityInput } from '../../src/entities/entity.ts';
+import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import type { EntityChange } from '../../src/events/entityChanges.ts';
+import { compileMapping, type CompiledMapping } from '../../src/sources/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import { createClusterClient } from './client.ts';
+import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
+import { Reflector } from './reflector.ts';
+
+export interface ClusterStatus {
+  readonly name: string;
+  /** Every resource kind listed and watched, with no failure. */
+  readonly synced: boolean;
+  /** Whether the cluster's entities are all served (false: some or all are missing). */
+  readonly served: boolean;
+  /** Entities served from the cluster. */
+  readonly entities: number;
+  /** Why the cluster is failing (per resource kind), when it is. */
+  readonly error: string | undefined;
+}
+
+export interface KubernetesSource extends Source {
+  readonly options: KubernetesOptions;
+  /** Every cluster listed and watched, with no failure. */
+  readonly synced: boolean;
+  /** Resolves once every cluster has been listed, or has failed its first attempt. */
+  ready(): Promise<void>;
+  clusters(): ClusterStatus[];
+}
+
+export interface KubernetesSourceDeps {
+  readonly log: Logger;
+  /** Called for every entity a watch event (or re-list, failure, recovery) changes. */
+  readonly onChange?: (change: EntityChange) => void;
+  /** Where relative kubeconfig paths start (the folder of lattice.yaml). */
+  readonly baseDir?: string;
+}
+
+interface ResourceGroup {
+  readonly kindText: string;
+  readonly kind: ResourceKind;
+  readonly options: ResourceOptions;
+  readonly mappings: CompiledMapping[];
+}
+
+export function createKubernetesSource(config: SourceConfig, deps: KubernetesSourceDeps): KubernetesSource {
+  const options = parseKubernetesOptions(config.options, config.pointer);
+  const origin = `source:${config.name}`;
+  const log = deps.log.child({ source: config.name });
+
+  // Resource entries with the same kind and options share one watch per cluster (and namespace).
+  const groups = new Map<string, ResourceGroup>();
+  const mappings = config.resources.map((r, i) => {
+    const pointer = `${config.pointer}/resources/${i}`;
+    const kind = parseResourceKind(r.kind, pointer);
+    const resourceOptions = parseResourceOptions(r.options, pointer);
+    const mapping = compileMapping(r, origin, pointer);
+    const key = `${r.kind}\0${JSON.stringify(resourceOptions)}`;
+    const group = groups.get(key) ?? { kindText: r.kind, kind, options: resourceOptions, mappings: [] };
+    group.mappings.push(mapping);
+    groups.set(key, group);
+    return mapping;
+  });
+  const dynamic = mappings.some((m) => m.blueprint === undefined);
+  const fills = new Map<string, Set<string>>();
+  for (const m of mappings) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+
+  let cached: SourceSnapshot | undefined;
+  let changedAt = new Date();
+  const onChange = (changes: readonly EntityChange[]) => {
+    cached = undefined;
+    changedAt = new Date();
+    for (const c of changes) deps.onChange?.(c);
+  };
+
+  const clusters = options.clusters.map((cluster, i) => {
+    const client = createClusterClient({ source: config.name, cluster, timeoutMs: options.timeoutMs, baseDir: deps.baseDir ?? process.cwd(), pointer: `${config.pointer}/options/clusters/${i}` });
+    const reflectors = [...groups.values()].flatMap((g) =>
+      (g.options.namespaces ?? [undefined]).map(
+        (namespace) =>
+          new Reflector({
+            client,
+            kind: g.kindText,
+            collection: collectionPath(g.kind, namespace),
+            namespace,
+            selectors: { labelSelector: g.options.labelSelector, fieldSelector: g.options.fieldSelector },
+            mappings: g.mappings,
+            pageSize: options.pageSize,
+            maxBackoffMs: options.maxBackoffMs,
+            graceMs: (config.maxStaleSeconds ?? 0) * 1000,
+            log,
+            onChange,
+          }),
+      ),
+    );
+    return { name: cluster.name, reflectors };
+  });
+  const reflectors = clusters.flatMap((c) => c.reflectors);
+
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const r of reflectors) r.start();
+  };
+
+  return {
+    name: config.name,
+    options,
+    feeds: (blueprint) => dynamic || fills.has(blueprint),
+    fills: (blueprint) => fills.get(blueprint) ?? new Set(),
+    get synced() {
+      return started && reflectors.every((r) => r.synced);
+    },
+    async ready() {
+      start();
+      await Promise.all(reflectors.map((r) => r.settled));
+    },
+    async snapshot(): Promise<SourceSnapshot> {
+      start();
+      if (cached) return cached;
+      const served = reflectors.filter((r) => r.served);
+      if (served.length === 0 && reflectors.some((r) => r.error)) {
+        // Nothing to serve and every answer so far is a failure: the source cannot say.
+        const failing = clusters.filter((c) => c.reflectors.some((r) => r.error));
+        throw new LatticeError(ErrorCodes.UPSTREAM_UNAVAILABLE, `Kubernetes (source "${config.name}"): no cluster can be reached: ${failing.map((c) => `${c.name}: ${c.reflectors.find((r) => r.error)?.error}`).join('; ')}`, {
+          details: { source: config.name, clusters: failing.map((c) => c.name) },
+        });
+      }
+      const entities: EntityInput[] = [];
+      for (const r of served) for (const e of r.entities()) entities.push(e);
+      cached = { entities, fetchedAt: changedAt, stale: served.some((r) => r.stale) };
+      return cached;
+    },
+    clusters() {
+      return clusters.map((c) => {
+        const errors = c.reflectors.flatMap((r) => (r.error ? [r.error] : []));
+        let entities = 0;
+        for (const r of c.reflectors) if (r.served) for (const _ of r.entities()) entities++;
+        return { name: c.name, synced: c.reflectors.every((r) => r.synced), served: c.reflectors.every((r) => r.served), entities, error: errors.length ? errors.join('; ') : undefined };
+      });
+    },
+    async invalidate() {
+      // Watched state does not expire; a webhook or an operator can still ask for a re-list.
+      for (const r of reflectors) r.resync();
+    },
+    async close() {
+      for (const r of reflectors) r.stop();
+    },
+  };
+}
