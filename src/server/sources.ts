@@ -12,6 +12,7 @@ import { createGitHubSource, type GitHubSource } from '../../datasources/github/
 import { githubJoin } from '../../datasources/github/join.ts';
 import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { sourceStatusExtension } from '../../datasources/kubernetes/status.ts';
+import { createTerraformSource } from '../../datasources/terraform/source.ts';
 import type { EntityChange } from '../events/entityChanges.ts';
 import type { SchemaExtension } from '../schema/build.ts';
 import type { SchemaPlan } from '../schema/plan.ts';
@@ -30,6 +31,7 @@ type Factory = (config: SourceConfig, deps: SourceDeps) => Source;
 const KINDS: Readonly<Record<string, Factory>> = {
   github: createGitHubSource,
   kubernetes: createKubernetesSource,
+  terraform: createTerraformSource,
 };
 
 export interface Sources {
