@@ -150,6 +150,8 @@ export class Reflector {
       } catch (err) {
         if (signal.aborted) return;
         if (isExpired(err)) {
+          // A watch from an expired resourceVersion re-lists at once; a list that keeps expiring backs off.
+          delay = this.resourceVersion ? 0 : this.next(delay);
           this.resourceVersion = '';
           continue;
         }
@@ -262,7 +264,11 @@ export class Reflector {
     this.current = undefined;
     await chain;
     if (expired) return { events, expired };
-    if (streamError) throw streamError;
+    if (streamError) {
+      // An ERROR event other than 410 ends the stream; the server answered, so reconnect (with backoff).
+      this.o.log.warn({ kind: this.kind, cluster: this.o.client.name, err: describeError(streamError) }, 'kubernetes watch ended with an error');
+      return { events: 0, expired: false };
+    }
     if (isExpired(doneErr)) return { events, expired: true };
     // A dropped connection is not a failure yet: the reconnection tells.
     if (doneErr && !this.stopper.signal.aborted) this.o.log.debug({ kind: this.kind, cluster: this.o.client.name, err: describeError(doneErr) }, 'kubernetes watch dropped');

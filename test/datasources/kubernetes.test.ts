@@ -126,8 +126,8 @@ describe('against the Kubernetes simulator', () => {
   const SLO = { group: 'slo.example.com', version: 'v1alpha1', kind: 'ServiceLevel', plural: 'servicelevels' };
   let sim: KubernetesSimulator;
 
-  async function source(resources: ResourceConfig[], deps: { onChange?: (c: EntityChange) => void } = {}, options: Record<string, unknown> = {}): Promise<KubernetesSource> {
-    sim = await startKubernetesSimulator({ name: 'staging', customResources: [SLO] });
+  async function source(resources: ResourceConfig[], deps: { onChange?: (c: EntityChange) => void } = {}, options: Record<string, unknown> = {}, simOptions: { expiredWatch?: 'status' } = {}): Promise<KubernetesSource> {
+    sim = await startKubernetesSimulator({ name: 'staging', customResources: [SLO], ...simOptions });
     open.push(sim);
     const s = createKubernetesSource(config({ clusters: [{ name: 'stg', kubeconfig: kubeconfigFor(sim, { context: 'stg' }).yaml }], maxBackoffMs: 100, ...options }, resources), { log, ...deps });
     open.push({ close: async () => s.close?.() });
@@ -193,6 +193,21 @@ describe('against the Kubernetes simulator', () => {
     const after = await s.snapshot();
     expect(after).not.toBe(before);
     expect(after.entities.find((e) => e.identifier === 'cart-service')).toBe(before.entities.find((e) => e.identifier === 'cart-service'));
+  });
+
+  it('a watch refused with HTTP 410 on reconnection re-lists, and reports what changed meanwhile', async () => {
+    const changes: EntityChange[] = [];
+    const s = await source([workloads], { onChange: (c) => changes.push(c) }, {}, { expiredWatch: 'status' });
+    const lists = sim.stats.byVerb.list;
+    // While no watch is open: a change, then every resourceVersion before now expires, then another change.
+    sim.dropWatches();
+    sim.patch('deployments', 'orders', 'cart-service', { metadata: { labels: { tier: 'web' } } });
+    sim.expireResourceVersions({ openWatches: 'keep' });
+    sim.delete('deployments', 'orders', 'products-service'); // seen by no watch: only the re-list tells
+    await until(() => changes.length > 0);
+    expect(sim.stats.byVerb.list).toBe(lists + 1);
+    expect(changes).toEqual([{ blueprint: 'Workload', identifier: 'stg/orders/products-service', change: 'DELETED' }]);
+    expect((await s.snapshot()).entities.map((e) => e.identifier)).toEqual(['stg/kube-system/coredns', 'stg/orders/cart-service']);
   });
 
   it('snapshot() rejects with UPSTREAM_UNAVAILABLE only when no cluster can be served at all', async () => {
