@@ -13,6 +13,7 @@ import { githubJoin } from '../../datasources/github/join.ts';
 import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { sourceStatusExtension } from '../../datasources/kubernetes/status.ts';
 import { createTerraformSource } from '../../datasources/terraform/source.ts';
+import { createAwsSource } from '../../datasources/aws/source.ts';
 import type { EntityChange } from '../events/entityChanges.ts';
 import type { SchemaExtension } from '../schema/build.ts';
 import type { SchemaPlan } from '../schema/plan.ts';
@@ -32,6 +33,7 @@ const KINDS: Readonly<Record<string, Factory>> = {
   github: createGitHubSource,
   kubernetes: createKubernetesSource,
   terraform: createTerraformSource,
+  aws: createAwsSource,
 };
 
 export interface Sources {

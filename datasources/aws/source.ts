@@ -1,0 +1,199 @@
+/**
+ * The AWS source: cloud resources read with the Cloud Control API (ListResources, and
+ * GetResource when a resource asks for it) across accounts and regions, mapped to entities by the
+ * `resources` of its lattice.yaml entry. A resource's `kind` is a CloudFormation type name
+ * (`AWS::RDS::DBInstance`, `AWS::S3::Bucket`, `AWS::SQS::Queue`); each resource description is
+ * one object for the mappings: `{ typeName, identifier, account, region, properties }`
+ * (`properties` is Cloud Control's `Properties` JSON, parsed). Components are related through
+ * tags: `properties.Tags[Key = "component"].Value`.
+ *
+ * Pages are followed to the end (NextToken). Throttling and transient errors are retried by the
+ * SDK's retry strategy (`retryMode`, `maxAttempts`). The whole snapshot is read through the
+ * shared cache (ttl). One failing account (or region) costs only its own entities: the failure is
+ * recorded (`failures()`, and logged), the other accounts are served; only when every account
+ * fails does the snapshot reject.
+ *
+ * Resource options: `getResource: true` reads each listed resource with GetResource (types whose
+ * list handler returns identifiers only); `resourceModel` is passed to ListResources (types that
+ * need a parent, e.g. `{ "StreamName": "x" }`).
+ */
+import { CloudControlClient, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { Logger } from 'pino';
+import type { SharedCache } from '../../src/cache/SharedCache.ts';
+import type { SourceConfig } from '../../src/config/index.ts';
+import type { EntityInput } from '../../src/entities/entity.ts';
+import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import { compileMapping } from '../../src/sources/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import { parseAwsOptions, type AwsAccount, type AwsOptions } from './options.ts';
+
+export interface AwsResourceObject {
+  readonly typeName: string;
+  readonly identifier: string;
+  readonly account: string;
+  readonly region: string;
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+export interface AwsFailure {
+  readonly account: string;
+  readonly region: string;
+  readonly typeName: string;
+  readonly error: string;
+}
+
+export interface AwsSource extends Source {
+  readonly options: AwsOptions;
+  /** What failed in the last snapshot read (per account, region and type); empty when all was read. */
+  failures(): readonly AwsFailure[];
+  close(): Promise<void>;
+}
+
+const TYPE_NAME = /^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/;
+
+interface Snapshot {
+  readonly entities: EntityInput[];
+  readonly failures: AwsFailure[];
+}
+
+export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache; log: Logger }): AwsSource {
+  const options = parseAwsOptions(config.options, config.pointer);
+  const origin = `source:${config.name}`;
+  const resources = config.resources.map((r, i) => {
+    const pointer = `${config.pointer}/resources/${i}`;
+    if (!TYPE_NAME.test(r.kind)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `aws source: resource kind "${r.kind}" is not a CloudFormation type name (AWS::Service::Resource)`, { location: { pointer: `${pointer}/kind` } });
+    const o = r.options ?? {};
+    if (o.getResource !== undefined && typeof o.getResource !== 'boolean') throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'aws source: getResource must be a boolean', { location: { pointer: `${pointer}/options/getResource` } });
+    if (o.resourceModel !== undefined && (typeof o.resourceModel !== 'object' || o.resourceModel === null)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'aws source: resourceModel must be an object', { location: { pointer: `${pointer}/options/resourceModel` } });
+    return { mapping: compileMapping(r, origin, pointer), getResource: o.getResource === true, resourceModel: o.resourceModel ? JSON.stringify(o.resourceModel) : undefined };
+  });
+  const dynamic = resources.some((r) => r.mapping.blueprint === undefined);
+  const fills = new Map<string, Set<string>>();
+  for (const { mapping: m } of resources) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+  const policy = { ttlMs: (config.ttlSeconds ?? 300) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
+  const keyPrefix = `aws:${config.name}:`;
+  const clients = new Map<string, CloudControlClient>();
+  let lastFailures: AwsFailure[] = [];
+
+  function clientFor(account: AwsAccount, region: string): CloudControlClient {
+    const key = `${account.name}\0${region}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = new CloudControlClient({
+        region,
+        endpoint: account.endpoint,
+        // A copy: the SDK marks the credentials object it is given.
+        credentials: account.roleArn ? assumeRole(account, region, options.credentials) : options.credentials && { ...options.credentials },
+        retryMode: options.retryMode,
+        maxAttempts: options.maxAttempts,
+      });
+      clients.set(key, client);
+    }
+    return client;
+  }
+
+  async function listType(account: AwsAccount, region: string, r: (typeof resources)[number]): Promise<AwsResourceObject[]> {
+    const client = clientFor(account, region);
+    const typeName = r.mapping.kind;
+    const out: AwsResourceObject[] = [];
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListResourcesCommand({ TypeName: typeName, NextToken: token, MaxResults: options.pageSize, ResourceModel: r.resourceModel }));
+      for (const d of page.ResourceDescriptions ?? []) {
+        if (!d.Identifier) continue;
+        let properties = d.Properties;
+        if (r.getResource) properties = (await client.send(new GetResourceCommand({ TypeName: typeName, Identifier: d.Identifier }))).ResourceDescription?.Properties;
+        out.push({ typeName, identifier: d.Identifier, account: account.name, region, properties: parseProperties(properties) });
+      }
+      token = page.NextToken;
+    } while (token);
+    return out;
+  }
+
+  async function fetchSnapshot(): Promise<Snapshot> {
+    const entities: EntityInput[] = [];
+    const failures: AwsFailure[] = [];
+    const failedAccounts = new Set<string>();
+    const jobs = options.accounts.flatMap((account) => account.regions.flatMap((region) => resources.map((r) => ({ account, region, r }))));
+    const results = await Promise.all(
+      jobs.map(async ({ account, region, r }) => {
+        try {
+          return { r, objects: await listType(account, region, r) };
+        } catch (err) {
+          const failure = { account: account.name, region, typeName: r.mapping.kind, error: describe(err) };
+          failures.push(failure);
+          failedAccounts.add(account.name);
+          deps.log.warn({ source: config.name, ...failure }, 'aws: listing failed; that account loses these entities');
+          return { r, objects: [] };
+        }
+      }),
+    );
+    if (failedAccounts.size === options.accounts.length) {
+      throw new LatticeError(ErrorCodes.UPSTREAM_UNAVAILABLE, `AWS (source "${config.name}"): every account failed: ${failures.map((f) => `${f.account} ${f.region} ${f.typeName}: ${f.error}`).join('; ')}`, {
+        details: { source: config.name, accounts: [...failedAccounts] },
+      });
+    }
+    for (const { r, objects } of results) {
+      for (const object of objects) {
+        const entity = await r.mapping.map(object);
+        if (entity) entities.push(entity);
+      }
+    }
+    return { entities, failures };
+  }
+
+  return {
+    name: config.name,
+    options,
+    feeds: (blueprint) => dynamic || fills.has(blueprint),
+    fills: (blueprint) => fills.get(blueprint) ?? new Set(),
+    failures: () => lastFailures,
+    async snapshot(): Promise<SourceSnapshot> {
+      const r = await deps.cache.read(`${keyPrefix}snapshot`, policy, fetchSnapshot);
+      lastFailures = r.value.failures;
+      return { entities: r.value.entities, fetchedAt: r.fetchedAt, stale: r.stale };
+    },
+    async invalidate(prefix = '') {
+      await deps.cache.invalidate(`${keyPrefix}${prefix}`);
+    },
+    async close() {
+      for (const c of clients.values()) c.destroy();
+      clients.clear();
+    },
+  };
+}
+
+function parseProperties(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as { name?: string; message?: string; $metadata?: { attempts?: number } };
+  return `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message ?? String(err)}${e.$metadata?.attempts ? ` (after ${e.$metadata.attempts} attempts)` : ''}`;
+}
+
+/** Credentials of the account's role, assumed with STS (with the source's credentials, or the SDK's chain), refreshed before they expire. */
+function assumeRole(account: AwsAccount, region: string, base: AwsOptions['credentials']): AwsCredentialIdentityProvider {
+  let current: AwsCredentialIdentity | undefined;
+  return async () => {
+    if (current?.expiration && current.expiration.getTime() - Date.now() > 60_000) return current;
+    const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/nested-clients/sts');
+    const sts = new STSClient({ region, credentials: base && { ...base } });
+    try {
+      const res = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: `lattice-${account.name}`.slice(0, 64), ExternalId: account.externalId }));
+      const c = res.Credentials;
+      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${account.roleArn} returned no credentials`);
+      current = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+      return current;
+    } finally {
+      sts.destroy();
+    }
+  };
+}
