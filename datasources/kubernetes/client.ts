@@ -68,6 +68,8 @@ export class KubeApiError extends Error {
 
 export interface ClusterClient {
   readonly name: string;
+  /** The cluster's loaded KubeConfig (for writes through @kubernetes/client-node: actions). */
+  readonly kubeConfig: KubeConfig;
   /** The API server's URL, for messages. */
   readonly server: string;
   list(collection: string, query: ListQuery, signal: AbortSignal): Promise<KubeList>;
@@ -88,6 +90,7 @@ export function createClusterClient(options: { source: string; cluster: ClusterO
 
   return {
     name: cluster.name,
+    kubeConfig: kc,
     server,
     async list(collection, query, signal) {
       const url = new URL(server + collection);

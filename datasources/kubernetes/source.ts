@@ -13,6 +13,7 @@
  * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
  * served. `clusters()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
  */
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../../src/config/index.ts';
 import type { EntityInput } from '../../src/entities/entity.ts';
@@ -43,6 +44,8 @@ export interface KubernetesSource extends Source {
   /** Resolves once every cluster has been listed, or has failed its first attempt. */
   ready(): Promise<void>;
   clusters(): ClusterStatus[];
+  /** A cluster's KubeConfig by name (the first cluster when no name is given), for KUBERNETES actions. */
+  kubeConfig(cluster?: string): KubeConfig | undefined;
 }
 
 export interface KubernetesSourceDeps {
@@ -110,7 +113,7 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
           }),
       ),
     );
-    return { name: cluster.name, reflectors };
+    return { name: cluster.name, reflectors, kubeConfig: client.kubeConfig };
   });
   const reflectors = clusters.flatMap((c) => c.reflectors);
 
@@ -148,6 +151,9 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
       for (const r of served) for (const e of r.entities()) entities.push(e);
       cached = { entities, fetchedAt: changedAt, stale: served.some((r) => r.stale) };
       return cached;
+    },
+    kubeConfig(name) {
+      return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.kubeConfig;
     },
     clusters() {
       return clusters.map((c) => {

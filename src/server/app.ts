@@ -36,6 +36,7 @@ import { createEntityReader } from '../sources/reader.ts';
 import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
 import { createSources, sourceExtensions } from './sources.ts';
 import { createActionServices } from './actions.ts';
+import type { KubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -90,7 +91,9 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const authenticate = createAuthenticator(config.auth);
   const [github] = sources.github;
   const githubApi = github && { apiUrl: github.options.url, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com'), token: github.options.token };
-  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi });
+  const clusters = sources.entries.filter((e) => e.kind === 'kubernetes').map((e) => e.source as KubernetesSource);
+  const kubeConfig = clusters.length ? (name: string | undefined) => clusters.map((s) => s.kubeConfig(name)).find((kc) => kc !== undefined) : undefined;
+  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi, kubeConfig });
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({

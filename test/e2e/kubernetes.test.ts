@@ -298,3 +298,31 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('the update_pod_count action (KUBERNETES) in the watched clusters', () => {
+  it('scales the deployment in the chosen cluster; the watch serves the new replica count', async () => {
+    const { sha256Hex } = await import('../../src/auth/authenticate.ts');
+    const lattice = await gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [{ name: 'ops', sha256: sha256Hex('tok-ops'), user: 'ops@example.com', roles: ['Member'] }] } });
+    const res = await fetch(`${lattice.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ops' },
+      body: JSON.stringify({ query: 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5, deployment: "cart-service", namespace: "orders", cluster: PRODUCTION }) { id status } }' }),
+    });
+    const body = (await res.json()) as { data: { updatePodCount: { id: string } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const runId = body.data.updatePodCount.id;
+    await until(() => (production.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas === 5, 'the scale in production');
+    expect((staging.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas).not.toBe(5);
+    const run = await until(async () => {
+      const r = await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ops' }, body: JSON.stringify({ query: `{ run(id: "${runId}") { status summary } }` }) });
+      const d = ((await r.json()) as { data: { run: { status: string; summary: string } } }).data.run;
+      return d.status === 'SUCCESS' ? d : undefined;
+    }, 'the run to succeed');
+    expect(run.summary).toBe('Deployment orders/cart-service scaled to 5');
+    const served = await until(async () => {
+      const r = await gql(lattice.url, '{ workloads { nodes { identifier desiredReplicas } } }');
+      return r.data.workloads.nodes.find((w: { identifier: string; desiredReplicas: number }) => w.identifier === 'production/orders/cart-service' && w.desiredReplicas === 5);
+    }, 'the watch to serve 5 replicas');
+    expect(served).toBeTruthy();
+  });
+});
