@@ -11,6 +11,7 @@
  */
 
 /** Port's string formats for user inputs, plus `entity` (an entity of `blueprint`, by identifier). */
+import { forbidExtraKeys } from '../files/strictSchema.ts';
 export const INPUT_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'yaml', 'entity', 'user', 'team',
   'proto', 'markdown', 'multi-line', 'timer', 'labeled-url',
@@ -228,18 +229,4 @@ const definition = {
 export const actionSchema = definition;
 
 /** The same schema with `additionalProperties: false` wherever it lists `properties`. */
-export const strictActionSchema = forbidExtraKeys(definition) as typeof definition;
-
-function forbidExtraKeys(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(forbidExtraKeys);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? mapValues(v, forbidExtraKeys) : forbidExtraKeys(v);
-  const s = schema as Record<string, unknown>;
-  if (s.type === 'object' && s.properties && !('additionalProperties' in s)) out.additionalProperties = false;
-  return out;
-}
-
-function mapValues(o: unknown, f: (v: unknown) => unknown): unknown {
-  return Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, f(v)]));
-}
+export const strictActionSchema = forbidExtraKeys(definition);

@@ -6,6 +6,7 @@
  * them, so the loader can warn about each unknown key without rejecting it.
  */
 
+import { forbidExtraKeys } from '../files/strictSchema.ts';
 export const STRING_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml',
   'user', 'team', 'timer', 'proto', 'labeled-url',
@@ -162,19 +163,4 @@ const definition = {
 export const blueprintSchema = definition;
 
 /** The same schema with `additionalProperties: false` wherever it lists `properties`. */
-export const strictBlueprintSchema = forbidExtraKeys(definition) as typeof definition;
-
-function forbidExtraKeys(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(forbidExtraKeys);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  // `properties` is always a map of names to schemas: recurse into its values, not its keys.
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? mapValues(v, forbidExtraKeys) : forbidExtraKeys(v);
-  const s = schema as Record<string, unknown>;
-  if (s.type === 'object' && s.properties && !('additionalProperties' in s)) out.additionalProperties = false;
-  return out;
-}
-
-function mapValues(o: unknown, f: (v: unknown) => unknown): unknown {
-  return Object.fromEntries(Object.entries(o as Record<string, unknown>).map(([k, v]) => [k, f(v)]));
-}
+export const strictBlueprintSchema = forbidExtraKeys(definition);
