@@ -15,7 +15,21 @@ export interface WebhookResult {
   readonly body: { readonly message: string; readonly invalidated?: readonly string[] };
 }
 
-export async function handleGitHubWebhook(rawBody: string, headers: Readonly<Record<string, string | undefined>>, sources: readonly GitHubSource[]): Promise<WebhookResult> {
+/** A workflow run as a `workflow_run` event tells it: what GITHUB actions follow. */
+export interface WorkflowRunUpdate {
+  /** Words of the workflow run's title (`run-name:`), where a workflow puts the Lattice run id. */
+  readonly title: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly url: string;
+}
+
+export async function handleGitHubWebhook(
+  rawBody: string,
+  headers: Readonly<Record<string, string | undefined>>,
+  sources: readonly GitHubSource[],
+  onWorkflowRun: (run: WorkflowRunUpdate) => Promise<unknown> = async () => undefined,
+): Promise<WebhookResult> {
   const signature = headers['x-hub-signature-256'];
   const event = headers['x-github-event'] ?? '';
   const withSecret = sources.filter((s) => s.options.webhookSecret);
@@ -27,7 +41,11 @@ export async function handleGitHubWebhook(rawBody: string, headers: Readonly<Rec
   }
   if (verified.length === 0) return { status: 401, body: { message: 'signature does not match' } };
   if (!INVALIDATING_EVENTS.has(event)) return { status: 202, body: { message: `event "${event}" changes nothing here`, invalidated: [] } };
-  let payload: { organization?: { login?: string }; repository?: { owner?: { login?: string } } };
+  let payload: {
+    organization?: { login?: string };
+    repository?: { owner?: { login?: string } };
+    workflow_run?: { display_title?: string; name?: string; status?: string; conclusion?: string | null; html_url?: string };
+  };
   try {
     payload = JSON.parse(rawBody);
   } catch {
@@ -35,6 +53,8 @@ export async function handleGitHubWebhook(rawBody: string, headers: Readonly<Rec
   }
   const owner = (payload.organization?.login ?? payload.repository?.owner?.login ?? '').toLowerCase();
   const touched = verified.filter((s) => s.options.org.toLowerCase() === owner);
+  const wr = payload.workflow_run;
+  if (event === 'workflow_run' && wr) await onWorkflowRun({ title: `${wr.display_title ?? ''} ${wr.name ?? ''}`, status: wr.status ?? '', conclusion: wr.conclusion ?? null, url: wr.html_url ?? '' });
   await Promise.all(touched.map((s) => s.invalidate()));
   return { status: 200, body: { message: `${event}: invalidated`, invalidated: touched.map((s) => s.name) } };
 }

@@ -190,6 +190,19 @@ export class ActionEngine {
     });
   }
 
+  /**
+   * A status the action's own backend reported through a verified channel rather than with the
+   * executor token: GitHub's `workflow_run` webhooks for GITHUB actions with
+   * `reportWorkflowStatus`. Returns undefined (and changes nothing) when the run is not an
+   * in-progress run of such an action.
+   */
+  async followUpstream(request: { readonly runId: string; readonly status?: 'SUCCESS' | 'FAILURE'; readonly statusLabel?: string; readonly links?: readonly string[] }): Promise<Run | undefined> {
+    const run = await this.options.store.get(request.runId);
+    const method = run && this.options.actions().get(run.action)?.invocationMethod;
+    if (!run || run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return undefined;
+    return this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel, addLinks: request.links });
+  }
+
   /** An executor's log line (`appendRunLog`), optionally ending the run. */
   async appendLog(request: AppendLogRequest): Promise<{ line: RunLogLine; run: Run }> {
     const run = await this.executorRun(request.runId, request.token);

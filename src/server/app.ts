@@ -29,7 +29,7 @@ import { countCalls, type CountedEntityStore } from '../stores/countCalls.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
 import { createEntityStore } from '../stores/index.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
-import { handleGitHubWebhook } from '../../datasources/github/webhooks.ts';
+import { handleGitHubWebhook, type WorkflowRunUpdate } from '../../datasources/github/webhooks.ts';
 import { MemoryCache } from '../cache/MemoryCache.ts';
 import { RedisCache } from '../cache/RedisCache.ts';
 import { createEntityReader } from '../sources/reader.ts';
@@ -129,7 +129,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   // Webhooks need the raw body: the signature is over the exact bytes GitHub sent.
   app.post('/webhooks/github', express.text({ type: '*/*', limit: config.bodyLimitBytes }), async (req, res) => {
-    const result = await handleGitHubWebhook(typeof req.body === 'string' ? req.body : '', req.headers as Record<string, string | undefined>, sources.github);
+    const result = await handleGitHubWebhook(typeof req.body === 'string' ? req.body : '', req.headers as Record<string, string | undefined>, sources.github, (run) => followWorkflowRun(actions, run));
     if (result.status === 200) log.info({ invalidated: result.body.invalidated, event: req.headers['x-github-event'] }, 'webhook invalidated cached data');
     res.status(result.status).json(result.body);
   });
@@ -251,6 +251,22 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   if (!original || isGraphQLError(original) || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * GITHUB actions follow their workflow run: a workflow that names the Lattice run id in its title
+ * (`run-name: ${{ inputs.run_id }}`) moves the run to SUCCESS or FAILURE when GitHub says it completed.
+ */
+async function followWorkflowRun(actions: { engine: { followUpstream: (r: { runId: string; status?: 'SUCCESS' | 'FAILURE'; statusLabel?: string; links?: string[] }) => Promise<unknown> } }, run: WorkflowRunUpdate) {
+  const completed = run.status === 'completed';
+  for (const runId of run.title.match(/\brun_[0-9a-z]{22}\b/g) ?? []) {
+    await actions.engine.followUpstream({
+      runId,
+      status: completed ? (run.conclusion === 'success' ? 'SUCCESS' : 'FAILURE') : undefined,
+      statusLabel: completed ? `workflow ${run.conclusion ?? 'completed'}` : `workflow ${run.status}`,
+      links: run.url ? [run.url] : undefined,
+    });
+  }
 }
 
 /** Duck-typed: `instanceof` fails across two copies of graphql (its CJS and ESM builds in one process). */

@@ -222,3 +222,29 @@ describe('GitHub failures', () => {
     expect(res.data.component).toEqual({ url: 'https://github.com/acme/CartService', source: { name: 'github', stale: true } });
   });
 });
+
+describe('GITHUB actions follow their workflow run', () => {
+  it('dispatches the workflow, then a signed workflow_run webhook naming the run ends it', async () => {
+    const ci = { name: 'ci', sha256: sha256Hex('tok-ci'), user: 'ci@example.com', roles: ['Member'] };
+    const lattice = await gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [ci] } });
+    const call = async (query: string) =>
+      (await (await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ci' }, body: JSON.stringify({ query }) })).json()) as any;
+    const started = await call('mutation { scaffoldMicroservice(input: { name: "billing", language: TYPESCRIPT, system: "Cart" }) { id } }');
+    expect(started.errors).toBeUndefined();
+    const runId = started.data.scaffoldMicroservice.id;
+    let run: any;
+    for (let i = 0; i < 100 && run?.statusLabel !== 'workflow dispatched'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      run = (await call(`{ run(id: "${runId}") { status statusLabel links } }`)).data.run;
+    }
+    expect(run).toMatchObject({ status: 'IN_PROGRESS', statusLabel: 'workflow dispatched', links: ['http://127.0.0.1:' + new URL(sim.url).port + '/acme/platform-templates/actions/workflows/scaffold.yml'] });
+    expect(sim.stats.dispatches).toEqual([{ owner: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', ref: 'main', inputs: { name: 'billing', language: 'typescript', system: 'Cart', run_id: runId } }]);
+
+    const event = JSON.stringify({ action: 'completed', organization: { login: 'acme' }, repository: { owner: { login: 'acme' } }, workflow_run: { display_title: `scaffold ${runId}`, name: 'scaffold', status: 'completed', conclusion: 'success', html_url: 'https://github.com/acme/platform-templates/actions/runs/42' } });
+    const res = await fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'workflow_run', 'x-hub-signature-256': await sign(SECRET, event) }, body: event });
+    expect(res.status).toBe(200);
+    const done = (await call(`{ run(id: "${runId}") { status statusLabel links } }`)).data.run;
+    expect(done).toMatchObject({ status: 'SUCCESS', statusLabel: 'workflow success' });
+    expect(done.links).toContain('https://github.com/acme/platform-templates/actions/runs/42');
+  });
+});

@@ -84,6 +84,8 @@ export interface GitHubSimulatorStats {
   statuses: Record<number, number>;
   /** Every query the simulator parsed, in order (requests stopped by auth, faults or rate limits are not here). */
   queries: GitHubQueryRecord[];
+  /** REST `workflow_dispatch` calls accepted: `POST /repos/{owner}/{repo}/actions/workflows/{workflow}/dispatches`. */
+  dispatches: { owner: string; repo: string; workflow: string; ref: string; inputs: Record<string, unknown> }[];
 }
 
 export interface GitHubSimulator {
@@ -126,7 +128,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
   const initial = options.organizations ?? [seedOrganization({ login: options.login, extraRepositories: options.extraRepositories })];
   const pristine = structuredClone(initial);
   const data: GitHubData = { organizations: initial, viewer: seedViewer(options.viewerLogin) };
-  const stats: GitHubSimulatorStats = { requests: 0, statuses: {}, queries: [] };
+  const stats: GitHubSimulatorStats = { requests: 0, statuses: {}, queries: [], dispatches: [] };
   const newWindow = (): RateWindow => ({ limit: options.rateLimit ?? 5_000, used: 0, resetAtMs: Math.ceil((Date.now() + HOUR_MS) / 1000) * 1000 });
   let window = newWindow();
   let faults: { status502: number; secondary: { count: number; retryAfterSeconds: number } | undefined; exhausted: boolean; latencyMs: number | undefined } = {
@@ -150,6 +152,15 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
 
   const handle = async (req: http.IncomingMessage, requestId: string): Promise<Answer> => {
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
+    // The one REST call Lattice makes: a workflow_dispatch (GITHUB actions), GitHub.com or GHES shape.
+    const dispatch = /^(?:\/api\/v3)?\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/.exec(path);
+    if (req.method === 'POST' && dispatch) {
+      if (!/^(?:bearer|token)\s+(\S+)\s*$/i.test(req.headers.authorization ?? '') || !(req.headers.authorization ?? '').endsWith(token)) return { status: 401, body: { message: 'Bad credentials' } };
+      const body = JSON.parse((await readBody(req)) || '{}') as { ref?: string; inputs?: Record<string, unknown> };
+      if (!body.ref) return { status: 422, body: { message: 'Invalid request: "ref" wasn\'t supplied.' } };
+      stats.dispatches.push({ owner: decodeURIComponent(dispatch[1]), repo: decodeURIComponent(dispatch[2]), workflow: decodeURIComponent(dispatch[3]), ref: body.ref, inputs: body.inputs ?? {} });
+      return { status: 204, body: undefined };
+    }
     if (req.method !== 'POST' || (path !== '/graphql' && path !== '/api/graphql')) {
       return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
     }
@@ -266,7 +277,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
         answer = { status: 500, body: { message: `GitHub simulator error: ${(error as Error).message}` } };
       }
       stats.statuses[answer.status] = (stats.statuses[answer.status] ?? 0) + 1;
-      const text = JSON.stringify(answer.body);
+      const text = answer.body === undefined ? '' : JSON.stringify(answer.body); // 204: no body
       res.writeHead(answer.status, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': String(Buffer.byteLength(text)),
@@ -305,6 +316,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
       stats.requests = 0;
       for (const status of Object.keys(stats.statuses)) delete stats.statuses[Number(status)];
       stats.queries.length = 0;
+      stats.dispatches.length = 0;
       window = newWindow();
       data.organizations = structuredClone(pristine);
     },
