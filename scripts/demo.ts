@@ -1,34 +1,57 @@
 /**
- * `npm run demo`: Lattice with live GitHub data, on one machine, with no network and no token.
+ * `npm run demo`: Lattice with live GitHub, Kubernetes and AWS data, on one machine, with no
+ * network, no token and no cloud account.
  *
- * Starts the GitHub simulator (test/simulators/github: GitHub's published GraphQL schema over a
- * seeded `acme` organisation: the four repositories of the catalog's components, plus 20 more),
- * then Lattice with examples/github/lattice.yaml pointed at it, and prints where to go and what
- * to paste. SIGINT (Ctrl-C) or SIGTERM stops both.
+ * Starts the simulators:
+ * - GitHub (test/simulators/github: GitHub's published GraphQL schema over a seeded `acme`
+ *   organisation: the four repositories of the catalog's components, plus 20 more);
+ * - two Kubernetes API servers (test/simulators/kubernetes), clusters `staging` and `production`,
+ *   running the seed's services (cart-service, products-service), behind one kubeconfig written
+ *   to a temporary file;
+ * - Cloud Control (test/simulators/cloudcontrol: an RDS instance for the seed's `cart-sql-sb`,
+ *   and the buckets and queues of the components);
+ * then Lattice with examples/demo/lattice.yaml pointed at them (through the `${VAR}`s the file
+ * references), and prints where to go and what to paste. SIGINT (Ctrl-C) or SIGTERM stops all.
  *
  *   npm run demo                 # GraphiQL on http://127.0.0.1:4000/graphql
  *   PORT=0 npm run demo          # any free port (the banner prints the one chosen)
  *
- * The banner is printed once both servers listen; its first line starting with "GraphiQL" holds
+ * The banner is printed once every server listens; its first line starting with "GraphiQL" holds
  * the URL (test/e2e/demo.test.ts waits for it). Lattice logs at `warn` unless LOG_LEVEL says
- * otherwise, so the banner is not lost among JSON log lines.
+ * otherwise, so the banner is not lost among JSON log lines. Reading needs no credentials; the
+ * shipped actions (schema/actions; update_pod_count scales in the simulated clusters) need the
+ * demo's API token, which the banner prints.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sha256Hex } from '../src/auth/authenticate.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { LatticeError, LatticeErrors } from '../src/errors/index.ts';
 import { startLattice, GRAPHQL_PATH, type Lattice } from '../src/server/app.ts';
+import { startCloudControlSimulator, type CloudControlSimulator } from '../test/simulators/cloudcontrol/server.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../test/simulators/github/server.ts';
+import { kubeconfigFor } from '../test/simulators/kubernetes/kubeconfig.ts';
+import { startKubernetesSimulator, type KubernetesSimulator } from '../test/simulators/kubernetes/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CONFIG = path.join(ROOT, 'examples/github/lattice.yaml');
+const CONFIG = path.join(ROOT, 'examples/demo/lattice.yaml');
 const EXTRA_REPOSITORIES = 20;
+const CLUSTERS = ['staging', 'production'] as const;
+/** The API token actions and runs need (anonymous callers may read, not run actions). The demo's own: never use it elsewhere. */
+const DEMO_TOKEN = 'lattice-demo';
 
 const EXAMPLE_QUERIES = [
   '{ component(identifier: "CartService") { title type system { identifier } url language openPullRequests lastRunConclusion pullRequests { nodes { title author } } source { name fetchedAt stale } } }',
   '{ components(first: 5, filter: { language: { equalTo: "Go" } }) { totalCount nodes { identifier url language openPullRequests lastRunConclusion } } }',
+  '{ component(identifier: "CartService") { title url workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas images } } resources { nodes { identifier engine arn } } } }',
 ];
+const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5, deployment: "cart-service", namespace: "orders", cluster: PRODUCTION }) { id status } }';
 
-let sim: GitHubSimulator | undefined;
+let github: GitHubSimulator | undefined;
+const clusters: KubernetesSimulator[] = [];
+let cloudControl: CloudControlSimulator | undefined;
+let tempDir: string | undefined;
 let lattice: Lattice | undefined;
 let stopping = false;
 
@@ -37,7 +60,12 @@ async function stop(code: number) {
   stopping = true;
   setTimeout(() => process.exit(code || 1), 15_000).unref(); // never hang on the way out
   await lattice?.close().catch((err: unknown) => console.error('stopping Lattice:', err));
-  await sim?.close().catch((err: unknown) => console.error('stopping the GitHub simulator:', err));
+  await Promise.all([
+    github?.close().catch((err: unknown) => console.error('stopping the GitHub simulator:', err)),
+    ...clusters.map((c) => c.close().catch((err: unknown) => console.error(`stopping the Kubernetes simulator ${c.name}:`, err))),
+    cloudControl?.close().catch((err: unknown) => console.error('stopping the Cloud Control simulator:', err)),
+  ]);
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   process.exit(code);
 }
 
@@ -45,30 +73,46 @@ process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
 try {
-  sim = await startGitHubSimulator({ extraRepositories: EXTRA_REPOSITORIES });
-  const config = loadConfig(
+  github = await startGitHubSimulator({ extraRepositories: EXTRA_REPOSITORIES });
+  for (const name of CLUSTERS) clusters.push(await startKubernetesSimulator({ name }));
+  cloudControl = await startCloudControlSimulator();
+  tempDir = mkdtempSync(path.join(tmpdir(), 'lattice-demo-'));
+  const kubeconfigFile = path.join(tempDir, 'kubeconfig');
+  writeFileSync(kubeconfigFile, kubeconfigFor(clusters.map((sim) => ({ sim, context: sim.name }))).yaml, { mode: 0o600 });
+
+  const loaded = loadConfig(
     {
       LATTICE_CONFIG: CONFIG,
-      GITHUB_TOKEN: sim.token,
-      GITHUB_URL: sim.url,
+      GITHUB_TOKEN: github.token,
+      GITHUB_URL: github.url,
+      GITHUB_WEBHOOK_SECRET: process.env.GITHUB_WEBHOOK_SECRET,
+      KUBECONFIG_FILE: kubeconfigFile,
+      STAGING_CONTEXT: 'staging',
+      PRODUCTION_CONTEXT: 'production',
+      AWS_ENDPOINT: cloudControl.url,
+      AWS_ACCESS_KEY_ID: 'AKIDSIMULATOR',
+      AWS_SECRET_ACCESS_KEY: 'simulator-secret',
       PORT: process.env.PORT ?? '4000',
       HOST: process.env.HOST,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      GITHUB_WEBHOOK_SECRET: process.env.GITHUB_WEBHOOK_SECRET,
     },
     ROOT,
   );
+  const config = { ...loaded, auth: { ...loaded.auth, tokens: [...loaded.auth.tokens, { name: 'demo', sha256: sha256Hex(DEMO_TOKEN), user: 'demo@example.com', roles: ['Member'] }] } };
   lattice = await startLattice(config, { root: ROOT });
-  const repositories = sim.data.organizations[0].repositories.length;
-  const curl = `curl -s ${lattice.url}${GRAPHQL_PATH} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERIES[0] })}'`;
+  const repositories = github.data.organizations[0].repositories.length;
+  const curl = `curl -s ${lattice.url}${GRAPHQL_PATH} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERIES[2] })}'`;
   console.log(
     [
       '',
-      `Lattice demo: the example catalog, enriched live from a simulated GitHub (org "acme", ${repositories} repositories)`,
+      'Lattice demo: the example catalog, enriched live from simulated GitHub, Kubernetes and AWS',
       '',
-      `GraphiQL  ${lattice.url}${GRAPHQL_PATH}`,
-      `GitHub    ${sim.graphqlUrl}  (simulator, token ${sim.token})`,
-      `Config    ${path.relative(ROOT, CONFIG)}`,
+      `GraphiQL    ${lattice.url}${GRAPHQL_PATH}`,
+      `GitHub      ${github.graphqlUrl}  (simulator: org "acme", ${repositories} repositories, token ${github.token})`,
+      ...clusters.map((c) => `Kubernetes  ${c.url}  (simulator: cluster ${c.name}; kubectl --server=${c.url} get deployments -A)`),
+      `Kubeconfig  ${kubeconfigFile}  (contexts ${CLUSTERS.join(', ')})`,
+      `AWS         ${cloudControl.url}  (Cloud Control simulator: RDS, S3, SQS in eu-west-1 and us-east-1)`,
+      `Config      ${path.relative(ROOT, CONFIG)}`,
       '',
       'Paste into GraphiQL:',
       '',
@@ -77,7 +121,11 @@ try {
       '',
       `  ${curl}`,
       '',
-      'Ctrl-C stops both.',
+      `Actions need the demo's API token (GraphiQL's Headers tab: {"Authorization": "Bearer ${DEMO_TOKEN}"}), e.g. scale cart-service in production:`,
+      '',
+      `  ${SCALE_MUTATION}`,
+      '',
+      'Ctrl-C stops everything.',
       '',
     ].join('\n'),
   );
