@@ -85,6 +85,29 @@ describe('hot reload', () => {
     await eventually(() => gql(lattice.url, '{ lattice { status } }'), (r) => r.data?.lattice.status === 'OK');
   });
 
+  it('loads, rejects and removes action definitions like blueprints', async () => {
+    const file = path.join(project.dir, 'schema/actions/restart.json');
+    const action = {
+      identifier: 'restart_service',
+      title: 'Restart a service',
+      trigger: { type: 'self-service', operation: 'DAY-2', blueprintIdentifier: 'Component', userInputs: { properties: { reason: { type: 'string' } }, required: ['reason'] } },
+      invocationMethod: { type: 'WEBHOOK', url: 'http://127.0.0.1:9/restart' },
+    };
+    writeFileSync(file, JSON.stringify(action, null, 2));
+    const added = await eventually(() => gql(lattice.url, '{ actions { identifier mutationName } }'), (r) => r.data?.actions.length === 1);
+    expect(added.data.actions).toEqual([{ identifier: 'restart_service', mutationName: 'restartService' }]);
+    const schema = await gql(lattice.url, '{ __type(name: "RestartServiceInput") { inputFields { name type { kind ofType { name } } } } }');
+    expect(schema.data.__type.inputFields).toEqual([{ name: 'reason', type: { kind: 'NON_NULL', ofType: { name: 'String' } } }]);
+
+    writeFileSync(file, JSON.stringify({ ...action, trigger: { ...action.trigger, blueprintIdentifier: 'Nope' } }, null, 2));
+    const bad = await eventually(() => gql(lattice.url, '{ lattice { status errors { file pointer message } } }'), (r) => r.data?.lattice.status === 'ERROR');
+    expect(bad.data.lattice.errors[0]).toMatchObject({ file: 'schema/actions/restart.json', pointer: '/trigger/blueprintIdentifier' });
+    expect((await gql(lattice.url, '{ actions { identifier } }')).data.actions).toEqual([{ identifier: 'restart_service' }]);
+
+    rmSync(file);
+    await eventually(() => gql(lattice.url, '{ lattice { status } actions { identifier } }'), (r) => r.data?.lattice.status === 'OK' && r.data.actions.length === 0);
+  });
+
   it('never fails a request in flight while reloading', async () => {
     const file = path.join(project.blueprintsDir, 'System.json');
     const system = JSON.parse(readFileSync(file, 'utf8'));

@@ -19,6 +19,7 @@ export function tempProject(options: { blueprints?: boolean; catalog?: boolean }
   const catalogDir = path.join(dir, 'catalog');
   mkdirSync(blueprintsDir, { recursive: true });
   mkdirSync(catalogDir, { recursive: true });
+  mkdirSync(path.join(dir, 'schema/actions'), { recursive: true });
   if (options.blueprints !== false) cpSync(path.join(ROOT, 'schema/blueprints'), blueprintsDir, { recursive: true });
   if (options.catalog !== false) cpSync(path.join(ROOT, 'catalog'), catalogDir, { recursive: true });
   return { dir, blueprintsDir, catalogDir };
