@@ -1,0 +1,385 @@
+/**
+ * Kubernetes benchmark (issue 4, Performance): memory per watched object, query latency served
+ * from watched state against the catalog alone, and change-to-event latency, in one run.
+ *
+ * The Kubernetes API simulators (`staging`, and `production` with N extra pods) run in this
+ * process; every Lattice is `startLattice(loadConfig())` in a child process started from this
+ * same file (`kubernetes.bench.ts gateway`, `--expose-gc`, an IPC channel to ask for its heap
+ * after a full GC and to close), so the simulators' heap is not counted in the gateway's. The
+ * gateways use the shipped examples/kubernetes/lattice.yaml (pageSize 500) pointed at the
+ * simulators; the catalog-alone gateway has the same blueprints and catalog and no sources.
+ * Queries go over HTTP; the entityChanged subscriber is a graphql-ws client in this process, so
+ * one clock times `sim.scale(...)` and the event's arrival.
+ *
+ *   npm run bench:kubernetes
+ *   BENCH_SIZES=1000,10000 BENCH_CHANGES=200 BENCH_TIME_MS=2000 npm run bench:kubernetes
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+const EXAMPLE = path.join(ROOT, 'examples/kubernetes/lattice.yaml');
+
+/** Pods watched in the production cluster (extra pods + the seed's), per size. */
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** Size at which memory per object and change-to-event latency are reported. */
+const MEMORY_SIZE = 10_000;
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000);
+/** Measured query time per gateway per size (split into rounds alternating with the catalog alone). */
+const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 4_000);
+const ROUNDS = 4;
+const WARMUP_MS = 500;
+
+const QUERY = '{ components { nodes { identifier workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas restarts } } } } }';
+const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Workload") { identifier change entity { ... on Workload { desiredReplicas readyReplicas } } } }';
+
+interface MemorySample {
+  readonly heapUsed: number;
+  readonly rss: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function summary(values: readonly number[]) {
+  const sorted = Float64Array.from(values).sort();
+  return { samples: sorted.length, p50Ms: round(percentile(sorted, 50), 2), p99Ms: round(percentile(sorted, 99), 2), maxMs: round(sorted[sorted.length - 1] ?? NaN, 2) };
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+interface Gateway {
+  readonly url: string;
+  readonly startSeconds: number;
+  memory(): Promise<MemorySample>;
+  close(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+
+async function startGateway(env: Record<string, string>): Promise<Gateway> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--expose-gc', import.meta.filename, 'gateway'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}), ...env },
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const waitFor = <T>(type: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: { type: string }) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`gateway exited (${code}) waiting for "${type}"`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { url } = await waitFor<{ url: string }>('ready');
+  return {
+    url,
+    startSeconds: round((performance.now() - started) / 1000, 2),
+    memory: async () => {
+      const answer = waitFor<MemorySample>('memory');
+      child.send({ type: 'memory' });
+      const { heapUsed, rss } = await answer;
+      return { heapUsed, rss };
+    },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'close' });
+      await Promise.race([exited, sleep(10_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+async function query(url: string): Promise<{ data?: any; errors?: { message: string }[] }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+async function runFor(url: string, ms: number, into: number[] | null): Promise<void> {
+  const stop = performance.now() + ms;
+  while (performance.now() < stop) {
+    const t = performance.now();
+    const r = await query(url);
+    if (r.errors) throw new Error(`query: ${r.errors[0].message}`);
+    into?.push(performance.now() - t);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main.
+
+interface SizeResult {
+  readonly pods: number;
+  readonly podJsonBytesAvg: number;
+  readonly simulatorStartSeconds: number;
+  readonly gatewayStartSeconds: number;
+  readonly syncLists: number;
+  readonly memory: MemorySample;
+  readonly watched: ReturnType<typeof summary>;
+  readonly catalog: ReturnType<typeof summary>;
+  readonly ratioP50: number;
+  readonly workloadsInAnswer: number;
+  readonly changes?: { readonly count: number; readonly latency: ReturnType<typeof summary>; readonly eventsReceived: number };
+}
+
+async function main() {
+  const { startKubernetesSimulator } = await import('../test/simulators/kubernetes/server.ts');
+  const { kubeconfigFor } = await import('../test/simulators/kubernetes/kubeconfig.ts');
+  const { createClient } = await import('graphql-ws');
+  const WebSocket = (await import('ws')).default;
+
+  const started = Date.now();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lattice-bench-kube-'));
+  const stopAll = () => {
+    for (const c of children) c.kill('SIGKILL');
+  };
+  process.once('SIGINT', () => {
+    stopAll();
+    process.exit(130);
+  });
+
+  const results: SizeResult[] = [];
+  let catalogMemory: MemorySample;
+  let catalogGateway: Gateway | undefined;
+  try {
+    // The catalog alone: the same blueprints and catalog, no sources.
+    const catalogConfig = path.join(dir, 'catalog-only.yaml');
+    writeFileSync(catalogConfig, [`blueprints: ${JSON.stringify(path.join(ROOT, 'examples/kubernetes/blueprints'))}`, `catalog: ${JSON.stringify(path.join(ROOT, 'catalog'))}`, 'watch: false', 'server:', '  host: 127.0.0.1', ''].join('\n'));
+    catalogGateway = await startGateway({ LATTICE_CONFIG: catalogConfig });
+    catalogMemory = await catalogGateway.memory();
+    console.log(`catalog alone: heap ${round(catalogMemory.heapUsed / 2 ** 20, 1)} MB`);
+    await runFor(catalogGateway.url, WARMUP_MS, null);
+
+    for (const size of SIZES) {
+      const t0 = performance.now();
+      const staging = await startKubernetesSimulator({ name: 'staging' });
+      const production = await startKubernetesSimulator({ name: 'production', extraPods: Math.max(0, size - 5) });
+      const simulatorStartSeconds = round((performance.now() - t0) / 1000, 2);
+      let gateway: Gateway | undefined;
+      const clients: { dispose(): void | Promise<void> }[] = [];
+      try {
+        const pods = production.list('pods', { labelSelector: 'backstage.io/kubernetes-id' });
+        const podJsonBytesAvg = Math.round(pods.reduce((a, p) => a + Buffer.byteLength(JSON.stringify(p)), 0) / pods.length);
+        const kubeconfigFile = path.join(dir, `kubeconfig-${size}`);
+        writeFileSync(kubeconfigFile, kubeconfigFor([{ sim: staging, context: 'staging' }, { sim: production, context: 'production' }]).yaml);
+        console.log(`${n(pods.length)} pods (avg JSON ${n(podJsonBytesAvg)} B), simulators up in ${simulatorStartSeconds} s; gateway syncing…`);
+        gateway = await startGateway({ LATTICE_CONFIG: EXAMPLE, KUBECONFIG_FILE: kubeconfigFile });
+        const syncLists = production.stats.byVerb.list;
+        const memory = await gateway.memory();
+        console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); heap ${round(memory.heapUsed / 2 ** 20, 1)} MB, rss ${round(memory.rss / 2 ** 20, 1)} MB`);
+
+        // Query latency, watched state vs the catalog alone, alternating rounds.
+        const answer = await query(gateway.url);
+        if (answer.errors) throw new Error(`query: ${answer.errors[0].message}`);
+        const workloadsInAnswer = (answer.data.components.nodes as { workloadsByComponent: { nodes: unknown[] } }[]).reduce((a, c) => a + c.workloadsByComponent.nodes.length, 0);
+        await runFor(gateway.url, WARMUP_MS, null);
+        await runFor(catalogGateway.url, WARMUP_MS, null);
+        const watched: number[] = [];
+        const catalog: number[] = [];
+        for (let r = 0; r < ROUNDS; r++) {
+          await runFor(gateway.url, TIME_MS / ROUNDS, watched);
+          await runFor(catalogGateway.url, TIME_MS / ROUNDS, catalog);
+        }
+        const w = summary(watched);
+        const c = summary(catalog);
+        console.log(`  query p50 ${w.p50Ms} ms (catalog alone ${c.p50Ms} ms), p99 ${w.p99Ms} ms (${c.p99Ms} ms)`);
+
+        // Change-to-event latency: sim.scale → entityChanged at a graphql-ws subscriber.
+        let changes: SizeResult['changes'];
+        if (size === MEMORY_SIZE) {
+          const client = createClient({ url: `${gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+          clients.push(client);
+          let waiting: { replicas: number; resolve: (t: number) => void } | undefined;
+          let eventsReceived = 0;
+          let subscribed = false;
+          client.subscribe(
+            { query: SUBSCRIPTION },
+            {
+              next: (v) => {
+                const now = performance.now();
+                eventsReceived++;
+                const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number } | null } }).entityChanged;
+                const pending = waiting;
+                if (pending && e.identifier === 'production/orders/cart-service' && e.entity?.desiredReplicas === pending.replicas) {
+                  waiting = undefined;
+                  pending.resolve(now);
+                }
+              },
+              error: (e) => console.warn('  subscription error', e),
+              complete: () => undefined,
+            },
+          );
+          // Wait until the subscription is live: scale until one event arrives.
+          let replicas = 3;
+          for (let i = 0; !subscribed && i < 100; i++) {
+            replicas = replicas === 3 ? 4 : 3;
+            const got = new Promise<number>((resolve) => (waiting = { replicas, resolve }));
+            production.scale('orders', 'cart-service', replicas);
+            subscribed = (await Promise.race([got.then(() => true), sleep(100).then(() => false)])) as boolean;
+          }
+          if (!subscribed) throw new Error('the entityChanged subscription never received an event');
+          await sleep(200);
+          const latencies: number[] = [];
+          eventsReceived = 0;
+          for (let i = 0; i < CHANGES; i++) {
+            replicas = replicas === 3 ? 4 : 3;
+            const got = new Promise<number>((resolve) => (waiting = { replicas, resolve }));
+            const t = performance.now();
+            production.scale('orders', 'cart-service', replicas);
+            const arrived = await Promise.race([got, sleep(5_000).then(() => NaN)]);
+            if (Number.isNaN(arrived)) throw new Error(`change ${i}: no entityChanged within 5 s`);
+            latencies.push(arrived - t);
+            await sleep(2); // let the controller's follow-up events (status, pods) drain
+          }
+          changes = { count: CHANGES, latency: summary(latencies), eventsReceived };
+          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events)`);
+        }
+        results.push({ pods: pods.length, podJsonBytesAvg, simulatorStartSeconds, gatewayStartSeconds: gateway.startSeconds, syncLists, memory, watched: w, catalog: c, ratioP50: round(w.p50Ms / c.p50Ms, 2), workloadsInAnswer, changes });
+      } finally {
+        await Promise.all(clients.map((c) => c.dispose()));
+        await gateway?.close();
+        await Promise.all([staging.close(), production.close()]);
+      }
+    }
+  } finally {
+    await catalogGateway?.close();
+    stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const durationS = round((Date.now() - started) / 1000, 1);
+
+  // Memory per watched pod: marginal between sizes, and against the catalog-alone gateway.
+  const at = (size: number) => results.find((r) => r.pods >= size && r.pods < size * 1.01);
+  const m = at(MEMORY_SIZE);
+  const smaller = results.filter((r) => m && r.pods < m.pods).at(-1);
+  const memory = m
+    ? {
+        pods: m.pods,
+        podJsonBytesAvg: m.podJsonBytesAvg,
+        heapBytesPerPodVsCatalogAlone: Math.round((m.memory.heapUsed - catalogMemory!.heapUsed) / m.pods),
+        heapBytesPerPodMarginal: smaller ? Math.round((m.memory.heapUsed - smaller.memory.heapUsed) / (m.pods - smaller.pods)) : null,
+        rssBytesPerPodVsCatalogAlone: Math.round((m.memory.rss - catalogMemory!.rss) / m.pods),
+        heapMB: round(m.memory.heapUsed / 2 ** 20, 1),
+        catalogAloneHeapMB: round(catalogMemory!.heapUsed / 2 ** 20, 1),
+      }
+    : null;
+  const largest = results.at(-1);
+  const memoryMarginalLargest = largest && m && largest !== m ? Math.round((largest.memory.heapUsed - m.memory.heapUsed) / (largest.pods - m.pods)) : null;
+  const changes = m?.changes ?? null;
+  const targets = {
+    heapPerObjectAtMostJsonSize: memory ? { met: memory.heapBytesPerPodVsCatalogAlone <= memory.podJsonBytesAvg, heapBytesPerPod: memory.heapBytesPerPodVsCatalogAlone, jsonBytes: memory.podJsonBytesAvg } : null,
+    changeToEventP99Under100ms: changes ? { met: changes.latency.p99Ms < 100, p99Ms: changes.latency.p99Ms } : null,
+  };
+
+  const environment = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    nodeEnv: process.env.NODE_ENV ?? null,
+  };
+  const command = 'npm run bench:kubernetes';
+  const settings = { sizes: SIZES, changes: CHANGES, timeMsPerGatewayPerSize: TIME_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, query: QUERY, subscription: SUBSCRIPTION, pageSize: 500 };
+
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const memTable = [
+    line(['watched pods', 'avg pod JSON B', 'gateway heap MB', 'gateway RSS MB', 'sync s (gateway start)', 'lists']),
+    line(Array(6).fill('---')),
+    line(['0 (catalog alone)', '—', round(catalogMemory!.heapUsed / 2 ** 20, 1), round(catalogMemory!.rss / 2 ** 20, 1), '—', '—']),
+    ...results.map((r) => line([n(r.pods), n(r.podJsonBytesAvg), round(r.memory.heapUsed / 2 ** 20, 1), round(r.memory.rss / 2 ** 20, 1), r.gatewayStartSeconds, r.syncLists])),
+  ].join('\n');
+  const perPod = memory
+    ? [
+        line(['at', 'heap B per pod (vs catalog alone)', `heap B per pod (marginal ${smaller ? n(smaller.pods) : '?'} → ${n(memory.pods)})`, memoryMarginalLargest !== null ? `heap B per pod (marginal ${n(memory.pods)} → ${n(largest!.pods)})` : '—', 'RSS B per pod (vs catalog alone)', 'avg pod JSON B']),
+        line(Array(6).fill('---')),
+        line([n(memory.pods), `**${n(memory.heapBytesPerPodVsCatalogAlone)}**`, memory.heapBytesPerPodMarginal === null ? '—' : n(memory.heapBytesPerPodMarginal), memoryMarginalLargest === null ? '—' : n(memoryMarginalLargest), n(memory.rssBytesPerPodVsCatalogAlone), `**${n(memory.podJsonBytesAvg)}**`]),
+      ].join('\n')
+    : '(not measured: BENCH_SIZES has no 10,000)';
+  const queryTable = [
+    line(['watched pods', 'workloads in answer', 'watched p50 ms', 'watched p99 ms', 'catalog alone p50 ms', 'catalog alone p99 ms', 'p50 ratio', 'samples (watched / catalog)']),
+    line(Array(8).fill('---')),
+    ...results.map((r) => line([n(r.pods), r.workloadsInAnswer, r.watched.p50Ms, r.watched.p99Ms, r.catalog.p50Ms, r.catalog.p99Ms, `${r.ratioP50}x`, `${r.watched.samples} / ${r.catalog.samples}`])),
+  ].join('\n');
+  const changeTable = changes
+    ? [line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received']), line(Array(6).fill('---')), line([n(m!.pods), n(changes.count), changes.latency.p50Ms, `**${changes.latency.p99Ms}**`, changes.latency.maxMs, n(changes.eventsReceived)])].join('\n')
+    : '(not measured)';
+  const tables = `Memory (gateway process only; heap after a full GC):\n\n${memTable}\n\n${perPod}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (\`sim.scale(...)\` in the simulator → \`entityChanged\` at a graphql-ws subscriber):\n\n${changeTable}`;
+
+  const out = { benchmark: 'kubernetes', command, environment, settings, targets, durationSeconds: durationS, catalogAlone: { memory: catalogMemory! }, memory, memoryMarginalLargest, results };
+  const md = `# Kubernetes benchmark
+
+Memory per watched object, query latency served from watched state against the catalog alone, and
+change-to-event latency, in one run. See [bench/README.md](../README.md).
+
+- Date: ${environment.date}
+- Node: ${environment.node}, NODE_ENV ${environment.nodeEnv ?? 'unset'}
+- Machine: ${environment.cpus} cores (\`os.cpus().length\`), ${environment.cpuModel}, ${environment.memoryGB} GB, ${environment.platform}
+- Command: \`${command}\` (took ${durationS} s)
+- Setup: two Kubernetes API simulators (\`staging\`, \`production\` with extra standalone pods in namespace \`load\`, labelled \`backstage.io/kubernetes-id: LoadService<n % 100>\`) in the bench process; each Lattice in its own child process (\`--expose-gc\`), \`examples/kubernetes/lattice.yaml\` pointed at the simulators (pageSize 500); the catalog-alone Lattice has the same blueprints and catalog and no sources. Queries over HTTP, sequential, ${ROUNDS} alternating rounds of ${TIME_MS / ROUNDS} ms per gateway after ${WARMUP_MS} ms warm-up each.
+- Everything (simulators, gateways, client) shares the same ${environment.cpus} cores.
+
+${tables}
+
+Targets: heap growth per watched object no larger than the object's JSON size — **${targets.heapPerObjectAtMostJsonSize ? (targets.heapPerObjectAtMostJsonSize.met ? 'met' : 'not met') : 'not measured'}**; change-to-event p99 under 100 ms — **${targets.changeToEventP99Under100ms ? (targets.changeToEventP99Under100ms.met ? 'met' : 'not met') : 'not measured'}**.
+`;
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, 'kubernetes.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS, 'kubernetes.md'), md);
+  console.log(`\n${tables}\n\nnode ${environment.node}, ${environment.cpus} cores; ${durationS} s.`);
+  console.log('wrote bench/results/kubernetes.json and kubernetes.md');
+}
+
+// Gateway mode: a child process running one Lattice, answering the bench over IPC.
+async function gatewayMode() {
+  const { loadConfig } = await import('../src/config/index.ts');
+  const { startLattice } = await import('../src/server/app.ts');
+  const lattice = await startLattice(loadConfig(process.env, ROOT));
+  const send = (m: unknown) => process.send?.(m);
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (m: { type: string }) => {
+    void (async () => {
+      if (m.type === 'memory') {
+        const gc = (globalThis as { gc?: () => void }).gc;
+        for (let i = 0; i < 3; i++) {
+          gc?.();
+          await sleep(20);
+        }
+        const u = process.memoryUsage();
+        send({ type: 'memory', heapUsed: u.heapUsed, rss: u.rss });
+      } else if (m.type === 'close') {
+        await lattice.close();
+        send({ type: 'closed' });
+        process.exit(0);
+      }
+    })();
+  });
+  send({ type: 'ready', url: lattice.url });
+}
+
+if (process.argv[2] === 'gateway') await gatewayMode();
+else await main();
