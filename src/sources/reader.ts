@@ -57,10 +57,8 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         },
         async findByRelation(blueprint, relation, targets) {
           if (feeding(blueprint).length === 0) return store.findByRelation(blueprint, relation, targets);
-          const { list } = await mergedOf(blueprint);
-          const wanted = new Map(targets.map((t) => [t, [] as Entity[]]));
-          for (const e of list) for (const t of relationTargets(e, relation)) wanted.get(t)?.push(e);
-          return targets.map((t) => wanted.get(t) ?? []);
+          const index = reverseIndex(await mergedOf(blueprint), relation);
+          return targets.map((t) => index.get(t) ?? []);
         },
       };
     },
@@ -70,8 +68,27 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
 interface Merged {
   readonly list: ServedEntity[];
   readonly byId: Map<string, ServedEntity>;
+  /** relation → target → the entities pointing at it; built on first use, kept with the merge. */
+  readonly reverse: Map<string, Map<string, ServedEntity[]>>;
   /** What the merge was made from: reused while the store's list and every snapshot are the same. */
   readonly inputs: readonly unknown[];
+}
+
+/** The reverse index of a relation over a merged list: one pass, then reused while the merge is. */
+function reverseIndex(merged: Merged, relation: string): Map<string, ServedEntity[]> {
+  let index = merged.reverse.get(relation);
+  if (!index) {
+    index = new Map();
+    for (const e of merged.list) {
+      for (const t of relationTargets(e, relation)) {
+        const list = index.get(t);
+        if (list) list.push(e);
+        else index.set(t, [e]);
+      }
+    }
+    merged.reverse.set(relation, index);
+  }
+  return index;
 }
 
 async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>, lastMerge: Map<string, Merged>): Promise<Merged> {
@@ -98,7 +115,7 @@ async function mergeBlueprint(store: EntityStore, sources: readonly Source[], bl
   const byId = new Map<string, ServedEntity>();
   for (const e of base) byId.set(e.identifier, mergeEntity(e, layers.get(e.identifier) ?? [], unavailable));
   for (const [id, l] of layers) if (!byId.has(id)) byId.set(id, mergeEntity(undefined, l, unavailable));
-  const result = { list: [...byId.values()], byId, inputs };
+  const result = { list: [...byId.values()], byId, inputs, reverse: new Map() };
   if (unavailable.length === 0) lastMerge.set(blueprint, result);
   return result;
 }
