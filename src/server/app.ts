@@ -33,7 +33,7 @@ import { handleGitHubWebhook, type WorkflowRunUpdate } from '../../datasources/g
 import { MemoryCache } from '../cache/MemoryCache.ts';
 import { RedisCache } from '../cache/RedisCache.ts';
 import { createEntityReader } from '../sources/reader.ts';
-import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
+import { currentRequestCalls, onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
 import { createSources, sourceExtensions } from './sources.ts';
 import { createActionServices } from './actions.ts';
 import type { KubernetesSource } from '../../datasources/kubernetes/source.ts';
@@ -235,6 +235,12 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
       const end = metrics.requestDuration.startTimer();
       return {
         async willSendResponse(rc) {
+          // What this request cost upstream, by source (GitHub requests…), for callers and tests.
+          const calls = currentRequestCalls();
+          if (rc.response.body.kind === 'single' && Object.keys(calls).length > 0) {
+            const result = rc.response.body.singleResult;
+            result.extensions = { ...result.extensions, upstreamCalls: calls };
+          }
           const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
           end({ operation: rc.operation?.operation ?? 'unknown', status: errors?.length ? 'error' : 'ok' });
         },

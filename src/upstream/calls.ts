@@ -1,24 +1,17 @@
 /**
  * Upstream call counting: every call a datasource client makes to its upstream is counted here,
- * per source in total and per request (through AsyncLocalStorage), so tests and benchmarks can
- * assert batching and `/metrics` can show it. Only datasource clients call `countUpstreamCall`.
+ * per request (through AsyncLocalStorage: a response's `extensions.upstreamCalls`) and for
+ * `/metrics` (listeners), so tests and benchmarks can assert batching. Only datasource clients call `countUpstreamCall`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const totals = new Map<string, number>();
 const perRequest = new AsyncLocalStorage<Map<string, number>>();
 const listeners = new Set<(source: string) => void>();
 
 export function countUpstreamCall(source: string): void {
-  totals.set(source, (totals.get(source) ?? 0) + 1);
   const request = perRequest.getStore();
   if (request) request.set(source, (request.get(source) ?? 0) + 1);
   for (const l of listeners) l(source);
-}
-
-/** Calls made since the process started, by source. */
-export function upstreamCallTotals(): Readonly<Record<string, number>> {
-  return Object.fromEntries(totals);
 }
 
 /** Runs `fn` with its own per-request counters (what the HTTP layer wraps each request in). */
