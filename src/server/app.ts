@@ -6,41 +6,40 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
 import chokidar from 'chokidar';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
-import { MemoryPubSub, RedisPubSub } from '../events/PubSub.ts';
-import { publishEntityChange, type EntityChange } from '../events/entityChanges.ts';
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from 'pino';
+import { MemoryCache } from '../cache/MemoryCache.ts';
+import { RedisCache } from '../cache/RedisCache.ts';
 import { redactUrl, type Config } from '../config/index.ts';
 import { createRequestContext, type RequestContext } from '../context/index.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
+import { publishEntityChange, type EntityChange } from '../events/entityChanges.ts';
+import { MemoryPubSub, RedisPubSub } from '../events/PubSub.ts';
+import { createEntityReader } from '../sources/reader.ts';
 import { countCalls, type CountedEntityStore } from '../stores/countCalls.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
 import { createEntityStore } from '../stores/index.ts';
+import { onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
 import { handleGitHubWebhook, type WorkflowRunUpdate } from '../../datasources/github/webhooks.ts';
-import { MemoryCache } from '../cache/MemoryCache.ts';
-import { RedisCache } from '../cache/RedisCache.ts';
-import { createEntityReader } from '../sources/reader.ts';
-import { currentRequestCalls, onUpstreamCall, runWithCallCounting } from '../upstream/calls.ts';
-import { createSources, sourceExtensions } from './sources.ts';
-import { createActionServices } from './actions.ts';
 import type { KubernetesSource } from '../../datasources/kubernetes/source.ts';
-import { graphiqlAssets, graphiqlHtml, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
+import { createActionServices } from './actions.ts';
+import { formatError, graphiqlPlugin, metricsPlugin, schemaSource } from './apollo.ts';
+import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { Runtime } from './runtime.ts';
+import { createSources, sourceExtensions } from './sources.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -105,7 +104,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     // main.ts owns the signals: Apollo's own handler re-raises them and races our close().
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(GRAPHQL_PATH), metricsPlugin(metrics)],
   });
   await apollo.start();
 
@@ -202,63 +201,6 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   };
 }
 
-/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations. */
-function schemaSource(runtime: Runtime): GatewayInterface {
-  let unsubscribe: (() => void) | undefined;
-  return {
-    async load() {
-      return { executor: null };
-    },
-    onSchemaLoadOrUpdate(callback) {
-      const current = runtime.current;
-      if (current) callback({ apiSchema: current.schema, coreSupergraphSdl: current.sdl });
-      unsubscribe = runtime.onGeneration((g) => callback({ apiSchema: g.schema, coreSupergraphSdl: g.sdl }));
-      return () => unsubscribe?.();
-    },
-    async stop() {
-      unsubscribe?.();
-    },
-  };
-}
-
-function graphiqlPlugin(): ApolloServerPlugin<BaseContext> {
-  return {
-    async serverWillStart() {
-      return { async renderLandingPage() { return { html: graphiqlHtml(GRAPHQL_PATH) }; } };
-    },
-  };
-}
-
-function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      const end = metrics.requestDuration.startTimer();
-      return {
-        async willSendResponse(rc) {
-          // What this request cost upstream, by source (GitHub requests…), for callers and tests.
-          const calls = currentRequestCalls();
-          if (rc.response.body.kind === 'single' && Object.keys(calls).length > 0) {
-            const result = rc.response.body.singleResult;
-            result.extensions = { ...result.extensions, upstreamCalls: calls };
-          }
-          const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
-          end({ operation: rc.operation?.operation ?? 'unknown', status: errors?.length ? 'error' : 'ok' });
-        },
-      };
-    },
-  };
-}
-
-/** LatticeErrors keep their code and location in `extensions`; unexpected errors are masked. */
-function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
-  // Errors graphql-js or Apollo made (parse, validation, coercion) are safe to show as they are.
-  if (!original || isGraphQLError(original) || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
-  return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
 /**
  * GITHUB actions follow their workflow run: a workflow that names the Lattice run id in its title
  * (`run-name: ${{ inputs.run_id }}`) moves the run to SUCCESS or FAILURE when GitHub says it completed.
@@ -273,11 +215,6 @@ async function followWorkflowRun(actions: { engine: { followUpstream: (r: { runI
       links: run.url ? [run.url] : undefined,
     });
   }
-}
-
-/** Duck-typed: `instanceof` fails across two copies of graphql (its CJS and ESM builds in one process). */
-function isGraphQLError(e: unknown): boolean {
-  return e instanceof Error && e.name === 'GraphQLError';
 }
 
 /** Watches the folders; resolves once the initial scan is done, so no change is missed after start. */

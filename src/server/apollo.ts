@@ -1,0 +1,79 @@
+/**
+ * The Apollo Server plumbing of the gateway: the schema source that hot-swaps generations
+ * (Apollo's gateway interface), the GraphiQL landing page, request metrics with each response's
+ * upstream call counts, and error formatting (LatticeErrors keep their code and location;
+ * anything unexpected is logged and masked).
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../context/index.ts';
+import { LatticeError } from '../errors/index.ts';
+import { currentRequestCalls } from '../upstream/calls.ts';
+import { graphiqlHtml } from './graphiql.ts';
+import type { Metrics } from './metrics.ts';
+import type { Runtime } from './runtime.ts';
+
+/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations. */
+export function schemaSource(runtime: Runtime): GatewayInterface {
+  let unsubscribe: (() => void) | undefined;
+  return {
+    async load() {
+      return { executor: null };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      const current = runtime.current;
+      if (current) callback({ apiSchema: current.schema, coreSupergraphSdl: current.sdl });
+      unsubscribe = runtime.onGeneration((g) => callback({ apiSchema: g.schema, coreSupergraphSdl: g.sdl }));
+      return () => unsubscribe?.();
+    },
+    async stop() {
+      unsubscribe?.();
+    },
+  };
+}
+
+export function graphiqlPlugin(endpoint: string): ApolloServerPlugin<BaseContext> {
+  return {
+    async serverWillStart() {
+      return { async renderLandingPage() { return { html: graphiqlHtml(endpoint) }; } };
+    },
+  };
+}
+
+export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const end = metrics.requestDuration.startTimer();
+      return {
+        async willSendResponse(rc) {
+          // What this request cost upstream, by source (GitHub requests…), for callers and tests.
+          const calls = currentRequestCalls();
+          if (rc.response.body.kind === 'single' && Object.keys(calls).length > 0) {
+            const result = rc.response.body.singleResult;
+            result.extensions = { ...result.extensions, upstreamCalls: calls };
+          }
+          const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+          end({ operation: rc.operation?.operation ?? 'unknown', status: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}
+
+/** LatticeErrors keep their code and location in `extensions`; unexpected errors are masked. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
+  // Errors graphql-js or Apollo made (parse, validation, coercion) are safe to show as they are.
+  if (!original || isGraphQLError(original) || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+  return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Duck-typed: `instanceof` fails across two copies of graphql (its CJS and ESM builds in one process). */
+function isGraphQLError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'GraphQLError';
+}
