@@ -67,7 +67,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
 
   const cache = config.redisUrl ? RedisCache.connect(config.redisUrl, config.redisPrefix) : new MemoryCache();
-  // Sources start watching once the server listens (ready() below), after `pubsub` exists.
+  const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
+  // Entity changes from watched sources and catalog-file reloads (mutations publish in the writer).
   const onChange = (change: EntityChange) => void publishEntityChange(pubsub, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
   const sources = createSources(config.sources, { cache, log, onChange, baseDir: config.configFile ? path.dirname(config.configFile) : (options.root ?? process.cwd()) });
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
@@ -75,17 +76,17 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
-  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, actionsDir: config.actionsDir, root: options.root ?? process.cwd(), log, extend: (plan) => sourceExtensions(sources, plan) });
+  const runtime = new Runtime({ store, blueprintsDir: config.blueprintsDir, catalogDir: config.catalogDir, actionsDir: config.actionsDir, root: options.root ?? process.cwd(), log, extend: (plan) => sourceExtensions(sources, plan), onChange });
   const ok = await runtime.reload();
   metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
   if (!runtime.current) {
-    await store.close();
+    stopCountingUpstream();
+    await Promise.all([store.close(), cache.close(), pubsub.close(), ...sources.all.map((s) => s.close?.())]);
     throw new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `cannot start: ${runtime.status().errors.map((e) => `${e.where()}: ${e.message}`).join('\n')}`);
   }
 
   const app = express();
   const httpServer = http.createServer(app);
-  const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
   const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
   const authenticate = createAuthenticator(config.auth);
   const [github] = sources.github;

@@ -21,6 +21,8 @@ import { createActionSet, loadActions, type ActionSet } from '../actions/index.t
 import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../stores/EntityStore.ts';
+import { sameContent, type EntityInput } from '../entities/entity.ts';
+import type { EntityChange } from '../events/entityChanges.ts';
 import { FILE_ORIGIN_PREFIX, loadCatalogFiles } from '../../datasources/catalog/provider.ts';
 import { createResolvers } from '../../resolvers/index.ts';
 
@@ -73,9 +75,13 @@ export class Runtime {
 
   private readonly extend: ExtendSchema;
   private readonly actionsDir: string | undefined;
+  private readonly onChange: (change: EntityChange) => void;
+  /** The catalog files' entities as last applied (`blueprint\0identifier` → entity), to tell what a reload changed. */
+  private fileEntities: Map<string, EntityInput> | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; root: string; log: Logger; extend?: ExtendSchema }) {
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
     this.store = options.store;
+    this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
     this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
@@ -110,12 +116,26 @@ export class Runtime {
     return this.running;
   }
 
+  /** `entityChanged` events for what a reload of the catalog files changed (none on the first load). */
+  private publishFileChanges(entities: readonly EntityInput[]) {
+    const next = new Map(entities.map((e) => [`${e.blueprint}\0${e.identifier}`, e]));
+    const previous = this.fileEntities;
+    this.fileEntities = next;
+    if (!previous) return;
+    for (const [key, e] of next) {
+      const before = previous.get(key);
+      if (!before || !sameContent(before, e)) this.onChange({ blueprint: e.blueprint, identifier: e.identifier, change: 'UPSERTED' });
+    }
+    for (const [key, e] of previous) if (!next.has(key)) this.onChange({ blueprint: e.blueprint, identifier: e.identifier, change: 'DELETED' });
+  }
+
   private async reloadNow(): Promise<boolean> {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
       const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles);
       const entities = await loadCatalogFiles(await readDocuments(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
+      this.publishFileChanges(entities);
       this.generation = generation;
       this.errors = [];
       for (const w of generation.warnings) this.log.warn({ code: w.code, location: w.location }, `${w.where()}: ${w.message}`);

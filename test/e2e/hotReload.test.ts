@@ -5,7 +5,9 @@
  */
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, SEED, startTestLattice, tempProject } from '../helpers/lattice.ts';
 
@@ -45,6 +47,27 @@ describe('hot reload', () => {
 
     rmSync(file);
     await eventually(() => gql(lattice.url, '{ component(identifier: "SearchService") { title } }'), (r) => r.data?.component === null);
+  });
+
+  it('tells entityChanged subscribers what a catalog-file change did', async () => {
+    const client = createClient({ url: `${lattice.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const events: { identifier: string; change: string; entity: { title: string } | null }[] = [];
+    const done = new Promise<void>((resolve) => client.subscribe({ query: 'subscription { entityChanged(blueprint: "System") { identifier change entity { title } } }' }, { next: (v) => void events.push((v.data as any).entityChanged), error: resolve, complete: resolve }));
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const file = path.join(project.catalogDir, 'systems.yaml');
+      writeFileSync(file, 'blueprint: System\nidentifier: Payments\ntitle: Payments\nrelations:\n  domain: Orders\n');
+      await eventually(async () => events.length, (n) => n >= 1);
+      rmSync(file);
+      await eventually(async () => events.length, (n) => n >= 2);
+      expect(events).toEqual([
+        { identifier: 'Payments', change: 'UPSERTED', entity: { title: 'Payments' } },
+        { identifier: 'Payments', change: 'DELETED', entity: null },
+      ]);
+    } finally {
+      await client.dispose();
+      await done;
+    }
   });
 
   it('adds a property from an edited blueprint to the schema', async () => {
