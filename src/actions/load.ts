@@ -10,7 +10,8 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import type { BlueprintModel } from '../blueprints/model.ts';
 import { LatticeErrors, type ErrorLocation, type LatticeError } from '../errors/index.ts';
-import { parseDocument, toPointer, type ParsedDocument } from '../files/parseDocument.ts';
+import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
+import { toPointer } from '../files/parseDocument.ts';
 import type { RuleQuery } from '../query/portRules.ts';
 import { ActionError } from './errors.ts';
 import { actionSchema, strictActionSchema } from './metaschema.ts';
@@ -27,10 +28,8 @@ import {
 } from './model.ts';
 import { checkActionRules, normaliseUserInputs } from './rules.ts';
 
-export interface ActionFile {
-  readonly file: string;
-  readonly text: string;
-}
+/** An action file's name and text. */
+export type ActionFile = SourceFile;
 
 export interface LoadedActions {
   readonly actions: ActionSet;
@@ -48,45 +47,30 @@ export function loadActions(files: readonly ActionFile[], model: BlueprintModel)
   const actions: Action[] = [];
   const seen = new Map<string, Action>();
 
-  for (const { file, text } of files) {
-    let doc: ParsedDocument;
-    try {
-      doc = parseDocument(file, text);
-    } catch (err) {
-      errors.push(err as LatticeError);
+  for (const { file, raw, pointer, locate } of definitionsIn(files, errors)) {
+    if (!validate(raw)) {
+      for (const e of relevant(validate.errors ?? [])) errors.push(schemaError(e, locate));
       continue;
     }
-    const entries = Array.isArray(doc.value) ? doc.value.map((v, i) => [v, toPointer([i])] as const) : [[doc.value, ''] as const];
-    for (const [raw, pointer] of entries) {
-      const locate = (p: string) => doc.locate(pointer + p);
-      if (!validate(raw)) {
-        for (const e of relevant(validate.errors ?? [])) errors.push(schemaError(e, locate));
-        continue;
-      }
-      if (!validateStrict(raw)) {
-        for (const e of validateStrict.errors ?? []) {
-          if (e.keyword !== 'additionalProperties') continue;
-          const key = (e.params as { additionalProperty: string }).additionalProperty;
-          warnings.push(new ActionError('INVALID_ACTION', `unknown key "${key}" is kept but not used`, { location: locate(`${e.instancePath}${toPointer([key])}`) }));
-        }
-      }
-      const object = raw as Record<string, unknown>;
-      const problems = checkActionRules(object, model);
-      if (problems.length > 0) {
-        for (const p of problems) errors.push(new ActionError('INVALID_ACTION', `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
-        continue;
-      }
-      const action = toAction(object, { file, pointer, locate });
-      const previous = seen.get(action.identifier);
-      if (previous) {
-        errors.push(
-          new ActionError('INVALID_ACTION', `duplicate action identifier "${action.identifier}", first defined in ${previous.origin.file}`, { location: locate('/identifier') }),
-        );
-        continue;
-      }
-      seen.set(action.identifier, action);
-      actions.push(action);
+    for (const { key, pointer: at } of unknownKeys(validateStrict, raw)) {
+      warnings.push(new ActionError('INVALID_ACTION', `unknown key "${key}" is kept but not used`, { location: locate(at) }));
     }
+    const object = raw as Record<string, unknown>;
+    const problems = checkActionRules(object, model);
+    if (problems.length > 0) {
+      for (const p of problems) errors.push(new ActionError('INVALID_ACTION', `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
+      continue;
+    }
+    const action = toAction(object, { file, pointer, locate });
+    const previous = seen.get(action.identifier);
+    if (previous) {
+      errors.push(
+        new ActionError('INVALID_ACTION', `duplicate action identifier "${action.identifier}", first defined in ${previous.origin.file}`, { location: locate('/identifier') }),
+      );
+      continue;
+    }
+    seen.set(action.identifier, action);
+    actions.push(action);
   }
   if (errors.length > 0) throw new LatticeErrors(errors);
   return { actions: createActionSet(actions), warnings };

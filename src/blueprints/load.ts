@@ -8,15 +8,12 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
-import { parseDocument, toPointer, type ParsedDocument } from '../files/parseDocument.ts';
+import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
 import { blueprintSchema, strictBlueprintSchema } from './metaschema.ts';
 import { createModel, type Blueprint, type BlueprintModel } from './model.ts';
 import { checkModelRules } from './rules.ts';
 
-export interface SourceFile {
-  readonly file: string;
-  readonly text: string;
-}
+export type { SourceFile };
 
 export interface LoadedBlueprints {
   readonly model: BlueprintModel;
@@ -34,45 +31,26 @@ export function loadBlueprints(files: readonly SourceFile[]): LoadedBlueprints {
   const blueprints: Blueprint[] = [];
   const seen = new Map<string, Blueprint>();
 
-  for (const { file, text } of files) {
-    let doc: ParsedDocument;
-    try {
-      doc = parseDocument(file, text);
-    } catch (err) {
-      errors.push(err as LatticeError);
+  for (const { file, raw, pointer, locate } of definitionsIn(files, errors)) {
+    if (!validate(raw)) {
+      for (const e of validate.errors ?? []) errors.push(schemaError(e, locate));
       continue;
     }
-    const entries = Array.isArray(doc.value) ? doc.value.map((v, i) => [v, toPointer([i])] as const) : [[doc.value, ''] as const];
-    for (const [raw, pointer] of entries) {
-      const locate = (p: string) => doc.locate(pointer + p);
-      if (!validate(raw)) {
-        for (const e of validate.errors ?? []) errors.push(schemaError(e, locate));
-        continue;
-      }
-      if (!validateStrict(raw)) {
-        for (const e of validateStrict.errors ?? []) {
-          if (e.keyword !== 'additionalProperties') continue;
-          const key = (e.params as { additionalProperty: string }).additionalProperty;
-          warnings.push(
-            new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `unknown key "${key}" is kept but not used`, {
-              location: locate(`${e.instancePath}/${key}`),
-            }),
-          );
-        }
-      }
-      const bp = toBlueprint(raw as Record<string, unknown>, { file, pointer, locate });
-      const previous = seen.get(bp.identifier);
-      if (previous) {
-        errors.push(
-          new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `duplicate blueprint identifier "${bp.identifier}", first defined in ${previous.origin.file}`, {
-            location: locate('/identifier'),
-          }),
-        );
-        continue;
-      }
-      seen.set(bp.identifier, bp);
-      blueprints.push(bp);
+    for (const { key, pointer: at } of unknownKeys(validateStrict, raw)) {
+      warnings.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `unknown key "${key}" is kept but not used`, { location: locate(at) }));
     }
+    const bp = toBlueprint(raw as Record<string, unknown>, { file, pointer, locate });
+    const previous = seen.get(bp.identifier);
+    if (previous) {
+      errors.push(
+        new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `duplicate blueprint identifier "${bp.identifier}", first defined in ${previous.origin.file}`, {
+          location: locate('/identifier'),
+        }),
+      );
+      continue;
+    }
+    seen.set(bp.identifier, bp);
+    blueprints.push(bp);
   }
   if (errors.length === 0) errors.push(...checkModelRules(blueprints));
   if (errors.length > 0) throw new LatticeErrors(errors);
