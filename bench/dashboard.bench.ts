@@ -37,6 +37,7 @@ import { countCalls, type CountedEntityStore } from '../src/stores/countCalls.ts
 import { MemoryEntityStore } from '../src/stores/MemoryEntityStore.ts';
 import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
 import { createCatalogWriter } from '../datasources/catalog/writer.ts';
+import { percentile, round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -151,9 +152,6 @@ interface Stats {
   readonly meanMs: number;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /** Runs `impl` sequentially for `ms`, appending each operation's latency. */
 async function runFor(impl: Impl, ms: number, latencies: number[]): Promise<number> {
@@ -181,10 +179,6 @@ function stats(latencies: number[], elapsedMs: number): Stats {
   };
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
 
 const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [] });
 

@@ -37,6 +37,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../src/config/index.ts';
 import { startLattice, type Lattice } from '../src/server/app.ts';
 import { startGitHubSimulator } from '../test/simulators/github/server.ts';
+import { round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -204,10 +205,6 @@ interface Stats {
   readonly maxMs: number;
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
 
 function stats(latencies: readonly number[]): Stats {
   const sorted = Float64Array.from(latencies).sort();
