@@ -4,7 +4,11 @@
  * and the run subscriptions. Everything goes through the ActionEngine and the RunStore on
  * `ctx.actions`; a caller sees only the runs `canViewRun` allows.
  */
-import { canViewRun, followLogs, followRun, followRuns, userInputsJsonSchema, type Caller, type Run, type RunFilter, type RunLogLine } from '../src/actions/index.ts';
+import { canViewRun } from '../src/runs/permissions.ts';
+import { followLogs, followRun, followRuns } from '../src/runs/follow.ts';
+import { userInputsJsonSchema } from '../src/model/actions/inputs.ts';
+import type { Caller, Run, RunLogLine } from '../src/data/run.ts';
+import type { RunFilter } from '../src/data/RunStore.ts';
 import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';

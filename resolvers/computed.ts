@@ -6,13 +6,13 @@
  * A computation that fails for one entity is a field error for that entity (CALCULATION_FAILED),
  * never a failed query.
  */
-import type { CalculationPropertyDef, RelationDef } from '../src/blueprints/model.ts';
+import type { CalculationPropertyDef, RelationDef } from '../src/model/blueprints/model.ts';
 import type { RequestContext } from '../src/context/index.ts';
-import { relationTargets, type Entity } from '../src/entities/entity.ts';
+import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import { compileExpression } from '../src/expressions/index.ts';
-import { readKey } from '../src/query/order.ts';
-import { evaluateRules, parseRuleQuery } from '../src/query/portRules.ts';
+import { compileExpression } from '../src/model/expressions.ts';
+import { readKey } from '../src/model/query/order.ts';
+import { evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
 
 export async function calculate(e: Entity, key: string, def: CalculationPropertyDef): Promise<unknown> {

@@ -3,12 +3,12 @@
  * lists, many relations, reverse relations, search).
  */
 import type { RequestContext } from '../src/context/index.ts';
-import { connectionFrom, type Connection, type PageArgs } from '../src/query/connection.ts';
-import { applyFilter, type FilterInput } from '../src/query/filter.ts';
-import { isMissing, withTiebreak, type Item, type SortKey } from '../src/query/order.ts';
+import { connectionFrom, type Connection, type PageArgs } from '../src/model/query/connection.ts';
+import { applyFilter, type FilterInput } from './filter.ts';
+import { isMissing, withTiebreak, type Item, type SortKey } from '../src/model/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { danglingError } from './errors.ts';
-import { prefetchForConnection } from './prefetch.ts';
+import { prefetchForConnection } from '../src/context/prefetch.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 
 export interface ConnectionArgs extends PageArgs {

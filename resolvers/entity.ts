@@ -4,14 +4,14 @@
  * Everything upstream is reached through `ctx.loaders`.
  */
 import type { RequestContext } from '../src/context/index.ts';
-import { relationTargets, type Entity } from '../src/entities/entity.ts';
-import type { Item } from '../src/query/order.ts';
+import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
+import type { Item } from '../src/model/query/order.ts';
 import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { danglingError, upstreamError } from './errors.ts';
-import { CATALOG_SOURCE, type ServedEntity } from '../src/sources/merge.ts';
+import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
 
 type FieldResolver = (entity: Entity, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;

@@ -3,7 +3,7 @@
  * response is still served.
  */
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import type { Missing } from '../src/query/order.ts';
+import type { Missing } from '../src/model/query/order.ts';
 
 /** A field a live source fills, when that source failed: the source's own typed error. */
 export function upstreamError(source: string, cause: unknown): LatticeError {

@@ -3,7 +3,7 @@
  * interfaces, every generated type, root fields). The schema builder joins it to the SDL.
  */
 import { DateTimeResolver, EmailAddressResolver, IPv4Resolver, IPv6Resolver, JSONResolver, URLResolver } from 'graphql-scalars';
-import type { Entity } from '../src/entities/entity.ts';
+import type { Entity } from '../src/model/entities/entity.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connectionTypeResolvers } from './connections.ts';
 import { entityTypeResolvers } from './entity.ts';

@@ -3,13 +3,13 @@
  * `blueprints`, `search` and `lattice`; and the catalog mutations.
  */
 import type { RequestContext } from '../src/context/index.ts';
-import type { Entity } from '../src/entities/entity.ts';
+import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import { connectionFrom, type PageArgs } from '../src/query/connection.ts';
-import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/query/portRules.ts';
+import { connectionFrom, type PageArgs } from '../src/model/query/connection.ts';
+import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
-import { prefetchForEntity } from './prefetch.ts';
+import { prefetchForEntity } from '../src/context/prefetch.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from './globalId.ts';
 

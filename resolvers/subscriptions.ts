@@ -4,8 +4,8 @@
  */
 import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import { ENTITY_CHANNEL, isEntityChange, type EntityChange } from '../src/events/entityChanges.ts';
-import { iterate } from '../src/events/PubSub.ts';
+import { ENTITY_CHANNEL, isEntityChange, type EntityChange } from '../src/data/entityChanges.ts';
+import { iterate } from '../src/data/PubSub.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 
 export function subscriptionResolvers(plan: SchemaPlan) {

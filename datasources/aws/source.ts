@@ -20,12 +20,12 @@
 import { CloudControlClient, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { Logger } from 'pino';
-import type { SharedCache } from '../../src/cache/SharedCache.ts';
+import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/index.ts';
-import type { EntityInput } from '../../src/entities/entity.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping } from '../../src/sources/mapping.ts';
-import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import { compileMapping } from '../../src/data/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { parseAwsOptions, type AwsAccount, type AwsOptions } from './options.ts';
 
 export interface AwsResourceObject {

@@ -6,9 +6,9 @@
  *   - a list of such entities:                   [ { "blueprint": …, … }, … ]
  *   - entities grouped by blueprint (the seed):  { "Component": [ { "identifier": … } ], … }
  */
-import type { EntityInput } from '../../src/entities/entity.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../../src/errors/index.ts';
-import { toPointer, type ParsedDocument } from '../../src/files/parseDocument.ts';
+import { toPointer, type ParsedDocument } from '../../src/model/files/parseDocument.ts';
 
 export interface FileEntity {
   readonly input: EntityInput;

@@ -3,12 +3,12 @@
  * the model, and hands back the complete set, or every error found. It fetches and maps; it
  * does not write (the runtime applies the set to the store, all or nothing).
  */
-import type { BlueprintModel } from '../../src/blueprints/model.ts';
-import { entityErrors, validateEntity } from '../../src/entities/validate.ts';
-import type { EntityInput } from '../../src/entities/entity.ts';
+import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
+import { entityErrors, validateEntity } from '../../src/model/entities/validate.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../../src/errors/index.ts';
-import { parseDocument } from '../../src/files/parseDocument.ts';
-import type { EntityStore } from '../../src/stores/EntityStore.ts';
+import { parseDocument } from '../../src/model/files/parseDocument.ts';
+import type { EntityStore } from '../../src/data/EntityStore.ts';
 import { entitiesFromDocument, type FileEntity } from './parse.ts';
 
 export const FILE_ORIGIN_PREFIX = 'file:';

@@ -3,12 +3,12 @@
  * serving model exactly as files are validated (errors carry the JSON pointer in `extensions`),
  * refuses to change entities that a catalog file owns, and writes to the store.
  */
-import type { BlueprintModel } from '../../src/blueprints/model.ts';
+import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import type { EntityWriter } from '../../src/context/index.ts';
-import { validateEntity } from '../../src/entities/validate.ts';
+import { validateEntity } from '../../src/model/entities/validate.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import type { EntityStore } from '../../src/stores/EntityStore.ts';
-import type { EntityChange } from '../../src/events/entityChanges.ts';
+import type { EntityStore } from '../../src/data/EntityStore.ts';
+import type { EntityChange } from '../../src/data/entityChanges.ts';
 import { FILE_ORIGIN_PREFIX } from './provider.ts';
 
 /** `onChange` is told of every write (for the `entityChanged` subscription). */

@@ -11,7 +11,7 @@
 import { graphql } from '@octokit/graphql';
 import pLimit from 'p-limit';
 import { ErrorCodes, LatticeError, type ErrorCode } from '../../src/errors/index.ts';
-import { countUpstreamCall } from '../../src/upstream/calls.ts';
+import { countUpstreamCall } from '../../src/data/upstream.ts';
 import type { GitHubOptions } from './options.ts';
 
 export interface RateLimitState {

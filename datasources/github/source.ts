@@ -8,12 +8,12 @@
  * nothing, and concurrent cold reads share one fetch. Webhooks invalidate the snapshot.
  */
 import type { Logger } from 'pino';
-import type { SharedCache } from '../../src/cache/SharedCache.ts';
+import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/index.ts';
-import type { EntityInput } from '../../src/entities/entity.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping } from '../../src/sources/mapping.ts';
-import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import { compileMapping } from '../../src/data/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createGitHubClient, type GitHubClient } from './client.ts';
 import { objectsByKind, type RawRepository } from './mapping.ts';
 import { parseGitHubOptions, type GitHubOptions } from './options.ts';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HttpMethod, IsomorphicFetchHttpLibrary, KubeConfig, RequestContext, Watch } from '@kubernetes/client-node';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { countUpstreamCall } from '../../src/upstream/calls.ts';
+import { countUpstreamCall } from '../../src/data/upstream.ts';
 import type { ClusterOptions } from './options.ts';
 
 /** What a list page or a watch event carries of an object: metadata, and the rest for the mappings. */

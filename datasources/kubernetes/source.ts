@@ -16,11 +16,11 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../../src/config/index.ts';
-import type { EntityInput } from '../../src/entities/entity.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import type { EntityChange } from '../../src/events/entityChanges.ts';
-import { compileMapping, type CompiledMapping } from '../../src/sources/mapping.ts';
-import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import type { EntityChange } from '../../src/data/entityChanges.ts';
+import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
 import { Reflector } from './reflector.ts';

@@ -9,7 +9,7 @@
  * upstream fills is an error, not a null). A dashboard selects it next to its workloads.
  */
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import type { Source } from '../../src/sources/Source.ts';
+import type { Source } from '../../src/data/Source.ts';
 import type { ClusterStatus, KubernetesSource } from './source.ts';
 
 export interface SourceEntry {

@@ -10,11 +10,11 @@
  * (and lineage) did not change is not mapped again.
  */
 import type { Logger } from 'pino';
-import type { SharedCache } from '../../src/cache/SharedCache.ts';
+import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/index.ts';
-import type { EntityInput } from '../../src/entities/entity.ts';
-import { compileMapping } from '../../src/sources/mapping.ts';
-import type { Source, SourceSnapshot } from '../../src/sources/Source.ts';
+import type { EntityInput } from '../../src/model/entities/entity.ts';
+import { compileMapping } from '../../src/data/mapping.ts';
+import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { parseTerraformOptions, type TerraformOptions } from './options.ts';
 import { stateReader, type StateReader } from './state.ts';
 

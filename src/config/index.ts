@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
-import { parseDocument } from '../files/parseDocument.ts';
-import type { ResourceConfig } from '../sources/mapping.ts';
+import { parseDocument } from '../model/files/parseDocument.ts';
+import type { ResourceConfig } from '../data/mapping.ts';
 import type { AuthConfig } from '../auth/authenticate.ts';
 
 export interface Config {

@@ -2,12 +2,15 @@
  * The per-request context every resolver receives: fresh loaders, the store behind them, the
  * entity writer for mutations, and the gateway's status for `lattice { … }`.
  */
-import type { Entity, EntityInput, EntityKey } from '../entities/entity.ts';
+import type { Entity, EntityInput, EntityKey } from '../model/entities/entity.ts';
 import type { LatticeError } from '../errors/index.ts';
-import type { EntityReader } from '../sources/reader.ts';
+import type { EntityReader } from '../data/reader.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
-import type { PubSub } from '../events/PubSub.ts';
-import type { ActionEngine, ActionSet, RunEvents, RunStore } from '../actions/index.ts';
+import type { PubSub } from '../data/PubSub.ts';
+import type { ActionEngine } from '../runs/engine.ts';
+import type { ActionSet } from '../model/actions/model.ts';
+import type { RunEvents } from '../data/RunEvents.ts';
+import type { RunStore } from '../data/RunStore.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Writes entities on behalf of API callers, validated against the serving model. */

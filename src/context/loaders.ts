@@ -11,8 +11,8 @@
  * per field (bench/README.md). `prefetch` fills them ahead, with the same batched calls.
  */
 import DataLoader from 'dataloader';
-import type { Entity } from '../entities/entity.ts';
-import type { EntityReadSession } from '../sources/reader.ts';
+import type { Entity } from '../model/entities/entity.ts';
+import type { EntityReadSession } from '../data/reader.ts';
 
 export interface Loaders {
   entity(blueprint: string): DataLoader<string, Entity | undefined>;

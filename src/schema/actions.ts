@@ -8,7 +8,7 @@
  * Pure, like the rest of the schema builder: names come from the inflection; the resolver layer
  * reads the returned plan. A name that collides is reported by the schema build.
  */
-import type { Action, ActionSet, InputDef } from '../actions/index.ts';
+import type { Action, ActionSet, InputDef } from '../model/actions/model.ts';
 import type { Inflection } from './inflection.ts';
 
 export interface ActionEnumPlan {

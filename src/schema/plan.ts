@@ -7,8 +7,8 @@
  * one GraphQL name are a load error naming both, never a silent overwrite.
  */
 import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
-import { META_FIELDS, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../blueprints/model.ts';
-import { aggregationPaths, type RelationPath } from '../blueprints/paths.ts';
+import { META_FIELDS, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
+import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
 import { BASE_TYPE_NAMES } from './base.ts';
 

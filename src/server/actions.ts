@@ -7,12 +7,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ActionEngine, MemoryRunEvents, MemoryRunStore, RedisRunEvents, RedisRunStore, githubInvoker, kubernetesInvoker, upsertEntityInvoker, webhookInvoker, type GithubInvokerOptions, type KubernetesInvokerOptions, type RunEvents, type RunStore } from '../actions/index.ts';
+import { ActionEngine } from '../runs/engine.ts';
+import { MemoryRunEvents } from '../data/memory/MemoryRunEvents.ts';
+import { MemoryRunStore } from '../data/memory/MemoryRunStore.ts';
+import { RedisRunEvents } from '../data/redis/RedisRunEvents.ts';
+import { RedisRunStore } from '../data/redis/RedisRunStore.ts';
+import { githubInvoker, type GithubInvokerOptions } from '../../datasources/github/invoker.ts';
+import { kubernetesInvoker, type KubernetesInvokerOptions } from '../../datasources/kubernetes/invoker.ts';
+import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
+import { webhookInvoker } from '../runs/invokers/webhook.ts';
+import type { RunEvents } from '../data/RunEvents.ts';
+import type { RunStore } from '../data/RunStore.ts';
 import type { Config } from '../config/index.ts';
 import type { ActionServices, EntityWriter } from '../context/index.ts';
-import type { EntityReader } from '../sources/reader.ts';
+import type { EntityReader } from '../data/reader.ts';
 import type { Runtime } from './runtime.ts';
-import { startRunQueue, type RunQueue } from './runQueue.ts';
+import { startRunQueue, type RunQueue } from '../runs/queue.ts';
 
 export interface RunningActions extends ActionServices {
   close(): Promise<void>;

@@ -11,7 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../context/index.ts';
 import { LatticeError } from '../errors/index.ts';
-import { currentRequestCalls } from '../upstream/calls.ts';
+import { currentRequestCalls } from '../data/upstream.ts';
 import { graphiqlHtml } from './graphiql.ts';
 import type { Metrics } from './metrics.ts';
 import type { Runtime } from './runtime.ts';

@@ -4,17 +4,17 @@
  * with the shared cache.
  */
 import type { Logger } from 'pino';
-import type { SharedCache } from '../cache/SharedCache.ts';
+import type { SharedCache } from '../data/SharedCache.ts';
 import type { SourceConfig } from '../config/index.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
-import type { Source } from '../sources/Source.ts';
+import type { Source } from '../data/Source.ts';
 import { createGitHubSource, type GitHubSource } from '../../datasources/github/source.ts';
 import { githubJoin } from '../../datasources/github/join.ts';
 import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { sourceStatusExtension } from '../../datasources/kubernetes/status.ts';
 import { createTerraformSource } from '../../datasources/terraform/source.ts';
 import { createAwsSource } from '../../datasources/aws/source.ts';
-import type { EntityChange } from '../events/entityChanges.ts';
+import type { EntityChange } from '../data/entityChanges.ts';
 import type { SchemaExtension } from '../schema/build.ts';
 import type { SchemaPlan } from '../schema/plan.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { MemoryCache } from '../../src/cache/MemoryCache.ts';
+import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
 import type { SourceConfig } from '../../src/config/index.ts';
 import { LatticeError } from '../../src/errors/index.ts';
 import { createSources } from '../../src/server/sources.ts';

@@ -23,8 +23,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
-import { RUN_QUEUE_NAME } from '../../src/server/runQueue.ts';
-import { startReceiver, type Receiver } from '../actions/receiver.ts';
+import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
+import { startReceiver, type Receiver } from '../runs/receiver.ts';
 import { ROOT } from '../helpers/lattice.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';

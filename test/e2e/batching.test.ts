@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { MemoryEntityStore } from '../../src/stores/MemoryEntityStore.ts';
+import { MemoryEntityStore } from '../../src/data/memory/MemoryEntityStore.ts';
 import { generateCatalog } from '../fixtures/generateCatalog.ts';
 import { DASHBOARD_QUERY, gql, startTestLattice, tempProject } from '../helpers/lattice.ts';
 

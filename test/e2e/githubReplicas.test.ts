@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisCache } from '../../src/cache/RedisCache.ts';
-import { RedisEntityStore } from '../../src/stores/RedisEntityStore.ts';
+import { RedisCache } from '../../src/data/redis/RedisCache.ts';
+import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
 import { gql, ROOT } from '../helpers/lattice.ts';
 

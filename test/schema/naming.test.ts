@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBlueprints } from '../../src/blueprints/load.ts';
+import { loadBlueprints } from '../../src/model/blueprints/load.ts';
 import { LatticeErrors } from '../../src/errors/index.ts';
 import { buildGeneration, readDocuments } from '../../src/server/runtime.ts';
 import { baseInflection as inf, createInflection } from '../../src/schema/inflection.ts';

@@ -1,0 +1,40 @@
+/**
+ * The GITHUB invoker: a `workflow_dispatch` of the action's workflow, with its rendered
+ * `workflowInputs` (at most 10, as GitHub allows; values that are not strings are sent as JSON,
+ * because workflow inputs are strings), on `ref` (default: the repository's default branch, given
+ * as `main` unless set). GitHub answers 204 with no run id, so the run stays IN_PROGRESS with a link
+ * to the workflow's runs; the workflow reports back (updateRun / appendRunLog with the run token
+ * passed as an input, e.g. `"lattice_token": "{{ run.token }}"`). The request goes to GitHub's REST
+ * API (`apiUrl`, GitHub Enterprise: https://HOST/api/v3) with the gateway's token, never the caller's.
+ */
+import type { GithubMethod } from '../../src/model/actions/model.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/runs/invokers/Invoker.ts';
+
+export interface GithubInvokerOptions {
+  /** REST API base URL: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise. */
+  readonly apiUrl: string;
+  /** The web URL links point at: https://github.com, or https://HOST. */
+  readonly webUrl: string;
+  readonly token: string;
+}
+
+export function githubInvoker(options: GithubInvokerOptions): Invoker {
+  return async (ctx: InvocationContext): Promise<InvocationOutcome> => {
+    const m = ctx.method as GithubMethod;
+    const inputs = Object.fromEntries(Object.entries(m.workflowInputs ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const path = `/repos/${encodeURIComponent(m.org)}/${encodeURIComponent(m.repo)}/actions/workflows/${encodeURIComponent(m.workflow)}/dispatches`;
+    const res = await fetch(`${options.apiUrl.replace(/\/$/, '')}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${options.token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28', 'user-agent': 'lattice' },
+      body: JSON.stringify({ ref: m.ref ?? 'main', inputs }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const link = `${options.webUrl.replace(/\/$/, '')}/${m.org}/${m.repo}/actions/workflows/${m.workflow}`;
+    if (res.status === 204 || res.ok) {
+      await ctx.log(`dispatched ${m.workflow} on ${m.org}/${m.repo}@${m.ref ?? 'main'}`);
+      return { kind: 'accepted', links: [link], statusLabel: 'workflow dispatched' };
+    }
+    const detail = ctx.mask((await res.text()).slice(0, 500));
+    return { kind: 'completed', status: 'FAILURE', summary: `GitHub refused the workflow dispatch: HTTP ${res.status} ${detail}`, links: [link] };
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The KUBERNETES invoker (Lattice's own method): `scale` a Deployment or StatefulSet through its
+ * scale subresource, `patch` any resource (merge or strategic merge), or `createJob` from a
+ * rendered template, in the action's `cluster` (default: the first one configured), with
+ * @kubernetes/client-node. The outcome is known when the API server answers: the run ends
+ * SUCCESS (with what changed) or FAILURE (with the API server's message).
+ */
+import { AppsV1Api, BatchV1Api, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubeConfig, type KubernetesObject, type V1Job } from '@kubernetes/client-node';
+import { ActionError } from '../../src/model/actions/errors.ts';
+import type { KubernetesMethod } from '../../src/model/actions/model.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/runs/invokers/Invoker.ts';
+
+export interface KubernetesInvokerOptions {
+  /** The KubeConfig of a cluster by name; `undefined` asks for the default cluster. */
+  kubeConfig(cluster: string | undefined): KubeConfig | undefined;
+}
+
+function message(err: unknown): string {
+  const e = err as { body?: unknown; message?: string; code?: number };
+  const body = typeof e.body === 'string' ? safeJson(e.body) : e.body;
+  return (body as { message?: string } | undefined)?.message ?? e.message ?? String(err);
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return { message: s };
+  }
+}
+
+export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
+  return async (ctx: InvocationContext): Promise<InvocationOutcome> => {
+    const m = ctx.method as KubernetesMethod;
+    const kc = options.kubeConfig(m.cluster);
+    if (!kc) throw new ActionError('NO_INVOKER', `no Kubernetes cluster ${m.cluster ? `named "${m.cluster}"` : 'is configured'} for KUBERNETES actions`);
+    const where = m.cluster ?? kc.getCurrentCluster()?.name ?? 'default';
+    try {
+      if (m.operation === 'scale') {
+        const replicas = Number(m.replicas);
+        if (!Number.isInteger(replicas) || replicas < 0) throw new ActionError('TEMPLATE_FAILED', `replicas must render to a non-negative integer, got ${JSON.stringify(m.replicas)}`);
+        const { kind, name, namespace = 'default' } = m.resource;
+        const apps = kc.makeApiClient(AppsV1Api);
+        const request = { name, namespace, body: { spec: { replicas } } };
+        const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+        if (kind === 'Deployment') await apps.patchNamespacedDeploymentScale(request, merge);
+        else if (kind === 'StatefulSet') await apps.patchNamespacedStatefulSetScale(request, merge);
+        else throw new ActionError('TEMPLATE_FAILED', `scale works on Deployment and StatefulSet, not ${kind}`);
+        await ctx.log(`scaled ${kind} ${namespace}/${name} to ${replicas} in cluster ${where}`);
+        return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${namespace}/${name} scaled to ${replicas}` };
+      }
+      if (m.operation === 'patch') {
+        const { apiVersion, kind, name, namespace } = m.resource;
+        const patch = (m.patch ?? {}) as { metadata?: object };
+        // The patch's own metadata (labels, annotations) keeps the resource's name and namespace.
+        const spec = { ...patch, apiVersion, kind, metadata: { ...patch.metadata, name, ...(namespace ? { namespace } : {}) } } as KubernetesObject;
+        const strategy = m.patchType === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch;
+        await KubernetesObjectApi.makeApiClient(kc).patch(spec, undefined, undefined, 'lattice', undefined, strategy);
+        await ctx.log(`patched ${kind} ${namespace ?? ''}/${name} in cluster ${where}`);
+        return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${name} patched` };
+      }
+      const job = await kc.makeApiClient(BatchV1Api).createNamespacedJob({ namespace: m.namespace, body: m.job as V1Job });
+      await ctx.log(`created Job ${m.namespace}/${job.metadata?.name} in cluster ${where}`);
+      return { kind: 'completed', status: 'SUCCESS', summary: `Job ${m.namespace}/${job.metadata?.name} created` };
+    } catch (err) {
+      if (err instanceof ActionError) throw err;
+      return { kind: 'completed', status: 'FAILURE', summary: ctx.mask(`Kubernetes (cluster ${where}) refused: ${message(err)}`) };
+    }
+  };
+}

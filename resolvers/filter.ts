@@ -1,0 +1,134 @@
+/**
+ * applyFilter: the typed `filter` input of a connection, evaluated over items.
+ *
+ * `{ and, or, not, <field>: { equalTo, in, contains, … }, <relation>: <target filter> }`.
+ * Comparisons follow SQL (as Hasura and PostGraphile do): a null value matches nothing but
+ * `isNull: true`. Relation filters load the related entities of ALL items in one batch per
+ * relation, so a filter costs one store call per relation level, not one per item.
+ */
+import type { Entity } from '../src/model/entities/entity.ts';
+import { relationTargets } from '../src/model/entities/entity.ts';
+import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
+import { compareValues, isMissing, readKey, type Item } from '../src/model/query/order.ts';
+
+export type FilterInput = Readonly<Record<string, unknown>>;
+
+/** Loads entities by identifier in one batch (a DataLoader underneath). */
+export type LoadEntities = (blueprint: string, identifiers: readonly string[]) => Promise<readonly (Entity | undefined)[]>;
+
+const META_KEYS: Record<string, string> = {
+  identifier: '$identifier',
+  title: '$title',
+  icon: '$icon',
+  team: '$team',
+  createdAt: '$createdAt',
+  updatedAt: '$updatedAt',
+};
+
+export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<T[]> {
+  if (!filter || Object.keys(filter).length === 0) return [...items];
+  const mask = await matchMask(items, filter, type, plan, load);
+  return items.filter((_, i) => mask[i]);
+}
+
+async function matchMask(items: readonly Item[], filter: FilterInput, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
+  const mask = items.map((item) => !isMissing(item));
+  const and = (other: readonly boolean[]) => other.forEach((ok, i) => (mask[i] &&= ok));
+  for (const [field, condition] of Object.entries(filter)) {
+    if (condition === null || condition === undefined) continue;
+    if (field === 'and') {
+      for (const sub of condition as FilterInput[]) and(await matchMask(items, sub, type, plan, load));
+    } else if (field === 'or') {
+      const subs = condition as FilterInput[];
+      const any = items.map(() => subs.length === 0);
+      for (const sub of subs) (await matchMask(items, sub, type, plan, load)).forEach((ok, i) => (any[i] ||= ok));
+      and(any);
+    } else if (field === 'not') {
+      and((await matchMask(items, condition as FilterInput, type, plan, load)).map((ok) => !ok));
+    } else if (field in META_KEYS) {
+      const key = META_KEYS[field];
+      and(items.map((item) => !isMissing(item) && matchValue(readKey(item, key), condition as FilterInput, key === '$team')));
+    } else {
+      const f = type.fields.find((x) => x.name === field);
+      if (f?.kind === 'property') {
+        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.type.list)));
+      } else if (f?.kind === 'relation') {
+        and(await matchRelation(items, f.key, f.target, condition as FilterInput, plan, load));
+      }
+    }
+  }
+  return mask;
+}
+
+async function matchRelation(items: readonly Item[], relation: string, target: string, sub: FilterInput, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
+  const idsPerItem = items.map((item) => (isMissing(item) ? [] : relationTargets(item, relation)));
+  const unique = [...new Set(idsPerItem.flat())];
+  const loaded = (await load(target, unique)).filter((e): e is Entity => e !== undefined);
+  const ok = await matchMask(loaded, sub, plan.type(target), plan, load);
+  const matching = new Set(loaded.filter((_, i) => ok[i]).map((e) => e.identifier));
+  return idsPerItem.map((ids) => ids.some((id) => matching.has(id)));
+}
+
+
+/** Compares an entity value with an operand; DateTime operands arrive as Date objects. */
+function cmp(value: unknown, operand: unknown): number {
+  if (operand instanceof Date) {
+    const t = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isNaN(t) ? NaN : t - operand.getTime();
+  }
+  return compareValues(value, operand);
+}
+
+function equal(value: unknown, operand: unknown): boolean {
+  if (operand instanceof Date) return cmp(value, operand) === 0;
+  if (typeof operand === 'object' && operand !== null) return JSON.stringify(value) === JSON.stringify(operand);
+  return value === operand;
+}
+
+export function matchValue(value: unknown, condition: FilterInput, list: boolean): boolean {
+  for (const [op, operand] of Object.entries(condition)) {
+    if (operand === undefined) continue;
+    if (op === 'isNull') {
+      if ((value === null || value === undefined) !== operand) return false;
+      continue;
+    }
+    if (operand === null) continue;
+    if (value === null || value === undefined) return false;
+    if (list) {
+      const arr = Array.isArray(value) ? value : [value];
+      if (op === 'contains' && !arr.some((v) => equal(v, operand))) return false;
+      if (op === 'isEmpty' && (arr.length === 0) !== operand) return false;
+      continue;
+    }
+    const ok = (() => {
+      switch (op) {
+        case 'equalTo':
+          return equal(value, operand);
+        case 'notEqualTo':
+          return !equal(value, operand);
+        case 'in':
+          return (operand as unknown[]).some((o) => equal(value, o));
+        case 'notIn':
+          return !(operand as unknown[]).some((o) => equal(value, o));
+        case 'contains':
+          return String(value).includes(String(operand));
+        case 'startsWith':
+          return String(value).startsWith(String(operand));
+        case 'endsWith':
+          return String(value).endsWith(String(operand));
+        case 'lessThan':
+          return cmp(value, operand) < 0;
+        case 'lessThanOrEqualTo':
+          return cmp(value, operand) <= 0;
+        case 'greaterThan':
+          return cmp(value, operand) > 0;
+        case 'greaterThanOrEqualTo':
+          return cmp(value, operand) >= 0;
+        default:
+          return true;
+      }
+    })();
+    if (!ok) return false;
+  }
+  return true;
+}

@@ -1,0 +1,134 @@
+/**
+ * Look-ahead: before a list of entities is handed to graphql-js, load what their selected
+ * relation and reverse-relation fields will ask for, in one batch per field (the same store calls
+ * DataLoader would make). Those fields then find their data already loaded and answer without
+ * a promise: graphql-js's per-promise cost is most of a query's time (bench/README.md).
+ */
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { RequestContext } from './index.ts';
+import { relationTargets, type Entity } from '../model/entities/entity.ts';
+import { isMissing, type Item } from '../model/query/order.ts';
+import type { SchemaPlan, TypePlan } from '../schema/plan.ts';
+
+/** Field names selected on `selection`, through fragments. */
+function fieldNames(selection: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, out = new Set<string>()): Set<string> {
+  for (const s of selection?.selections ?? []) {
+    if (s.kind === Kind.FIELD) out.add(s.name.value);
+    else if (s.kind === Kind.INLINE_FRAGMENT) fieldNames(s.selectionSet, fragments, out);
+    else if (s.kind === Kind.FRAGMENT_SPREAD) fieldNames(fragments[s.name.value]?.selectionSet, fragments, out);
+  }
+  return out;
+}
+
+/** The selection sets under `nodes` and `edges { node }` of a connection field. */
+function nodeSelections(fields: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionSetNode[] {
+  const out: SelectionSetNode[] = [];
+  const walk = (set: SelectionSetNode | undefined, names: readonly string[]) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, names);
+      else if (s.kind === Kind.FRAGMENT_SPREAD) walk(fragments[s.name.value]?.selectionSet, names);
+      else if (s.kind === Kind.FIELD && s.name.value === names[0]) {
+        if (names.length === 1) {
+          if (s.selectionSet) out.push(s.selectionSet);
+        } else walk(s.selectionSet, names.slice(1));
+      }
+    }
+  };
+  for (const f of fields) {
+    walk(f.selectionSet, ['nodes']);
+    walk(f.selectionSet, ['edges', 'node']);
+  }
+  return out;
+}
+
+/** Field nodes selected on the selection sets, by field name, through fragments. */
+function fieldsByName(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) out.set(s.name.value, [...(out.get(s.name.value) ?? []), s]);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (s.kind === Kind.FRAGMENT_SPREAD) walk(fragments[s.name.value]?.selectionSet);
+    }
+  };
+  for (const set of sets) walk(set);
+  return out;
+}
+
+const MAX_DEPTH = 6;
+
+/**
+ * Loads, level by level, what the selection below `entities` will ask for: one batch per
+ * relation field per level, as DataLoader would. It does not descend into a connection that
+ * takes arguments (filter, paging): that field prefetches for its own page when it resolves.
+ */
+async function prefetchTree(plan: SchemaPlan, entities: readonly Entity[], sets: readonly SelectionSetNode[], type: TypePlan, ctx: RequestContext, fragments: Record<string, FragmentDefinitionNode>, depth: number): Promise<void> {
+  if (entities.length === 0 || sets.length === 0 || depth > MAX_DEPTH) return;
+  const selected = fieldsByName(sets, fragments);
+  const jobs: Promise<void>[] = [];
+  for (const f of type.fields) {
+    const nodes = selected.get(f.name);
+    if (!nodes) continue;
+    const below = (target: TypePlan, many: boolean, loaded: readonly Entity[]) => {
+      if (many && nodes.some((n) => (n.arguments?.length ?? 0) > 0)) return Promise.resolve();
+      const sub = many ? nodeSelections(nodes, fragments) : nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+      return prefetchTree(plan, loaded, sub, target, ctx, fragments, depth + 1);
+    };
+    if (f.kind === 'relation') {
+      jobs.push(
+        (async () => {
+          const ids = [...new Set(entities.flatMap((e) => relationTargets(e, f.key)))];
+          const unknown = ids.filter((id) => ctx.loaders.peek(f.target, id) === undefined);
+          if (unknown.length) await ctx.loaders.loadEntities(f.target, unknown);
+          const loaded = ids.map((id) => ctx.loaders.peek(f.target, id)).filter((e): e is Entity => !!e);
+          await below(plan.type(f.target), f.def.many, loaded);
+        })(),
+      );
+    } else if (f.kind === 'reverse') {
+      jobs.push(
+        (async () => {
+          const unknown = entities.filter((e) => ctx.loaders.peekReverse(f.source, f.relation, e.identifier) === undefined).map((e) => e.identifier);
+          if (unknown.length) await ctx.loaders.findByRelation(f.source, f.relation, unknown);
+          const loaded = entities.flatMap((e) => ctx.loaders.peekReverse(f.source, f.relation, e.identifier) ?? []);
+          await below(plan.type(f.source), true, loaded);
+        })(),
+      );
+    }
+  }
+  await Promise.all(jobs);
+}
+
+/** True when every relation selected right below the entities is loaded already. */
+function levelLoaded(entities: readonly Entity[], selected: ReadonlySet<string>, type: TypePlan, ctx: RequestContext): boolean {
+  for (const f of type.fields) {
+    if (!selected.has(f.name)) continue;
+    if (f.kind === 'relation') {
+      for (const e of entities) for (const id of relationTargets(e, f.key)) if (ctx.loaders.peek(f.target, id) === undefined) return false;
+    } else if (f.kind === 'reverse') {
+      for (const e of entities) if (ctx.loaders.peekReverse(f.source, f.relation, e.identifier) === undefined) return false;
+    }
+  }
+  return true;
+}
+
+// graphql-js hands every item of a list the same fieldNodes array: compute its selection once.
+const connectionSelections = new WeakMap<readonly FieldNode[], Set<string>>();
+
+/** For a connection field: prefetch below the items of the page, as its `nodes`/`edges` select them. */
+export function prefetchForConnection(plan: SchemaPlan, items: readonly Item[], info: GraphQLResolveInfo, type: TypePlan, ctx: RequestContext): Promise<unknown> | undefined {
+  if (items.length === 0) return undefined;
+  let selected = connectionSelections.get(info.fieldNodes);
+  if (!selected) {
+    selected = new Set<string>();
+    for (const set of nodeSelections(info.fieldNodes, info.fragments)) fieldNames(set, info.fragments, selected);
+    connectionSelections.set(info.fieldNodes, selected);
+  }
+  const entities = items.some(isMissing) ? items.filter((i): i is Entity => !isMissing(i)) : (items as readonly Entity[]);
+  if (levelLoaded(entities, selected, type, ctx)) return undefined;
+  return prefetchTree(plan, entities, nodeSelections(info.fieldNodes, info.fragments), type, ctx, info.fragments, 0);
+}
+
+/** For a field returning one entity: prefetch below it, as the field's own selection selects. */
+export function prefetchForEntity(plan: SchemaPlan, entity: Entity, info: GraphQLResolveInfo, type: TypePlan, ctx: RequestContext): Promise<unknown> {
+  return prefetchTree(plan, [entity], info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])), type, ctx, info.fragments, 0);
+}

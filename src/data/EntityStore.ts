@@ -1,0 +1,32 @@
+/**
+ * EntityStore: where catalog entities live. One interface, two implementations that pass the
+ * same contract tests (test/stores/entityStore.contract.ts): in-process (MemoryEntityStore, the
+ * default) and Redis (RedisEntityStore, when REDIS_URL is set, shared by replicas and durable).
+ *
+ * Reads are batch-shaped so DataLoader can use them directly: `getMany` keeps the order and the
+ * length of its keys; `findByRelation` answers a reverse relation for many targets at once.
+ */
+import type { Entity, EntityInput, EntityKey } from '../model/entities/entity.ts';
+
+export interface EntityStore {
+  /** Entities of one blueprint by identifier, in the keys' order; undefined where missing. */
+  getMany(blueprint: string, identifiers: readonly string[]): Promise<(Entity | undefined)[]>;
+  /** Every entity of a blueprint, in no particular order. */
+  list(blueprint: string): Promise<readonly Entity[]>;
+  /** For each target identifier: the `blueprint` entities whose `relation` points at it. */
+  findByRelation(blueprint: string, relation: string, targets: readonly string[]): Promise<(readonly Entity[])[]>;
+  /** Creates or replaces entities (timestamps are set here); returns them as stored. */
+  put(entities: readonly EntityInput[]): Promise<Entity[]>;
+  /** Deletes entities; returns, per key, whether it existed. */
+  delete(keys: readonly EntityKey[]): Promise<boolean[]>;
+  /**
+   * Makes the set of entities whose origin starts with `originPrefix` exactly `entities`: adds,
+   * replaces and deletes in one step. Used by providers that own a set (catalog files).
+   */
+  replaceOrigin(originPrefix: string, entities: readonly EntityInput[]): Promise<{ written: number; deleted: number }>;
+  close(): Promise<void>;
+}
+
+/** Method names of EntityStore that talk to the store: what the counters count. */
+export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin'] as const;
+export type StoreCall = (typeof STORE_CALLS)[number];

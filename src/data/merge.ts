@@ -1,0 +1,84 @@
+/**
+ * mergeEntity: one entity from its layers, by identifier. The catalog (files and API writes) is
+ * the base layer; sources fill in after it, in the order lattice.yaml lists them. A value that is
+ * set by a layer is kept; a later layer that sets it to something else is a conflict: reported on
+ * the entity (`conflicts`), never silently overwritten.
+ */
+import type { Entity, EntityInput, RelationValue } from '../model/entities/entity.ts';
+import type { EntitySourceInfo, SourceSnapshot } from './Source.ts';
+
+export interface Conflict {
+  /** "properties.url", "relations.system" or "title". */
+  readonly field: string;
+  readonly values: readonly { readonly source: string; readonly value: unknown }[];
+}
+
+/** An entity as served: merged from its layers, with where each part came from. */
+export interface ServedEntity extends Entity {
+  readonly sources: readonly EntitySourceInfo[];
+  readonly conflicts: readonly Conflict[];
+  /** Sources feeding this blueprint that could not answer: their fields are errors, not nulls. */
+  readonly unavailable: readonly { readonly source: string; readonly error: unknown }[];
+}
+
+export interface Layer {
+  readonly source: string;
+  readonly entity: EntityInput;
+  readonly snapshot: SourceSnapshot;
+}
+
+export const CATALOG_SOURCE = 'catalog';
+
+export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], unavailable: ServedEntity['unavailable']): ServedEntity {
+  const first = base ?? layers[0]?.entity;
+  if (!first) throw new Error('mergeEntity needs a base or a layer');
+  const sources: EntitySourceInfo[] = base ? [{ name: CATALOG_SOURCE, fetchedAt: base.updatedAt, stale: false }] : [];
+  const conflicts = new Map<string, { source: string; value: unknown }[]>();
+  const owner = new Map<string, string>();
+  const properties: Record<string, unknown> = { ...(base?.properties ?? {}) };
+  const relations: Record<string, RelationValue> = { ...(base?.relations ?? {}) };
+  let title = base?.title ?? null;
+  let icon = base?.icon ?? null;
+  const team = new Set(base?.team ?? []);
+  for (const k of Object.keys(properties)) owner.set(`properties.${k}`, CATALOG_SOURCE);
+  for (const k of Object.keys(relations)) owner.set(`relations.${k}`, CATALOG_SOURCE);
+  if (title !== null) owner.set('title', CATALOG_SOURCE);
+
+  const take = (field: string, current: unknown, value: unknown, source: string, set: () => void) => {
+    if (value === null || value === undefined) return;
+    if (current === null || current === undefined) {
+      set();
+      owner.set(field, source);
+      return;
+    }
+    if (JSON.stringify(current) === JSON.stringify(value)) return;
+    const list = conflicts.get(field) ?? [{ source: owner.get(field) ?? CATALOG_SOURCE, value: current }];
+    list.push({ source, value });
+    conflicts.set(field, list);
+  };
+
+  for (const { source, entity, snapshot } of layers) {
+    if (!sources.some((s) => s.name === source)) sources.push({ name: source, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale });
+    take('title', title, entity.title, source, () => (title = entity.title));
+    if (icon === null) icon = entity.icon;
+    for (const t of entity.team) team.add(t);
+    for (const [k, v] of Object.entries(entity.properties)) take(`properties.${k}`, properties[k], v, source, () => (properties[k] = v));
+    for (const [k, v] of Object.entries(entity.relations)) take(`relations.${k}`, relations[k], v, source, () => (relations[k] = v));
+  }
+  const fetchedAt = layers[0]?.snapshot.fetchedAt.toISOString();
+  return {
+    blueprint: first.blueprint,
+    identifier: first.identifier,
+    title,
+    icon,
+    team: [...team],
+    properties,
+    relations,
+    createdAt: base?.createdAt ?? fetchedAt ?? new Date(0).toISOString(),
+    updatedAt: base?.updatedAt ?? fetchedAt ?? new Date(0).toISOString(),
+    origin: base?.origin ?? first.origin,
+    sources,
+    conflicts: [...conflicts].map(([field, values]) => ({ field, values })),
+    unavailable,
+  };
+}

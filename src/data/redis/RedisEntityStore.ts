@@ -1,0 +1,218 @@
+/**
+ * RedisEntityStore: the EntityStore on Redis (ioredis), shared by replicas and durable across
+ * restarts. Layout (prefix `lattice:` by default):
+ *
+ *   {p}entities:{blueprint}                   hash  identifier → entity JSON
+ *   {p}rev:{blueprint}:{relation}:{target}    set   identifiers of entities pointing at target
+ *   {p}origin:{origin}                        set   "blueprint\0identifier" of entities it owns
+ *   {p}origins                                set   every origin in use
+ *
+ * Writes are optimistic transactions (WATCH the entity hashes, MULTI/EXEC, retry on conflict), so
+ * the reverse index never drifts from the entities even with several replicas writing; each write
+ * method, replaceOrigin included, is one transaction. Each method is one store call however many
+ * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
+ */
+import { Redis } from 'ioredis';
+import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../../model/entities/entity.ts';
+import { ErrorCodes, LatticeError } from '../../errors/index.ts';
+import type { EntityStore } from '../EntityStore.ts';
+import { freezeEntity } from '../freeze.ts';
+
+const MAX_RETRIES = 20;
+
+export class RedisEntityStore implements EntityStore {
+  private readonly redis: Redis;
+  /** A connection for transactions only: WATCH state must not mix with other commands. */
+  private readonly writer: Redis;
+  /** Transactions on `writer` run one at a time; WATCH catches writers in other processes. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly prefix: string;
+
+  private constructor(redis: Redis, prefix: string) {
+    this.redis = redis;
+    this.writer = redis.duplicate({ enableAutoPipelining: false });
+    this.prefix = prefix;
+  }
+
+  static async connect(url: string, prefix = 'lattice:'): Promise<RedisEntityStore> {
+    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
+    try {
+      await redis.connect();
+    } catch (err) {
+      redis.disconnect();
+      // The URL may hold a password: never put it in the message.
+      throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `cannot connect to Redis: ${(err as Error).message.replace(/redis(s)?:\/\/[^\s]*/g, 'redis://…')}`);
+    }
+    return new RedisEntityStore(redis, prefix);
+  }
+
+  private entitiesKey(blueprint: string) {
+    return `${this.prefix}entities:${blueprint}`;
+  }
+  private revKey(blueprint: string, relation: string, target: string) {
+    return `${this.prefix}rev:${blueprint}:${relation}:${target}`;
+  }
+  private originKey(origin: string) {
+    return `${this.prefix}origin:${origin}`;
+  }
+
+  async getMany(blueprint: string, identifiers: readonly string[]) {
+    if (identifiers.length === 0) return [];
+    const raw = await this.redis.hmget(this.entitiesKey(blueprint), ...identifiers);
+    return raw.map((r) => (r ? parse(r) : undefined));
+  }
+
+  async list(blueprint: string) {
+    return (await this.redis.hvals(this.entitiesKey(blueprint))).map(parse);
+  }
+
+  async findByRelation(blueprint: string, relation: string, targets: readonly string[]) {
+    if (targets.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const t of targets) pipeline.smembers(this.revKey(blueprint, relation, t));
+    const sets = ((await pipeline.exec()) ?? []).map(([err, ids]) => {
+      if (err) throw err;
+      return ids as string[];
+    });
+    const all = [...new Set(sets.flat())];
+    const loaded = all.length ? await this.getMany(blueprint, all) : [];
+    const byId = new Map(all.map((id, i) => [id, loaded[i]]));
+    // The sets and the entities are two reads: keep only entities that still point at the target.
+    return sets.map((ids, i) => ids.flatMap((id) => byId.get(id) ?? []).filter((e) => relationTargets(e, relation).includes(targets[i])));
+  }
+
+  async put(inputs: readonly EntityInput[]) {
+    return this.transaction(inputs.map((i) => i.blueprint), async (tx, read) => this.queuePut(tx, await read(inputs), inputs).entities);
+  }
+
+  async delete(keys: readonly EntityKey[]) {
+    return this.transaction(keys.map((k) => k.blueprint), async (tx, read) => this.queueDelete(tx, await read(keys), keys));
+  }
+
+  async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
+    const origins = (await this.redis.smembers(`${this.prefix}origins`)).filter((o) => o.startsWith(originPrefix));
+    const members = origins.length ? await Promise.all(origins.map((o) => this.redis.smembers(this.originKey(o)))) : [];
+    const keep = new Set(entities.map(memberOf));
+    const stale = [...new Set(members.flat())].filter((m) => !keep.has(m)).map((m) => {
+      const [blueprint, identifier] = m.split('\0');
+      return { blueprint, identifier };
+    });
+    return this.transaction([...entities, ...stale].map((k) => k.blueprint), async (tx, read) => {
+      const previous = await read([...entities, ...stale]);
+      const { changed } = this.queuePut(tx, previous.slice(0, entities.length), entities);
+      // An entity another owner took over since must not be deleted on this owner's behalf.
+      const owned = previous.slice(entities.length).map((e) => (e?.origin.startsWith(originPrefix) ? e : undefined));
+      const deleted = this.queueDelete(tx, owned, stale).filter(Boolean).length;
+      return { written: changed, deleted };
+    });
+  }
+
+  async close() {
+    await this.writeQueue.catch(() => undefined);
+    await Promise.all([this.redis, this.writer].map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** Deletes every key of this store's prefix (tests). */
+  async clear() {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
+      if (keys.length) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  /**
+   * Queues the writes of `inputs` on `tx`, given `previous` (what Redis held for each input);
+   * `changed` counts those whose content differed. A key given twice replaces its first write.
+   */
+  private queuePut(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], inputs: readonly EntityInput[]) {
+    const now = new Date().toISOString();
+    const written = new Map<string, Entity>();
+    let changed = 0;
+    const entities = inputs.map((input, i) => {
+      const before = written.get(memberOf(input)) ?? previous[i];
+      const stamped = stamp(input, before, now);
+      if (stamped === before) return before;
+      const json = JSON.stringify(stamped);
+      // Parsed back: put returns what later reads will, and keeps no reference to its input.
+      const entity = parse(json);
+      written.set(memberOf(entity), entity);
+      changed++;
+      if (before) this.unindex(tx, before);
+      tx.hset(this.entitiesKey(entity.blueprint), entity.identifier, json);
+      this.index(tx, entity);
+      return entity;
+    });
+    return { entities, changed };
+  }
+
+  /** Queues the deletion of `keys` on `tx`, given `previous`; per key, whether it existed. */
+  private queueDelete(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], keys: readonly EntityKey[]) {
+    const deleted = new Set<string>();
+    return keys.map((key, i) => {
+      const before = previous[i];
+      if (!before || deleted.has(memberOf(key))) return false;
+      deleted.add(memberOf(key));
+      this.unindex(tx, before);
+      tx.hdel(this.entitiesKey(key.blueprint), key.identifier);
+      return true;
+    });
+  }
+
+  private index(tx: ReturnType<Redis['multi']>, e: Entity) {
+    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.sadd(this.revKey(e.blueprint, relation, t), e.identifier);
+    tx.sadd(this.originKey(e.origin), memberOf(e));
+    tx.sadd(`${this.prefix}origins`, e.origin);
+  }
+
+  private unindex(tx: ReturnType<Redis['multi']>, e: Entity) {
+    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.srem(this.revKey(e.blueprint, relation, t), e.identifier);
+    tx.srem(this.originKey(e.origin), memberOf(e));
+  }
+
+  /**
+   * Runs `body` in an optimistic transaction over the given blueprints' hashes: WATCH them, read
+   * the current entities, queue writes on `tx`, EXEC; retry when another writer got there first.
+   */
+  private transaction<T>(blueprints: readonly string[], body: (tx: ReturnType<Redis['multi']>, read: (keys: readonly EntityKey[]) => Promise<(Entity | undefined)[]>) => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(() => this.transactionNow(blueprints, body));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async transactionNow<T>(blueprints: readonly string[], body: (tx: ReturnType<Redis['multi']>, read: (keys: readonly EntityKey[]) => Promise<(Entity | undefined)[]>) => Promise<T>): Promise<T> {
+    if (blueprints.length === 0) return body(this.writer.multi(), async () => []);
+    const watched = [...new Set(blueprints)].map((b) => this.entitiesKey(b));
+    const conn = this.writer;
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      try {
+        await conn.watch(...watched);
+        const read = async (keys: readonly EntityKey[]) => {
+          const pipeline = conn.pipeline();
+          for (const k of keys) pipeline.hget(this.entitiesKey(k.blueprint), k.identifier);
+          return ((await pipeline.exec()) ?? []).map(([err, raw]) => {
+            if (err) throw err;
+            return raw ? parse(raw as string) : undefined;
+          });
+        };
+        const tx = conn.multi();
+        const result = await body(tx, read);
+        if ((await tx.exec()) !== null) return result;
+      } catch (err) {
+        await conn.unwatch().catch(() => undefined);
+        throw err;
+      }
+    }
+    throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `could not write to Redis: ${MAX_RETRIES} conflicting writers in a row`);
+  }
+}
+
+function parse(raw: string): Entity {
+  return freezeEntity(JSON.parse(raw) as Entity);
+}
+
+/** An entity's member in the origin sets: "blueprint\0identifier". */
+function memberOf(key: EntityKey): string {
+  return `${key.blueprint}\0${key.identifier}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * loadActions: action files (as text) + the blueprint model → validated Actions, or every error.
+ *
+ * Pure, like loadBlueprints: takes file names and contents, does no I/O. A file holds one action
+ * or an array of them, in JSON or YAML. Each is checked against the meta-schema (metaschema.ts),
+ * then against the rules (rules.ts). Every error is an ActionError (INVALID_ACTION) with the file,
+ * line, column and JSON pointer; unknown keys come back as warnings and are kept in `raw`.
+ * Loading never half-applies: any error throws LatticeErrors listing them all.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import type { BlueprintModel } from '../blueprints/model.ts';
+import { LatticeErrors, type ErrorLocation, type LatticeError } from '../../errors/index.ts';
+import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
+import { toPointer } from '../files/parseDocument.ts';
+import type { RuleQuery } from '../query/portRules.ts';
+import { ActionError } from './errors.ts';
+import { actionSchema, strictActionSchema } from './metaschema.ts';
+import {
+  createActionSet,
+  DEFAULT_APPROVE,
+  type Action,
+  type ActionOrigin,
+  type ActionPermissions,
+  type ActionSet,
+  type InvocationMethod,
+  type PermissionRule,
+  type RequiredApproval,
+} from './model.ts';
+import { checkActionRules, normaliseUserInputs } from './rules.ts';
+
+/** An action file's name and text. */
+export type ActionFile = SourceFile;
+
+export interface LoadedActions {
+  readonly actions: ActionSet;
+  readonly warnings: readonly LatticeError[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(actionSchema);
+const validateStrict = ajv.compile(strictActionSchema);
+
+/** Throws LatticeErrors listing every problem; never returns a half-valid set. */
+export function loadActions(files: readonly ActionFile[], model: BlueprintModel): LoadedActions {
+  const errors: LatticeError[] = [];
+  const warnings: LatticeError[] = [];
+  const actions: Action[] = [];
+  const seen = new Map<string, Action>();
+
+  for (const { file, raw, pointer, locate } of definitionsIn(files, errors)) {
+    if (!validate(raw)) {
+      for (const e of relevant(validate.errors ?? [])) errors.push(schemaError(e, locate));
+      continue;
+    }
+    for (const { key, pointer: at } of unknownKeys(validateStrict, raw)) {
+      warnings.push(new ActionError('INVALID_ACTION', `unknown key "${key}" is kept but not used`, { location: locate(at) }));
+    }
+    const object = raw as Record<string, unknown>;
+    const problems = checkActionRules(object, model);
+    if (problems.length > 0) {
+      for (const p of problems) errors.push(new ActionError('INVALID_ACTION', `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
+      continue;
+    }
+    const action = toAction(object, { file, pointer, locate });
+    const previous = seen.get(action.identifier);
+    if (previous) {
+      errors.push(
+        new ActionError('INVALID_ACTION', `duplicate action identifier "${action.identifier}", first defined in ${previous.origin.file}`, { location: locate('/identifier') }),
+      );
+      continue;
+    }
+    seen.set(action.identifier, action);
+    actions.push(action);
+  }
+  if (errors.length > 0) throw new LatticeErrors(errors);
+  return { actions: createActionSet(actions), warnings };
+}
+
+/** `if`/`then` and `anyOf` report their own failure next to the real one: keep the real one. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const real = errors.filter((e) => e.keyword !== 'if');
+  const anyOfAt = new Set(real.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return real.filter((e) => {
+    if (e.keyword === 'anyOf') return true;
+    // Errors of anyOf branches at the same path repeat the anyOf failure with less sense.
+    return !(anyOfAt.has(e.instancePath) && e.schemaPath.includes('/anyOf/'));
+  });
+}
+
+function schemaError(e: ErrorObject, locate: (p: string) => ErrorLocation): ActionError {
+  let message = e.message ?? 'is invalid';
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'enum') message += `: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'const') message += `: ${JSON.stringify(params.allowedValue)}`;
+  if (e.keyword === 'anyOf' && e.instancePath === '/requiredApproval') message = 'must be true, false, or { "type": "ANY" | "ALL" }';
+  const missing = e.keyword === 'required' ? toPointer([params.missingProperty as string]) : '';
+  const where = e.instancePath || '/';
+  return new ActionError('INVALID_ACTION', `${where} ${message}`, { location: locate(`${e.instancePath}${missing}`) });
+}
+
+function toAction(raw: Record<string, any>, origin: ActionOrigin): Action {
+  const trigger = raw.trigger as Record<string, any>;
+  const condition = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;
+  return {
+    identifier: raw.identifier,
+    title: raw.title ?? raw.identifier,
+    description: raw.description,
+    icon: raw.icon,
+    trigger: {
+      type: 'self-service',
+      operation: trigger.operation,
+      blueprintIdentifier: trigger.blueprintIdentifier,
+      userInputs: normaliseUserInputs(trigger.userInputs),
+      ...(condition ? { condition } : {}),
+    },
+    invocationMethod: withDefaults(raw.invocationMethod),
+    requiredApproval: requiredApproval(raw.requiredApproval),
+    approvalNotification: raw.approvalNotification,
+    permissions: permissions(raw.permissions),
+    raw,
+    origin,
+  };
+}
+
+function withDefaults(method: Record<string, any>): InvocationMethod {
+  switch (method.type) {
+    case 'WEBHOOK':
+      return { agent: false, synchronized: false, method: 'POST', headers: {}, ...method } as InvocationMethod;
+    case 'GITHUB':
+      return { reportWorkflowStatus: true, ...method } as InvocationMethod;
+    default:
+      return method as InvocationMethod;
+  }
+}
+
+function requiredApproval(value: unknown): RequiredApproval | null {
+  if (value === true) return { type: 'ANY', allowSelfApproval: false };
+  if (!value || typeof value !== 'object') return null;
+  const v = value as { type: 'ANY' | 'ALL'; allowSelfApproval?: boolean };
+  return { type: v.type, allowSelfApproval: v.allowSelfApproval === true };
+}
+
+function permissions(raw: Record<string, any> | undefined): ActionPermissions {
+  const rule = (r: Record<string, any>): PermissionRule => ({ roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true });
+  return {
+    execute: raw?.execute ? rule(raw.execute) : null,
+    approve: raw?.approve ? rule(raw.approve) : DEFAULT_APPROVE,
+    viewRuns: raw?.viewRuns ?? 'involved',
+  };
+}

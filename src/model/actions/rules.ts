@@ -1,0 +1,96 @@
+/**
+ * The rules of an action definition that a JSON Schema cannot say, checked against the blueprint
+ * model: blueprints named by the trigger, entity inputs and UPSERT_ENTITY exist; DAY-2 and DELETE
+ * actions name their blueprint; every user input is a valid JSON Schema; the condition is Port's
+ * rule language; every template compiles as JSONata; mapped properties and relations exist on
+ * the target blueprint; permissions use no feature Lattice would silently ignore.
+ *
+ * Takes the action as validated by the meta-schema (raw JSON) and returns every problem found
+ * as a pointer relative to the action plus a message; load.ts turns them into located errors.
+ */
+import type { BlueprintModel } from '../blueprints/model.ts';
+import type { LatticeError } from '../../errors/index.ts';
+import { toPointer } from '../files/parseDocument.ts';
+import { parseRuleQuery } from '../query/portRules.ts';
+import { entityBlueprint, inputSchemaProblems } from './inputs.ts';
+import type { InputDef, UserInputs } from './model.ts';
+import { templateProblems } from './templates.ts';
+
+export interface RuleProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+type Raw = Record<string, any>;
+
+export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const fail = (pointer: string, message: string) => problems.push({ pointer, message });
+  const known = () => model.blueprints.map((b) => b.identifier).join(', ');
+  const trigger = raw.trigger as Raw;
+  const operation = trigger.operation as string;
+  const onEntity = operation === 'DAY-2' || operation === 'DELETE';
+
+  const blueprint = trigger.blueprintIdentifier as string | undefined;
+  if (blueprint !== undefined && !model.get(blueprint)) fail('/trigger/blueprintIdentifier', `unknown blueprint "${blueprint}"; known: ${known()}`);
+  if (onEntity && blueprint === undefined) fail('/trigger', `a ${operation} action runs on an entity: "blueprintIdentifier" is required`);
+
+  const userInputs = normaliseUserInputs(trigger.userInputs as Raw);
+  problems.push(...inputSchemaProblems(userInputs, '/trigger/userInputs'));
+  for (const [key, def] of Object.entries(userInputs.properties)) {
+    const target = entityBlueprint(def);
+    if (target !== undefined && !model.get(target)) {
+      const at = def.type === 'array' && def.items?.blueprint ? '/items/blueprint' : '/blueprint';
+      fail(`/trigger/userInputs/properties${toPointer([key])}${at}`, `input "${key}" refers to unknown blueprint "${target}"; known: ${known()}`);
+    }
+  }
+
+  if (trigger.condition !== undefined) {
+    if (!onEntity) fail('/trigger/condition', `a condition selects entities; a ${operation} action runs on none`);
+    const { type: _type, ...query } = trigger.condition as Raw;
+    try {
+      parseRuleQuery(query, 'condition');
+    } catch (err) {
+      const e = err as LatticeError;
+      fail(`/trigger/condition${(e.details.pointer as string | undefined) ?? ''}`, e.message);
+    }
+  }
+
+  const method = raw.invocationMethod as Raw;
+  const { type: methodType, ...templated } = method;
+  problems.push(...templateProblems(templated, '/invocationMethod'));
+
+  if (methodType === 'UPSERT_ENTITY') {
+    const target = model.get(method.blueprintIdentifier as string);
+    if (!target) {
+      fail('/invocationMethod/blueprintIdentifier', `unknown blueprint "${method.blueprintIdentifier}"; known: ${known()}`);
+    } else {
+      const mapping = method.mapping as Raw;
+      for (const key of Object.keys((mapping.properties ?? {}) as Raw)) {
+        if (!key.includes('{{') && !(key in target.properties)) fail(`/invocationMethod/mapping/properties${toPointer([key])}`, `blueprint "${target.identifier}" has no property "${key}"`);
+      }
+      for (const key of Object.keys((mapping.relations ?? {}) as Raw)) {
+        if (!key.includes('{{') && !(key in target.relations)) fail(`/invocationMethod/mapping/relations${toPointer([key])}`, `blueprint "${target.identifier}" has no relation "${key}"`);
+      }
+    }
+  }
+
+  for (const kind of ['execute', 'approve'] as const) {
+    const rule = raw.permissions?.[kind] as Raw | undefined;
+    if (rule?.policy !== undefined) fail(`/permissions/${kind}/policy`, 'dynamic permissions ("policy") are not supported; list roles, users, teams or ownedByTeam');
+    if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; a ${operation} action runs on none`);
+  }
+
+  if (raw.approvalNotification?.type === 'webhook' && typeof raw.approvalNotification.url !== 'string') {
+    fail('/approvalNotification', 'a webhook approval notification needs a "url"');
+  }
+  return problems;
+}
+
+export function normaliseUserInputs(raw: Raw): UserInputs {
+  return {
+    properties: (raw.properties ?? {}) as Record<string, InputDef>,
+    required: (raw.required ?? []) as string[],
+    order: (raw.order ?? []) as string[],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The blueprint model: Port's blueprint format as typed, validated data.
+ *
+ * A Blueprint here is exactly what the file said (Port's keys and values, unknown keys kept in
+ * `raw`), plus where it came from so later stages can point errors back into the file.
+ */
+import type { ErrorLocation } from '../../errors/index.ts';
+
+export type PropertyType = 'string' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface PropertyDef {
+  readonly type: PropertyType;
+  readonly title?: string;
+  readonly description?: string;
+  readonly icon?: string;
+  readonly format?: string;
+  readonly enum?: readonly (string | number | boolean | null)[];
+  readonly enumColors?: Readonly<Record<string, string>>;
+  readonly default?: unknown;
+  readonly items?: { readonly type: Exclude<PropertyType, 'array'>; readonly format?: string; readonly enum?: readonly unknown[] };
+  readonly [extra: string]: unknown;
+}
+
+export interface RelationDef {
+  readonly target: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly many: boolean;
+  /** Lattice extension: the name of the reverse field on the target type. */
+  readonly inverse?: string;
+}
+
+export interface MirrorPropertyDef {
+  readonly title?: string;
+  /** Relation identifiers joined by dots, ending in a property or a meta field ($title…). */
+  readonly path: string;
+}
+
+export interface CalculationPropertyDef {
+  readonly title?: string;
+  readonly description?: string;
+  /** An expression in the product's expression language (JSONata) over the entity. */
+  readonly calculation: string;
+  readonly type: PropertyType;
+  readonly format?: string;
+}
+
+export type AggregationFunc = 'count' | 'sum' | 'min' | 'max' | 'average' | 'median';
+
+export interface AggregationPropertyDef {
+  readonly title?: string;
+  readonly description?: string;
+  readonly type?: 'number';
+  readonly target: string;
+  readonly calculationSpec:
+    | { readonly calculationBy: 'entities'; readonly func: 'count' }
+    | { readonly calculationBy: 'property'; readonly func: Exclude<AggregationFunc, 'count'>; readonly property: string };
+  /** Port's rule language: only target entities matching it are aggregated. */
+  readonly query?: unknown;
+  /** The relation path from the target blueprint to this one; found automatically when absent. */
+  readonly pathFilter?: readonly { readonly path: readonly string[]; readonly fromBlueprint?: string }[];
+}
+
+export interface Blueprint {
+  readonly identifier: string;
+  readonly title: string;
+  readonly icon?: string;
+  readonly description?: string;
+  readonly properties: Readonly<Record<string, PropertyDef>>;
+  readonly required: readonly string[];
+  readonly relations: Readonly<Record<string, RelationDef>>;
+  readonly mirrorProperties: Readonly<Record<string, MirrorPropertyDef>>;
+  readonly calculationProperties: Readonly<Record<string, CalculationPropertyDef>>;
+  readonly aggregationProperties: Readonly<Record<string, AggregationPropertyDef>>;
+  /** The blueprint as written, unknown keys included. */
+  readonly raw: Readonly<Record<string, unknown>>;
+  /** Where the blueprint was written; `locate` maps a pointer relative to the blueprint. */
+  readonly origin: BlueprintOrigin;
+}
+
+export interface BlueprintOrigin {
+  readonly file: string;
+  /** The blueprint's own pointer inside the file ("" for a file holding one blueprint). */
+  readonly pointer: string;
+  locate(pointer: string): ErrorLocation;
+}
+
+/** All blueprints, in a stable order (by identifier). */
+export interface BlueprintModel {
+  readonly blueprints: readonly Blueprint[];
+  get(identifier: string): Blueprint | undefined;
+}
+
+export function createModel(blueprints: readonly Blueprint[]): BlueprintModel {
+  const sorted = [...blueprints].sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+  const byId = new Map(sorted.map((b) => [b.identifier, b]));
+  return { blueprints: sorted, get: (id) => byId.get(id) };
+}
+
+/** Meta fields every entity has; property names may not land on them. */
+export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'properties', 'relations', 'source', 'sources', 'conflicts'] as const;
+
+/** Meta fields a mirror path, a rule or an orderBy can name with a leading `$`. */
+export const META_PROPERTIES = ['$identifier', '$title', '$icon', '$team', '$blueprint', '$createdAt', '$updatedAt'] as const;

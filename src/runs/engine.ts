@@ -1,0 +1,403 @@
+/**
+ * ActionEngine: the run lifecycle, over a RunStore, RunEvents and the registered invokers. What
+ * the GraphQL mutations call; it knows nothing of GraphQL, HTTP or how callers authenticate.
+ *
+ * execute: action → entity (DAY-2 / DELETE; must exist, match the condition) → permission →
+ *   inputs (ajv; entity references exist) → the run is **stored** (WAITING_FOR_APPROVAL or
+ *   IN_PROGRESS) and published → if IN_PROGRESS, dispatched. Any refusal happens before the run
+ *   exists: an invalid call creates nothing and invokes nothing. With an idempotency key, a
+ *   repeated call (same user, same key) returns the first run and dispatches nothing.
+ * approve / decline: approvals.ts decides; the store applies it with a compare-and-set on the
+ *   revision read (re-read and re-decide on a lost race); an approval that completes the rule moves
+ *   the run to IN_PROGRESS and dispatches it.
+ * invoke (what dispatch runs): renders the invocation's templates over { inputs (sealed secret
+ *   inputs opened), entity, trigger, run, secrets }, calls the invoker, and records the outcome
+ *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled).
+ * report / appendLog: what executors call, with the run's executor token.
+ *
+ * Every change is published after it is stored. Every summary and log line is masked: secret
+ * values, secret inputs and the executor token never reach the store or the events.
+ *
+ * Dispatch is in-process by default (after the current tick; `idle()` waits for it). A job queue
+ * replaces it with `dispatch: (runId) => queue.add(runId)` and workers calling `invoke(runId)`;
+ * `secretKey` must then be shared by every replica (tokens and sealed inputs derive from it).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Entity } from '../model/entities/entity.ts';
+import type { RuleContext } from '../model/query/portRules.ts';
+import { decide } from './approvals.ts';
+import { entityMatchesCondition } from '../model/actions/condition.ts';
+import { ActionError, isActionError } from '../model/actions/errors.ts';
+import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
+import { maskInputs, secretInputNames, validateInputs } from '../model/actions/inputs.ts';
+import { renderInvocation } from '../model/actions/invocation.ts';
+import type { InvocationOutcome, Invokers } from './invokers/Invoker.ts';
+import type { Action, ActionSet } from '../model/actions/model.ts';
+import { canCancel, canExecute } from './permissions.ts';
+import { newRun, newRunId, type Caller, type Decision, type Run, type RunLogLine, type RunUpdate } from '../data/run.ts';
+import type { RunEvent, RunEvents } from '../data/RunEvents.ts';
+import type { RunStore } from '../data/RunStore.ts';
+import { openInputs, sealInputs } from './sealing.ts';
+import { maskSecrets, type Secrets } from '../model/actions/secrets.ts';
+import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
+import type { TemplateContext } from '../model/actions/templates.ts';
+
+export interface EngineOptions {
+  /** The actions now defined (a function: hot reload swaps the set). */
+  readonly actions: () => ActionSet;
+  readonly store: RunStore;
+  readonly events: RunEvents;
+  /** The catalog as the rule language sees it: the model, entities by id, reverse relations. */
+  readonly catalog: () => RuleContext;
+  readonly invokers: Invokers;
+  /** At least 32 random bytes, the same on every replica; default: random for this process. */
+  readonly secretKey?: Uint8Array;
+  /** Values for `secrets.*` in templates; never stored, masked everywhere. */
+  readonly secrets?: () => Secrets;
+  /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
+  readonly dispatch?: (runId: string) => void;
+  readonly now?: () => Date;
+  /** Errors with no caller to throw to (a failed publish, a failed background invocation). */
+  readonly onError?: (err: unknown, runId: string) => void;
+}
+
+export interface ExecuteRequest {
+  readonly action: string;
+  /** The entity's identifier, for DAY-2 and DELETE actions (its blueprint is the action's). */
+  readonly entity?: string | null;
+  readonly inputs: unknown;
+  readonly caller: Caller;
+  readonly idempotencyKey?: string | null;
+}
+
+export interface ReportRequest {
+  readonly runId: string;
+  readonly token: string;
+  readonly status?: RunStatus;
+  readonly statusLabel?: string | null;
+  readonly links?: readonly string[];
+  readonly summary?: string | null;
+}
+
+export interface AppendLogRequest {
+  readonly runId: string;
+  readonly token: string;
+  readonly message: string;
+  /** Ends the run with this status once the line is stored. */
+  readonly terminationStatus?: 'SUCCESS' | 'FAILURE';
+}
+
+const MAX_DECIDE_ATTEMPTS = 20;
+const EXECUTOR_STATUSES: readonly RunStatus[] = ['IN_PROGRESS', 'SUCCESS', 'FAILURE'];
+
+export class ActionEngine {
+  private readonly options: EngineOptions;
+  private readonly secretKey: Uint8Array;
+  private readonly now: () => Date;
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(options: EngineOptions) {
+    if (options.secretKey !== undefined && options.secretKey.length < 32) throw new TypeError(`ActionEngine: secretKey must be at least 32 bytes, got ${options.secretKey.length}`);
+    this.options = options;
+    this.secretKey = options.secretKey ?? randomBytes(32);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async execute(request: ExecuteRequest): Promise<{ run: Run; created: boolean }> {
+    const { caller } = request;
+    const action = this.action(request.action);
+    const key = request.idempotencyKey ?? null;
+    if (key !== null) {
+      const previous = await this.options.store.findByIdempotencyKey(caller.user, key);
+      if (previous) return { run: sameAction(previous, action), created: false };
+    }
+    const entity = await this.targetEntity(action, request.entity ?? null);
+    if (!canExecute(action, caller, entity?.team ?? [])) {
+      throw new ActionError('FORBIDDEN', `${caller.user} may not execute action "${action.identifier}"`, { details: { action: action.identifier, user: caller.user } });
+    }
+    if (entity && !(await entityMatchesCondition(action, entity, this.options.catalog()))) {
+      throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" does not apply to ${entity.blueprint} "${entity.identifier}": it fails the action's condition`, {
+        location: { pointer: '/entity' },
+        details: { action: action.identifier, entity: entity.identifier },
+      });
+    }
+    const { inputs, problems } = await validateInputs(action, request.inputs, (blueprint, ids) => this.entitiesExist(blueprint, ids));
+    if (problems.length > 0) {
+      throw new ActionError('INVALID_INPUTS', `invalid inputs for action "${action.identifier}": ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`, {
+        location: { pointer: problems[0].pointer },
+        details: { action: action.identifier, problems },
+      });
+    }
+
+    const at = this.now();
+    const id = newRunId(at.getTime());
+    const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
+    const sealedInputs = secretNames.length > 0 ? sealInputs(this.secretKey, id, Object.fromEntries(secretNames.map((n) => [n, inputs[n]]))) : null;
+    const run = newRun({
+      id,
+      action: action.identifier,
+      blueprint: entity?.blueprint ?? null,
+      entity: entity?.identifier ?? null,
+      inputs: maskInputs(action, inputs),
+      sealedInputs,
+      status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
+      trigger: { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation },
+      requiredApproval: action.requiredApproval?.type ?? null,
+      idempotencyKey: key,
+      executorTokenHash: hashToken(executorToken(this.secretKey, id)),
+    });
+    const { run: stored, created } = await this.options.store.create(run);
+    if (!created) return { run: sameAction(stored, action), created: false };
+    await this.publish({ type: 'run', run: stored });
+    if (stored.status === 'IN_PROGRESS') this.dispatch(stored.id);
+    return { run: stored, created: true };
+  }
+
+  approve(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
+    return this.decide(request.runId, request.caller, 'APPROVE', request.reason ?? null);
+  }
+
+  decline(request: { readonly runId: string; readonly caller: Caller; readonly reason: string }): Promise<Run> {
+    return this.decide(request.runId, request.caller, 'DECLINE', request.reason);
+  }
+
+  async cancel(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
+    const { caller } = request;
+    const run = await this.run(request.runId);
+    if (!canCancel(run, caller)) throw new ActionError('FORBIDDEN', `${caller.user} may not cancel run ${run.id}: only its creator or an admin may`, { details: { runId: run.id, user: caller.user } });
+    assertTransition(run.id, run.status, 'CANCELLED');
+    const reason = request.reason?.trim();
+    return this.update(run.id, {
+      expectStatus: ['WAITING_FOR_APPROVAL', 'IN_PROGRESS'],
+      status: 'CANCELLED',
+      summary: this.maskAll(reason ? `cancelled by ${caller.user}: ${reason}` : `cancelled by ${caller.user}`),
+    });
+  }
+
+  /** An executor's status report (`updateRun`): status IN_PROGRESS / SUCCESS / FAILURE, label, links, summary. */
+  async report(request: ReportRequest): Promise<Run> {
+    const run = await this.executorRun(request.runId, request.token);
+    if (request.status !== undefined && !EXECUTOR_STATUSES.includes(request.status)) {
+      throw new ActionError('FORBIDDEN', `an executor reports ${EXECUTOR_STATUSES.join(', ')}, not ${request.status}`, { details: { runId: run.id } });
+    }
+    if (isFinal(run.status)) assertTransition(run.id, run.status, request.status ?? run.status);
+    return this.update(run.id, {
+      expectStatus: 'IN_PROGRESS',
+      status: request.status,
+      statusLabel: request.statusLabel === undefined || request.statusLabel === null ? request.statusLabel : this.maskAll(request.statusLabel),
+      summary: request.summary === undefined || request.summary === null ? request.summary : this.maskAll(request.summary),
+      addLinks: request.links,
+    });
+  }
+
+  /**
+   * A status the action's own backend reported through a verified channel rather than with the
+   * executor token: GitHub's `workflow_run` webhooks for GITHUB actions with
+   * `reportWorkflowStatus`. Returns undefined (and changes nothing) when the run is not an
+   * in-progress run of such an action.
+   */
+  async followUpstream(request: { readonly runId: string; readonly status?: 'SUCCESS' | 'FAILURE'; readonly statusLabel?: string; readonly links?: readonly string[] }): Promise<Run | undefined> {
+    const run = await this.options.store.get(request.runId);
+    const method = run && this.options.actions().get(run.action)?.invocationMethod;
+    if (!run || run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return undefined;
+    return this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel, addLinks: request.links });
+  }
+
+  /** An executor's log line (`appendRunLog`), optionally ending the run. */
+  async appendLog(request: AppendLogRequest): Promise<{ line: RunLogLine; run: Run }> {
+    const run = await this.executorRun(request.runId, request.token);
+    if (isFinal(run.status)) assertTransition(run.id, run.status, request.terminationStatus ?? run.status);
+    if (request.terminationStatus !== undefined && request.terminationStatus !== 'SUCCESS' && request.terminationStatus !== 'FAILURE') {
+      throw new ActionError('INVALID_INPUTS', `terminationStatus must be SUCCESS or FAILURE, not ${String(request.terminationStatus)}`, { location: { pointer: '/terminationStatus' } });
+    }
+    if (request.terminationStatus !== undefined && run.status !== 'IN_PROGRESS') assertTransition(run.id, run.status, request.terminationStatus);
+    const [line] = await this.log(run.id, [this.maskAll(request.message)]);
+    if (request.terminationStatus === undefined) return { line, run };
+    const ended = await this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.terminationStatus });
+    return { line, run: ended };
+  }
+
+  /** Invokes a run that is IN_PROGRESS (anything else: nothing to do). What dispatch runs. */
+  async invoke(runId: string): Promise<void> {
+    const run = await this.options.store.get(runId);
+    if (!run || run.status !== 'IN_PROGRESS') return;
+    const secrets = this.options.secrets?.() ?? {};
+    const token = executorToken(this.secretKey, run.id);
+    let outcome: InvocationOutcome;
+    try {
+      const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
+      const hidden = [...Object.values(secrets), token, ...Object.values(opened).flatMap((v) => (typeof v === 'string' ? [v] : [JSON.stringify(v)]))];
+      const mask = (text: string) => maskSecrets(text, hidden);
+      try {
+        outcome = await this.invokeWith(run, { secrets, token, opened, mask });
+      } catch (err) {
+        outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
+      }
+    } catch (err) {
+      outcome = { kind: 'completed', status: 'FAILURE', summary: `cannot open the run's secret inputs: ${(err as Error).message}` };
+    }
+    await this.record(run.id, outcome);
+  }
+
+  /** Resolves once every in-process invocation dispatched so far has finished. */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+  }
+
+  // Private: the steps above.
+
+  private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
+    const action = this.options.actions().get(run.action);
+    if (!action) throw new ActionError('UNKNOWN_ACTION', `action "${run.action}" is no longer defined`);
+    const invoker = this.options.invokers[action.invocationMethod.type];
+    if (!invoker) throw new ActionError('NO_INVOKER', `no invoker is registered for ${action.invocationMethod.type} actions`);
+    const entity = run.entity !== null && run.blueprint !== null ? ((await this.options.catalog().load(run.blueprint, [run.entity]))[0] ?? null) : null;
+    const templateContext: TemplateContext = {
+      inputs: { ...run.inputs, ...s.opened },
+      entity,
+      trigger: run.trigger,
+      run: { id: run.id, action: run.action, createdAt: run.createdAt, token: s.token },
+      secrets: s.secrets,
+    };
+    const method = await renderInvocation(action, templateContext);
+    await this.log(run.id, [`invoking ${action.invocationMethod.type}`]);
+    return invoker({
+      action,
+      run,
+      method,
+      templateContext,
+      executorToken: s.token,
+      log: async (message) => void (await this.log(run.id, [s.mask(message)])),
+      mask: s.mask,
+    });
+  }
+
+  /** Records an invocation's outcome, unless the run left IN_PROGRESS meanwhile. */
+  private async record(runId: string, outcome: InvocationOutcome) {
+    const update: RunUpdate =
+      outcome.kind === 'accepted'
+        ? { expectStatus: 'IN_PROGRESS', statusLabel: outcome.statusLabel, addLinks: outcome.links }
+        : { expectStatus: 'IN_PROGRESS', status: outcome.status, summary: outcome.summary, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response };
+    if (outcome.kind === 'accepted' && outcome.statusLabel === undefined && !outcome.links?.length) return;
+    try {
+      await this.update(runId, update);
+    } catch (err) {
+      // Cancelled, or the executor reported first: its word stands.
+      if (!isActionError(err, 'RUN_CONFLICT', 'ILLEGAL_TRANSITION')) throw err;
+    }
+  }
+
+  private async decide(runId: string, caller: Caller, decision: Decision, reason: string | null): Promise<Run> {
+    for (let attempt = 0; attempt < MAX_DECIDE_ATTEMPTS; attempt++) {
+      const run = await this.run(runId);
+      const action = this.action(run.action);
+      const entityTeams = await this.entityTeams(run);
+      const { approval, state } = decide({ action, run, caller, decision, reason, entityTeams, now: this.now() });
+      const status = state.outcome === 'APPROVED' ? 'IN_PROGRESS' : state.outcome === 'DECLINED' ? 'DECLINED' : undefined;
+      let updated: Run;
+      try {
+        updated = await this.options.store.update(run.id, {
+          expectRevision: run.revision,
+          addApproval: { ...approval, reason: approval.reason === null ? null : this.maskAll(approval.reason) },
+          status,
+          summary: status === 'DECLINED' ? this.maskAll(`declined by ${caller.user}: ${approval.reason}`) : undefined,
+        });
+      } catch (err) {
+        if (isActionError(err, 'RUN_CONFLICT')) continue;
+        throw err;
+      }
+      await this.publish({ type: 'run', run: updated });
+      if (updated.status === 'IN_PROGRESS') this.dispatch(updated.id);
+      return updated;
+    }
+    throw new ActionError('RUN_CONFLICT', `run ${runId} kept changing; try again`, { details: { runId } });
+  }
+
+  private dispatch(runId: string) {
+    if (this.options.dispatch) {
+      this.options.dispatch(runId);
+      return;
+    }
+    const job: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.invoke(runId))
+      .catch((err: unknown) => this.options.onError?.(err, runId))
+      .finally(() => this.inflight.delete(job));
+    this.inflight.add(job);
+  }
+
+  private async update(runId: string, update: RunUpdate): Promise<Run> {
+    const run = await this.options.store.update(runId, update);
+    await this.publish({ type: 'run', run });
+    return run;
+  }
+
+  private async log(runId: string, messages: readonly string[]): Promise<RunLogLine[]> {
+    const lines = await this.options.store.appendLog(runId, messages);
+    for (const line of lines) await this.publish({ type: 'log', runId, line });
+    return lines;
+  }
+
+  private async publish(event: RunEvent) {
+    try {
+      await this.options.events.publish(event);
+    } catch (err) {
+      // Stored is what counts: followers read the store (follow.ts); report and carry on.
+      this.options.onError?.(err, event.type === 'run' ? event.run.id : event.runId);
+    }
+  }
+
+  private action(identifier: string): Action {
+    const action = this.options.actions().get(identifier);
+    if (!action) throw new ActionError('UNKNOWN_ACTION', `no action "${identifier}"`, { location: { pointer: '/action' }, details: { action: identifier } });
+    return action;
+  }
+
+  private async run(runId: string): Promise<Run> {
+    const run = await this.options.store.get(runId);
+    if (!run) throw new ActionError('RUN_NOT_FOUND', `no run ${runId}`, { details: { runId } });
+    return run;
+  }
+
+  private async executorRun(runId: string, token: string): Promise<Run> {
+    const run = await this.run(runId);
+    if (!verifyExecutorToken(run, token)) throw new ActionError('FORBIDDEN', `invalid executor token for run ${runId}`, { details: { runId } });
+    return run;
+  }
+
+  private async targetEntity(action: Action, identifier: string | null): Promise<Entity | null> {
+    const { operation, blueprintIdentifier } = action.trigger;
+    if (operation === 'CREATE') {
+      if (identifier !== null) throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" is a CREATE action: it runs on no entity`, { location: { pointer: '/entity' } });
+      return null;
+    }
+    if (identifier === null || identifier === '') {
+      throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" is a ${operation} action: name the ${blueprintIdentifier} entity it runs on`, { location: { pointer: '/entity' } });
+    }
+    const [entity] = await this.options.catalog().load(blueprintIdentifier as string, [identifier]);
+    if (!entity) throw new ActionError('INVALID_ENTITY', `no ${blueprintIdentifier} entity "${identifier}"`, { location: { pointer: '/entity' }, details: { entity: identifier } });
+    return entity;
+  }
+
+  private async entityTeams(run: Run): Promise<readonly string[]> {
+    if (run.entity === null || run.blueprint === null) return [];
+    const [entity] = await this.options.catalog().load(run.blueprint, [run.entity]);
+    return entity?.team ?? [];
+  }
+
+  private async entitiesExist(blueprint: string, ids: readonly string[]): Promise<boolean[]> {
+    return (await this.options.catalog().load(blueprint, ids)).map((e) => e !== undefined);
+  }
+
+  private maskAll(text: string): string {
+    return maskSecrets(text, this.options.secrets?.() ?? {});
+  }
+}
+
+function sameAction(run: Run, action: Action): Run {
+  if (run.action !== action.identifier) {
+    throw new ActionError('RUN_CONFLICT', `this idempotency key was used for a run of action "${run.action}", not "${action.identifier}"`, {
+      details: { runId: run.id, action: run.action },
+    });
+  }
+  return run;
+}

@@ -1,0 +1,57 @@
+/**
+ * RedisEntityStore against the EntityStore contract, on the real Redis at 127.0.0.1:6379.
+ * Every run of this file uses its own key prefix, and each test wipes it afterwards, so test
+ * files running in parallel never see each other's keys. Each `makeStore` opens new connections:
+ * the contract's second handle is a second replica.
+ *
+ * checkIndex reads the raw reverse-index sets: findByRelation alone could hide stale entries.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { relationTargets } from '../../src/model/entities/entity.ts';
+import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
+import { entityStoreContract } from './entityStore.contract.ts';
+
+const URL = 'redis://127.0.0.1:6379';
+const PREFIX = `lattice-test:${randomUUID()}:`;
+const opened: RedisEntityStore[] = [];
+let raw: Redis;
+
+beforeAll(async () => {
+  raw = new Redis(URL);
+});
+
+afterAll(async () => {
+  const left = await raw.keys(`${PREFIX}*`);
+  await raw.quit();
+  expect(left).toEqual([]);
+});
+
+entityStoreContract(
+  'RedisEntityStore',
+  async () => {
+    const store = await RedisEntityStore.connect(URL, PREFIX);
+    opened.push(store);
+    return store;
+  },
+  async () => {
+    await opened[0]?.clear();
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  },
+  {
+    async checkIndex() {
+      // Every member of every reverse-index set must be implied by the stored entity.
+      const keys = await raw.keys(`${PREFIX}rev:*`);
+      for (const key of keys) {
+        const [blueprint, relation, target] = key.slice(`${PREFIX}rev:`.length).split(':');
+        const members = await raw.smembers(key);
+        for (const id of members) {
+          const json = await raw.hget(`${PREFIX}entities:${blueprint}`, id);
+          const entity = json ? JSON.parse(json) : undefined;
+          expect(entity && relationTargets(entity, relation).includes(target), `${key} holds ${id}`).toBe(true);
+        }
+      }
+    },
+  },
+);

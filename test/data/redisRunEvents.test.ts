@@ -1,0 +1,39 @@
+/**
+ * RedisRunEvents (with a RedisRunStore) against the RunEvents contract, on the real Redis at
+ * 127.0.0.1:6379, under a key and channel prefix of its own. Each `open` is a new pair of
+ * connections: a second replica.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { RedisRunEvents } from '../../src/data/redis/RedisRunEvents.ts';
+import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
+import { runEventsContract } from './runEvents.contract.ts';
+
+const URL = 'redis://127.0.0.1:6379';
+const PREFIX = `lattice-test:${randomUUID()}:`;
+const opened: { events: RedisRunEvents; store: RedisRunStore }[] = [];
+let raw: Redis;
+
+beforeAll(async () => {
+  raw = new Redis(URL);
+});
+
+afterAll(async () => {
+  const left = await raw.keys(`${PREFIX}*`);
+  await raw.quit();
+  expect(left).toEqual([]);
+});
+
+runEventsContract(
+  'RedisRunEvents',
+  async () => {
+    const handles = { events: await RedisRunEvents.connect(URL, PREFIX), store: await RedisRunStore.connect(URL, PREFIX) };
+    opened.push(handles);
+    return handles;
+  },
+  async () => {
+    await opened[0]?.store.clear();
+    await Promise.all(opened.splice(0).flatMap((h) => [h.events.close(), h.store.close()]));
+  },
+);
