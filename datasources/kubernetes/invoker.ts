@@ -6,9 +6,9 @@
  * SUCCESS (with what changed) or FAILURE (with the API server's message).
  */
 import { AppsV1Api, BatchV1Api, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubeConfig, type KubernetesObject, type V1Job } from '@kubernetes/client-node';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import type { KubernetesMethod } from '../../src/model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/runs/invokers/Invoker.ts';
+import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 
 export interface KubernetesInvokerOptions {
   /** The KubeConfig of a cluster by name; `undefined` asks for the default cluster. */
@@ -33,19 +33,19 @@ export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
   return async (ctx: InvocationContext): Promise<InvocationOutcome> => {
     const m = ctx.method as KubernetesMethod;
     const kc = options.kubeConfig(m.cluster);
-    if (!kc) throw new ActionError('NO_INVOKER', `no Kubernetes cluster ${m.cluster ? `named "${m.cluster}"` : 'is configured'} for KUBERNETES actions`);
+    if (!kc) throw new LatticeError(ErrorCodes.NO_INVOKER, `no Kubernetes cluster ${m.cluster ? `named "${m.cluster}"` : 'is configured'} for KUBERNETES actions`);
     const where = m.cluster ?? kc.getCurrentCluster()?.name ?? 'default';
     try {
       if (m.operation === 'scale') {
         const replicas = Number(m.replicas);
-        if (!Number.isInteger(replicas) || replicas < 0) throw new ActionError('TEMPLATE_FAILED', `replicas must render to a non-negative integer, got ${JSON.stringify(m.replicas)}`);
+        if (!Number.isInteger(replicas) || replicas < 0) throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `replicas must render to a non-negative integer, got ${JSON.stringify(m.replicas)}`);
         const { kind, name, namespace = 'default' } = m.resource;
         const apps = kc.makeApiClient(AppsV1Api);
         const request = { name, namespace, body: { spec: { replicas } } };
         const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
         if (kind === 'Deployment') await apps.patchNamespacedDeploymentScale(request, merge);
         else if (kind === 'StatefulSet') await apps.patchNamespacedStatefulSetScale(request, merge);
-        else throw new ActionError('TEMPLATE_FAILED', `scale works on Deployment and StatefulSet, not ${kind}`);
+        else throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `scale works on Deployment and StatefulSet, not ${kind}`);
         await ctx.log(`scaled ${kind} ${namespace}/${name} to ${replicas} in cluster ${where}`);
         return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${namespace}/${name} scaled to ${replicas}` };
       }
@@ -63,7 +63,7 @@ export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
       await ctx.log(`created Job ${m.namespace}/${job.metadata?.name} in cluster ${where}`);
       return { kind: 'completed', status: 'SUCCESS', summary: `Job ${m.namespace}/${job.metadata?.name} created` };
     } catch (err) {
-      if (err instanceof ActionError) throw err;
+      if (err instanceof LatticeError) throw err;
       return { kind: 'completed', status: 'FAILURE', summary: ctx.mask(`Kubernetes (cluster ${where}) refused: ${message(err)}`) };
     }
   };

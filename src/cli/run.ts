@@ -59,7 +59,7 @@ export interface CliIO {
 
 interface GraphQLError {
   readonly message: string;
-  readonly extensions?: { code?: string; reason?: string; pointer?: string; problems?: { pointer: string; message: string }[] };
+  readonly extensions?: { code?: string; pointer?: string; problems?: { pointer: string; message: string }[] };
 }
 
 interface RunState {
@@ -201,7 +201,7 @@ function endpointOf(url: string): string {
 
 function printErrors(errors: readonly GraphQLError[], io: CliIO) {
   for (const e of errors) {
-    const code = e.extensions?.reason ?? e.extensions?.code;
+    const code = e.extensions?.code;
     const problems = e.extensions?.problems ?? [];
     // The message lists the problems too: show it up to them, then one problem a line.
     const cut = problems.length > 0 ? e.message.indexOf(`: ${problems[0].pointer}`) : -1;

@@ -11,9 +11,9 @@
  * executor token itself (only its SHA-256, see executorToken.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { ActionError } from '../model/actions/errors.ts';
 import type { ApprovalType, Operation } from '../model/actions/model.ts';
 import { assertTransition, isFinal, type RunStatus } from './runStatus.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
 
 /** Who is calling: the identity the GraphQL layer resolved from a token or a JWT. */
 export interface Caller {
@@ -134,10 +134,10 @@ export interface RunUpdate {
 export function applyUpdate(run: Run, update: RunUpdate, now: Date): Run {
   const expected = update.expectStatus === undefined ? undefined : typeof update.expectStatus === 'string' ? [update.expectStatus] : update.expectStatus;
   if (expected && !expected.includes(run.status)) {
-    throw new ActionError('RUN_CONFLICT', `run ${run.id} is ${run.status}, not ${expected.join(' or ')}`, { details: { runId: run.id, status: run.status } });
+    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${run.id} is ${run.status}, not ${expected.join(' or ')}`, { details: { runId: run.id, status: run.status } });
   }
   if (update.expectRevision !== undefined && update.expectRevision !== run.revision) {
-    throw new ActionError('RUN_CONFLICT', `run ${run.id} changed since it was read (revision ${run.revision}, expected ${update.expectRevision})`, {
+    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${run.id} changed since it was read (revision ${run.revision}, expected ${update.expectRevision})`, {
       details: { runId: run.id, revision: run.revision },
     });
   }

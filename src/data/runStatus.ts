@@ -1,3 +1,4 @@
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
 /**
  * The run state machine:
  *
@@ -10,7 +11,6 @@
  * SUCCESS, FAILURE, DECLINED and CANCELLED are final: an ended run never changes again.
  * `assertTransition` is the one check both run stores apply inside their compare-and-set.
  */
-import { ActionError } from '../model/actions/errors.ts';
 
 export const RUN_STATUSES = ['WAITING_FOR_APPROVAL', 'IN_PROGRESS', 'SUCCESS', 'FAILURE', 'DECLINED', 'CANCELLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -44,5 +44,5 @@ export function assertTransition(runId: string, from: RunStatus, to: RunStatus):
   if (canTransition(from, to)) return;
   const allowed = NEXT[from];
   const why = allowed.length === 0 ? `the run has ended (${from})` : `from ${from} a run can only move to ${allowed.join(', ')}`;
-  throw new ActionError('ILLEGAL_TRANSITION', `run ${runId} cannot move from ${from} to ${to}: ${why}`, { details: { runId, from, to } });
+  throw new LatticeError(ErrorCodes.ILLEGAL_TRANSITION, `run ${runId} cannot move from ${from} to ${to}: ${why}`, { details: { runId, from, to } });
 }

@@ -46,6 +46,11 @@ export class LatticeError extends Error {
   }
 }
 
+/** True when `err` is a LatticeError with one of the codes (any code when none is given). */
+export function hasCode(err: unknown, ...codes: ErrorCode[]): err is LatticeError {
+  return err instanceof LatticeError && (codes.length === 0 || codes.includes(err.code));
+}
+
 export function formatLocation(location: ErrorLocation | undefined): string {
   if (!location) return '';
   let out = location.file ?? '';

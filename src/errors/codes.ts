@@ -9,7 +9,7 @@ export const ErrorCodes = {
   INVALID_BLUEPRINT: 'INVALID_BLUEPRINT',
   /** Two things would get one GraphQL name. */
   NAME_COLLISION: 'NAME_COLLISION',
-  /** An entity does not match its blueprint. */
+  /** An entity does not match its blueprint; or the entity an action runs on is missing, not allowed, or fails the action's condition. */
   INVALID_ENTITY: 'INVALID_ENTITY',
   /** The configuration (lattice.yaml or environment) is invalid. */
   INVALID_CONFIG: 'INVALID_CONFIG',
@@ -35,6 +35,28 @@ export const ErrorCodes = {
   FORBIDDEN: 'FORBIDDEN',
   /** A store (in-process or Redis) failed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+
+  // Actions and runs.
+  /** An action definition file breaks the format or a rule. */
+  INVALID_ACTION: 'INVALID_ACTION',
+  /** No action with that identifier is defined. */
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  /** The inputs do not match the action's userInputs (`problems` has JSON pointers). */
+  INVALID_INPUTS: 'INVALID_INPUTS',
+  /** The creator of a run tried to approve it and the action does not allow self-approval. */
+  SELF_APPROVAL: 'SELF_APPROVAL',
+  /** This approver has already approved or declined the run. */
+  ALREADY_DECIDED: 'ALREADY_DECIDED',
+  /** The run state machine forbids this status change (or any change to an ended run). */
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  /** The run changed since it was read (compare-and-set failed), or an idempotency key names another action's run. */
+  RUN_CONFLICT: 'RUN_CONFLICT',
+  /** No run with that id. */
+  RUN_NOT_FOUND: 'RUN_NOT_FOUND',
+  /** A template (url, headers, body, mapping…) failed to render. */
+  TEMPLATE_FAILED: 'TEMPLATE_FAILED',
+  /** No invoker is registered for the action's invocation method. */
+  NO_INVOKER: 'NO_INVOKER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

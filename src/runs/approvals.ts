@@ -21,9 +21,9 @@
  *   `users: [a, b]` (both must approve); `teams: [sre]` needs one member of sre; `teams: [sre,
  *   dba]` needs one of each (possibly one person in both).
  */
-import { ActionError } from '../model/actions/errors.ts';
 import type { Action, PermissionRule } from '../model/actions/model.ts';
 import type { Approval, Caller, Decision, Run } from '../data/run.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
 
 export type ApprovalOutcome = 'WAITING' | 'APPROVED' | 'DECLINED';
 
@@ -88,21 +88,21 @@ export function decide(input: DecideInput): DecideResult {
   const { action, run, caller, decision, entityTeams } = input;
   const verb = decision === 'APPROVE' ? 'approve' : 'decline';
   if (run.status !== 'WAITING_FOR_APPROVAL') {
-    throw new ActionError('ILLEGAL_TRANSITION', `run ${run.id} is ${run.status}, not waiting for approval`, { details: { runId: run.id, status: run.status } });
+    throw new LatticeError(ErrorCodes.ILLEGAL_TRANSITION, `run ${run.id} is ${run.status}, not waiting for approval`, { details: { runId: run.id, status: run.status } });
   }
   const satisfies = slotsFilledBy(action.permissions.approve, caller, entityTeams);
-  if (satisfies.length === 0) throw new ActionError('FORBIDDEN', `${caller.user} may not ${verb} runs of action "${action.identifier}"`, { details: { runId: run.id, user: caller.user } });
+  if (satisfies.length === 0) throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not ${verb} runs of action "${action.identifier}"`, { details: { runId: run.id, user: caller.user } });
   if (run.approvals.some((a) => a.user === caller.user)) {
-    throw new ActionError('ALREADY_DECIDED', `${caller.user} has already decided on run ${run.id}`, { details: { runId: run.id, user: caller.user } });
+    throw new LatticeError(ErrorCodes.ALREADY_DECIDED, `${caller.user} has already decided on run ${run.id}`, { details: { runId: run.id, user: caller.user } });
   }
   if (decision === 'APPROVE' && run.createdBy === caller.user && action.requiredApproval?.allowSelfApproval !== true) {
-    throw new ActionError('SELF_APPROVAL', `${caller.user} created run ${run.id} and may not approve it; action "${action.identifier}" does not allow self-approval`, {
+    throw new LatticeError(ErrorCodes.SELF_APPROVAL, `${caller.user} created run ${run.id} and may not approve it; action "${action.identifier}" does not allow self-approval`, {
       details: { runId: run.id, user: caller.user },
     });
   }
   const reason = input.reason?.trim() || null;
   if (decision === 'DECLINE' && reason === null) {
-    throw new ActionError('INVALID_INPUTS', 'declining a run needs a reason', { location: { pointer: '/reason' }, details: { runId: run.id } });
+    throw new LatticeError(ErrorCodes.INVALID_INPUTS, 'declining a run needs a reason', { location: { pointer: '/reason' }, details: { runId: run.id } });
   }
   const approval: Approval = { user: caller.user, decision, reason, at: input.now.toISOString(), satisfies };
   const state = approvalState(action, { ...run, approvals: [...run.approvals, approval] }, entityTeams);

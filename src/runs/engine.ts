@@ -27,7 +27,6 @@ import type { Entity } from '../model/entities/entity.ts';
 import type { RuleContext } from '../model/query/portRules.ts';
 import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
-import { ActionError, isActionError } from '../model/actions/errors.ts';
 import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
 import { maskInputs, secretInputNames, validateInputs } from '../model/actions/inputs.ts';
 import { renderInvocation } from '../model/actions/invocation.ts';
@@ -41,6 +40,7 @@ import { openInputs, sealInputs } from './sealing.ts';
 import { maskSecrets, type Secrets } from '../model/actions/secrets.ts';
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
+import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
 
 export interface EngineOptions {
   /** The actions now defined (a function: hot reload swaps the set). */
@@ -113,17 +113,17 @@ export class ActionEngine {
     }
     const entity = await this.targetEntity(action, request.entity ?? null);
     if (!canExecute(action, caller, entity?.team ?? [])) {
-      throw new ActionError('FORBIDDEN', `${caller.user} may not execute action "${action.identifier}"`, { details: { action: action.identifier, user: caller.user } });
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not execute action "${action.identifier}"`, { details: { action: action.identifier, user: caller.user } });
     }
     if (entity && !(await entityMatchesCondition(action, entity, this.options.catalog()))) {
-      throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" does not apply to ${entity.blueprint} "${entity.identifier}": it fails the action's condition`, {
+      throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" does not apply to ${entity.blueprint} "${entity.identifier}": it fails the action's condition`, {
         location: { pointer: '/entity' },
         details: { action: action.identifier, entity: entity.identifier },
       });
     }
     const { inputs, problems } = await validateInputs(action, request.inputs, (blueprint, ids) => this.entitiesExist(blueprint, ids));
     if (problems.length > 0) {
-      throw new ActionError('INVALID_INPUTS', `invalid inputs for action "${action.identifier}": ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`, {
+      throw new LatticeError(ErrorCodes.INVALID_INPUTS, `invalid inputs for action "${action.identifier}": ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`, {
         location: { pointer: problems[0].pointer },
         details: { action: action.identifier, problems },
       });
@@ -164,7 +164,7 @@ export class ActionEngine {
   async cancel(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
     const { caller } = request;
     const run = await this.run(request.runId);
-    if (!canCancel(run, caller)) throw new ActionError('FORBIDDEN', `${caller.user} may not cancel run ${run.id}: only its creator or an admin may`, { details: { runId: run.id, user: caller.user } });
+    if (!canCancel(run, caller)) throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not cancel run ${run.id}: only its creator or an admin may`, { details: { runId: run.id, user: caller.user } });
     assertTransition(run.id, run.status, 'CANCELLED');
     const reason = request.reason?.trim();
     return this.update(run.id, {
@@ -178,7 +178,7 @@ export class ActionEngine {
   async report(request: ReportRequest): Promise<Run> {
     const run = await this.executorRun(request.runId, request.token);
     if (request.status !== undefined && !EXECUTOR_STATUSES.includes(request.status)) {
-      throw new ActionError('FORBIDDEN', `an executor reports ${EXECUTOR_STATUSES.join(', ')}, not ${request.status}`, { details: { runId: run.id } });
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `an executor reports ${EXECUTOR_STATUSES.join(', ')}, not ${request.status}`, { details: { runId: run.id } });
     }
     if (isFinal(run.status)) assertTransition(run.id, run.status, request.status ?? run.status);
     return this.update(run.id, {
@@ -208,7 +208,7 @@ export class ActionEngine {
     const run = await this.executorRun(request.runId, request.token);
     if (isFinal(run.status)) assertTransition(run.id, run.status, request.terminationStatus ?? run.status);
     if (request.terminationStatus !== undefined && request.terminationStatus !== 'SUCCESS' && request.terminationStatus !== 'FAILURE') {
-      throw new ActionError('INVALID_INPUTS', `terminationStatus must be SUCCESS or FAILURE, not ${String(request.terminationStatus)}`, { location: { pointer: '/terminationStatus' } });
+      throw new LatticeError(ErrorCodes.INVALID_INPUTS, `terminationStatus must be SUCCESS or FAILURE, not ${String(request.terminationStatus)}`, { location: { pointer: '/terminationStatus' } });
     }
     if (request.terminationStatus !== undefined && run.status !== 'IN_PROGRESS') assertTransition(run.id, run.status, request.terminationStatus);
     const [line] = await this.log(run.id, [this.maskAll(request.message)]);
@@ -248,9 +248,9 @@ export class ActionEngine {
 
   private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
     const action = this.options.actions().get(run.action);
-    if (!action) throw new ActionError('UNKNOWN_ACTION', `action "${run.action}" is no longer defined`);
+    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `action "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
-    if (!invoker) throw new ActionError('NO_INVOKER', `no invoker is registered for ${action.invocationMethod.type} actions`);
+    if (!invoker) throw new LatticeError(ErrorCodes.NO_INVOKER, `no invoker is registered for ${action.invocationMethod.type} actions`);
     const entity = run.entity !== null && run.blueprint !== null ? ((await this.options.catalog().load(run.blueprint, [run.entity]))[0] ?? null) : null;
     const templateContext: TemplateContext = {
       inputs: { ...run.inputs, ...s.opened },
@@ -283,7 +283,7 @@ export class ActionEngine {
       await this.update(runId, update);
     } catch (err) {
       // Cancelled, or the executor reported first: its word stands.
-      if (!isActionError(err, 'RUN_CONFLICT', 'ILLEGAL_TRANSITION')) throw err;
+      if (!hasCode(err, ErrorCodes.RUN_CONFLICT, ErrorCodes.ILLEGAL_TRANSITION)) throw err;
     }
   }
 
@@ -303,14 +303,14 @@ export class ActionEngine {
           summary: status === 'DECLINED' ? this.maskAll(`declined by ${caller.user}: ${approval.reason}`) : undefined,
         });
       } catch (err) {
-        if (isActionError(err, 'RUN_CONFLICT')) continue;
+        if (hasCode(err, ErrorCodes.RUN_CONFLICT)) continue;
         throw err;
       }
       await this.publish({ type: 'run', run: updated });
       if (updated.status === 'IN_PROGRESS') this.dispatch(updated.id);
       return updated;
     }
-    throw new ActionError('RUN_CONFLICT', `run ${runId} kept changing; try again`, { details: { runId } });
+    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${runId} kept changing; try again`, { details: { runId } });
   }
 
   private dispatch(runId: string) {
@@ -348,33 +348,33 @@ export class ActionEngine {
 
   private action(identifier: string): Action {
     const action = this.options.actions().get(identifier);
-    if (!action) throw new ActionError('UNKNOWN_ACTION', `no action "${identifier}"`, { location: { pointer: '/action' }, details: { action: identifier } });
+    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `no action "${identifier}"`, { location: { pointer: '/action' }, details: { action: identifier } });
     return action;
   }
 
   private async run(runId: string): Promise<Run> {
     const run = await this.options.store.get(runId);
-    if (!run) throw new ActionError('RUN_NOT_FOUND', `no run ${runId}`, { details: { runId } });
+    if (!run) throw new LatticeError(ErrorCodes.RUN_NOT_FOUND, `no run ${runId}`, { details: { runId } });
     return run;
   }
 
   private async executorRun(runId: string, token: string): Promise<Run> {
     const run = await this.run(runId);
-    if (!verifyExecutorToken(run, token)) throw new ActionError('FORBIDDEN', `invalid executor token for run ${runId}`, { details: { runId } });
+    if (!verifyExecutorToken(run, token)) throw new LatticeError(ErrorCodes.FORBIDDEN, `invalid executor token for run ${runId}`, { details: { runId } });
     return run;
   }
 
   private async targetEntity(action: Action, identifier: string | null): Promise<Entity | null> {
     const { operation, blueprintIdentifier } = action.trigger;
     if (operation === 'CREATE') {
-      if (identifier !== null) throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" is a CREATE action: it runs on no entity`, { location: { pointer: '/entity' } });
+      if (identifier !== null) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" is a CREATE action: it runs on no entity`, { location: { pointer: '/entity' } });
       return null;
     }
     if (identifier === null || identifier === '') {
-      throw new ActionError('INVALID_ENTITY', `action "${action.identifier}" is a ${operation} action: name the ${blueprintIdentifier} entity it runs on`, { location: { pointer: '/entity' } });
+      throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" is a ${operation} action: name the ${blueprintIdentifier} entity it runs on`, { location: { pointer: '/entity' } });
     }
     const [entity] = await this.options.catalog().load(blueprintIdentifier as string, [identifier]);
-    if (!entity) throw new ActionError('INVALID_ENTITY', `no ${blueprintIdentifier} entity "${identifier}"`, { location: { pointer: '/entity' }, details: { entity: identifier } });
+    if (!entity) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `no ${blueprintIdentifier} entity "${identifier}"`, { location: { pointer: '/entity' }, details: { entity: identifier } });
     return entity;
   }
 
@@ -395,7 +395,7 @@ export class ActionEngine {
 
 function sameAction(run: Run, action: Action): Run {
   if (run.action !== action.identifier) {
-    throw new ActionError('RUN_CONFLICT', `this idempotency key was used for a run of action "${run.action}", not "${action.identifier}"`, {
+    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `this idempotency key was used for a run of action "${run.action}", not "${action.identifier}"`, {
       details: { runId: run.id, action: run.action },
     });
   }

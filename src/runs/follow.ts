@@ -15,11 +15,11 @@
  * Pass an AbortSignal to stop a follower that is waiting (a generator cannot be returned while
  * it awaits); breaking out of `for await` also unsubscribes.
  */
-import { ActionError } from '../model/actions/errors.ts';
 import type { Run, RunLogLine } from '../data/run.ts';
 import type { RunEvent, RunEvents } from '../data/RunEvents.ts';
 import { matchesFilter, type RunFilter, type RunStore } from '../data/RunStore.ts';
 import { isFinal } from '../data/runStatus.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
 
 export interface FollowOptions {
   readonly store: RunStore;
@@ -45,7 +45,7 @@ export async function* followLogs(options: FollowOptions & { readonly after?: nu
       }
     }
     const run = await store.get(runId);
-    if (!run) throw new ActionError('RUN_NOT_FOUND', `no run ${runId}`, { details: { runId } });
+    if (!run) throw new LatticeError(ErrorCodes.RUN_NOT_FOUND, `no run ${runId}`, { details: { runId } });
     yield* fromStore();
     if (isFinal(run.status)) return;
     for (;;) {
@@ -78,7 +78,7 @@ export async function* followRun(options: FollowOptions): AsyncGenerator<Run> {
   });
   try {
     let current = await store.get(runId);
-    if (!current) throw new ActionError('RUN_NOT_FOUND', `no run ${runId}`, { details: { runId } });
+    if (!current) throw new LatticeError(ErrorCodes.RUN_NOT_FOUND, `no run ${runId}`, { details: { runId } });
     yield current;
     while (!isFinal(current.status)) {
       const event = await queue.next();

@@ -8,9 +8,9 @@
  * wipes the data. Concurrency tests spread their calls over two handles.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import { newRun, type Approval, type Run } from '../../src/data/run.ts';
 import type { RunStore } from '../../src/data/RunStore.ts';
+import { LatticeError } from '../../src/errors/index.ts';
 
 const BASE = Date.parse('2031-01-01T00:00:00.000Z');
 let clock = 0;
@@ -35,8 +35,8 @@ async function reasonOf(p: Promise<unknown>): Promise<string | undefined> {
   try {
     await p;
   } catch (err) {
-    expect(err).toBeInstanceOf(ActionError);
-    return (err as ActionError).reason;
+    expect(err).toBeInstanceOf(LatticeError);
+    return (err as LatticeError).code;
   }
   return undefined;
 }
@@ -196,7 +196,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<RunStore
           Array.from({ length: 12 }, (_, i) =>
             stores[i % 2].update(run.id, { expectStatus: 'IN_PROGRESS', status: i % 3 ? 'SUCCESS' : 'FAILURE', summary: `writer ${i}` }).then(
               (r) => ({ won: r }),
-              (err: unknown) => ({ err: (err as ActionError).reason }),
+              (err: unknown) => ({ err: (err as LatticeError).code }),
             ),
           ),
         );

@@ -48,6 +48,6 @@ describe('KUBERNETES invoker', () => {
     const outcome = await invoke(ctx({ type: 'KUBERNETES', operation: 'scale', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'orders', name: 'nope' }, replicas: 1 }));
     expect(outcome).toMatchObject({ kind: 'completed', status: 'FAILURE' });
     expect((outcome as { summary: string }).summary).toContain('not found');
-    await expect(invoke(ctx({ type: 'KUBERNETES', cluster: 'mars', operation: 'scale', resource: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, replicas: 1 }))).rejects.toMatchObject({ reason: 'NO_INVOKER' });
+    await expect(invoke(ctx({ type: 'KUBERNETES', cluster: 'mars', operation: 'scale', resource: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'x' }, replicas: 1 }))).rejects.toMatchObject({ code: 'NO_INVOKER' });
   });
 });

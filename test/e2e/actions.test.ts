@@ -125,7 +125,7 @@ describe('a webhook action, end to end', () => {
     const done = await exec('mutation($id: ID!, $token: String!) { appendRunLog(id: $id, token: $token, message: "done", terminationStatus: SUCCESS) { cursor message } }');
     expect(done.data.appendRunLog.message).toBe('done');
     const forged = await as(null, 'mutation($id: ID!) { updateRun(id: $id, token: "forged", status: FAILURE) { status } }', { id: run.id });
-    expect(forged.errors?.[0].extensions.reason).toBe('FORBIDDEN');
+    expect(forged.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
     await until(() => updates.includes('complete'), 'the run to end');
     await until(() => logs.filter((l) => l !== 'complete').length >= 3, 'three log lines');
@@ -145,7 +145,7 @@ describe('a webhook action, end to end', () => {
     const runs = await runCount();
     const calls = received.length;
     const res = await as('dev', 'mutation { executeAction(action: "provision_cloud_resource", inputs: { name: "Bad Name", type: "mysql", component: "NoSuchService" }) { id } }');
-    expect(res.errors?.[0].extensions).toMatchObject({ reason: 'INVALID_INPUTS' });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUTS' });
     const pointers = res.errors?.[0].extensions.problems.map((p: { pointer: string }) => p.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/inputs/name', '/inputs/type']));
     const typed = await as('dev', 'mutation { provisionCloudResource(input: { name: "ok-name", type: MYSQL }) { id } }');
@@ -198,13 +198,13 @@ describe('approvals: the incident runbook needs both named SREs', () => {
     const run = await start();
     const res = await as('ana', `mutation { declineRun(id: "${run.id}", reason: "not during the freeze") { status approvals { decision reason } } }`);
     expect(res.data.declineRun).toEqual({ status: 'DECLINED', approvals: [{ decision: 'DECLINE', reason: 'not during the freeze' }] });
-    expect((await as('bo', `mutation { approveRun(id: "${run.id}") { status } }`)).errors?.[0].extensions.code).toBe('CONFLICT');
+    expect((await as('bo', `mutation { approveRun(id: "${run.id}") { status } }`)).errors?.[0].extensions.code).toBe('ILLEGAL_TRANSITION');
     expect(received.length).toBe(calls);
   });
 
   it('the action\'s condition applies: a library cannot run the runbook', async () => {
     const res = await as('dev', 'mutation { incidentRunbook(entity: "CoreKafkaLibrary", input: { incident: "INC-1", region: US_EAST_1 }) { id } }');
-    expect(res.errors?.[0].extensions.reason).toBe('INVALID_ENTITY');
+    expect(res.errors?.[0].extensions.code).toBe('INVALID_ENTITY');
   });
 
   it('lists the actions with their typed mutation names', async () => {

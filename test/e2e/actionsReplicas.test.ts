@@ -280,7 +280,7 @@ describe('two gateway processes on one Redis, runs on the BullMQ queue', () => {
 
     // A second completion is refused: an ended run never changes.
     const again = await gql(a, APPEND, { id: runId, token, message: 'provisioned again', end: 'SUCCESS' }, null);
-    expect(again.errors?.[0].extensions.reason).toBe('ILLEGAL_TRANSITION');
+    expect(again.errors?.[0].extensions.code).toBe('ILLEGAL_TRANSITION');
 
     const stored = (await gql(a, RUN, { id: runId })).data.run;
     expect(stored.status).toBe('SUCCESS');

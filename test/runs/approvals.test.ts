@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { approvalState, decide, requiredSlots } from '../../src/runs/approvals.ts';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import type { Action } from '../../src/model/actions/model.ts';
 import { canCancel, canExecute, canViewRun, isApprover } from '../../src/runs/permissions.ts';
 import { newRun, type Caller, type Decision, type Run } from '../../src/data/run.ts';
 import { caller, loadOne, scaleAction } from './fixtures.ts';
+import { LatticeError } from '../../src/errors/index.ts';
 
 const NOW = new Date('2031-01-01T00:00:00.000Z');
 
@@ -38,8 +38,8 @@ function decideAll(a: Action, run: Run, steps: [Caller, Decision, string?][], en
       current = { ...current, approvals: [...current.approvals, approval] };
       if (state.outcome !== 'WAITING') return state.outcome;
     } catch (err) {
-      expect(err).toBeInstanceOf(ActionError);
-      return (err as ActionError).reason;
+      expect(err).toBeInstanceOf(LatticeError);
+      return (err as LatticeError).code;
     }
   }
   return 'WAITING';

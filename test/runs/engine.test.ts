@@ -10,7 +10,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionEngine, type EngineOptions } from '../../src/runs/engine.ts';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import { followLogs, followRun } from '../../src/runs/follow.ts';
 import { upsertEntityInvoker } from '../../src/runs/invokers/upsertEntity.ts';
 import { webhookInvoker } from '../../src/runs/invokers/webhook.ts';
@@ -24,6 +23,7 @@ import type { RunEvent } from '../../src/data/RunEvents.ts';
 import type { RunStore } from '../../src/data/RunStore.ts';
 import { caller, lockAction, makeCatalog, model, scaffoldAction, scaleAction, type Catalog } from './fixtures.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
+import { LatticeError } from '../../src/errors/index.ts';
 
 const SIGNING = 'whsec-engine-test';
 const API_KEY = 'api-key-0f9e8d7c6b5a';
@@ -71,13 +71,13 @@ async function setup(definitions: Record<string, unknown>[], extra: Partial<Engi
   return { engine: new ActionEngine(options), options, store, events, seen };
 }
 
-async function refusal(p: Promise<unknown>): Promise<ActionError> {
+async function refusal(p: Promise<unknown>): Promise<LatticeError> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(ActionError);
-  return err as ActionError;
+  expect(err).toBeInstanceOf(LatticeError);
+  return err as LatticeError;
 }
 
 const ann = caller('ann', { teams: ['payments'] });
@@ -88,10 +88,9 @@ describe('execute', () => {
   it('refuses invalid inputs with JSON pointers, creating no run and invoking nothing', async () => {
     const { engine, store, seen } = await setup([scaleAction(receiver.url)]);
     const err = await refusal(engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 99, colour: 'red' }, caller: ann }));
-    expect(err.reason).toBe('INVALID_INPUTS');
+    expect(err.code).toBe('INVALID_INPUTS');
     expect(err.toExtensions()).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      reason: 'INVALID_INPUTS',
+      code: 'INVALID_INPUTS',
       pointer: '/inputs/colour',
       problems: [
         { pointer: '/inputs/colour', message: 'unknown input "colour"' },
@@ -111,7 +110,7 @@ describe('execute', () => {
       permissions: { execute: { ownedByTeam: true } },
     });
     const { engine, store } = await setup([scaleAction(receiver.url), guarded, scaffoldAction(receiver.url)]);
-    const reasons = async (p: Promise<unknown>) => [(await refusal(p)).reason, (await refusal(p)).location?.pointer];
+    const reasons = async (p: Promise<unknown>) => [(await refusal(p)).code, (await refusal(p)).location?.pointer];
     expect(await reasons(engine.execute({ action: 'nope', inputs: {}, caller: ann }))).toEqual(['UNKNOWN_ACTION', '/action']);
     expect(await reasons(engine.execute({ action: 'scale', inputs: { replicas: 1 }, caller: ann }))).toEqual(['INVALID_ENTITY', '/entity']);
     expect(await reasons(engine.execute({ action: 'scale', entity: 'ghost', inputs: { replicas: 1 }, caller: ann }))).toEqual(['INVALID_ENTITY', '/entity']);
@@ -169,7 +168,7 @@ describe('execute', () => {
     expect(receiver.callsPerKey).toEqual(new Map([[[...ids][0], 1]]));
     const bobs = await engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: caller('bob'), idempotencyKey: 'retry-1' });
     expect(bobs.created).toBe(true);
-    expect((await refusal(engine.execute({ action: 'scaffold', inputs: { name: 'x' }, caller: ann, idempotencyKey: 'retry-1' }))).reason).toBe('RUN_CONFLICT');
+    expect((await refusal(engine.execute({ action: 'scaffold', inputs: { name: 'x' }, caller: ann, idempotencyKey: 'retry-1' }))).code).toBe('RUN_CONFLICT');
     await engine.idle();
     expect((await store.list()).runs).toHaveLength(2);
   });
@@ -185,8 +184,8 @@ describe('approvals', () => {
     expect(run.status).toBe('WAITING_FOR_APPROVAL');
     await engine.idle();
     expect(receiver.received).toEqual([]);
-    expect((await refusal(engine.approve({ runId: run.id, caller: caller('bob') }))).reason).toBe('FORBIDDEN');
-    expect((await refusal(engine.approve({ runId: run.id, caller: ann }))).reason).toBe('SELF_APPROVAL');
+    expect((await refusal(engine.approve({ runId: run.id, caller: caller('bob') }))).code).toBe('FORBIDDEN');
+    expect((await refusal(engine.approve({ runId: run.id, caller: ann }))).code).toBe('SELF_APPROVAL');
     const approved = await engine.approve({ runId: run.id, caller: sre1, reason: 'looks fine' });
     expect(approved).toMatchObject({ status: 'IN_PROGRESS', approvals: [{ user: 'sre1', decision: 'APPROVE', reason: 'looks fine', satisfies: ['team:sre'] }] });
     await engine.idle();
@@ -200,18 +199,18 @@ describe('approvals', () => {
     expect((await engine.approve({ runId: first.id, caller: sre1 })).status).toBe('WAITING_FOR_APPROVAL');
     await engine.idle();
     expect(receiver.received).toEqual([]);
-    expect((await refusal(engine.approve({ runId: first.id, caller: sre1 }))).reason).toBe('ALREADY_DECIDED');
+    expect((await refusal(engine.approve({ runId: first.id, caller: sre1 }))).code).toBe('ALREADY_DECIDED');
     expect((await engine.approve({ runId: first.id, caller: sre2 })).status).toBe('IN_PROGRESS');
     await engine.idle();
     expect(receiver.callsPerKey.get(first.id)).toBe(1);
 
     const second = (await engine.execute({ action: 'runbook', entity: 'cart', inputs: { replicas: 0 }, caller: ann })).run;
     await engine.approve({ runId: second.id, caller: sre1 });
-    expect((await refusal(engine.decline({ runId: second.id, caller: sre2, reason: '' }))).reason).toBe('INVALID_INPUTS');
+    expect((await refusal(engine.decline({ runId: second.id, caller: sre2, reason: '' }))).code).toBe('INVALID_INPUTS');
     const declined = await engine.decline({ runId: second.id, caller: sre2, reason: 'not during the incident review' });
     expect(declined).toMatchObject({ status: 'DECLINED', summary: 'declined by sre2: not during the incident review' });
     expect(declined.endedAt).not.toBeNull();
-    expect((await refusal(engine.approve({ runId: second.id, caller: sre2 }))).reason).toBe('ILLEGAL_TRANSITION');
+    expect((await refusal(engine.approve({ runId: second.id, caller: sre2 }))).code).toBe('ILLEGAL_TRANSITION');
     await engine.idle();
     expect(receiver.callsPerKey.has(second.id)).toBe(false);
     expect((await store.get(second.id))?.approvals.map((a) => a.decision)).toEqual(['APPROVE', 'DECLINE']);
@@ -232,10 +231,10 @@ describe('approvals', () => {
   it('lets the creator or an admin cancel a waiting run, and no one cancel an ended one', async () => {
     const { engine } = await setup([runbook()]);
     const { run } = await engine.execute({ action: 'runbook', entity: 'cart', inputs: { replicas: 1 }, caller: ann });
-    expect((await refusal(engine.cancel({ runId: run.id, caller: sre1 }))).reason).toBe('FORBIDDEN');
+    expect((await refusal(engine.cancel({ runId: run.id, caller: sre1 }))).code).toBe('FORBIDDEN');
     expect(await engine.cancel({ runId: run.id, caller: ann, reason: 'wrong service' })).toMatchObject({ status: 'CANCELLED', summary: 'cancelled by ann: wrong service' });
-    expect((await refusal(engine.cancel({ runId: run.id, caller: caller('root', { roles: ['Admin'] }) }))).reason).toBe('ILLEGAL_TRANSITION');
-    expect((await refusal(engine.approve({ runId: 'run_nope', caller: sre1 }))).reason).toBe('RUN_NOT_FOUND');
+    expect((await refusal(engine.cancel({ runId: run.id, caller: caller('root', { roles: ['Admin'] }) }))).code).toBe('ILLEGAL_TRANSITION');
+    expect((await refusal(engine.approve({ runId: 'run_nope', caller: sre1 }))).code).toBe('RUN_NOT_FOUND');
   });
 });
 
@@ -250,16 +249,16 @@ describe('executors', () => {
     expect((await store.get(run.id))?.status).toBe('IN_PROGRESS');
     const token = receiver.received[0].headers['x-lattice-run-token'] as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await refusal(engine.report({ runId: run.id, token: 'forged', statusLabel: 'x' }))).reason).toBe('FORBIDDEN');
-    expect((await refusal(engine.report({ runId: run.id, token, status: 'DECLINED' }))).reason).toBe('FORBIDDEN');
+    expect((await refusal(engine.report({ runId: run.id, token: 'forged', statusLabel: 'x' }))).code).toBe('FORBIDDEN');
+    expect((await refusal(engine.report({ runId: run.id, token, status: 'DECLINED' }))).code).toBe('FORBIDDEN');
     expect(await engine.report({ runId: run.id, token, statusLabel: 'rolling out', links: ['https://argo/cart'] })).toMatchObject({ status: 'IN_PROGRESS', statusLabel: 'rolling out', links: ['https://argo/cart'] });
     await engine.appendLog({ runId: run.id, token, message: 'scaled to 5' });
     const { line, run: ended } = await engine.appendLog({ runId: run.id, token, message: 'all pods ready', terminationStatus: 'SUCCESS' });
     expect(line.message).toBe('all pods ready');
     expect(ended.status).toBe('SUCCESS');
     expect((await store.logs(run.id)).map((l) => l.message)).toEqual(['invoking WEBHOOK', 'webhook POST attempt 1: 202', 'scaled to 5', 'all pods ready']);
-    expect((await refusal(engine.appendLog({ runId: run.id, token, message: 'late' }))).reason).toBe('ILLEGAL_TRANSITION');
-    expect((await refusal(engine.report({ runId: run.id, token, status: 'FAILURE' }))).reason).toBe('ILLEGAL_TRANSITION');
+    expect((await refusal(engine.appendLog({ runId: run.id, token, message: 'late' }))).code).toBe('ILLEGAL_TRANSITION');
+    expect((await refusal(engine.report({ runId: run.id, token, status: 'FAILURE' }))).code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('ends runs FAILURE when no invoker is registered for the method, or a template fails', async () => {

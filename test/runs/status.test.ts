@@ -4,9 +4,9 @@
  * timestamps, links and approvals move as documented; run ids sort by creation.
  */
 import { describe, expect, it } from 'vitest';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import { applyUpdate, newRun, newRunId, type Run } from '../../src/data/run.ts';
 import { RUN_STATUSES, canTransition, type RunStatus } from '../../src/data/runStatus.ts';
+import { LatticeError } from '../../src/errors/index.ts';
 
 const ALLOWED: Record<RunStatus, RunStatus[]> = {
   WAITING_FOR_APPROVAL: ['IN_PROGRESS', 'DECLINED', 'CANCELLED'],
@@ -25,8 +25,8 @@ function reason(f: () => unknown): string | undefined {
   try {
     f();
   } catch (err) {
-    expect(err).toBeInstanceOf(ActionError);
-    return (err as ActionError).reason;
+    expect(err).toBeInstanceOf(LatticeError);
+    return (err as LatticeError).code;
   }
   return undefined;
 }

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityInput } from '../../src/model/entities/entity.ts';
-import { ActionError } from '../../src/model/actions/errors.ts';
 import { renderInvocation } from '../../src/model/actions/invocation.ts';
 import { entityFromMapping, upsertEntityInvoker } from '../../src/runs/invokers/upsertEntity.ts';
 import type { UpsertEntityMethod } from '../../src/model/actions/model.ts';
 import { newRun } from '../../src/data/run.ts';
 import { caller, loadOne, lockAction } from './fixtures.ts';
+import { LatticeError } from '../../src/errors/index.ts';
 
 const existing: Entity = {
   blueprint: 'Service',
@@ -65,8 +65,8 @@ describe('entityFromMapping', () => {
           return e;
         }
       })();
-      expect(err).toBeInstanceOf(ActionError);
-      expect((err as ActionError).location?.pointer).toBe('/invocationMethod/mapping/identifier');
+      expect(err).toBeInstanceOf(LatticeError);
+      expect((err as LatticeError).location?.pointer).toBe('/invocationMethod/mapping/identifier');
     }
   });
 });

@@ -5,9 +5,9 @@
  * its work without awaiting in between, so a call is one step that no other call sees half done
  * (that is its compare-and-set). Logs are one array per run: a line's cursor is its position + 1.
  */
-import { ActionError } from '../../model/actions/errors.ts';
 import { applyUpdate, type Run, type RunLogLine, type RunUpdate } from '../run.ts';
 import { DEFAULT_LOG_LIMIT, DEFAULT_PAGE_SIZE, matchesFilter, type RunFilter, type RunPage, type RunPageArgs, type RunStore } from '../RunStore.ts';
+import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 
 export class MemoryRunStore implements RunStore {
   private readonly runs = new Map<string, Run>();
@@ -20,7 +20,7 @@ export class MemoryRunStore implements RunStore {
     const idemKey = run.idempotencyKey === null ? undefined : `${run.createdBy}\0${run.idempotencyKey}`;
     const existing = idemKey === undefined ? undefined : this.idempotency.get(idemKey);
     if (existing !== undefined) return { run: this.runs.get(existing) as Run, created: false };
-    if (this.runs.has(run.id)) throw new ActionError('RUN_CONFLICT', `run ${run.id} already exists`, { details: { runId: run.id } });
+    if (this.runs.has(run.id)) throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${run.id} already exists`, { details: { runId: run.id } });
     const stored = freeze(run);
     this.runs.set(run.id, stored);
     this.order.splice(insertionIndex(this.order, run.id), 0, run.id);
@@ -82,7 +82,7 @@ export class MemoryRunStore implements RunStore {
 }
 
 function notFound(id: string) {
-  return new ActionError('RUN_NOT_FOUND', `no run ${id}`, { details: { runId: id } });
+  return new LatticeError(ErrorCodes.RUN_NOT_FOUND, `no run ${id}`, { details: { runId: id } });
 }
 
 /** Where `id` goes in a list sorted greatest first; with `after`, the first index holding a smaller id. */

@@ -19,7 +19,6 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
-import { ActionError } from '../../model/actions/errors.ts';
 import { applyUpdate, type Run, type RunUpdate } from '../run.ts';
 import { DEFAULT_LOG_LIMIT, DEFAULT_PAGE_SIZE, matchesFilter, type RunFilter, type RunPage, type RunPageArgs, type RunStore } from '../RunStore.ts';
 
@@ -80,7 +79,7 @@ export class RedisRunStore implements RunStore {
     if (run.entity !== null) indexes.push(this.key('entity', run.entity));
     const [outcome, existing] = (await this.script(CREATE, [this.key(), this.key('idem'), ...indexes], [run.id, JSON.stringify(run), idem])) as [number, string];
     if (outcome === 0) return { run: parse(existing), created: false };
-    if (outcome === -1) throw new ActionError('RUN_CONFLICT', `run ${run.id} already exists`, { details: { runId: run.id } });
+    if (outcome === -1) throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${run.id} already exists`, { details: { runId: run.id } });
     return { run: parse(JSON.stringify(run)), created: true };
   }
 
@@ -148,7 +147,7 @@ export class RedisRunStore implements RunStore {
       if (written === -1) throw notFound(id);
       // Another write landed between the read and the script: read again (applyUpdate re-checks).
     }
-    throw new ActionError('RUN_CONFLICT', `run ${id} kept changing; gave up after ${MAX_RETRIES} attempts`, { details: { runId: id } });
+    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${id} kept changing; gave up after ${MAX_RETRIES} attempts`, { details: { runId: id } });
   }
 
   async appendLog(id: string, messages: readonly string[]) {
@@ -208,7 +207,7 @@ function scriptSha(source: string): string {
 }
 
 function notFound(id: string) {
-  return new ActionError('RUN_NOT_FOUND', `no run ${id}`, { details: { runId: id } });
+  return new LatticeError(ErrorCodes.RUN_NOT_FOUND, `no run ${id}`, { details: { runId: id } });
 }
 
 function parse(json: string): Run {

@@ -3,17 +3,16 @@
  *
  * Pure, like loadBlueprints: takes file names and contents, does no I/O. A file holds one action
  * or an array of them, in JSON or YAML. Each is checked against the meta-schema (metaschema.ts),
- * then against the rules (rules.ts). Every error is an ActionError (INVALID_ACTION) with the file,
+ * then against the rules (rules.ts). Every error is a LatticeError (INVALID_ACTION) with the file,
  * line, column and JSON pointer; unknown keys come back as warnings and are kept in `raw`.
  * Loading never half-applies: any error throws LatticeErrors listing them all.
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import type { BlueprintModel } from '../blueprints/model.ts';
-import { LatticeErrors, type ErrorLocation, type LatticeError } from '../../errors/index.ts';
+import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../../errors/index.ts';
 import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
 import { toPointer } from '../files/parseDocument.ts';
 import type { RuleQuery } from '../query/portRules.ts';
-import { ActionError } from './errors.ts';
 import { actionSchema, strictActionSchema } from './metaschema.ts';
 import {
   createActionSet,
@@ -53,19 +52,19 @@ export function loadActions(files: readonly ActionFile[], model: BlueprintModel)
       continue;
     }
     for (const { key, pointer: at } of unknownKeys(validateStrict, raw)) {
-      warnings.push(new ActionError('INVALID_ACTION', `unknown key "${key}" is kept but not used`, { location: locate(at) }));
+      warnings.push(new LatticeError(ErrorCodes.INVALID_ACTION, `unknown key "${key}" is kept but not used`, { location: locate(at) }));
     }
     const object = raw as Record<string, unknown>;
     const problems = checkActionRules(object, model);
     if (problems.length > 0) {
-      for (const p of problems) errors.push(new ActionError('INVALID_ACTION', `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
+      for (const p of problems) errors.push(new LatticeError(ErrorCodes.INVALID_ACTION, `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
       continue;
     }
     const action = toAction(object, { file, pointer, locate });
     const previous = seen.get(action.identifier);
     if (previous) {
       errors.push(
-        new ActionError('INVALID_ACTION', `duplicate action identifier "${action.identifier}", first defined in ${previous.origin.file}`, { location: locate('/identifier') }),
+        new LatticeError(ErrorCodes.INVALID_ACTION, `duplicate action identifier "${action.identifier}", first defined in ${previous.origin.file}`, { location: locate('/identifier') }),
       );
       continue;
     }
@@ -87,7 +86,7 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-function schemaError(e: ErrorObject, locate: (p: string) => ErrorLocation): ActionError {
+function schemaError(e: ErrorObject, locate: (p: string) => ErrorLocation): LatticeError {
   let message = e.message ?? 'is invalid';
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'enum') message += `: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
@@ -95,7 +94,7 @@ function schemaError(e: ErrorObject, locate: (p: string) => ErrorLocation): Acti
   if (e.keyword === 'anyOf' && e.instancePath === '/requiredApproval') message = 'must be true, false, or { "type": "ANY" | "ALL" }';
   const missing = e.keyword === 'required' ? toPointer([params.missingProperty as string]) : '';
   const where = e.instancePath || '/';
-  return new ActionError('INVALID_ACTION', `${where} ${message}`, { location: locate(`${e.instancePath}${missing}`) });
+  return new LatticeError(ErrorCodes.INVALID_ACTION, `${where} ${message}`, { location: locate(`${e.instancePath}${missing}`) });
 }
 
 function toAction(raw: Record<string, any>, origin: ActionOrigin): Action {

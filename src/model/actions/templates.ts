@@ -17,8 +17,8 @@
  */
 import { compileExpression, type Expression } from '../expressions.ts';
 import { toPointer } from '../files/parseDocument.ts';
-import { ActionError } from './errors.ts';
 import { maskSecrets, type Secrets } from './secrets.ts';
+import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 
 export interface TemplateContext {
   readonly inputs: Readonly<Record<string, unknown>>;
@@ -53,7 +53,7 @@ export function compileTemplate(value: unknown, pointer = ''): CompiledTemplate 
   const node = compileNode(value, pointer, problems);
   if (problems.length > 0) {
     const [first] = problems;
-    throw new ActionError('TEMPLATE_FAILED', `template at ${first.pointer || '/'}: ${first.message}`, { location: { pointer: first.pointer } });
+    throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `template at ${first.pointer || '/'}: ${first.message}`, { location: { pointer: first.pointer } });
   }
   return {
     dynamic: isDynamic(node),
@@ -178,7 +178,7 @@ async function evaluate(part: Exclude<Part, string>, context: TemplateContext): 
   } catch (err) {
     const raw = (err as { message?: string }).message ?? String(err);
     const message = maskSecrets(raw, context.secrets);
-    throw new ActionError('TEMPLATE_FAILED', `template at ${part.pointer || '/'}: ${message}`, { location: { pointer: part.pointer } });
+    throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `template at ${part.pointer || '/'}: ${message}`, { location: { pointer: part.pointer } });
   }
 }
 

@@ -7,15 +7,15 @@
  * which validates it against the blueprint); the run ends SUCCESS when the write succeeds.
  */
 import type { Entity, EntityInput } from '../../model/entities/entity.ts';
-import { ActionError } from '../../model/actions/errors.ts';
 import type { UpsertEntityMethod } from '../../model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from './Invoker.ts';
+import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 
 /** The entity input a rendered mapping gives, merged over `existing`. */
 export function entityFromMapping(method: UpsertEntityMethod, existing: Entity | undefined): EntityInput {
   const m = method.mapping;
   if (typeof m.identifier !== 'string' || m.identifier === '') {
-    throw new ActionError('TEMPLATE_FAILED', `mapping.identifier must render to a non-empty string, got ${JSON.stringify(m.identifier)}`, {
+    throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `mapping.identifier must render to a non-empty string, got ${JSON.stringify(m.identifier)}`, {
       location: { pointer: '/invocationMethod/mapping/identifier' },
     });
   }

@@ -5,8 +5,7 @@
  * pass; unknown keys warn and are kept.
  */
 import { describe, expect, it } from 'vitest';
-import { LatticeErrors, type LatticeError } from '../../../src/errors/index.ts';
-import { ActionError } from '../../../src/model/actions/errors.ts';
+import { LatticeError, LatticeErrors } from '../../../src/errors/index.ts';
 import { loadActions, type ActionFile } from '../../../src/model/actions/load.ts';
 import { lockAction, model, scaffoldAction, scaleAction } from '../../runs/fixtures.ts';
 
@@ -35,9 +34,8 @@ function expectOneError(file: ActionFile, pointer: string, key: string, message:
   const errors = loadErrors([file]);
   expect(errors.map((e) => e.message)).toHaveLength(1);
   const [e] = errors;
-  expect(e).toBeInstanceOf(ActionError);
-  expect(e.code).toBe('INVALID_CONFIG');
-  expect((e as ActionError).reason).toBe('INVALID_ACTION');
+  expect(e).toBeInstanceOf(LatticeError);
+  expect(e.code).toBe('INVALID_ACTION');
   expect(e.location).toEqual({ file: file.file, pointer, ...positionOf(file.text, key) });
   expect(e.message).toMatch(message);
 }

@@ -4,11 +4,11 @@
  * never the secrets; secrets are masked wherever a text might carry them.
  */
 import { describe, expect, it } from 'vitest';
-import { ActionError } from '../../../src/model/actions/errors.ts';
 import { renderInvocation } from '../../../src/model/actions/invocation.ts';
 import { maskSecrets } from '../../../src/model/actions/secrets.ts';
 import { compileTemplate, templateProblems, type TemplateContext } from '../../../src/model/actions/templates.ts';
 import { loadOne, scaffoldAction } from '../../runs/fixtures.ts';
+import { LatticeError } from '../../../src/errors/index.ts';
 
 const context = (extra: Partial<TemplateContext> = {}): TemplateContext => ({
   inputs: { name: 'cart', replicas: 3, tags: ['a', 'b'], env: 'prod' },
@@ -58,17 +58,17 @@ describe('templates', () => {
 
   it('lists every template that does not compile, with its pointer', () => {
     expect(templateProblems({ a: '{{ inputs.( }}', b: ['ok', 'x {{ y'], c: '{{ }}', 'd/e': '{{ ] }}' }, '/body').map((p) => p.pointer)).toEqual(['/body/a', '/body/b/1', '/body/c', '/body/d~1e']);
-    expect(() => compileTemplate({ a: '{{ ( }}' }, '/body')).toThrow(ActionError);
+    expect(() => compileTemplate({ a: '{{ ( }}' }, '/body')).toThrow(LatticeError);
   });
 
   it('fails a render with TEMPLATE_FAILED at the pointer, and never shows a secret in the message', async () => {
     const t = compileTemplate({ header: '{{ $number(secrets.API_KEY) }}' }, '/headers');
     const err = await t.render(context()).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ActionError);
-    expect((err as ActionError).reason).toBe('TEMPLATE_FAILED');
-    expect((err as ActionError).location?.pointer).toBe('/headers/header');
-    expect((err as ActionError).message).not.toContain('k-123-very-secret');
-    expect((err as ActionError).message).toContain('***');
+    expect(err).toBeInstanceOf(LatticeError);
+    expect((err as LatticeError).code).toBe('TEMPLATE_FAILED');
+    expect((err as LatticeError).location?.pointer).toBe('/headers/header');
+    expect((err as LatticeError).message).not.toContain('k-123-very-secret');
+    expect((err as LatticeError).message).toContain('***');
   });
 
   it('renders an action’s whole invocation method, its type untouched', async () => {
