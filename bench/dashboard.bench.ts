@@ -27,9 +27,8 @@ import { performance } from 'node:perf_hooks';
 import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/data/reader.ts';
-import { MemoryPubSub } from '../src/data/PubSub.ts';
+import { MemoryPubSub } from '../src/data/memory/MemoryPubSub.ts';
 import { ActionEngine } from '../src/runs/engine.ts';
-import { MemoryRunEvents } from '../src/data/memory/MemoryRunEvents.ts';
 import { MemoryRunStore } from '../src/data/memory/MemoryRunStore.ts';
 import { createActionSet } from '../src/model/actions/model.ts';
 import { createModel } from '../src/model/blueprints/model.ts';
@@ -209,9 +208,8 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   const pubsub = new MemoryPubSub();
   // The dashboard runs no actions: an engine over empty in-process stores.
   const runStore = new MemoryRunStore();
-  const runEvents = new MemoryRunEvents();
   const noActions = () => createActionSet([]);
-  const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: runEvents, catalog: () => ({ model: createModel([]), load: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, events: runEvents, set: noActions };
+  const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: pubsub, catalog: () => ({ model: createModel([]), load: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, set: noActions };
   const lattice: Impl = {
     name: 'lattice',
     run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status }) }),

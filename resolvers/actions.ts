@@ -115,21 +115,21 @@ export function actionSubscriptionResolvers() {
     runUpdated: {
       subscribe: async (_p: unknown, { id }: { id: string }, ctx: RequestContext) => {
         await visibleRun(id, ctx);
-        return followRun({ store: ctx.actions.store, events: ctx.actions.events, runId: id });
+        return followRun({ store: ctx.actions.store, events: ctx.pubsub, runId: id });
       },
       resolve: passThrough,
     },
     runLogs: {
       subscribe: async (_p: unknown, { id, after }: { id: string; after?: string }, ctx: RequestContext) => {
         await visibleRun(id, ctx);
-        return followLogs({ store: ctx.actions.store, events: ctx.actions.events, runId: id, after: fromCursor(after, 'after') });
+        return followLogs({ store: ctx.actions.store, events: ctx.pubsub, runId: id, after: fromCursor(after, 'after') });
       },
       resolve: passThrough,
     },
     runs: {
       subscribe: (_p: unknown, { filter }: { filter?: RunFilter }, ctx: RequestContext) => {
         caller(ctx);
-        return filtered(followRuns({ events: ctx.actions.events, filter: filter ?? undefined }), (run) => visible(run, ctx));
+        return filtered(followRuns({ events: ctx.pubsub, filter: filter ?? undefined }), (run) => visible(run, ctx));
       },
       resolve: passThrough,
     },

@@ -4,8 +4,8 @@
  */
 import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import { ENTITY_CHANNEL, isEntityChange, type EntityChange } from '../src/data/entityChanges.ts';
 import { iterate } from '../src/data/PubSub.ts';
+import { ENTITY_CHANGES, type EntityChange } from '../src/data/topics.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 
 export function subscriptionResolvers(plan: SchemaPlan) {
@@ -13,7 +13,7 @@ export function subscriptionResolvers(plan: SchemaPlan) {
     entityChanged: {
       subscribe: (_p: unknown, { blueprint, identifier }: { blueprint: string; identifier?: string | null }, ctx: RequestContext) => {
         if (!plan.model.get(blueprint)) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `unknown blueprint "${blueprint}"`, { details: { argument: 'blueprint' } });
-        return iterate(ctx.pubsub, ENTITY_CHANNEL, (m): m is EntityChange => isEntityChange(m) && m.blueprint === blueprint && (!identifier || m.identifier === identifier));
+        return iterate(ctx.pubsub, ENTITY_CHANGES, (m) => m.blueprint === blueprint && (!identifier || m.identifier === identifier));
       },
       resolve: async (change: EntityChange, _args: unknown, ctx: RequestContext) => {
         // A fresh read for every event: the request's loaders would serve the first value forever.

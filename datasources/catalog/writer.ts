@@ -8,7 +8,7 @@ import type { EntityWriter } from '../../src/context/index.ts';
 import { validateEntity } from '../../src/model/entities/validate.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityStore } from '../../src/data/EntityStore.ts';
-import type { EntityChange } from '../../src/data/entityChanges.ts';
+import type { EntityChange } from '../../src/data/topics.ts';
 import { FILE_ORIGIN_PREFIX } from './provider.ts';
 
 /** `onChange` is told of every write (for the `entityChanged` subscription). */

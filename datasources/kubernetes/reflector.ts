@@ -21,7 +21,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
-import type { EntityChange } from '../../src/data/entityChanges.ts';
+import type { EntityChange } from '../../src/data/topics.ts';
 import type { CompiledMapping } from '../../src/data/mapping.ts';
 import { describeError, KubeApiError, type ClusterClient, type KubeObject, type WatchEvent } from './client.ts';
 import type { ResourceOptions } from './options.ts';

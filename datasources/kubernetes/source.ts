@@ -18,7 +18,7 @@ import type { Logger } from 'pino';
 import type { SourceConfig } from '../../src/config/index.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import type { EntityChange } from '../../src/data/entityChanges.ts';
+import type { EntityChange } from '../../src/data/topics.ts';
 import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createClusterClient } from './client.ts';

@@ -9,7 +9,6 @@ import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { PubSub } from '../data/PubSub.ts';
 import type { ActionEngine } from '../runs/engine.ts';
 import type { ActionSet } from '../model/actions/model.ts';
-import type { RunEvents } from '../data/RunEvents.ts';
 import type { RunStore } from '../data/RunStore.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -25,11 +24,10 @@ export interface GatewayStatus {
   readonly warnings: readonly LatticeError[];
 }
 
-/** What the action resolvers use: the engine, the runs, their events, the actions now defined. */
+/** What the action resolvers use: the engine, the runs, the actions now defined (run events are on `pubsub`). */
 export interface ActionServices {
   readonly engine: ActionEngine;
   readonly store: RunStore;
-  readonly events: RunEvents;
   readonly set: () => ActionSet;
 }
 

@@ -1,87 +1,53 @@
 /**
- * PubSub: messages on named channels, in order per channel. In-process (EventEmitter) by
- * default; Redis pub/sub when REDIS_URL is set, so every replica's subscribers see what any
- * replica publishes. Messages are JSON values.
+ * PubSub: the one publish/subscribe of Lattice. Messages go to typed topics (topics.ts names them:
+ * entity changes, a run's updates and log lines, every run's updates), in-process
+ * (memory/MemoryPubSub.ts) or across replicas (redis/RedisPubSub.ts). Both pass one contract
+ * suite (test/data/pubsub.contract.ts).
+ *
+ * The contract:
+ * - `subscribe` resolves once the subscription is live: every message published after that (on
+ *   any replica, for Redis) reaches the listener.
+ * - Messages one publisher sends to a topic reach a listener in the order they were published.
+ * - A listener receives a copy (what it holds is never the publisher's object, as over Redis);
+ *   a listener that throws does not stop the others.
+ * - Delivery is at most once and not durable: a subscriber that must not miss anything reads the
+ *   store too (src/runs/follow.ts does, for runs).
  */
-import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import { AsyncQueue } from './AsyncQueue.ts';
+
+/** A named channel whose messages are `T` (the type exists only for the compiler). */
+export interface Topic<T> {
+  readonly channel: string;
+  /** Never set: carries the message type. */
+  readonly message?: T;
+}
+
+export function topic<T>(channel: string): Topic<T> {
+  return { channel };
+}
+
+export type Unsubscribe = () => Promise<void>;
 
 export interface PubSub {
-  publish(channel: string, message: unknown): Promise<void>;
-  /** Calls `handler` for every message on the channel until the returned function is called. */
-  subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>>;
+  publish<T>(topic: Topic<T>, message: T): Promise<void>;
+  /** Calls `listener` with every message on the topic until the returned function is called. */
+  subscribe<T>(topic: Topic<T>, listener: (message: T) => void): Promise<Unsubscribe>;
   close(): Promise<void>;
 }
 
-export class MemoryPubSub implements PubSub {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
-
-  async publish(channel: string, message: unknown) {
-    // A copy, so no subscriber shares an object with the publisher (as over Redis).
-    this.emitter.emit(channel, structuredClone(message));
-  }
-
-  async subscribe(channel: string, handler: (message: unknown) => void) {
-    this.emitter.on(channel, handler);
-    return async () => {
-      this.emitter.off(channel, handler);
-    };
-  }
-
-  async close() {
-    this.emitter.removeAllListeners();
-  }
-}
-
-/** One publishing connection and one subscribing connection per process, shared by all channels. */
-export class RedisPubSub implements PubSub {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
-  private readonly prefix: string;
-  private readonly local = new EventEmitter().setMaxListeners(0);
-
-  constructor(url: string, prefix = 'lattice:') {
-    this.pub = new Redis(url, { maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { maxRetriesPerRequest: null });
-    this.prefix = prefix;
-    this.sub.on('message', (channel: string, raw: string) => this.local.emit(channel, JSON.parse(raw)));
-  }
-
-  async publish(channel: string, message: unknown) {
-    await this.pub.publish(`${this.prefix}events:${channel}`, JSON.stringify(message));
-  }
-
-  async subscribe(channel: string, handler: (message: unknown) => void) {
-    const name = `${this.prefix}events:${channel}`;
-    if (this.local.listenerCount(name) === 0) await this.sub.subscribe(name);
-    this.local.on(name, handler);
-    return async () => {
-      this.local.off(name, handler);
-      if (this.local.listenerCount(name) === 0) await this.sub.unsubscribe(name).catch(() => undefined);
-    };
-  }
-
-  async close() {
-    this.local.removeAllListeners();
-    await Promise.all([this.pub, this.sub].map((c) => c.quit().catch(() => c.disconnect())));
-  }
-}
-
-/** Turns a subscription into an async iterator (what GraphQL subscriptions return). */
-export function iterate<T>(pubsub: PubSub, channel: string, accept: (message: unknown) => message is T = (_m): _m is T => true): AsyncIterableIterator<T> {
-  const queue: T[] = [];
-  let wake: (() => void) | undefined;
-  let done = false;
-  const ready = pubsub.subscribe(channel, (m) => {
-    if (!accept(m)) return;
-    queue.push(m);
-    wake?.();
+/**
+ * A topic's messages as an async iterator (what a GraphQL subscription returns), keeping those
+ * `accept` takes. Returning or throwing into the iterator unsubscribes.
+ */
+export function iterate<T>(pubsub: PubSub, on: Topic<T>, accept: (message: T) => boolean = () => true): AsyncIterableIterator<T> {
+  const queue = new AsyncQueue<T>();
+  const ready = pubsub.subscribe(on, (m) => {
+    if (accept(m)) queue.push(m);
   });
-  const finish = async () => {
-    done = true;
-    wake?.();
+  const finish = async (): Promise<IteratorReturnResult<undefined>> => {
+    queue.close();
     await (await ready)();
-    return { value: undefined as unknown as T, done: true as const };
+    return { value: undefined, done: true };
   };
   return {
     [Symbol.asyncIterator]() {
@@ -89,9 +55,8 @@ export function iterate<T>(pubsub: PubSub, channel: string, accept: (message: un
     },
     async next() {
       await ready;
-      while (queue.length === 0 && !done) await new Promise<void>((r) => (wake = r));
-      if (queue.length > 0) return { value: queue.shift() as T, done: false };
-      return { value: undefined as unknown as T, done: true };
+      const value = await queue.next();
+      return value === undefined ? { value: undefined, done: true } : { value, done: false };
     },
     return: finish,
     throw: async (err) => {

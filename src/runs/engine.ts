@@ -1,5 +1,5 @@
 /**
- * ActionEngine: the run lifecycle, over a RunStore, RunEvents and the registered invokers. What
+ * ActionEngine: the run lifecycle, over a RunStore, the PubSub's run topics and the registered invokers. What
  * the GraphQL mutations call; it knows nothing of GraphQL, HTTP or how callers authenticate.
  *
  * execute: action → entity (DAY-2 / DELETE; must exist, match the condition) → permission →
@@ -34,7 +34,8 @@ import type { InvocationOutcome, Invokers } from './invokers/Invoker.ts';
 import type { Action, ActionSet } from '../model/actions/model.ts';
 import { canCancel, canExecute } from './permissions.ts';
 import { newRun, newRunId, type Caller, type Decision, type Run, type RunLogLine, type RunUpdate } from '../data/run.ts';
-import type { RunEvent, RunEvents } from '../data/RunEvents.ts';
+import type { PubSub } from '../data/PubSub.ts';
+import { publishRunEvent, type RunEvent } from '../data/topics.ts';
 import type { RunStore } from '../data/RunStore.ts';
 import { openInputs, sealInputs } from './sealing.ts';
 import { maskSecrets, type Secrets } from '../model/actions/secrets.ts';
@@ -46,7 +47,8 @@ export interface EngineOptions {
   /** The actions now defined (a function: hot reload swaps the set). */
   readonly actions: () => ActionSet;
   readonly store: RunStore;
-  readonly events: RunEvents;
+  /** Where run updates and log lines are published (the run topics of src/data/topics.ts). */
+  readonly events: PubSub;
   /** The catalog as the rule language sees it: the model, entities by id, reverse relations. */
   readonly catalog: () => RuleContext;
   readonly invokers: Invokers;
@@ -339,7 +341,7 @@ export class ActionEngine {
 
   private async publish(event: RunEvent) {
     try {
-      await this.options.events.publish(event);
+      await publishRunEvent(this.options.events, event);
     } catch (err) {
       // Stored is what counts: followers read the store (follow.ts); report and carry on.
       this.options.onError?.(err, event.type === 'run' ? event.run.id : event.runId);

@@ -1,6 +1,6 @@
 /**
  * Following a run: what the `runUpdated`, `runLogs` and `runs` subscriptions stream, as async
- * generators over a RunStore and RunEvents. Pub/sub alone can lose or repeat nothing only while
+ * generators over a RunStore and the PubSub's run topics (src/data/topics.ts). Pub/sub alone can lose or repeat nothing only while
  * connected; these merge it with the store so a follower misses nothing and sees nothing twice:
  *
  * - `followLogs(after)` subscribes first, then reads the store's lines after the cursor, then
@@ -16,22 +16,24 @@
  * it awaits); breaking out of `for await` also unsubscribes.
  */
 import type { Run, RunLogLine } from '../data/run.ts';
-import type { RunEvent, RunEvents } from '../data/RunEvents.ts';
+import { AsyncQueue } from '../data/AsyncQueue.ts';
+import type { PubSub } from '../data/PubSub.ts';
+import { RUN_CHANGES, runTopic, type RunEvent } from '../data/topics.ts';
 import { matchesFilter, type RunFilter, type RunStore } from '../data/RunStore.ts';
 import { isFinal } from '../data/runStatus.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 
 export interface FollowOptions {
   readonly store: RunStore;
-  readonly events: RunEvents;
+  readonly events: PubSub;
   readonly runId: string;
   readonly signal?: AbortSignal;
 }
 
 export async function* followLogs(options: FollowOptions & { readonly after?: number }): AsyncGenerator<RunLogLine> {
   const { store, events, runId, signal } = options;
-  const queue = new EventQueue<RunEvent>(signal);
-  const unsubscribe = await events.subscribe({ runId }, (e) => queue.push(e));
+  const queue = new AsyncQueue<RunEvent>(signal);
+  const unsubscribe = await events.subscribe(runTopic(runId), (e) => queue.push(e));
   try {
     let last = Math.max(0, options.after ?? 0);
     async function* fromStore(): AsyncGenerator<RunLogLine> {
@@ -72,8 +74,8 @@ export async function* followLogs(options: FollowOptions & { readonly after?: nu
 
 export async function* followRun(options: FollowOptions): AsyncGenerator<Run> {
   const { store, events, runId, signal } = options;
-  const queue = new EventQueue<RunEvent>(signal);
-  const unsubscribe = await events.subscribe({ runId }, (e) => {
+  const queue = new AsyncQueue<RunEvent>(signal);
+  const unsubscribe = await events.subscribe(runTopic(runId), (e) => {
     if (e.type === 'run') queue.push(e);
   });
   try {
@@ -93,9 +95,9 @@ export async function* followRun(options: FollowOptions): AsyncGenerator<Run> {
   }
 }
 
-export async function* followRuns(options: { readonly events: RunEvents; readonly filter?: RunFilter; readonly signal?: AbortSignal }): AsyncGenerator<Run> {
-  const queue = new EventQueue<RunEvent>(options.signal);
-  const unsubscribe = await options.events.subscribe('runs', (e) => {
+export async function* followRuns(options: { readonly events: PubSub; readonly filter?: RunFilter; readonly signal?: AbortSignal }): AsyncGenerator<Run> {
+  const queue = new AsyncQueue<RunEvent>(options.signal);
+  const unsubscribe = await options.events.subscribe(RUN_CHANGES, (e) => {
     if (e.type === 'run' && matchesFilter(e.run, options.filter ?? {})) queue.push(e);
   });
   try {
@@ -107,48 +109,5 @@ export async function* followRuns(options: { readonly events: RunEvents; readonl
   } finally {
     queue.close();
     await unsubscribe();
-  }
-}
-
-/** An unbounded FIFO with one waiting reader; `next()` gives undefined once closed or aborted. */
-class EventQueue<T> {
-  private readonly items: T[] = [];
-  private waiting: ((value: T | undefined) => void) | undefined;
-  private closed = false;
-  private readonly signal: AbortSignal | undefined;
-  private readonly onAbort = () => this.close();
-
-  constructor(signal: AbortSignal | undefined) {
-    this.signal = signal;
-    if (signal?.aborted) this.closed = true;
-    signal?.addEventListener('abort', this.onAbort, { once: true });
-  }
-
-  push(item: T) {
-    if (this.closed) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve(item);
-    } else {
-      this.items.push(item);
-    }
-  }
-
-  next(): Promise<T | undefined> {
-    if (this.items.length > 0) return Promise.resolve(this.items.shift());
-    if (this.closed) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
-  }
-
-  close() {
-    this.closed = true;
-    this.items.length = 0;
-    this.signal?.removeEventListener('abort', this.onAbort);
-    const resolve = this.waiting;
-    this.waiting = undefined;
-    resolve?.(undefined);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The action services of a running gateway: the run store and run events (in-process, or Redis
- * when configured, so any replica sees every run), the ActionEngine with its invokers, and the
+ * The action services of a running gateway: the run store (in-process, or Redis when configured,
+ * so any replica sees every run; run events go on the gateway's one PubSub), the ActionEngine with its invokers, and the
  * actions of the serving generation. Runs are invoked in the process that accepted them by
  * default; with Redis, through the BullMQ run queue (runQueue.ts), whose Worker runs in every
  * replica, so a run outlives the replica that accepted it.
@@ -8,15 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ActionEngine } from '../runs/engine.ts';
-import { MemoryRunEvents } from '../data/memory/MemoryRunEvents.ts';
 import { MemoryRunStore } from '../data/memory/MemoryRunStore.ts';
-import { RedisRunEvents } from '../data/redis/RedisRunEvents.ts';
 import { RedisRunStore } from '../data/redis/RedisRunStore.ts';
 import { githubInvoker, type GithubInvokerOptions } from '../../datasources/github/invoker.ts';
 import { kubernetesInvoker, type KubernetesInvokerOptions } from '../../datasources/kubernetes/invoker.ts';
 import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
 import { webhookInvoker } from '../runs/invokers/webhook.ts';
-import type { RunEvents } from '../data/RunEvents.ts';
+import type { PubSub } from '../data/PubSub.ts';
 import type { RunStore } from '../data/RunStore.ts';
 import type { Config } from '../config/index.ts';
 import type { ActionServices, EntityWriter } from '../context/index.ts';
@@ -28,9 +26,8 @@ export interface RunningActions extends ActionServices {
   close(): Promise<void>;
 }
 
-export async function createActionServices(config: Config, deps: { runtime: Runtime; reader: EntityReader; writer: EntityWriter; log: Logger; github?: GithubInvokerOptions; kubeConfig?: KubernetesInvokerOptions['kubeConfig'] }): Promise<RunningActions> {
+export async function createActionServices(config: Config, deps: { runtime: Runtime; pubsub: PubSub; reader: EntityReader; writer: EntityWriter; log: Logger; github?: GithubInvokerOptions; kubeConfig?: KubernetesInvokerOptions['kubeConfig'] }): Promise<RunningActions> {
   const store: RunStore = config.redisUrl ? await RedisRunStore.connect(config.redisUrl, config.redisPrefix) : new MemoryRunStore();
-  const events: RunEvents = config.redisUrl ? await RedisRunEvents.connect(config.redisUrl, config.redisPrefix) : new MemoryRunEvents();
   if (config.redisUrl && !config.secretKey) deps.log.warn('LATTICE_SECRET_KEY is not set: executor tokens and sealed inputs of this replica will not be valid on others');
   if (!config.webhookSigningSecret) deps.log.warn('LATTICE_WEBHOOK_SIGNING_SECRET is not set: webhook receivers cannot verify X-Port-Signature');
   // Set right after the engine exists: nothing is dispatched before the gateway serves.
@@ -38,7 +35,7 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
   const engine = new ActionEngine({
     actions: () => deps.runtime.actions(),
     store,
-    events,
+    events: deps.pubsub,
     catalog: () => {
       const session = deps.reader.session();
       return { model: deps.runtime.model(), load: (bp, ids) => session.getMany(bp, ids), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) };
@@ -63,19 +60,18 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
     try {
       queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
     } catch (err) {
-      await Promise.all([store.close(), events.close()]);
+      await store.close();
       throw err;
     }
   }
   return {
     engine,
     store,
-    events,
     set: () => deps.runtime.actions(),
     async close() {
       await queue?.close();
       await engine.idle();
-      await Promise.all([store.close(), events.close()]);
+      await store.close();
     },
   };
 }

@@ -23,8 +23,10 @@ import { RedisCache } from '../data/redis/RedisCache.ts';
 import { redactUrl, type Config } from '../config/index.ts';
 import { createRequestContext, type RequestContext } from '../context/index.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
-import { publishEntityChange, type EntityChange } from '../data/entityChanges.ts';
-import { MemoryPubSub, RedisPubSub } from '../data/PubSub.ts';
+import { MemoryPubSub } from '../data/memory/MemoryPubSub.ts';
+import type { PubSub } from '../data/PubSub.ts';
+import { RedisPubSub } from '../data/redis/RedisPubSub.ts';
+import { ENTITY_CHANGES, type EntityChange } from '../data/topics.ts';
 import { createEntityReader } from '../data/reader.ts';
 import { countCalls, type CountedEntityStore } from '../data/countCalls.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
@@ -67,9 +69,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
 
   const cache = config.redisUrl ? RedisCache.connect(config.redisUrl, config.redisPrefix) : new MemoryCache();
-  const pubsub = config.redisUrl ? new RedisPubSub(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
-  // Entity changes from watched sources and catalog-file reloads (mutations publish in the writer).
-  const onChange = (change: EntityChange) => void publishEntityChange(pubsub, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  const pubsub: PubSub = config.redisUrl ? await RedisPubSub.connect(config.redisUrl, config.redisPrefix) : new MemoryPubSub();
+  // Entity changes from mutations, catalog-file reloads and watched sources: one way to publish them.
+  const publishChange = (change: EntityChange) => pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  const onChange = (change: EntityChange) => void publishChange(change);
   const sources = createSources(config.sources, { cache, log, onChange, baseDir: config.configFile ? path.dirname(config.configFile) : (options.root ?? process.cwd()) });
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
@@ -87,13 +90,13 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const app = express();
   const httpServer = http.createServer(app);
-  const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
+  const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const authenticate = createAuthenticator(config.auth);
   const [github] = sources.github;
   const githubApi = github && { apiUrl: github.options.url, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com'), token: github.options.token };
   const clusters = sources.entries.filter((e) => e.kind === 'kubernetes').map((e) => e.source as KubernetesSource);
   const kubeConfig = clusters.length ? (name: string | undefined) => clusters.map((s) => s.kubeConfig(name)).find((kc) => kc !== undefined) : undefined;
-  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi, kubeConfig });
+  const actions = await createActionServices(config, { runtime, pubsub, reader, writer, log, github: githubApi, kubeConfig });
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({

@@ -23,7 +23,7 @@ import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
 import { sameContent, type EntityInput } from '../model/entities/entity.ts';
-import type { EntityChange } from '../data/entityChanges.ts';
+import type { EntityChange } from '../data/topics.ts';
 import { FILE_ORIGIN_PREFIX, loadCatalogFiles } from '../../datasources/catalog/provider.ts';
 import { createResolvers } from '../../resolvers/index.ts';
 

@@ -14,7 +14,7 @@ import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { sourceStatusExtension } from '../../datasources/kubernetes/status.ts';
 import { createTerraformSource } from '../../datasources/terraform/source.ts';
 import { createAwsSource } from '../../datasources/aws/source.ts';
-import type { EntityChange } from '../data/entityChanges.ts';
+import type { EntityChange } from '../data/topics.ts';
 import type { SchemaExtension } from '../schema/build.ts';
 import type { SchemaPlan } from '../schema/plan.ts';
 

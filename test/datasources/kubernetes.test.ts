@@ -13,7 +13,7 @@ import { loadBlueprints } from '../../src/model/blueprints/load.ts';
 import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
 import { loadConfig, type SourceConfig } from '../../src/config/index.ts';
 import { LatticeError } from '../../src/errors/index.ts';
-import type { EntityChange } from '../../src/data/entityChanges.ts';
+import type { EntityChange } from '../../src/data/topics.ts';
 import type { ResourceConfig } from '../../src/data/mapping.ts';
 import { createSources } from '../../src/server/sources.ts';
 import { createKubernetesSource, type KubernetesSource } from '../../datasources/kubernetes/source.ts';

@@ -14,12 +14,12 @@ import { followLogs, followRun } from '../../src/runs/follow.ts';
 import { upsertEntityInvoker } from '../../src/runs/invokers/upsertEntity.ts';
 import { webhookInvoker } from '../../src/runs/invokers/webhook.ts';
 import { loadActions } from '../../src/model/actions/load.ts';
-import { MemoryRunEvents } from '../../src/data/memory/MemoryRunEvents.ts';
+import { MemoryPubSub } from '../../src/data/memory/MemoryPubSub.ts';
 import { MemoryRunStore } from '../../src/data/memory/MemoryRunStore.ts';
-import { RedisRunEvents } from '../../src/data/redis/RedisRunEvents.ts';
+import { RedisPubSub } from '../../src/data/redis/RedisPubSub.ts';
 import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
 import type { Run } from '../../src/data/run.ts';
-import type { RunEvent } from '../../src/data/RunEvents.ts';
+import { RUN_CHANGES, runTopic, type RunEvent } from '../../src/data/topics.ts';
 import type { RunStore } from '../../src/data/RunStore.ts';
 import { caller, lockAction, makeCatalog, model, scaffoldAction, scaleAction, type Catalog } from './fixtures.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
@@ -43,16 +43,16 @@ interface Setup {
   engine: ActionEngine;
   options: EngineOptions;
   store: RunStore;
-  events: MemoryRunEvents;
+  events: MemoryPubSub;
   seen: RunEvent[];
 }
 
 async function setup(definitions: Record<string, unknown>[], extra: Partial<EngineOptions> = {}): Promise<Setup> {
   const { actions } = loadActions([{ file: 'actions.json', text: JSON.stringify(definitions) }], model);
   const store = new MemoryRunStore();
-  const events = new MemoryRunEvents();
+  const events = new MemoryPubSub();
   const seen: RunEvent[] = [];
-  await events.subscribe('runs', (e) => seen.push(e));
+  await events.subscribe(RUN_CHANGES, (e) => seen.push(e));
   const options: EngineOptions = {
     actions: () => actions,
     store,
@@ -135,7 +135,7 @@ describe('execute', () => {
     expect(created).toBe(true);
     expect(run).toMatchObject({ status: 'IN_PROGRESS', revision: 1, inputs: { replicas: 4 }, createdBy: 'ann', trigger: { by: ann, operation: 'DAY-2' } });
     const logs: RunEvent[] = [];
-    await events.subscribe({ runId: run.id }, (e) => e.type === 'log' && logs.push(e));
+    await events.subscribe(runTopic(run.id), (e) => e.type === 'log' && logs.push(e));
     await engine.idle();
     expect(atInvocation).toEqual([run]);
     expect(receiver.received).toHaveLength(1);
@@ -292,7 +292,7 @@ describe('secrets', () => {
     const { engine, store, events, seen } = await setup([scaffold]);
     const logged: RunEvent[] = [];
     const { run } = await engine.execute({ action: 'scaffold', inputs: { name: 'cart', system: 'Checkout', token: SECRET_INPUT }, caller: ann });
-    await events.subscribe({ runId: run.id }, (e) => logged.push(e));
+    await events.subscribe(runTopic(run.id), (e) => logged.push(e));
     await engine.approve({ runId: run.id, caller: sre1 });
     await engine.idle();
     const [r] = receiver.received;
@@ -319,7 +319,7 @@ describe('secrets', () => {
   });
 
   it('refuses a secret key shorter than 32 bytes', () => {
-    expect(() => new ActionEngine({ actions: () => ({ actions: [], get: () => undefined }), store: new MemoryRunStore(), events: new MemoryRunEvents(), catalog: () => catalog.context, invokers: {}, secretKey: randomBytes(16) })).toThrow(
+    expect(() => new ActionEngine({ actions: () => ({ actions: [], get: () => undefined }), store: new MemoryRunStore(), events: new MemoryPubSub(), catalog: () => catalog.context, invokers: {}, secretKey: randomBytes(16) })).toThrow(
       /at least 32 bytes/,
     );
   });
@@ -343,7 +343,7 @@ describe('two replicas over Redis', () => {
 
   async function replica(actions: ReturnType<typeof loadActions>['actions'], secretKey: Uint8Array) {
     const store = await RedisRunStore.connect(URL, PREFIX);
-    const events = await RedisRunEvents.connect(URL, PREFIX);
+    const events = await RedisPubSub.connect(URL, PREFIX);
     closers.push(() => store.close(), () => events.close());
     const engine = new ActionEngine({ actions: () => actions, store, events, catalog: () => catalog.context, invokers: { WEBHOOK: webhookInvoker({ signingSecret: SIGNING }) }, secretKey, secrets: () => ({ API_KEY }) });
     return { engine, store, events };

@@ -1,18 +1,18 @@
 /**
- * RedisRunEvents (with a RedisRunStore) against the RunEvents contract, on the real Redis at
+ * RedisPubSub (with a RedisRunStore) against the PubSub contract, on the real Redis at
  * 127.0.0.1:6379, under a key and channel prefix of its own. Each `open` is a new pair of
  * connections: a second replica.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { RedisRunEvents } from '../../src/data/redis/RedisRunEvents.ts';
+import { RedisPubSub } from '../../src/data/redis/RedisPubSub.ts';
 import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
-import { runEventsContract } from './runEvents.contract.ts';
+import { pubSubContract } from './pubsub.contract.ts';
 
 const URL = 'redis://127.0.0.1:6379';
 const PREFIX = `lattice-test:${randomUUID()}:`;
-const opened: { events: RedisRunEvents; store: RedisRunStore }[] = [];
+const opened: { events: RedisPubSub; store: RedisRunStore }[] = [];
 let raw: Redis;
 
 beforeAll(async () => {
@@ -25,10 +25,10 @@ afterAll(async () => {
   expect(left).toEqual([]);
 });
 
-runEventsContract(
-  'RedisRunEvents',
+pubSubContract(
+  'RedisPubSub',
   async () => {
-    const handles = { events: await RedisRunEvents.connect(URL, PREFIX), store: await RedisRunStore.connect(URL, PREFIX) };
+    const handles = { events: await RedisPubSub.connect(URL, PREFIX), store: await RedisRunStore.connect(URL, PREFIX) };
     opened.push(handles);
     return handles;
   },

@@ -1,7 +1,7 @@
 /**
- * The RunEvents contract (src/actions/RunEvents.ts), plus the followers built on it
- * (src/actions/follow.ts), run over a RunStore of the same kind. memoryRunEvents.test.ts and
- * redisRunEvents.test.ts call it.
+ * The PubSub contract (src/data/PubSub.ts) with the run topics (src/data/topics.ts), plus the
+ * followers built on them (src/runs/follow.ts), run over a RunStore of the same kind.
+ * memoryPubSub.test.ts and redisPubSub.test.ts call it.
  *
  * `open()` gives an events handle and a store handle on this test's data; called twice, the two
  * handles are two replicas for Redis and the same objects in process. Publishing follows the
@@ -10,11 +10,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { followLogs, followRun, followRuns } from '../../src/runs/follow.ts';
 import { newRun, type Run, type RunLogLine } from '../../src/data/run.ts';
-import type { RunEvent, RunEvents } from '../../src/data/RunEvents.ts';
+import { iterate, type PubSub } from '../../src/data/PubSub.ts';
+import { ENTITY_CHANGES, publishRunEvent, RUN_CHANGES, runTopic, type EntityChange, type RunEvent } from '../../src/data/topics.ts';
 import type { RunStore } from '../../src/data/RunStore.ts';
 
 export interface Handles {
-  readonly events: RunEvents;
+  readonly events: PubSub;
   readonly store: RunStore;
 }
 
@@ -48,18 +49,18 @@ function collector(count: number): { listener: (e: RunEvent) => void; done: Prom
 /** Stores then publishes log lines, as the engine does. */
 async function log(h: Handles, runId: string, ...messages: string[]): Promise<RunLogLine[]> {
   const lines = await h.store.appendLog(runId, messages);
-  for (const line of lines) await h.events.publish({ type: 'log', runId, line });
+  for (const line of lines) await publishRunEvent(h.events, { type: 'log', runId, line });
   return lines;
 }
 
 async function end(h: Handles, runId: string) {
   const run = await h.store.update(runId, { status: 'SUCCESS' });
-  await h.events.publish({ type: 'run', run });
+  await publishRunEvent(h.events, { type: 'run', run });
   return run;
 }
 
-export function runEventsContract(name: string, open: () => Promise<Handles>, cleanup: () => Promise<void>) {
-  describe(`${name} (RunEvents contract)`, () => {
+export function pubSubContract(name: string, open: () => Promise<Handles>, cleanup: () => Promise<void>) {
+  describe(`${name} (PubSub contract)`, () => {
     afterEach(cleanup);
 
     it('delivers a run’s run and log events to its subscribers, in publish order, from another replica', async () => {
@@ -67,11 +68,11 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
       const { run } = await b.store.create(makeRun());
       const { run: other } = await b.store.create(makeRun());
       const c = collector(300);
-      const unsubscribe = await a.events.subscribe({ runId: run.id }, c.listener);
+      const unsubscribe = await a.events.subscribe(runTopic(run.id), c.listener);
       for (let i = 0; i < 300; i++) {
         const line = { cursor: i + 1, message: `line ${i}`, at: '' };
-        await b.events.publish({ type: 'log', runId: other.id, line });
-        await b.events.publish(i % 10 === 9 ? { type: 'run', run: { ...run, revision: i } } : { type: 'log', runId: run.id, line });
+        await publishRunEvent(b.events, { type: 'log', runId: other.id, line });
+        await publishRunEvent(b.events, i % 10 === 9 ? { type: 'run', run: { ...run, revision: i } } : { type: 'log', runId: run.id, line });
       }
       const got = await c.done;
       expect(got.map((e) => (e.type === 'log' ? `log ${e.line.cursor}` : `run ${e.run.revision}`))).toEqual(
@@ -85,10 +86,10 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
       const [a, b] = [await open(), await open()];
       const runs = [makeRun('x'), makeRun('y')];
       const c = collector(2);
-      const unsubscribe = await a.events.subscribe('runs', c.listener);
-      await b.events.publish({ type: 'log', runId: runs[0].id, line: { cursor: 1, message: 'not for lists', at: '' } });
-      await b.events.publish({ type: 'run', run: runs[0] });
-      await b.events.publish({ type: 'run', run: runs[1] });
+      const unsubscribe = await a.events.subscribe(RUN_CHANGES, c.listener);
+      await publishRunEvent(b.events, { type: 'log', runId: runs[0].id, line: { cursor: 1, message: 'not for lists', at: '' } });
+      await publishRunEvent(b.events, { type: 'run', run: runs[0] });
+      await publishRunEvent(b.events, { type: 'run', run: runs[1] });
       expect((await c.done).map((e) => (e.type === 'run' ? e.run.action : 'log'))).toEqual(['x', 'y']);
       await unsubscribe();
     });
@@ -98,11 +99,11 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
       const run = makeRun();
       const first: RunEvent[] = [];
       const second = collector(2);
-      const unsubscribeFirst = await a.events.subscribe({ runId: run.id }, (e) => first.push(e));
-      const unsubscribeSecond = await a.events.subscribe({ runId: run.id }, second.listener);
+      const unsubscribeFirst = await a.events.subscribe(runTopic(run.id), (e) => first.push(e));
+      const unsubscribeSecond = await a.events.subscribe(runTopic(run.id), second.listener);
       await unsubscribeFirst();
-      await b.events.publish({ type: 'run', run });
-      await b.events.publish({ type: 'run', run: { ...run, revision: 2 } });
+      await publishRunEvent(b.events, { type: 'run', run });
+      await publishRunEvent(b.events, { type: 'run', run: { ...run, revision: 2 } });
       await second.done;
       expect(first).toEqual([]);
       await unsubscribeSecond();
@@ -112,14 +113,53 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
       const [a, b] = [await open(), await open()];
       const run = makeRun();
       const c = collector(1);
-      const u1 = await a.events.subscribe({ runId: run.id }, () => {
+      const u1 = await a.events.subscribe(runTopic(run.id), () => {
         throw new Error('subscriber bug');
       });
-      const u2 = await a.events.subscribe({ runId: run.id }, c.listener);
-      await b.events.publish({ type: 'run', run });
+      const u2 = await a.events.subscribe(runTopic(run.id), c.listener);
+      await publishRunEvent(b.events, { type: 'run', run });
       expect(await c.done).toHaveLength(1);
       await u1();
       await u2();
+    });
+
+    it('carries entity changes on their own topic, as copies, and not on the run topics', async () => {
+      const [a, b] = [await open(), await open()];
+      const got: EntityChange[] = [];
+      const runs: RunEvent[] = [];
+      let arrived: () => void = () => undefined;
+      const both = new Promise<void>((r) => (arrived = r));
+      const u1 = await a.events.subscribe(ENTITY_CHANGES, (c) => {
+        got.push(c);
+        if (got.length === 2) arrived();
+      });
+      const u2 = await a.events.subscribe(RUN_CHANGES, (e) => runs.push(e));
+      const change: EntityChange = { blueprint: 'Component', identifier: 'CartService', change: 'UPSERTED' };
+      await b.events.publish(ENTITY_CHANGES, change);
+      await b.events.publish(ENTITY_CHANGES, { ...change, change: 'DELETED' });
+      await both;
+      expect(got).toEqual([change, { ...change, change: 'DELETED' }]);
+      expect(got[0]).not.toBe(change);
+      expect(runs).toEqual([]);
+      await u1();
+      await u2();
+    });
+
+    it('iterate(): a topic as an async iterator of the accepted messages; return() unsubscribes', async () => {
+      const [a, b] = [await open(), await open()];
+      const it = iterate(a.events, ENTITY_CHANGES, (c) => c.blueprint === 'API');
+      const first = it.next();
+      // The subscription is made when iterate() is called; publish until it has seen one.
+      let got: IteratorResult<EntityChange> | undefined;
+      void first.then((r) => (got = r));
+      while (!got) {
+        await b.events.publish(ENTITY_CHANGES, { blueprint: 'Component', identifier: 'x', change: 'UPSERTED' });
+        await b.events.publish(ENTITY_CHANGES, { blueprint: 'API', identifier: 'CartAPI', change: 'UPSERTED' });
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(got.value).toEqual({ blueprint: 'API', identifier: 'CartAPI', change: 'UPSERTED' });
+      expect(await it.return?.()).toEqual({ value: undefined, done: true });
+      expect((await it.next()).done).toBe(true);
     });
 
     describe('followLogs', () => {
@@ -161,8 +201,8 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
         // then an old one again.
         await b.store.appendLog(run.id, ['two', 'three']);
         const [fourth] = await log(b, run.id, 'four');
-        await b.events.publish({ type: 'log', runId: run.id, line: fourth });
-        await b.events.publish({ type: 'log', runId: run.id, line: first });
+        await publishRunEvent(b.events, { type: 'log', runId: run.id, line: fourth });
+        await publishRunEvent(b.events, { type: 'log', runId: run.id, line: first });
         await log(b, run.id, 'five');
         const rest: string[] = [];
         for (let i = 0; i < 4; i++) rest.push(((await lines.next()).value as RunLogLine).message);
@@ -196,9 +236,9 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
         const updates = followRun({ store: a.store, events: a.events, runId: run.id });
         expect((await updates.next()).value).toEqual(run);
         const labelled = await b.store.update(run.id, { statusLabel: 'building' });
-        await b.events.publish({ type: 'run', run: labelled });
-        await b.events.publish({ type: 'run', run: labelled });
-        await b.events.publish({ type: 'run', run });
+        await publishRunEvent(b.events, { type: 'run', run: labelled });
+        await publishRunEvent(b.events, { type: 'run', run: labelled });
+        await publishRunEvent(b.events, { type: 'run', run });
         const ended = await end(b, run.id);
         expect((await updates.next()).value).toEqual(labelled);
         expect((await updates.next()).value).toEqual(ended);
@@ -217,8 +257,8 @@ export function runEventsContract(name: string, open: () => Promise<Handles>, cl
         let got: IteratorResult<Run> | undefined;
         void first.then((r) => (got = r));
         while (!got) {
-          await b.events.publish({ type: 'run', run: makeRun('deploy') });
-          await b.events.publish({ type: 'run', run: scale });
+          await publishRunEvent(b.events, { type: 'run', run: makeRun('deploy') });
+          await publishRunEvent(b.events, { type: 'run', run: scale });
           await new Promise((r) => setImmediate(r));
         }
         expect(got.value).toEqual(scale);

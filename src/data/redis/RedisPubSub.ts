@@ -1,20 +1,23 @@
 /**
- * RedisRunEvents: RunEvents across replicas through Redis pub/sub. Channels (prefix `lattice:`
- * by default): `{p}events:run:{id}` (a run's run and log events) and `{p}events:runs` (every run
- * event). One connection publishes, in order; one more, in subscriber mode, holds one Redis
- * subscription per channel however many local listeners share it (subscribed on the first,
- * unsubscribed after the last). Redis delivers one publisher's messages in order.
+ * RedisPubSub: the PubSub across replicas, on Redis pub/sub. A topic is the Redis channel
+ * `{prefix}events:{topic}` (prefix `lattice:` by default). One connection publishes, in order;
+ * one more, in subscriber mode, holds one Redis subscription per channel however many local
+ * listeners share it (subscribed on the first, unsubscribed after the last). Redis delivers one
+ * publisher's messages in order. Messages travel as JSON; a listener that throws does not stop
+ * the others.
  */
 import { Redis } from 'ioredis';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
-import { eventRunId, type RunEvent, type RunEventListener, type RunEvents, type RunTopic, type Unsubscribe } from '../RunEvents.ts';
+import type { PubSub, Topic, Unsubscribe } from '../PubSub.ts';
+
+type Listener = (message: unknown) => void;
 
 interface Channel {
-  readonly listeners: Set<RunEventListener>;
+  readonly listeners: Set<Listener>;
   readonly ready: Promise<unknown>;
 }
 
-export class RedisRunEvents implements RunEvents {
+export class RedisPubSub implements PubSub {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly prefix: string;
@@ -29,7 +32,7 @@ export class RedisRunEvents implements RunEvents {
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }
 
-  static async connect(url: string, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void } = {}): Promise<RedisRunEvents> {
+  static async connect(url: string, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void } = {}): Promise<RedisPubSub> {
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
     try {
       await redis.connect();
@@ -37,33 +40,30 @@ export class RedisRunEvents implements RunEvents {
       redis.disconnect();
       throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `cannot connect to Redis: ${(err as Error).message.replace(/redis(s)?:\/\/[^\s]*/g, 'redis://…')}`);
     }
-    return new RedisRunEvents(redis, prefix, options);
+    return new RedisPubSub(redis, prefix, options);
   }
 
-  private channel(topic: RunTopic): string {
-    return topic === 'runs' ? `${this.prefix}events:runs` : `${this.prefix}events:run:${topic.runId}`;
+  private name(topic: Topic<unknown>): string {
+    return `${this.prefix}events:${topic.channel}`;
   }
 
-  async publish(event: RunEvent) {
-    const message = JSON.stringify(event);
-    const pipeline = this.publisher.pipeline();
-    pipeline.publish(this.channel({ runId: eventRunId(event) }), message);
-    if (event.type === 'run') pipeline.publish(this.channel('runs'), message);
-    for (const [err] of (await pipeline.exec()) ?? []) if (err) throw err;
+  async publish<T>(topic: Topic<T>, message: T): Promise<void> {
+    await this.publisher.publish(this.name(topic), JSON.stringify(message));
   }
 
-  async subscribe(topic: RunTopic, listener: RunEventListener): Promise<Unsubscribe> {
-    const name = this.channel(topic);
+  async subscribe<T>(topic: Topic<T>, listener: (message: T) => void): Promise<Unsubscribe> {
+    const name = this.name(topic);
+    const l = listener as Listener;
     let channel = this.channels.get(name);
     if (!channel) {
       channel = { listeners: new Set(), ready: this.subscriber.subscribe(name) };
       this.channels.set(name, channel);
     }
-    channel.listeners.add(listener);
+    channel.listeners.add(l);
     try {
       await channel.ready;
     } catch (err) {
-      channel.listeners.delete(listener);
+      channel.listeners.delete(l);
       if (channel.listeners.size === 0 && this.channels.get(name) === channel) this.channels.delete(name);
       throw err;
     }
@@ -72,7 +72,7 @@ export class RedisRunEvents implements RunEvents {
     return async () => {
       if (done) return;
       done = true;
-      subscribed.listeners.delete(listener);
+      subscribed.listeners.delete(l);
       if (subscribed.listeners.size === 0 && this.channels.get(name) === subscribed) {
         this.channels.delete(name);
         await this.subscriber.unsubscribe(name).catch(() => undefined);
@@ -80,20 +80,20 @@ export class RedisRunEvents implements RunEvents {
     };
   }
 
-  private deliver(name: string, message: string) {
+  private deliver(name: string, raw: string) {
     const channel = this.channels.get(name);
     if (!channel) return;
-    const event = JSON.parse(message) as RunEvent;
+    const message: unknown = JSON.parse(raw);
     for (const listener of [...channel.listeners]) {
       try {
-        listener(event);
+        listener(message);
       } catch (err) {
         this.onListenerError(err);
       }
     }
   }
 
-  async close() {
+  async close(): Promise<void> {
     this.channels.clear();
     await Promise.all([this.subscriber, this.publisher].map((c) => c.quit().catch(() => c.disconnect())));
   }
