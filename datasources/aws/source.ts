@@ -21,7 +21,7 @@ import { CloudControlClient, GetResourceCommand, ListResourcesCommand } from '@a
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
-import type { SourceConfig } from '../../src/config/index.ts';
+import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import { compileMapping } from '../../src/data/mapping.ts';

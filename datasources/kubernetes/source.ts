@@ -15,7 +15,7 @@
  */
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
-import type { SourceConfig } from '../../src/config/index.ts';
+import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/topics.ts';

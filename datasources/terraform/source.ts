@@ -11,7 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
-import type { SourceConfig } from '../../src/config/index.ts';
+import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { compileMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';

@@ -15,32 +15,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { AuthConfig } from '../config/types.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { ANONYMOUS, type Identity } from './identity.ts';
-
-export interface ApiTokenConfig {
-  readonly name: string;
-  /** Hex SHA-256 of the token: `printf %s "$TOKEN" | sha256sum`. */
-  readonly sha256: string;
-  readonly user: string;
-  readonly teams?: readonly string[];
-  readonly roles?: readonly string[];
-}
-
-export interface JwtConfig {
-  readonly jwksUrl?: string;
-  readonly jwksFile?: string;
-  readonly issuer?: string;
-  readonly audience?: string;
-  /** Claim names (defaults: user ← `email` then `sub`, teams ← `groups`, roles ← `roles`). */
-  readonly claims?: { readonly user?: string; readonly teams?: string; readonly roles?: string };
-}
-
-export interface AuthConfig {
-  readonly anonymous: boolean;
-  readonly tokens: readonly ApiTokenConfig[];
-  readonly jwt?: JwtConfig;
-}
 
 export type Authenticate = (authorization: string | undefined) => Promise<Identity>;
 

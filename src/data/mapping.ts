@@ -19,27 +19,10 @@
  * against the upstream object. Compiled once, when the configuration loads; an expression that
  * does not compile is a configuration error with its JSON pointer.
  */
+import type { ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { compileExpression, type Expression } from '../model/expressions.ts';
-
-export interface ResourceConfig {
-  readonly kind: string;
-  readonly selector?: string;
-  readonly options?: Readonly<Record<string, unknown>>;
-  readonly entity: {
-    readonly mappings: {
-      readonly identifier: string;
-      readonly blueprint: string;
-      readonly title?: string;
-      readonly icon?: string;
-      readonly team?: string;
-      /** One expression per property, or one expression giving the whole object. */
-      readonly properties?: Readonly<Record<string, string>> | string;
-      readonly relations?: Readonly<Record<string, string>> | string;
-    };
-  };
-}
 
 export interface CompiledMapping {
   readonly kind: string;

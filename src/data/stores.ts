@@ -2,7 +2,7 @@
  * createEntityStore: the store the configuration asks for: Redis when `redisUrl` is set (keys
  * under `redisPrefix`, default `lattice:`), in-process otherwise.
  */
-import type { Config } from '../config/index.ts';
+import type { Config } from '../config/types.ts';
 import type { EntityStore } from './EntityStore.ts';
 import { MemoryEntityStore } from './memory/MemoryEntityStore.ts';
 

@@ -16,7 +16,7 @@ import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
 import { webhookInvoker } from '../runs/invokers/webhook.ts';
 import type { PubSub } from '../data/PubSub.ts';
 import type { RunStore } from '../data/RunStore.ts';
-import type { Config } from '../config/index.ts';
+import type { Config } from '../config/types.ts';
 import type { ActionServices, EntityWriter } from '../context/index.ts';
 import type { EntityReader } from '../data/reader.ts';
 import type { Runtime } from './runtime.ts';

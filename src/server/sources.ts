@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { SharedCache } from '../data/SharedCache.ts';
-import type { SourceConfig } from '../config/index.ts';
+import type { SourceConfig } from '../config/types.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import type { Source } from '../data/Source.ts';
 import { createGitHubSource, type GitHubSource } from '../../datasources/github/source.ts';

@@ -6,9 +6,9 @@
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
-import type { SourceConfig } from '../../src/config/index.ts';
+import type { SourceConfig } from '../../src/config/types.ts';
 import { LatticeError } from '../../src/errors/index.ts';
-import type { ResourceConfig } from '../../src/data/mapping.ts';
+import type { ResourceConfig } from '../../src/config/types.ts';
 import { createAwsSource, type AwsSource } from '../../datasources/aws/source.ts';
 import { extraBuckets, seedResources } from '../simulators/cloudcontrol/seed.ts';
 import { startCloudControlSimulator, type CloudControlSimulator } from '../simulators/cloudcontrol/server.ts';

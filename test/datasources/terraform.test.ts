@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
-import type { SourceConfig } from '../../src/config/index.ts';
+import type { SourceConfig } from '../../src/config/types.ts';
 import { LatticeError } from '../../src/errors/index.ts';
 import { createSources } from '../../src/server/sources.ts';
 import { createTerraformSource } from '../../datasources/terraform/source.ts';

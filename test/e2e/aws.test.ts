@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config/index.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 import { extraBuckets, seedResources } from '../simulators/cloudcontrol/seed.ts';

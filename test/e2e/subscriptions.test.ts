@@ -8,7 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
-import type { Config } from '../../src/config/index.ts';
+import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, startTestLattice } from '../helpers/lattice.ts';
 

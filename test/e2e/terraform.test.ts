@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../../src/config/index.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 

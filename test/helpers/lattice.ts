@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { loadConfig, type Config } from '../../src/config/index.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import type { Config } from '../../src/config/types.ts';
 import { startLattice, type Lattice, type StartOptions } from '../../src/server/app.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,0 +1,108 @@
+/**
+ * The JSON Schema of lattice.yaml (ajv): unknown keys are refused, every value checked, so a
+ * mistake is reported with its key, line and column before anything starts.
+ */
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        host: { type: 'string', minLength: 1 },
+        bodyLimitBytes: { type: 'integer', minimum: 1024 },
+        introspection: { type: 'boolean' },
+      },
+    },
+    blueprints: { type: 'string', minLength: 1 },
+    catalog: { type: 'string', minLength: 1 },
+    watch: { type: 'boolean' },
+    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' }, prefix: { type: 'string', minLength: 1 } } },
+    log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        anonymous: { type: 'boolean' },
+        tokens: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'sha256', 'user'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              sha256: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+              user: { type: 'string', minLength: 1 },
+              teams: { type: 'array', items: { type: 'string' } },
+              roles: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+        jwt: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            jwksUrl: { type: 'string', pattern: '^https?://' },
+            jwksFile: { type: 'string' },
+            issuer: { type: 'string' },
+            audience: { type: 'string' },
+            claims: { type: 'object', additionalProperties: false, properties: { user: { type: 'string' }, teams: { type: 'string' }, roles: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    actions: { type: 'string', minLength: 1 },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'kind', 'resources'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          kind: { type: 'string' },
+          ttlSeconds: { type: 'number', exclusiveMinimum: 0 },
+          maxStaleSeconds: { type: 'number', minimum: 0 },
+          options: { type: 'object' },
+          resources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['kind', 'entity'],
+              additionalProperties: false,
+              properties: {
+                kind: { type: 'string' },
+                selector: { type: 'string' },
+                options: { type: 'object' },
+                entity: {
+                  type: 'object',
+                  required: ['mappings'],
+                  additionalProperties: false,
+                  properties: {
+                    mappings: {
+                      type: 'object',
+                      required: ['identifier', 'blueprint'],
+                      additionalProperties: false,
+                      properties: {
+                        identifier: { type: 'string' },
+                        blueprint: { type: 'string' },
+                        title: { type: 'string' },
+                        icon: { type: 'string' },
+                        team: { type: 'string' },
+                        properties: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
+                        relations: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
