@@ -8,7 +8,7 @@
  * API (`apiUrl`, GitHub Enterprise: https://HOST/api/v3) with the gateway's token, never the caller's.
  */
 import type { GithubMethod } from '../../src/model/actions/model.ts';
-import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/runs/invokers/Invoker.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/data/Invoker.ts';
 
 export interface GithubInvokerOptions {
   /** REST API base URL: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise. */

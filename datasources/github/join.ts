@@ -25,6 +25,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
+import type { SchemaExtension } from '../../src/data/SourcePlugin.ts';
 import type { GitHubSource } from './source.ts';
 
 export const GITHUB_TYPE_PREFIX = 'GitHub_';
@@ -61,16 +62,11 @@ function reachable(schema: GraphQLSchema, root: string): GraphQLNamedType[] {
 
 const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
-export interface SchemaJoin {
-  readonly typeDefs: string;
-  readonly resolvers: Record<string, unknown>;
-}
-
 /**
  * The SDL and resolvers that add GitHub's types and the join field to the given Lattice types.
  * `fieldName` comes from the inflection (`githubRepository`).
  */
-export function githubJoin(source: GitHubSource, targets: readonly { typeName: string; blueprint: string }[], fieldName: string): SchemaJoin {
+export function githubJoin(source: GitHubSource, targets: readonly { typeName: string; blueprint: string }[], fieldName: string): SchemaExtension {
   const subschema: SubschemaConfig = {
     name: `github:${source.name}`,
     schema: publishedSchema(),

@@ -4,32 +4,22 @@
  * query fetches. The signature (`x-hub-signature-256`, HMAC-SHA256 with the webhook secret) is
  * verified with @octokit/webhooks-methods first; a bad or missing one gets 401 and changes
  * nothing. Framework-neutral: the server hands in the raw body and the headers.
+ *
+ * GITHUB actions follow their workflow run: a workflow that names the Lattice run id in its title
+ * (`run-name: ${{ inputs.run_id }}`) moves the run to SUCCESS or FAILURE when a `workflow_run`
+ * event says it completed (the engine ignores runs that are not in-progress GITHUB runs asking
+ * for it, `reportWorkflowStatus`).
  */
 import { verify } from '@octokit/webhooks-methods';
+import type { WebhookDeps, WebhookRequest, WebhookResponse } from '../../src/data/SourcePlugin.ts';
 import type { GitHubSource } from './source.ts';
 
 export const INVALIDATING_EVENTS = new Set(['push', 'repository', 'pull_request', 'workflow_run']);
 
-export interface WebhookResult {
-  readonly status: number;
-  readonly body: { readonly message: string; readonly invalidated?: readonly string[] };
-}
+/** A Lattice run id, as a workflow's title names it. */
+const RUN_ID = /\brun_[0-9a-z]{22}\b/g;
 
-/** A workflow run as a `workflow_run` event tells it: what GITHUB actions follow. */
-export interface WorkflowRunUpdate {
-  /** Words of the workflow run's title (`run-name:`), where a workflow puts the Lattice run id. */
-  readonly title: string;
-  readonly status: string;
-  readonly conclusion: string | null;
-  readonly url: string;
-}
-
-export async function handleGitHubWebhook(
-  rawBody: string,
-  headers: Readonly<Record<string, string | undefined>>,
-  sources: readonly GitHubSource[],
-  onWorkflowRun: (run: WorkflowRunUpdate) => Promise<unknown> = async () => undefined,
-): Promise<WebhookResult> {
+export async function handleGitHubWebhook(sources: readonly GitHubSource[], deps: WebhookDeps, { rawBody, headers }: WebhookRequest): Promise<WebhookResponse> {
   const signature = headers['x-hub-signature-256'];
   const event = headers['x-github-event'] ?? '';
   const withSecret = sources.filter((s) => s.options.webhookSecret);
@@ -54,7 +44,20 @@ export async function handleGitHubWebhook(
   const owner = (payload.organization?.login ?? payload.repository?.owner?.login ?? '').toLowerCase();
   const touched = verified.filter((s) => s.options.org.toLowerCase() === owner);
   const wr = payload.workflow_run;
-  if (event === 'workflow_run' && wr) await onWorkflowRun({ title: `${wr.display_title ?? ''} ${wr.name ?? ''}`, status: wr.status ?? '', conclusion: wr.conclusion ?? null, url: wr.html_url ?? '' });
+  if (event === 'workflow_run' && wr) await followWorkflowRun(deps, `${wr.display_title ?? ''} ${wr.name ?? ''}`, wr);
   await Promise.all(touched.map((s) => s.invalidate()));
+  deps.log.info({ invalidated: touched.map((s) => s.name), event }, 'webhook invalidated cached data');
   return { status: 200, body: { message: `${event}: invalidated`, invalidated: touched.map((s) => s.name) } };
+}
+
+async function followWorkflowRun(deps: WebhookDeps, title: string, wr: { status?: string; conclusion?: string | null; html_url?: string }) {
+  const completed = wr.status === 'completed';
+  for (const runId of title.match(RUN_ID) ?? []) {
+    await deps.followRun({
+      runId,
+      status: completed ? (wr.conclusion === 'success' ? 'SUCCESS' : 'FAILURE') : undefined,
+      statusLabel: completed ? `workflow ${wr.conclusion ?? 'completed'}` : `workflow ${wr.status ?? ''}`,
+      links: wr.html_url ? [wr.html_url] : undefined,
+    });
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { AppsV1Api, BatchV1Api, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubeConfig, type KubernetesObject, type V1Job } from '@kubernetes/client-node';
 import type { KubernetesMethod } from '../../src/model/actions/model.ts';
-import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/runs/invokers/Invoker.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/data/Invoker.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 
 export interface KubernetesInvokerOptions {

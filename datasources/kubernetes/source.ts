@@ -11,7 +11,7 @@
  *
  * Partial failure is per cluster: a cluster that cannot be reached loses only its own entities
  * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
- * served. `clusters()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
+ * served. `status()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
  */
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
@@ -20,30 +20,17 @@ import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
 import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
-import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
+import type { Source, SourceSnapshot, SourceStatus } from '../../src/data/Source.ts';
 import { createClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
 import { Reflector } from './reflector.ts';
 
-export interface ClusterStatus {
-  readonly name: string;
-  /** Every resource kind listed and watched, with no failure. */
-  readonly synced: boolean;
-  /** Whether the cluster's entities are all served (false: some or all are missing). */
-  readonly served: boolean;
-  /** Entities served from the cluster. */
-  readonly entities: number;
-  /** Why the cluster is failing (per resource kind), when it is. */
-  readonly error: string | undefined;
-}
-
 export interface KubernetesSource extends Source {
   readonly options: KubernetesOptions;
-  /** Every cluster listed and watched, with no failure. */
-  readonly synced: boolean;
   /** Resolves once every cluster has been listed, or has failed its first attempt. */
   ready(): Promise<void>;
-  clusters(): ClusterStatus[];
+  /** Synced: every cluster listed and watched, with no failure; one part per cluster (the error is per resource kind). */
+  status(): SourceStatus;
   /** A cluster's KubeConfig by name (the first cluster when no name is given), for KUBERNETES actions. */
   kubeConfig(cluster?: string): KubeConfig | undefined;
 }
@@ -129,9 +116,6 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
     options,
     feeds: (blueprint) => dynamic || fills.has(blueprint),
     fills: (blueprint) => fills.get(blueprint) ?? new Set(),
-    get synced() {
-      return started && reflectors.every((r) => r.synced);
-    },
     async ready() {
       start();
       await Promise.all(reflectors.map((r) => r.settled));
@@ -155,13 +139,14 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
     kubeConfig(name) {
       return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.kubeConfig;
     },
-    clusters() {
-      return clusters.map((c) => {
+    status() {
+      const parts = clusters.map((c) => {
         const errors = c.reflectors.flatMap((r) => (r.error ? [r.error] : []));
         let entities = 0;
         for (const r of c.reflectors) if (r.served) for (const _ of r.entities()) entities++;
         return { name: c.name, synced: c.reflectors.every((r) => r.synced), served: c.reflectors.every((r) => r.served), entities, error: errors.length ? errors.join('; ') : undefined };
       });
+      return { synced: started && reflectors.every((r) => r.synced), parts };
     },
     async invalidate() {
       // Watched state does not expire; a webhook or an operator can still ask for a re-list.

@@ -3,8 +3,9 @@
  *
  * A source lists the entities it has for a blueprint, already mapped (mapping.ts) and read
  * through the shared cache, with when they were fetched and whether that is stale. It knows its
- * upstream; it knows nothing of GraphQL. Sources are registered explicitly in the composition
- * root (src/server/sources.ts), by `kind`.
+ * upstream; it knows nothing of GraphQL. What a source can do beyond that is asked of every
+ * source the same way (`ready?`, `status?`), never by casting on its kind. Each kind is a plugin
+ * (SourcePlugin.ts), registered explicitly in src/server/sources.ts.
  */
 import type { EntityInput } from '../model/entities/entity.ts';
 
@@ -27,6 +28,8 @@ export interface Source {
   snapshot(): Promise<SourceSnapshot>;
   /** Watched sources (Kubernetes): resolves once the initial sync is done (or failed); the server is ready after it. */
   ready?(): Promise<void>;
+  /** Sources with parts that fail on their own (Kubernetes clusters): their state, for `lattice { sources }`. */
+  status?(): SourceStatus;
   close?(): Promise<void>;
 }
 
@@ -35,4 +38,23 @@ export interface EntitySourceInfo {
   readonly name: string;
   readonly fetchedAt: string;
   readonly stale: boolean;
+}
+
+/** A part of a source that can fail on its own: a cluster of a Kubernetes source. */
+export interface SourcePartStatus {
+  readonly name: string;
+  /** Every resource kind listed and watched, with no failure. */
+  readonly synced: boolean;
+  /** Whether the part's entities are all served (false: some or all are missing). */
+  readonly served: boolean;
+  /** Entities served from the part. */
+  readonly entities: number;
+  /** Why the part is failing, when it is. */
+  readonly error: string | undefined;
+}
+
+export interface SourceStatus {
+  /** False while a watched source is syncing or part of it is failing. */
+  readonly synced: boolean;
+  readonly parts: readonly SourcePartStatus[];
 }

@@ -1,13 +1,47 @@
 /**
- * createEntityStore: the store the configuration asks for: Redis when `redisUrl` is set (keys
- * under `redisPrefix`, default `lattice:`), in-process otherwise.
+ * openStores: every store the configuration asks for, opened together: Redis when `redisUrl` is
+ * set (keys under `redisPrefix`, default `lattice:`; shared by replicas, durable), in-process
+ * otherwise. The entity store, the run store, the shared cache and the PubSub. If one cannot be
+ * opened, those already open are closed before the error is thrown.
  */
 import type { Config } from '../config/types.ts';
 import type { EntityStore } from './EntityStore.ts';
+import { MemoryCache } from './memory/MemoryCache.ts';
 import { MemoryEntityStore } from './memory/MemoryEntityStore.ts';
+import { MemoryPubSub } from './memory/MemoryPubSub.ts';
+import { MemoryRunStore } from './memory/MemoryRunStore.ts';
+import type { PubSub } from './PubSub.ts';
+import { RedisCache } from './redis/RedisCache.ts';
+import { RedisEntityStore } from './redis/RedisEntityStore.ts';
+import { RedisPubSub } from './redis/RedisPubSub.ts';
+import { RedisRunStore } from './redis/RedisRunStore.ts';
+import type { RunStore } from './RunStore.ts';
+import type { SharedCache } from './SharedCache.ts';
 
-export async function createEntityStore(config: Pick<Config, 'redisUrl' | 'redisPrefix'>): Promise<EntityStore> {
-  if (!config.redisUrl) return new MemoryEntityStore();
-  const { RedisEntityStore } = await import('./redis/RedisEntityStore.ts');
-  return RedisEntityStore.connect(config.redisUrl, config.redisPrefix);
+export interface Stores {
+  readonly entities: EntityStore;
+  readonly runs: RunStore;
+  readonly cache: SharedCache;
+  readonly pubsub: PubSub;
+  close(): Promise<void>;
+}
+
+export async function openStores(config: Pick<Config, 'redisUrl' | 'redisPrefix'>, options: { readonly entities?: EntityStore } = {}): Promise<Stores> {
+  const { redisUrl: url, redisPrefix: prefix } = config;
+  const opened: { close(): Promise<void> }[] = [];
+  const open = async <T extends { close(): Promise<void> }>(make: () => T | Promise<T>): Promise<T> => {
+    const store = await make();
+    opened.push(store);
+    return store;
+  };
+  try {
+    const entities = await open(() => options.entities ?? (url ? RedisEntityStore.connect(url, prefix) : new MemoryEntityStore()));
+    const runs = await open<RunStore>(() => (url ? RedisRunStore.connect(url, prefix) : new MemoryRunStore()));
+    const cache = await open<SharedCache>(() => (url ? RedisCache.connect(url, prefix) : new MemoryCache()));
+    const pubsub = await open<PubSub>(() => (url ? RedisPubSub.connect(url, prefix) : new MemoryPubSub()));
+    return { entities, runs, cache, pubsub, close: () => Promise.all(opened.map((s) => s.close())).then(() => undefined) };
+  } catch (err) {
+    await Promise.allSettled(opened.map((s) => s.close()));
+    throw err;
+  }
 }

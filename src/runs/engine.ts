@@ -30,7 +30,7 @@ import { entityMatchesCondition } from '../model/actions/condition.ts';
 import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
 import { maskInputs, secretInputNames, validateInputs } from '../model/actions/inputs.ts';
 import { renderInvocation } from '../model/actions/invocation.ts';
-import type { InvocationOutcome, Invokers } from './invokers/Invoker.ts';
+import type { InvocationOutcome, Invokers, UpstreamRunUpdate } from '../data/Invoker.ts';
 import type { Action, ActionSet } from '../model/actions/model.ts';
 import { canCancel, canExecute } from './permissions.ts';
 import { newRun, newRunId, type Caller, type Decision, type Run, type RunLogLine, type RunUpdate } from '../data/run.ts';
@@ -198,7 +198,7 @@ export class ActionEngine {
    * `reportWorkflowStatus`. Returns undefined (and changes nothing) when the run is not an
    * in-progress run of such an action.
    */
-  async followUpstream(request: { readonly runId: string; readonly status?: 'SUCCESS' | 'FAILURE'; readonly statusLabel?: string; readonly links?: readonly string[] }): Promise<Run | undefined> {
+  async followUpstream(request: UpstreamRunUpdate): Promise<Run | undefined> {
     const run = await this.options.store.get(request.runId);
     const method = run && this.options.actions().get(run.action)?.invocationMethod;
     if (!run || run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return undefined;

@@ -1,33 +1,42 @@
 /**
- * The action services of a running gateway: the run store (in-process, or Redis when configured,
- * so any replica sees every run; run events go on the gateway's one PubSub), the ActionEngine with its invokers, and the
- * actions of the serving generation. Runs are invoked in the process that accepted them by
- * default; with Redis, through the BullMQ run queue (runQueue.ts), whose Worker runs in every
- * replica, so a run outlives the replica that accepted it.
+ * The action services of a running gateway: the ActionEngine over the run store and the PubSub
+ * (in-process, or Redis when configured, so any replica sees every run), with the generic
+ * invokers (WEBHOOK, UPSERT_ENTITY) and those the configured upstreams provide (GITHUB,
+ * KUBERNETES), and the actions of the serving generation. Runs are invoked in the process that
+ * accepted them by default; with Redis, through the BullMQ run queue (src/runs/queue.ts), whose
+ * Worker runs in every replica, so a run outlives the replica that accepted it.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ActionEngine } from '../runs/engine.ts';
-import { MemoryRunStore } from '../data/memory/MemoryRunStore.ts';
-import { RedisRunStore } from '../data/redis/RedisRunStore.ts';
-import { githubInvoker, type GithubInvokerOptions } from '../../datasources/github/invoker.ts';
-import { kubernetesInvoker, type KubernetesInvokerOptions } from '../../datasources/kubernetes/invoker.ts';
-import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
-import { webhookInvoker } from '../runs/invokers/webhook.ts';
-import type { PubSub } from '../data/PubSub.ts';
-import type { RunStore } from '../data/RunStore.ts';
 import type { Config } from '../config/types.ts';
 import type { ActionServices, EntityWriter } from '../context/index.ts';
+import type { Invokers } from '../data/Invoker.ts';
+import type { PubSub } from '../data/PubSub.ts';
 import type { EntityReader } from '../data/reader.ts';
-import type { Runtime } from './runtime.ts';
+import type { RunStore } from '../data/RunStore.ts';
+import { ActionEngine } from '../runs/engine.ts';
+import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
+import { webhookInvoker } from '../runs/invokers/webhook.ts';
 import { startRunQueue, type RunQueue } from '../runs/queue.ts';
+import type { Runtime } from './runtime.ts';
 
 export interface RunningActions extends ActionServices {
   close(): Promise<void>;
 }
 
-export async function createActionServices(config: Config, deps: { runtime: Runtime; pubsub: PubSub; reader: EntityReader; writer: EntityWriter; log: Logger; github?: GithubInvokerOptions; kubeConfig?: KubernetesInvokerOptions['kubeConfig'] }): Promise<RunningActions> {
-  const store: RunStore = config.redisUrl ? await RedisRunStore.connect(config.redisUrl, config.redisPrefix) : new MemoryRunStore();
+export interface ActionDeps {
+  readonly runtime: Runtime;
+  readonly runs: RunStore;
+  readonly pubsub: PubSub;
+  readonly reader: EntityReader;
+  readonly writer: EntityWriter;
+  /** The invokers of the configured upstreams (no source of a kind: its runs fail with NO_INVOKER). */
+  readonly upstreamInvokers: Invokers;
+  readonly log: Logger;
+}
+
+export async function createActionServices(config: Config, deps: ActionDeps): Promise<RunningActions> {
+  const store = deps.runs;
   if (config.redisUrl && !config.secretKey) deps.log.warn('LATTICE_SECRET_KEY is not set: executor tokens and sealed inputs of this replica will not be valid on others');
   if (!config.webhookSigningSecret) deps.log.warn('LATTICE_WEBHOOK_SIGNING_SECRET is not set: webhook receivers cannot verify X-Port-Signature');
   // Set right after the engine exists: nothing is dispatched before the gateway serves.
@@ -46,24 +55,14 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
         read: async (bp, id) => (await deps.reader.session().getMany(bp, [id]))[0],
         write: (input) => deps.writer.upsert(input),
       }),
-      // GITHUB with the first GitHub source's API and token (none configured: runs fail with NO_INVOKER).
-      ...(deps.github ? { GITHUB: githubInvoker(deps.github) } : {}),
-      // KUBERNETES in the clusters of the Kubernetes sources (the action's `cluster`, or the first).
-      ...(deps.kubeConfig ? { KUBERNETES: kubernetesInvoker({ kubeConfig: deps.kubeConfig }) } : {}),
+      ...deps.upstreamInvokers,
     },
     secretKey: config.secretKey,
     secrets: () => config.actionSecrets,
     dispatch: config.redisUrl ? (runId) => (queue as RunQueue).dispatch(runId) : undefined,
     onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
   });
-  if (config.redisUrl) {
-    try {
-      queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
-    } catch (err) {
-      await store.close();
-      throw err;
-    }
-  }
+  if (config.redisUrl) queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
   return {
     engine,
     store,
@@ -71,7 +70,6 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
     async close() {
       await queue?.close();
       await engine.idle();
-      await store.close();
     },
   };
 }

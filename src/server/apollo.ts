@@ -1,16 +1,11 @@
 /**
  * The Apollo Server plumbing of the gateway: the schema source that hot-swaps generations
  * (Apollo's gateway interface), the GraphiQL landing page, request metrics with each response's
- * upstream call counts, and error formatting (LatticeErrors keep their code and location;
- * anything unexpected is logged and masked).
+ * upstream call counts (error formatting is formatError.ts, shared with graphql-ws).
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
 import type { RequestContext } from '../context/index.ts';
-import { LatticeError } from '../errors/index.ts';
 import { currentRequestCalls } from '../data/upstream.ts';
 import { graphiqlHtml } from './graphiql.ts';
 import type { Metrics } from './metrics.ts';
@@ -61,19 +56,4 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestConte
       };
     },
   };
-}
-
-/** LatticeErrors keep their code and location in `extensions`; unexpected errors are masked. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
-  // Errors graphql-js or Apollo made (parse, validation, coercion) are safe to show as they are.
-  if (!original || isGraphQLError(original) || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
-  return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-/** Duck-typed: `instanceof` fails across two copies of graphql (its CJS and ESM builds in one process). */
-function isGraphQLError(e: unknown): boolean {
-  return e instanceof Error && e.name === 'GraphQLError';
 }

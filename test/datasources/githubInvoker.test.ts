@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubInvoker } from '../../datasources/github/invoker.ts';
-import type { InvocationContext } from '../../src/runs/invokers/Invoker.ts';
+import type { InvocationContext } from '../../src/data/Invoker.ts';
 
 let server: http.Server;
 let url: string;

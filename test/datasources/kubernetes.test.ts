@@ -70,7 +70,7 @@ describe('the example configuration (examples/kubernetes)', () => {
     expect(source.feeds('Workload') && source.feeds('Pod') && !source.feeds('Component')).toBe(true);
     expect([...source.fills('Workload')]).toEqual(['cluster', 'namespace', 'desiredReplicas', 'readyReplicas', 'availableReplicas', 'updatedReplicas', 'images', 'conditions', 'creationTimestamp']);
     // Nothing is called before ready() or snapshot(): creating the source only reads the kubeconfig.
-    expect(source.synced).toBe(false);
+    expect(source.status().synced).toBe(false);
 
     const files = readdirSync(path.join(EXAMPLE_DIR, 'blueprints')).map((f) => ({ file: f, text: readFileSync(path.join(EXAMPLE_DIR, 'blueprints', f), 'utf8') }));
     const { model, warnings } = loadBlueprints(files);
@@ -160,7 +160,7 @@ describe('against the Kubernetes simulator', () => {
     expect(by('Namespace')[0].properties).toEqual({ kind: 'Namespace' }); // list items get their kind, like watch events
     expect(by('SLO')).toEqual([expect.objectContaining({ identifier: 'cart-availability', origin: 'source:k8s', properties: { objective: 99.9, cluster: 'stg' } })]);
     expect(snapshot.stale).toBe(false);
-    expect(s.clusters()).toEqual([{ name: 'stg', synced: true, served: true, entities: 7, error: undefined }]);
+    expect(s.status().parts).toEqual([{ name: 'stg', synced: true, served: true, entities: 7, error: undefined }]);
   });
 
   it('watches only the namespaces and labels asked for, and reports the entities that change', async () => {
@@ -217,9 +217,9 @@ describe('against the Kubernetes simulator', () => {
     const error = await until(() => s.snapshot().then(() => undefined, (e: unknown) => e as LatticeError));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.details).toEqual({ source: 'k8s', clusters: ['stg'] });
-    expect(s.synced).toBe(false);
+    expect(s.status().synced).toBe(false);
     await sim.setDown(false);
-    await until(async () => s.synced && (await s.snapshot()).entities.length === 3);
+    await until(async () => s.status().synced && (await s.snapshot()).entities.length === 3);
   });
 });
 

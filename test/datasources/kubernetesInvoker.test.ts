@@ -6,7 +6,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubernetesInvoker } from '../../datasources/kubernetes/invoker.ts';
-import type { InvocationContext } from '../../src/runs/invokers/Invoker.ts';
+import type { InvocationContext } from '../../src/data/Invoker.ts';
 import type { KubernetesMethod } from '../../src/model/actions/model.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
 import { startKubernetesSimulator, type KubernetesSimulator } from '../simulators/kubernetes/server.ts';

@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderInvocation } from '../../src/model/actions/invocation.ts';
-import type { InvocationContext } from '../../src/runs/invokers/Invoker.ts';
+import type { InvocationContext } from '../../src/data/Invoker.ts';
 import { callWebhook, signPortWebhook, webhookInvoker } from '../../src/runs/invokers/webhook.ts';
 import { newRun } from '../../src/data/run.ts';
 import type { TemplateContext } from '../../src/model/actions/templates.ts';

@@ -8,7 +8,7 @@
  */
 import type { Entity, EntityInput } from '../../model/entities/entity.ts';
 import type { UpsertEntityMethod } from '../../model/actions/model.ts';
-import type { InvocationContext, InvocationOutcome, Invoker } from './Invoker.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../data/Invoker.ts';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 
 /** The entity input a rendered mapping gives, merged over `existing`. */

@@ -20,7 +20,7 @@
 import { createHmac } from 'node:crypto';
 import { defaultWebhookBody } from '../../model/actions/invocation.ts';
 import type { WebhookMethod } from '../../model/actions/model.ts';
-import type { InvocationContext, InvocationOutcome, Invoker } from './Invoker.ts';
+import type { InvocationContext, InvocationOutcome, Invoker } from '../../data/Invoker.ts';
 
 export interface WebhookRequest {
   readonly url: string;

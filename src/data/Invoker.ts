@@ -11,9 +11,9 @@
  * Invokers are called with the run id as idempotency key, and may be called again for the same run
  * (a retry after a replica died): a backend must treat a repeated key as the same request.
  */
-import type { Action, InvocationMethod, InvocationType } from '../../model/actions/model.ts';
-import type { Run } from '../../data/run.ts';
-import type { TemplateContext } from '../../model/actions/templates.ts';
+import type { Action, InvocationMethod, InvocationType } from '../model/actions/model.ts';
+import type { Run } from './run.ts';
+import type { TemplateContext } from '../model/actions/templates.ts';
 
 export interface InvocationContext {
   readonly action: Action;
@@ -43,3 +43,11 @@ export type InvocationOutcome =
 export type Invoker = (context: InvocationContext) => Promise<InvocationOutcome>;
 
 export type Invokers = Readonly<Partial<Record<InvocationType, Invoker>>>;
+
+/** What an upstream says of a run it executes (a GitHub workflow run, seen through its webhook). */
+export interface UpstreamRunUpdate {
+  readonly runId: string;
+  readonly status?: 'SUCCESS' | 'FAILURE';
+  readonly statusLabel?: string;
+  readonly links?: readonly string[];
+}

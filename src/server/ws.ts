@@ -1,0 +1,70 @@
+/**
+ * GraphQL over WebSocket (graphql-ws, `graphql-transport-ws`) on the GraphQL path: subscriptions,
+ * and queries and mutations too. Credentials come in `connection_init` (`authorization`, or
+ * `token`); a refusal closes with 4403. Each `subscribe` is parsed and validated here against the
+ * serving generation's schema, so a bad one answers an `error` for its id with the codes HTTP
+ * gives (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED) and the socket stays open; every error
+ * goes through the same formatError as over HTTP (codes kept, internals masked).
+ */
+import type { Server } from 'node:http';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Authenticate } from '../auth/authenticate.ts';
+import type { Identity } from '../auth/identity.ts';
+import type { RequestContext } from '../context/index.ts';
+import { formatError } from './formatError.ts';
+
+export interface WebSocketOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  /** The schema serving now (hot reload swaps it; an operation keeps the one it started with). */
+  readonly schema: () => GraphQLSchema;
+  readonly authenticate: Authenticate;
+  readonly context: (identity: Identity | undefined) => RequestContext;
+  readonly log: Logger;
+}
+
+export interface GraphQLWebSocket {
+  dispose(): void | Promise<void>;
+}
+
+export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
+  const { log } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  return useServer<Record<string, unknown>, { identity?: Identity }>(
+    {
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = typeof params.authorization === 'string' ? params.authorization : typeof params.token === 'string' ? `Bearer ${params.token}` : undefined;
+        try {
+          ctx.extra.identity = await options.authenticate(header);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = options.schema();
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: options.context(ctx.extra.identity) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log)) } : undefined),
+    },
+    wsServer,
+  );
+}
+
+/** The error with `extensions.code` set, as Apollo sets it over HTTP. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
+}
