@@ -4,7 +4,7 @@
  * refuses to change entities that a catalog file owns, and writes to the store.
  */
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
-import type { EntityWriter } from '../../src/context/index.ts';
+import type { EntityWriter } from '../../src/data/EntityStore.ts';
 import { validateEntity } from '../../src/model/entities/validate.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityStore } from '../../src/data/EntityStore.ts';

@@ -2,21 +2,15 @@
  * The per-request context every resolver receives: fresh loaders, the store behind them, the
  * entity writer for mutations, and the gateway's status for `lattice { … }`.
  */
-import type { Entity, EntityInput, EntityKey } from '../model/entities/entity.ts';
 import type { LatticeError } from '../errors/index.ts';
 import type { EntityReader } from '../data/reader.ts';
+import type { EntityWriter } from '../data/EntityStore.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { PubSub } from '../data/PubSub.ts';
 import type { ActionEngine } from '../runs/engine.ts';
 import type { ActionSet } from '../model/actions/model.ts';
 import type { RunStore } from '../data/RunStore.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-
-/** Writes entities on behalf of API callers, validated against the serving model. */
-export interface EntityWriter {
-  upsert(input: Omit<EntityInput, 'origin'>): Promise<Entity>;
-  delete(key: EntityKey): Promise<boolean>;
-}
 
 export interface GatewayStatus {
   readonly loadedAt: Date;

@@ -30,3 +30,9 @@ export interface EntityStore {
 /** Method names of EntityStore that talk to the store: what the counters count. */
 export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin'] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
+
+/** Writes entities on behalf of API callers, validated against the serving model (datasources/catalog/writer.ts). */
+export interface EntityWriter {
+  upsert(input: Omit<EntityInput, 'origin'>): Promise<Entity>;
+  delete(key: EntityKey): Promise<boolean>;
+}

@@ -9,7 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.ts';
-import type { ActionServices, EntityWriter } from '../context/index.ts';
+import type { ActionServices } from '../context/index.ts';
+import type { EntityWriter } from '../data/EntityStore.ts';
 import type { Invokers } from '../data/Invoker.ts';
 import type { PubSub } from '../data/PubSub.ts';
 import type { EntityReader } from '../data/reader.ts';
