@@ -90,7 +90,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const writer = createCatalogWriter(store, () => runtime.model(), (change) => publishEntityChange(pubsub, change));
   const authenticate = createAuthenticator(config.auth);
   const [github] = sources.github;
-  const githubApi = github && { apiUrl: github.options.url, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com'), token: github.options.token };
+  const githubApi = github && { client: github.client, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com') };
   const clusters = sources.entries.filter((e) => e.kind === 'kubernetes').map((e) => e.source as KubernetesSource);
   const kubeConfig = clusters.length ? (name: string | undefined) => clusters.map((s) => s.kubeConfig(name)).find((kc) => kc !== undefined) : undefined;
   const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi, kubeConfig });
