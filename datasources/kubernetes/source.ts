@@ -13,7 +13,6 @@
  * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
  * served. `clusters()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../../src/config/index.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
@@ -21,7 +20,7 @@ import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/entityChanges.ts';
 import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
-import { createClusterClient } from './client.ts';
+import { createClusterClient, type ClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
 import { Reflector } from './reflector.ts';
 
@@ -44,8 +43,8 @@ export interface KubernetesSource extends Source {
   /** Resolves once every cluster has been listed, or has failed its first attempt. */
   ready(): Promise<void>;
   clusters(): ClusterStatus[];
-  /** A cluster's KubeConfig by name (the first cluster when no name is given), for KUBERNETES actions. */
-  kubeConfig(cluster?: string): KubeConfig | undefined;
+  /** A cluster's client by name (the first cluster when no name is given), for KUBERNETES actions. */
+  cluster(name?: string): ClusterClient | undefined;
 }
 
 export interface KubernetesSourceDeps {
@@ -113,7 +112,7 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
           }),
       ),
     );
-    return { name: cluster.name, reflectors, kubeConfig: client.kubeConfig };
+    return { name: cluster.name, reflectors, client };
   });
   const reflectors = clusters.flatMap((c) => c.reflectors);
 
@@ -152,8 +151,8 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
       cached = { entities, fetchedAt: changedAt, stale: served.some((r) => r.stale) };
       return cached;
     },
-    kubeConfig(name) {
-      return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.kubeConfig;
+    cluster(name) {
+      return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.client;
     },
     clusters() {
       return clusters.map((c) => {

@@ -28,7 +28,7 @@ export interface RunningActions extends ActionServices {
   close(): Promise<void>;
 }
 
-export async function createActionServices(config: Config, deps: { runtime: Runtime; reader: EntityReader; writer: EntityWriter; log: Logger; github?: GithubInvokerOptions; kubeConfig?: KubernetesInvokerOptions['kubeConfig'] }): Promise<RunningActions> {
+export async function createActionServices(config: Config, deps: { runtime: Runtime; reader: EntityReader; writer: EntityWriter; log: Logger; github?: GithubInvokerOptions; cluster?: KubernetesInvokerOptions['cluster'] }): Promise<RunningActions> {
   const store: RunStore = config.redisUrl ? await RedisRunStore.connect(config.redisUrl, config.redisPrefix) : new MemoryRunStore();
   const events: RunEvents = config.redisUrl ? await RedisRunEvents.connect(config.redisUrl, config.redisPrefix) : new MemoryRunEvents();
   if (config.redisUrl && !config.secretKey) deps.log.warn('LATTICE_SECRET_KEY is not set: executor tokens and sealed inputs of this replica will not be valid on others');
@@ -52,7 +52,7 @@ export async function createActionServices(config: Config, deps: { runtime: Runt
       // GITHUB with the first GitHub source's API and token (none configured: runs fail with NO_INVOKER).
       ...(deps.github ? { GITHUB: githubInvoker(deps.github) } : {}),
       // KUBERNETES in the clusters of the Kubernetes sources (the action's `cluster`, or the first).
-      ...(deps.kubeConfig ? { KUBERNETES: kubernetesInvoker({ kubeConfig: deps.kubeConfig }) } : {}),
+      ...(deps.cluster ? { KUBERNETES: kubernetesInvoker({ cluster: deps.cluster }) } : {}),
     },
     secretKey: config.secretKey,
     secrets: () => config.actionSecrets,

@@ -92,8 +92,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const [github] = sources.github;
   const githubApi = github && { client: github.client, webUrl: github.options.url.replace(/\/api\/v3$/, '').replace('://api.github.com', '://github.com') };
   const clusters = sources.entries.filter((e) => e.kind === 'kubernetes').map((e) => e.source as KubernetesSource);
-  const kubeConfig = clusters.length ? (name: string | undefined) => clusters.map((s) => s.kubeConfig(name)).find((kc) => kc !== undefined) : undefined;
-  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi, kubeConfig });
+  const cluster = clusters.length ? (name: string | undefined) => clusters.map((s) => s.cluster(name)).find((c) => c !== undefined) : undefined;
+  const actions = await createActionServices(config, { runtime, reader, writer, log, github: githubApi, cluster });
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
 
   const apollo = new ApolloServer<RequestContext>({
