@@ -7,8 +7,9 @@
  * (`properties` is Cloud Control's `Properties` JSON, parsed). Components are related through
  * tags: `properties.Tags[Key = "component"].Value`.
  *
- * Pages are followed to the end (NextToken). Throttling and transient errors are retried by the
- * SDK's retry strategy (`retryMode`, `maxAttempts`). The whole snapshot is read through the
+ * Pages are followed to the end (NextToken). AWS is reached only through client.ts: throttling
+ * and transient errors are retried by the SDK's retry strategy (`retryMode`, `maxAttempts`), and
+ * every attempt is counted for the source. The whole snapshot is read through the
  * shared cache (ttl). One failing account (or region) costs only its own entities: the failure is
  * recorded (`failures()`, and logged), the other accounts are served; only when every account
  * fails does the snapshot reject.
@@ -17,8 +18,7 @@
  * list handler returns identifiers only); `resourceModel` is passed to ListResources (types that
  * need a parent, e.g. `{ "StreamName": "x" }`).
  */
-import { CloudControlClient, GetResourceCommand, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { GetResourceCommand, ListResourcesCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
@@ -26,6 +26,7 @@ import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import { compileMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
+import { createCloudControlClient } from './client.ts';
 import { parseAwsOptions, type AwsAccount, type AwsOptions } from './options.ts';
 
 export interface AwsResourceObject {
@@ -80,14 +81,7 @@ export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache
     const key = `${account.name}\0${region}`;
     let client = clients.get(key);
     if (!client) {
-      client = new CloudControlClient({
-        region,
-        endpoint: account.endpoint,
-        // A copy: the SDK marks the credentials object it is given.
-        credentials: account.roleArn ? assumeRole(account, region, options.credentials) : options.credentials && { ...options.credentials },
-        retryMode: options.retryMode,
-        maxAttempts: options.maxAttempts,
-      });
+      client = createCloudControlClient(config.name, account, region, options);
       clients.set(key, client);
     }
     return client;
@@ -177,23 +171,4 @@ function parseProperties(text: string | undefined): Record<string, unknown> {
 function describe(err: unknown): string {
   const e = err as { name?: string; message?: string; $metadata?: { attempts?: number } };
   return `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message ?? String(err)}${e.$metadata?.attempts ? ` (after ${e.$metadata.attempts} attempts)` : ''}`;
-}
-
-/** Credentials of the account's role, assumed with STS (with the source's credentials, or the SDK's chain), refreshed before they expire. */
-function assumeRole(account: AwsAccount, region: string, base: AwsOptions['credentials']): AwsCredentialIdentityProvider {
-  let current: AwsCredentialIdentity | undefined;
-  return async () => {
-    if (current?.expiration && current.expiration.getTime() - Date.now() > 60_000) return current;
-    const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/nested-clients/sts');
-    const sts = new STSClient({ region, credentials: base && { ...base } });
-    try {
-      const res = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: `lattice-${account.name}`.slice(0, 64), ExternalId: account.externalId }));
-      const c = res.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${account.roleArn} returned no credentials`);
-      current = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
-      return current;
-    } finally {
-      sts.destroy();
-    }
-  };
 }

@@ -20,7 +20,7 @@ export const github: SourcePlugin<GitHubSource> = {
   create: createGitHubSource,
   invoker([first]) {
     if (!first) return undefined;
-    return { type: 'GITHUB', invoker: githubInvoker({ apiUrl: first.options.url, webUrl: webUrl(first.options.url), token: first.options.token }) };
+    return { type: 'GITHUB', invoker: githubInvoker({ client: first.client, webUrl: webUrl(first.options.url) }) };
   },
   schema(sources, view) {
     return sources.flatMap((s) => {

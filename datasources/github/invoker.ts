@@ -5,17 +5,18 @@
  * as `main` unless set). GitHub answers 204 with no run id, so the run stays IN_PROGRESS with a link
  * to the workflow's runs; the workflow reports back (updateRun / appendRunLog with the run token
  * passed as an input, e.g. `"lattice_token": "{{ run.token }}"`). The request goes to GitHub's REST
- * API (`apiUrl`, GitHub Enterprise: https://HOST/api/v3) with the gateway's token, never the caller's.
+ * API through the GitHub source's client (client.ts: counted under the source's name, its rate
+ * limits respected), with the gateway's token, never the caller's.
  */
 import type { GithubMethod } from '../../src/model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/data/Invoker.ts';
+import type { GitHubClient } from './client.ts';
 
 export interface GithubInvokerOptions {
-  /** REST API base URL: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise. */
-  readonly apiUrl: string;
+  /** The GitHub source's client (its API URL and token). */
+  readonly client: GitHubClient;
   /** The web URL links point at: https://github.com, or https://HOST. */
   readonly webUrl: string;
-  readonly token: string;
 }
 
 export function githubInvoker(options: GithubInvokerOptions): Invoker {
@@ -23,12 +24,7 @@ export function githubInvoker(options: GithubInvokerOptions): Invoker {
     const m = ctx.method as GithubMethod;
     const inputs = Object.fromEntries(Object.entries(m.workflowInputs ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const path = `/repos/${encodeURIComponent(m.org)}/${encodeURIComponent(m.repo)}/actions/workflows/${encodeURIComponent(m.workflow)}/dispatches`;
-    const res = await fetch(`${options.apiUrl.replace(/\/$/, '')}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${options.token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28', 'user-agent': 'lattice' },
-      body: JSON.stringify({ ref: m.ref ?? 'main', inputs }),
-      signal: AbortSignal.timeout(15_000),
-    });
+    const res = await options.client.rest('POST', path, { ref: m.ref ?? 'main', inputs });
     const link = `${options.webUrl.replace(/\/$/, '')}/${m.org}/${m.repo}/actions/workflows/${m.workflow}`;
     if (res.status === 204 || res.ok) {
       await ctx.log(`dispatched ${m.workflow} on ${m.org}/${m.repo}@${m.ref ?? 'main'}`);

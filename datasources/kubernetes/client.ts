@@ -4,14 +4,29 @@
  * service accounts, its authentication and TLS), with two calls:
  *
  * - `list`: one page of a collection (`limit`/`continue`, selectors), as JSON;
- * - `watch`: a watch stream from a resourceVersion with bookmarks (client-node's `Watch`).
+ * - `watch`: a watch stream from a resourceVersion with bookmarks (client-node's `Watch`);
+ * - `api(AppsV1Api)`, `objects()`: client-node's API clients of the cluster, for KUBERNETES
+ *   actions (writes), sending through the same counted HTTP library.
  *
- * Every request counts as an upstream call of the source (`lattice_upstream_calls_total`).
+ * Every request counts as an upstream call of the source (`countUpstreamCall`, src/data/upstream.ts:
+ * `lattice_upstream_calls_total`, `extensions.upstreamCalls`). Retries are the reflector's, not
+ * the client's.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HttpMethod, IsomorphicFetchHttpLibrary, KubeConfig, RequestContext, Watch } from '@kubernetes/client-node';
+import {
+  createConfiguration,
+  HttpMethod,
+  IsomorphicFetchHttpLibrary,
+  KubeConfig,
+  KubernetesObjectApi,
+  RequestContext,
+  ServerConfiguration,
+  Watch,
+  type Configuration,
+  type HttpLibrary,
+} from '@kubernetes/client-node';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import { countUpstreamCall } from '../../src/data/upstream.ts';
 import type { ClusterOptions } from './options.ts';
@@ -68,10 +83,14 @@ export class KubeApiError extends Error {
 
 export interface ClusterClient {
   readonly name: string;
-  /** The cluster's loaded KubeConfig (for writes through @kubernetes/client-node: actions). */
-  readonly kubeConfig: KubeConfig;
+  /** The source the cluster belongs to: its calls are counted under this name. */
+  readonly source: string;
   /** The API server's URL, for messages. */
   readonly server: string;
+  /** A @kubernetes/client-node API client of the cluster (`AppsV1Api`, `BatchV1Api`…); every request counted. */
+  api<T>(type: new (configuration: Configuration) => T): T;
+  /** client-node's generic object API, with the context's default namespace; every request counted. */
+  objects(): KubernetesObjectApi;
   list(collection: string, query: ListQuery, signal: AbortSignal): Promise<KubeList>;
   /**
    * Opens a watch. Resolves once the API server answered: `connected` false means it did not (the
@@ -85,13 +104,23 @@ export function createClusterClient(options: { source: string; cluster: ClusterO
   const { cluster, source } = options;
   const kc = loadKubeConfig(cluster, options.baseDir, options.pointer);
   const server = kc.getCurrentCluster()?.server ?? '';
-  const http = new IsomorphicFetchHttpLibrary();
+  const fetchLibrary = new IsomorphicFetchHttpLibrary();
+  const http: HttpLibrary = {
+    send(request) {
+      countUpstreamCall(source);
+      return fetchLibrary.send(request);
+    },
+  };
   const watcher = new Watch(kc);
+  // What kc.makeApiClient builds, with the counted HTTP library.
+  const configuration = createConfiguration({ baseServer: new ServerConfiguration(server, {}), authMethods: { default: kc }, httpApi: http });
 
   return {
     name: cluster.name,
-    kubeConfig: kc,
+    source,
     server,
+    api: (type) => new type(configuration),
+    objects: () => new ObjectApi(configuration, kc),
     async list(collection, query, signal) {
       const url = new URL(server + collection);
       url.searchParams.set('limit', String(query.limit));
@@ -102,7 +131,6 @@ export function createClusterClient(options: { source: string; cluster: ClusterO
       ctx.setHeaderParam('Accept', 'application/json');
       await kc.applySecurityAuthentication(ctx);
       ctx.setSignal(AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]));
-      countUpstreamCall(source);
       const res = await http.send(ctx).toPromise();
       const text = await res.body.text();
       if (res.httpStatusCode !== 200) throw statusError(res.httpStatusCode, text);
@@ -127,6 +155,14 @@ export function createClusterClient(options: { source: string; cluster: ClusterO
       return { connected: !failed, watch: { abort: () => controller.abort() } };
     },
   };
+}
+
+/** KubernetesObjectApi.makeApiClient(kc), over the given configuration. */
+class ObjectApi extends KubernetesObjectApi {
+  constructor(configuration: Configuration, kc: KubeConfig) {
+    super(configuration);
+    this.setDefaultNamespace(kc);
+  }
 }
 
 function loadKubeConfig(cluster: ClusterOptions, baseDir: string, pointer: string): KubeConfig {

@@ -13,6 +13,6 @@ export const kubernetes: SourcePlugin<KubernetesSource> = {
   create: createKubernetesSource,
   invoker(sources) {
     if (sources.length === 0) return undefined;
-    return { type: 'KUBERNETES', invoker: kubernetesInvoker({ kubeConfig: (cluster) => sources.map((s) => s.kubeConfig(cluster)).find((kc) => kc !== undefined) }) };
+    return { type: 'KUBERNETES', invoker: kubernetesInvoker({ cluster: (name) => sources.map((s) => s.cluster(name)).find((c) => c !== undefined) }) };
   },
 };

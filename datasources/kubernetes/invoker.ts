@@ -3,16 +3,18 @@
  * scale subresource, `patch` any resource (merge or strategic merge), or `createJob` from a
  * rendered template, in the action's `cluster` (default: the first one configured), with
  * @kubernetes/client-node. The outcome is known when the API server answers: the run ends
- * SUCCESS (with what changed) or FAILURE (with the API server's message).
+ * SUCCESS (with what changed) or FAILURE (with the API server's message). Requests go through the
+ * cluster's client (client.ts), counted under its Kubernetes source's name.
  */
-import { AppsV1Api, BatchV1Api, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubeConfig, type KubernetesObject, type V1Job } from '@kubernetes/client-node';
+import { AppsV1Api, BatchV1Api, PatchStrategy, setHeaderOptions, type KubernetesObject, type V1Job } from '@kubernetes/client-node';
 import type { KubernetesMethod } from '../../src/model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/data/Invoker.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import type { ClusterClient } from './client.ts';
 
 export interface KubernetesInvokerOptions {
-  /** The KubeConfig of a cluster by name; `undefined` asks for the default cluster. */
-  kubeConfig(cluster: string | undefined): KubeConfig | undefined;
+  /** The client of a cluster by its configured name; `undefined` asks for the default cluster. */
+  cluster(name: string | undefined): ClusterClient | undefined;
 }
 
 function message(err: unknown): string {
@@ -32,15 +34,15 @@ function safeJson(s: string): unknown {
 export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
   return async (ctx: InvocationContext): Promise<InvocationOutcome> => {
     const m = ctx.method as KubernetesMethod;
-    const kc = options.kubeConfig(m.cluster);
-    if (!kc) throw new LatticeError(ErrorCodes.NO_INVOKER, `no Kubernetes cluster ${m.cluster ? `named "${m.cluster}"` : 'is configured'} for KUBERNETES actions`);
-    const where = m.cluster ?? kc.getCurrentCluster()?.name ?? 'default';
+    const client = options.cluster(m.cluster);
+    if (!client) throw new LatticeError(ErrorCodes.NO_INVOKER, `no Kubernetes cluster ${m.cluster ? `named "${m.cluster}"` : 'is configured'} for KUBERNETES actions`);
+    const where = m.cluster ?? client.name;
     try {
       if (m.operation === 'scale') {
         const replicas = Number(m.replicas);
         if (!Number.isInteger(replicas) || replicas < 0) throw new LatticeError(ErrorCodes.TEMPLATE_FAILED, `replicas must render to a non-negative integer, got ${JSON.stringify(m.replicas)}`);
         const { kind, name, namespace = 'default' } = m.resource;
-        const apps = kc.makeApiClient(AppsV1Api);
+        const apps = client.api(AppsV1Api);
         const request = { name, namespace, body: { spec: { replicas } } };
         const merge = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
         if (kind === 'Deployment') await apps.patchNamespacedDeploymentScale(request, merge);
@@ -55,11 +57,11 @@ export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
         // The patch's own metadata (labels, annotations) keeps the resource's name and namespace.
         const spec = { ...patch, apiVersion, kind, metadata: { ...patch.metadata, name, ...(namespace ? { namespace } : {}) } } as KubernetesObject;
         const strategy = m.patchType === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch;
-        await KubernetesObjectApi.makeApiClient(kc).patch(spec, undefined, undefined, 'lattice', undefined, strategy);
+        await client.objects().patch(spec, undefined, undefined, 'lattice', undefined, strategy);
         await ctx.log(`patched ${kind} ${namespace ?? ''}/${name} in cluster ${where}`);
         return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${name} patched` };
       }
-      const job = await kc.makeApiClient(BatchV1Api).createNamespacedJob({ namespace: m.namespace, body: m.job as V1Job });
+      const job = await client.api(BatchV1Api).createNamespacedJob({ namespace: m.namespace, body: m.job as V1Job });
       await ctx.log(`created Job ${m.namespace}/${job.metadata?.name} in cluster ${where}`);
       return { kind: 'completed', status: 'SUCCESS', summary: `Job ${m.namespace}/${job.metadata?.name} created` };
     } catch (err) {

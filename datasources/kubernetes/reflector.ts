@@ -8,8 +8,11 @@
  * - **410 Gone** (an ERROR event with code 410, or an HTTP 410): re-list, and diff the new list
  *   against what is held (objects whose resourceVersion did not change are not mapped again).
  * - **Dropped connections** reconnect from the last resourceVersion seen: at once after a watch
- *   that delivered events, then with exponential backoff (250 ms doubling to `maxBackoffMs`)
- *   while attempts fail or watches end without events.
+ *   that delivered events (or a 410 re-list), then with exponential backoff (250 ms doubling to
+ *   `maxBackoffMs`, with jitter) while attempts fail or watches end without events. The loop is
+ *   p-retry's (src/data/upstream.ts `retry`, retrying until stopped): one attempt is one list (when
+ *   needed) and watch; an attempt that should reconnect at once resolves, and the next one starts
+ *   with a fresh backoff; one that should back off throws.
  * - **Failure**: a list or watch request that the API server refuses or cannot answer marks the
  *   reflector failing (`error`). Its entities are still served, marked stale, for `graceMs`, then
  *   withdrawn (reported as DELETED) until the cluster answers again; then they are served again
@@ -18,11 +21,11 @@
  * Changes to the mapped entities (not to the objects: a status write that no mapping reads
  * changes nothing) are reported through `onChange`, once the initial list is done.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
 import type { CompiledMapping } from '../../src/data/mapping.ts';
+import { retry, type RetryPolicy } from '../../src/data/upstream.ts';
 import { describeError, KubeApiError, type ClusterClient, type KubeObject, type WatchEvent } from './client.ts';
 import type { ResourceOptions } from './options.ts';
 
@@ -126,43 +129,45 @@ export class Reflector {
   }
 
   private async run(): Promise<void> {
-    let delay = 0;
     const signal = this.stopper.signal;
+    const policy: RetryPolicy = { retries: Infinity, backoff: { minMs: BASE_BACKOFF_MS, maxMs: this.o.maxBackoffMs, jitter: true }, signal };
     while (!signal.aborted) {
-      if (delay > 0) await sleep(delay + Math.floor(Math.random() * delay * 0.2), undefined, { signal }).catch(() => undefined);
-      if (signal.aborted) return;
       try {
-        if (!this.resourceVersion || this.resyncing) {
-          this.resyncing = false;
-          await this.list();
-        }
-        const outcome = await this.watch();
-        if (this.resyncing) {
-          delay = 0;
-        } else if (outcome.expired) {
-          this.o.log.info({ kind: this.kind, cluster: this.o.client.name }, 'kubernetes watch expired (410): re-listing');
-          this.resourceVersion = '';
-          delay = 0;
-        } else {
-          // A watch that delivered events reconnects at once; one that ended empty backs off.
-          delay = outcome.events > 0 ? 0 : this.next(delay);
-        }
+        await retry(() => this.cycle(), policy);
       } catch (err) {
-        if (signal.aborted) return;
-        if (isExpired(err)) {
-          // A watch from an expired resourceVersion re-lists at once; a list that keeps expiring backs off.
-          delay = this.resourceVersion ? 0 : this.next(delay);
-          this.resourceVersion = '';
-          continue;
-        }
-        this.fail(err);
-        delay = this.next(delay);
+        if (!signal.aborted) throw err;
       }
     }
   }
 
-  private next(delay: number): number {
-    return Math.min(delay > 0 ? delay * 2 : BASE_BACKOFF_MS, this.o.maxBackoffMs);
+  /** One list (when needed) and watch: resolves to reconnect at once, throws to back off. */
+  private async cycle(): Promise<void> {
+    try {
+      if (!this.resourceVersion || this.resyncing) {
+        this.resyncing = false;
+        await this.list();
+      }
+      const outcome = await this.watch();
+      if (this.resyncing) return;
+      if (outcome.expired) {
+        this.o.log.info({ kind: this.kind, cluster: this.o.client.name }, 'kubernetes watch expired (410): re-listing');
+        this.resourceVersion = '';
+        return;
+      }
+      // A watch that delivered events reconnects at once; one that ended empty backs off.
+      if (outcome.events > 0) return;
+    } catch (err) {
+      if (this.stopper.signal.aborted) throw err;
+      if (isExpired(err)) {
+        // A watch from an expired resourceVersion re-lists at once; a list that keeps expiring backs off.
+        const watching = this.resourceVersion !== '';
+        this.resourceVersion = '';
+        if (watching) return;
+      } else {
+        this.fail(err);
+      }
+    }
+    throw new BackOff();
   }
 
   /** Lists every page, maps what changed, diffs against what is held, and swaps. */
@@ -363,6 +368,14 @@ export class Reflector {
     if (this.withdrawn && this.listed) for (const h of this.held.values()) diff(EMPTY, h.entities, changes);
     this.withdrawn = false;
     this.o.onChange(changes);
+  }
+}
+
+/** What an attempt throws to back off (whatever it failed with: p-retry never retries a TypeError that is not a network error). */
+class BackOff extends Error {
+  constructor() {
+    super('back off');
+    this.name = 'BackOff';
   }
 }
 

@@ -13,7 +13,6 @@
  * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
  * served. `status()` says which cluster failed and why (GraphQL: `lattice { sources { clusters } }`).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
@@ -21,7 +20,7 @@ import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
 import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot, SourceStatus } from '../../src/data/Source.ts';
-import { createClusterClient } from './client.ts';
+import { createClusterClient, type ClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
 import { Reflector } from './reflector.ts';
 
@@ -31,8 +30,8 @@ export interface KubernetesSource extends Source {
   ready(): Promise<void>;
   /** Synced: every cluster listed and watched, with no failure; one part per cluster (the error is per resource kind). */
   status(): SourceStatus;
-  /** A cluster's KubeConfig by name (the first cluster when no name is given), for KUBERNETES actions. */
-  kubeConfig(cluster?: string): KubeConfig | undefined;
+  /** A cluster's client by name (the first cluster when no name is given), for KUBERNETES actions. */
+  cluster(name?: string): ClusterClient | undefined;
 }
 
 export interface KubernetesSourceDeps {
@@ -100,7 +99,7 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
           }),
       ),
     );
-    return { name: cluster.name, reflectors, kubeConfig: client.kubeConfig };
+    return { name: cluster.name, reflectors, client };
   });
   const reflectors = clusters.flatMap((c) => c.reflectors);
 
@@ -136,8 +135,8 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
       cached = { entities, fetchedAt: changedAt, stale: served.some((r) => r.stale) };
       return cached;
     },
-    kubeConfig(name) {
-      return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.kubeConfig;
+    cluster(name) {
+      return (name === undefined ? clusters[0] : clusters.find((c) => c.name === name))?.client;
     },
     status() {
       const parts = clusters.map((c) => {

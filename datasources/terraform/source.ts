@@ -7,7 +7,8 @@
  *
  * Read through the shared cache (ttl). When the ttl is past, each state is checked, not re-read:
  * a file by its mtime and size, an HTTP backend with `If-None-Match`; and a state whose serial
- * (and lineage) did not change is not mapped again.
+ * (and lineage) did not change is not mapped again. HTTP backends are read through client.ts,
+ * every request counted for the source.
  */
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
@@ -16,6 +17,7 @@ import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { compileMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { parseTerraformOptions, type TerraformOptions } from './options.ts';
+import { createBackendClient } from './client.ts';
 import { stateReader, type StateReader } from './state.ts';
 
 export interface TerraformSource extends Source {
@@ -33,7 +35,8 @@ export function createTerraformSource(config: SourceConfig, deps: { cache: Share
   for (const m of mappings) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
   const policy = { ttlMs: (config.ttlSeconds ?? 60) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
   const keyPrefix = `terraform:${config.name}:`;
-  const readers = options.states.map((s) => stateReader(s, options.timeoutMs));
+  const backend = createBackendClient(config.name, options.timeoutMs);
+  const readers = options.states.map((s) => stateReader(s, backend));
   /** The entities mapped from each state at its last serial: an unchanged state is not mapped again. */
   const mapped: (readonly EntityInput[] | undefined)[] = readers.map(() => undefined);
 

@@ -2,10 +2,11 @@
  * Reading Terraform state (format version 4) from a file or an HTTP backend, re-reading only
  * what changed: a file is re-read when its mtime or size changed, an HTTP backend is asked with
  * `If-None-Match` (304: unchanged); either way a state whose `lineage` and `serial` are the ones
- * already read is not mapped again.
+ * already read is not mapped again. HTTP backends are read through client.ts (counted).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import type { TerraformBackendClient } from './client.ts';
 import type { TerraformStateLocation } from './options.ts';
 
 export interface TerraformInstanceObject {
@@ -82,7 +83,7 @@ export interface StateReader {
   readonly reads: number;
 }
 
-export function stateReader(location: TerraformStateLocation, timeoutMs: number): StateReader {
+export function stateReader(location: TerraformStateLocation, backend: TerraformBackendClient): StateReader {
   let seen: Seen | undefined;
   let reads = 0;
   const settle = (version: string, state: TerraformState) => {
@@ -106,16 +107,8 @@ export function stateReader(location: TerraformStateLocation, timeoutMs: number)
     return settle(version, parseState(text, location.name));
   }
   async function readHttpState() {
-    const headers: Record<string, string> = { accept: 'application/json', ...location.headers };
-    if (seen?.version) headers['if-none-match'] = seen.version;
     reads++;
-    let res: Response;
-    try {
-      res = await fetch(location.url as string, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (err) {
-      const timeout = (err as Error).name === 'TimeoutError';
-      throw new LatticeError(timeout ? ErrorCodes.UPSTREAM_TIMEOUT : ErrorCodes.UPSTREAM_UNAVAILABLE, `Terraform state ${location.name}: ${(err as Error).message}`, { details: { state: location.name } });
-    }
+    const res = await backend.get(location, seen?.version);
     if (res.status === 304 && seen) return { state: seen.state, changed: false };
     if (!res.ok) throw new LatticeError(ErrorCodes.UPSTREAM_UNAVAILABLE, `Terraform state ${location.name}: HTTP ${res.status}`, { details: { state: location.name, status: res.status } });
     return settle(res.headers.get('etag') ?? '', parseState(await res.text(), location.name));

@@ -25,7 +25,7 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     storeCalls: new Counter({ name: 'lattice_store_calls_total', help: 'Calls to the entity store, by method', labelNames: ['method'], registers: [registry] }),
-    upstreamCalls: new Counter({ name: 'lattice_upstream_calls_total', help: 'Requests to live sources (GitHub…), retries included, by source', labelNames: ['source'], registers: [registry] }),
+    upstreamCalls: new Counter({ name: 'lattice_upstream_calls_total', help: 'Requests to upstreams (sources and action invokers), retries included, by source', labelNames: ['source'], registers: [registry] }),
     reloads: new Counter({ name: 'lattice_reloads_total', help: 'Schema and catalog reloads, by result', labelNames: ['result'], registers: [registry] }),
   };
 }

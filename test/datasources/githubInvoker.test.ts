@@ -6,7 +6,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHubClient } from '../../datasources/github/client.ts';
 import { githubInvoker } from '../../datasources/github/invoker.ts';
+import { parseGitHubOptions } from '../../datasources/github/options.ts';
+import { onUpstreamCall } from '../../src/data/upstream.ts';
 import type { InvocationContext } from '../../src/data/Invoker.ts';
 
 let server: http.Server;
@@ -28,6 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((r) => server.close(r)));
 
+/** The invoker over a GitHub source's client (named `gh`), as the gateway wires it. */
+const invoker = () => githubInvoker({ client: createGitHubClient('gh', parseGitHubOptions({ org: 'acme', token: 'ghp_gateway', url }, '/sources/0')), webUrl: 'https://github.com' });
+
 function context(): InvocationContext & { lines: string[] } {
   const lines: string[] = [];
   return {
@@ -46,7 +52,7 @@ describe('GITHUB invoker', () => {
   it('dispatches the workflow with the gateway token and string inputs, and leaves the run in progress', async () => {
     status = 204;
     const ctx = context();
-    const outcome = await githubInvoker({ apiUrl: url, webUrl: 'https://github.com', token: 'ghp_gateway' })(ctx);
+    const outcome = await invoker()(ctx);
     expect(requests.at(-1)).toEqual({
       path: '/repos/acme/platform-templates/actions/workflows/scaffold.yml/dispatches',
       auth: 'Bearer ghp_gateway',
@@ -58,9 +64,23 @@ describe('GITHUB invoker', () => {
 
   it('a refusal ends the run FAILURE with GitHub\'s message, secrets masked', async () => {
     status = 422;
-    const outcome = await githubInvoker({ apiUrl: url, webUrl: 'https://github.com', token: 'ghp_gateway' })(context());
+    const outcome = await invoker()(context());
     expect(outcome).toMatchObject({ kind: 'completed', status: 'FAILURE' });
     expect((outcome as { summary: string }).summary).toContain('HTTP 422');
     expect((outcome as { summary: string }).summary).not.toContain('s3cret');
+  });
+
+  it('the dispatch is an upstream call of the GitHub source, sent once even when GitHub answers 5xx', async () => {
+    status = 502;
+    const calls: string[] = [];
+    const stop = onUpstreamCall((source) => calls.push(source));
+    const before = requests.length;
+    try {
+      expect(await invoker()(context())).toMatchObject({ kind: 'completed', status: 'FAILURE' });
+    } finally {
+      stop();
+    }
+    expect(requests.length - before).toBe(1);
+    expect(calls).toEqual(['gh']);
   });
 });

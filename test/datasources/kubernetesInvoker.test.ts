@@ -1,11 +1,13 @@
 /**
  * The KUBERNETES invoker against the Kubernetes API simulator with the real client library:
  * scaling a deployment changes it (and its pods follow), a patch lands, a Job is created, and a
- * missing deployment ends the run FAILURE with the API server's message.
+ * missing deployment ends the run FAILURE with the API server's message; every request it sends is
+ * an upstream call of the cluster's Kubernetes source.
  */
-import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClusterClient } from '../../datasources/kubernetes/client.ts';
 import { kubernetesInvoker } from '../../datasources/kubernetes/invoker.ts';
+import { onUpstreamCall } from '../../src/data/upstream.ts';
 import type { InvocationContext } from '../../src/data/Invoker.ts';
 import type { KubernetesMethod } from '../../src/model/actions/model.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
@@ -16,9 +18,9 @@ let invoke: ReturnType<typeof kubernetesInvoker>;
 
 beforeAll(async () => {
   sim = await startKubernetesSimulator({ name: 'staging' });
-  const kc = new KubeConfig();
-  kc.loadFromString(kubeconfigFor(sim, { context: 'staging' }).yaml);
-  invoke = kubernetesInvoker({ kubeConfig: (name) => (name === undefined || name === 'staging' ? kc : undefined) });
+  // The cluster `staging` of a Kubernetes source named `k8s`, as the source creates it.
+  const client = createClusterClient({ source: 'k8s', cluster: { name: 'staging', kubeconfig: kubeconfigFor(sim, { context: 'staging' }).yaml, inCluster: false }, timeoutMs: 5_000, baseDir: process.cwd(), pointer: '/sources/0/options/clusters/0' });
+  invoke = kubernetesInvoker({ cluster: (name) => (name === undefined || name === 'staging' ? client : undefined) });
 });
 afterAll(() => sim?.close());
 
@@ -42,6 +44,23 @@ describe('KUBERNETES invoker', () => {
     const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate-1' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'migrate:1' }] } } } };
     expect(await invoke(ctx({ type: 'KUBERNETES', operation: 'createJob', namespace: 'orders', job }))).toMatchObject({ status: 'SUCCESS' });
     expect(sim.get('jobs', 'orders', 'migrate-1')).toBeDefined();
+  });
+
+  it('every API request (discovery included) is an upstream call of the cluster\'s source', async () => {
+    const calls: string[] = [];
+    const stop = onUpstreamCall((source) => calls.push(source));
+    const before = sim.stats.requests;
+    try {
+      const scale = ctx({ type: 'KUBERNETES', operation: 'scale', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'orders', name: 'cart-service' }, replicas: 2 });
+      expect(await invoke(scale)).toMatchObject({ status: 'SUCCESS' });
+      const patch = ctx({ type: 'KUBERNETES', operation: 'patch', resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'orders', name: 'cart-service' }, patchType: 'merge', patch: { metadata: { labels: { counted: 'yes' } } } });
+      expect(await invoke(patch)).toMatchObject({ status: 'SUCCESS' });
+    } finally {
+      stop();
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBe(sim.stats.requests - before);
+    expect(new Set(calls)).toEqual(new Set(['k8s']));
   });
 
   it('a missing deployment ends the run FAILURE with the API server\'s message; an unknown cluster is refused', async () => {

@@ -165,6 +165,15 @@ describe('a webhook action, end to end', () => {
     expect(received.length).toBe(calls + 1);
   });
 
+  it('every webhook call the gateway makes is counted on /metrics, under the source "webhook"', async () => {
+    const calls = received.length;
+    const res = await as('dev', 'mutation { executeAction(action: "provision_cloud_resource", inputs: { name: "counted-1", type: "s3-bucket" }) { id } }');
+    expect(res.errors).toBeUndefined();
+    await until(() => received.length === calls + 1, 'the webhook');
+    const metrics = await (await fetch(`${lattice.url}/metrics`)).text();
+    expect(metrics.match(/lattice_upstream_calls_total\{source="webhook"\} (\d+)/)?.[1]).toBe(String(received.length));
+  });
+
   it('callers without credentials cannot run actions', async () => {
     const res = await as(null, 'mutation { executeAction(action: "provision_cloud_resource", inputs: { name: "anon", type: "s3-bucket" }) { id } }');
     expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');

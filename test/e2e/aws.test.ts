@@ -71,4 +71,18 @@ describe('AWS source (Cloud Control)', () => {
     expect(res.data.resources.totalCount).toBe(12);
     expect(sim.stats.throttled).toBe(2);
   });
+
+  it('every HTTP attempt is an upstream call: a query\'s extensions.upstreamCalls equals the simulator\'s requests, throttled retries included; /metrics counts them', async () => {
+    const lattice = await gateway(exampleConfig({ retryMode: 'standard' }));
+    const before = sim.stats.requests;
+    sim.throttle(2);
+    const res = await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ resources(first: 100) { totalCount } }' }) });
+    const body = (await res.json()) as { data: { resources: { totalCount: number } }; errors?: unknown; extensions?: { upstreamCalls?: Record<string, number> } };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.resources.totalCount).toBe(12);
+    expect(sim.stats.throttled).toBe(2);
+    expect(body.extensions?.upstreamCalls).toEqual({ aws: sim.stats.requests - before });
+    const metrics = await (await fetch(`${lattice.url}/metrics`)).text();
+    expect(metrics).toContain(`lattice_upstream_calls_total{source="aws"} ${sim.stats.requests}`);
+  });
 });

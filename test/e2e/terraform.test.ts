@@ -101,6 +101,36 @@ describe('Terraform source', () => {
     expect(requests.at(-1)).toEqual({ ifNoneMatch: `"${state.lineage}-12"`, status: 200 });
   });
 
+  it('every HTTP backend request is an upstream call of the source (in the query\'s extensions.upstreamCalls and /metrics); a local file read is none', async () => {
+    const state = readFileSync(STATE, 'utf8');
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(state);
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/state/app`;
+    const config = exampleConfig();
+    const [source] = config.sources ?? [];
+    const query = async (lattice: Lattice) => {
+      const res = await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ resource(identifier: "acme-cart-assets") { title } }' }) });
+      return (await res.json()) as { data: { resource: { title: string } }; errors?: unknown; extensions?: { upstreamCalls?: Record<string, number> } };
+    };
+    const remote = await gateway({ ...config, sources: [{ ...source, options: { states: [{ url }] } }] });
+    const before = requests;
+    const read = await query(remote);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.resource.title).toBe('acme-cart-assets');
+    expect(requests - before).toBe(1);
+    expect(read.extensions?.upstreamCalls).toEqual({ terraform: 1 });
+    expect(await (await fetch(`${remote.url}/metrics`)).text()).toContain(`lattice_upstream_calls_total{source="terraform"} ${requests}`);
+    const local = await gateway(config);
+    const fromFile = await query(local);
+    expect(fromFile.data.resource.title).toBe('acme-cart-assets');
+    expect(fromFile.extensions?.upstreamCalls?.terraform).toBeUndefined();
+  });
+
   it('a local state file is re-read when it changes, and a state of another format version is an error naming the file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lattice-tf-'));
     const file = path.join(dir, 'terraform.tfstate');

@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderInvocation } from '../../src/model/actions/invocation.ts';
 import type { InvocationContext } from '../../src/data/Invoker.ts';
-import { callWebhook, signPortWebhook, webhookInvoker } from '../../src/runs/invokers/webhook.ts';
+import { callWebhook, signPortWebhook, webhookInvoker, WEBHOOK_SOURCE } from '../../src/runs/invokers/webhook.ts';
+import { onUpstreamCall } from '../../src/data/upstream.ts';
 import { newRun } from '../../src/data/run.ts';
 import type { TemplateContext } from '../../src/model/actions/templates.ts';
 import { caller, loadOne, scaffoldAction } from './fixtures.ts';
@@ -100,6 +101,21 @@ describe('callWebhook', () => {
     expect(result).toMatchObject({ ok: false, attempts: 3, status: 504 });
     expect(receiver.received).toHaveLength(3);
     expect(sleeps).toEqual([5, 5]);
+  });
+
+  it('every attempt is an upstream call of the source "webhook"; an invalid URL is none', async () => {
+    receiver.script({ status: 503 }, { status: 500 }, { status: 200 });
+    const calls: string[] = [];
+    const stop = onUpstreamCall((source) => calls.push(source));
+    try {
+      expect(await callWebhook({ url: receiver.url, method: 'POST', headers: {}, body: {} }, options())).toMatchObject({ ok: true, attempts: 3 });
+      await callWebhook({ url: 'not a url', method: 'POST', headers: {}, body: {} }, options());
+    } finally {
+      stop();
+    }
+    expect(WEBHOOK_SOURCE).toBe('webhook');
+    expect(calls).toEqual(['webhook', 'webhook', 'webhook']);
+    expect(receiver.received).toHaveLength(3);
   });
 
   it('retries a refused connection, and fails an invalid URL at once', async () => {

@@ -9,15 +9,23 @@
  * same on every attempt), `X-Lattice-Run-Id`, and `X-Lattice-Run-Token` (the executor token the
  * receiver reports back with). A templated header cannot override these.
  *
- * Retries: on a 5xx answer or a network error (connection refused or reset, timeout) only, with
- * exponential backoff, each attempt signed afresh with its own timestamp; a 4xx is final. An
- * invalid URL fails at once.
+ * Every attempt goes through the counted upstream wrapper (src/data/upstream.ts) under the source
+ * name `webhook` (`lattice_upstream_calls_total{source="webhook"}`, and the request's
+ * `extensions.upstreamCalls` when a request invokes it).
+ *
+ * Retries (p-retry, through the wrapper): on a 5xx answer or a network error (connection refused
+ * or reset, timeout) only, `maxAttempts` in all, each attempt signed afresh with its own
+ * timestamp; a 4xx is final. An invalid URL fails at once. The delay before each retry is the
+ * invoker's own schedule (`backoffMs`: 250 ms doubling to 10 s, no jitter), waited through
+ * `sleep`, because tests record those delays instead of waiting them; p-retry's own timers are
+ * therefore off here.
  *
  * `synchronized: true`: the answer decides the run (2xx SUCCESS, anything else FAILURE) and is
  * kept as the run's `response`. Otherwise a 2xx means "accepted": the receiver reports back.
  * `agent` is accepted and ignored: Lattice calls the URL itself.
  */
 import { createHmac } from 'node:crypto';
+import { callUpstream } from '../../data/upstream.ts';
 import { defaultWebhookBody } from '../../model/actions/invocation.ts';
 import type { WebhookMethod } from '../../model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../data/Invoker.ts';
@@ -37,7 +45,6 @@ export interface RetryOptions {
   /** Per attempt (default 30 s); running out counts as a network error. */
   readonly timeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
-  readonly fetch?: typeof fetch;
   /** Milliseconds since the epoch (for the signature timestamp). */
   readonly now?: () => number;
 }
@@ -67,11 +74,21 @@ export function signPortWebhook(secret: string, timestamp: string, body: string)
   return `v1,${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('base64')}`;
 }
 
+/** The source name webhook calls are counted under. */
+export const WEBHOOK_SOURCE = 'webhook';
+
+/** An attempt that got a 5xx or no answer: retried; the last one is the result. */
+class Unanswered extends Error {
+  readonly result: WebhookResult;
+  constructor(result: WebhookResult) {
+    super(result.error ?? `HTTP ${result.status}`);
+    this.result = result;
+  }
+}
+
 export async function callWebhook(request: WebhookRequest, options: WebhookCallOptions): Promise<WebhookResult> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? 4);
   const backoff = options.backoffMs ?? ((n: number) => Math.min(10_000, 250 * 2 ** (n - 1)));
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   try {
     new URL(request.url);
@@ -79,8 +96,7 @@ export async function callWebhook(request: WebhookRequest, options: WebhookCallO
     return { ok: false, attempts: 0, error: `invalid URL ${JSON.stringify(request.url)}` };
   }
   const body = request.body === undefined ? '' : JSON.stringify(request.body);
-  let last: WebhookResult = { ok: false, attempts: 0 };
-  for (let n = 1; n <= maxAttempts; n++) {
+  const attempt = async (n: number): Promise<WebhookResult> => {
     const timestamp = String(Math.floor(now() / 1000));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     for (const [k, v] of Object.entries(request.headers)) if (v !== null && v !== undefined) headers[k.toLowerCase()] = typeof v === 'string' ? v : JSON.stringify(v);
@@ -88,8 +104,9 @@ export async function callWebhook(request: WebhookRequest, options: WebhookCallO
     headers['x-port-timestamp'] = timestamp;
     headers['x-port-signature'] = signPortWebhook(options.signingSecret, timestamp, body);
     headers['idempotency-key'] = options.idempotencyKey;
+    let result: WebhookResult;
     try {
-      const response = await doFetch(request.url, {
+      const response = await fetch(request.url, {
         method: request.method,
         headers,
         body: request.method === 'GET' ? undefined : body,
@@ -97,15 +114,25 @@ export async function callWebhook(request: WebhookRequest, options: WebhookCallO
         redirect: 'manual',
       });
       const answer = await readBody(response);
-      last = { ok: response.status >= 200 && response.status < 300, attempts: n, status: response.status, body: answer };
+      result = { ok: response.status >= 200 && response.status < 300, attempts: n, status: response.status, body: answer };
     } catch (err) {
-      last = { ok: false, attempts: n, error: describeNetworkError(err) };
+      result = { ok: false, attempts: n, error: describeNetworkError(err) };
     }
-    await options.onAttempt?.({ n, status: last.status, error: last.error });
-    if (last.status !== undefined && last.status < 500) return last;
-    if (n < maxAttempts) await sleep(backoff(n));
+    await options.onAttempt?.({ n, status: result.status, error: result.error });
+    if (result.status !== undefined && result.status < 500) return result;
+    throw new Unanswered(result);
+  };
+  try {
+    return await callUpstream(WEBHOOK_SOURCE, attempt, {
+      retries: maxAttempts - 1,
+      shouldRetry: (err) => err instanceof Unanswered,
+      waitMs: (_err, n) => backoff(n),
+      sleep: options.sleep,
+    });
+  } catch (err) {
+    if (err instanceof Unanswered) return err.result;
+    throw err;
   }
-  return last;
 }
 
 async function readBody(response: Response): Promise<unknown> {
