@@ -15,7 +15,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/schema/**', 'src/blueprints/**', 'src/errors/**', 'src/query/**'],
+    // Every layer below resolvers/ (src/server and src/cli are the composition roots).
+    files: ['src/errors/**', 'src/config/**', 'src/model/**', 'src/schema/**', 'src/data/**', 'src/runs/**', 'src/context/**', 'src/auth/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/resolvers/**', '**/datasources/**', '**/server/**'] }],
     },

@@ -6,15 +6,11 @@
  * `isNull: true`. Relation filters load the related entities of ALL items in one batch per
  * relation, so a filter costs one store call per relation level, not one per item.
  */
-import type { Entity } from '../src/model/entities/entity.ts';
-import { relationTargets } from '../src/model/entities/entity.ts';
+import { relationTargets, type Entity, type LoadEntities } from '../src/model/entities/entity.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { compareValues, isMissing, readKey, type Item } from '../src/model/query/order.ts';
 
 export type FilterInput = Readonly<Record<string, unknown>>;
-
-/** Loads entities by identifier in one batch (a DataLoader underneath). */
-export type LoadEntities = (blueprint: string, identifiers: readonly string[]) => Promise<readonly (Entity | undefined)[]>;
 
 const META_KEYS: Record<string, string> = {
   identifier: '$identifier',
