@@ -148,7 +148,10 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       const pointer = `/aggregationProperties/${key}`;
       const name = inflection.fieldName(key);
       fieldNames.claim(name, `aggregation property "${key}" of ${owner}`, at(pointer));
-      fields.push({ kind: 'aggregation', name, key, def, paths: aggregationPaths(bp, def, byId), pointer, description: def.description ?? def.title });
+      // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
+      const found = aggregationPaths(bp, def, byId);
+      if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
+      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description ?? def.title });
     }
     types.push({
       blueprint: bp,
