@@ -86,7 +86,7 @@ export function actionQueryResolvers(inflection: Inflection): Record<string, Res
   };
 }
 
-export function actionMutationResolvers(fields: readonly ActionFieldPlan[], inflection: Inflection): Record<string, Resolver> {
+export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Record<string, Resolver> {
   const execute = async (ctx: RequestContext, action: string, entity: string | null | undefined, inputs: unknown, idempotencyKey: string | null | undefined) =>
     (await ctx.actions.engine.execute({ action, entity, inputs, caller: caller(ctx), idempotencyKey })).run;
   const out: Record<string, Resolver> = {
@@ -99,10 +99,9 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[], infl
     appendRunLog: async (_p, { id, token, message, terminationStatus }, ctx) => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line,
   };
   for (const f of fields) {
-    // GraphQL field names back to the userInputs keys they came from.
-    const keys = Object.keys(f.action.trigger.userInputs.properties).map((k) => [inflection.fieldName(k), k] as const);
+    // GraphQL field names back to the userInputs keys they came from (the plan's table).
     out[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
-      const inputs = Object.fromEntries(keys.filter(([name]) => input?.[name] !== undefined && input?.[name] !== null).map(([name, key]) => [key, input[name]]));
+      const inputs = Object.fromEntries(f.inputs.filter(({ name }) => input?.[name] !== undefined && input?.[name] !== null).map(({ name, key }) => [key, input[name]]));
       return execute(ctx, f.action.identifier, entity, inputs, idempotencyKey);
     };
   }

@@ -12,59 +12,55 @@ import { compareValues, isMissing, readKey, type Item } from '../src/model/query
 
 export type FilterInput = Readonly<Record<string, unknown>>;
 
-const META_KEYS: Record<string, string> = {
-  identifier: '$identifier',
-  title: '$title',
-  icon: '$icon',
-  team: '$team',
-  createdAt: '$createdAt',
-  updatedAt: '$updatedAt',
-};
-
 export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<T[]> {
   if (!filter || Object.keys(filter).length === 0) return [...items];
   const mask = await matchMask(items, filter, type, plan, load);
   return items.filter((_, i) => mask[i]);
 }
 
+/** One boolean per item; what each input key tests comes from the plan's table (`TypePlan.filter`). */
 async function matchMask(items: readonly Item[], filter: FilterInput, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
   const mask = items.map((item) => !isMissing(item));
   const and = (other: readonly boolean[]) => other.forEach((ok, i) => (mask[i] &&= ok));
-  for (const [field, condition] of Object.entries(filter)) {
+  for (const [name, condition] of Object.entries(filter)) {
     if (condition === null || condition === undefined) continue;
-    if (field === 'and') {
-      for (const sub of condition as FilterInput[]) and(await matchMask(items, sub, type, plan, load));
-    } else if (field === 'or') {
-      const subs = condition as FilterInput[];
-      const any = items.map(() => subs.length === 0);
-      for (const sub of subs) (await matchMask(items, sub, type, plan, load)).forEach((ok, i) => (any[i] ||= ok));
-      and(any);
-    } else if (field === 'not') {
-      and((await matchMask(items, condition as FilterInput, type, plan, load)).map((ok) => !ok));
-    } else if (field in META_KEYS) {
-      const key = META_KEYS[field];
-      and(items.map((item) => !isMissing(item) && matchValue(readKey(item, key), condition as FilterInput, key === '$team')));
-    } else {
-      const f = type.fields.find((x) => x.name === field);
-      if (f?.kind === 'property') {
-        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.type.list)));
-      } else if (f?.kind === 'relation') {
-        and(await matchRelation(items, f.key, f.target, condition as FilterInput, plan, load));
+    const f = type.filter.get(name);
+    switch (f?.kind) {
+      case 'and':
+        for (const sub of condition as FilterInput[]) and(await matchMask(items, sub, type, plan, load));
+        break;
+      case 'or': {
+        const subs = condition as FilterInput[];
+        const any = items.map(() => subs.length === 0);
+        for (const sub of subs) (await matchMask(items, sub, type, plan, load)).forEach((ok, i) => (any[i] ||= ok));
+        and(any);
+        break;
       }
+      case 'not':
+        and((await matchMask(items, condition as FilterInput, type, plan, load)).map((ok) => !ok));
+        break;
+      case 'meta':
+        and(items.map((item) => !isMissing(item) && matchValue(readKey(item, f.key), condition as FilterInput, f.list)));
+        break;
+      case 'property':
+        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.list)));
+        break;
+      case 'relation':
+        and(await matchRelation(items, f, condition as FilterInput, plan, load));
+        break;
     }
   }
   return mask;
 }
 
-async function matchRelation(items: readonly Item[], relation: string, target: string, sub: FilterInput, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
-  const idsPerItem = items.map((item) => (isMissing(item) ? [] : relationTargets(item, relation)));
+async function matchRelation(items: readonly Item[], f: { readonly key: string; readonly target: string }, sub: FilterInput, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
+  const idsPerItem = items.map((item) => (isMissing(item) ? [] : relationTargets(item, f.key)));
   const unique = [...new Set(idsPerItem.flat())];
-  const loaded = (await load(target, unique)).filter((e): e is Entity => e !== undefined);
-  const ok = await matchMask(loaded, sub, plan.type(target), plan, load);
+  const loaded = (await load(f.target, unique)).filter((e): e is Entity => e !== undefined);
+  const ok = await matchMask(loaded, sub, plan.type(f.target), plan, load);
   const matching = new Set(loaded.filter((_, i) => ok[i]).map((e) => e.identifier));
   return idsPerItem.map((ids) => ids.some((id) => matching.has(id)));
 }
-
 
 /** Compares an entity value with an operand; DateTime operands arrive as Date objects. */
 function cmp(value: unknown, operand: unknown): number {

@@ -26,7 +26,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...actionQueryResolvers(plan.inflection) },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, plan.inflection) },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
