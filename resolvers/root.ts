@@ -66,10 +66,10 @@ export function queryResolvers(plan: SchemaPlan): Root {
     const bp = t.blueprint.identifier;
     root[t.singleField] = async (_p, { identifier }, ctx, info) => {
       const e = await loadOne(plan, bp, identifier, ctx);
-      if (e) await prefetchForEntity(plan, e, info, t, ctx);
+      if (e) await prefetchForEntity({ plan, entity: e, info, type: t, ctx });
       return e;
     };
-    root[t.allField] = async (_p, args: ConnectionArgs, ctx, info) => connect(await ctx.loaders.list(bp), args, t, plan, ctx, info);
+    root[t.allField] = async (_p, args: ConnectionArgs, ctx, info) => connect({ items: await ctx.loaders.list(bp), args, type: t, plan, ctx, info });
   }
   return root;
 }
