@@ -9,16 +9,20 @@ import type { Item } from '../src/model/query/order.ts';
 import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
-import type { GraphQLResolveInfo } from 'graphql';
 import { danglingError, upstreamError } from './errors.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
+import type { FieldResolver, TypeResolvers } from './types.ts';
 import { entitiesOf, peekElseLoad, peekElseLoadOne, referencesOf, whenLoaded } from '../src/context/peekElseLoad.ts';
 
-type FieldResolver = (entity: Entity, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
+/**
+ * A field of a blueprint's type. Connection fields take a connection's arguments (filter,
+ * orderBy, paging), all optional; the other fields take none, so `{}`, which fits that type too.
+ */
+type EntityFieldResolver = FieldResolver<ConnectionArgs>;
 
-export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<string, unknown> {
-  const fields: Record<string, FieldResolver> = {
+export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): TypeResolvers {
+  const fields: Record<string, EntityFieldResolver> = {
     id: (e) => toGlobalId(e.blueprint, e.identifier),
     team: (e) => e.team ?? [],
     ...sourceFields,
@@ -45,7 +49,7 @@ const sourceFields: Record<string, FieldResolver> = {
   conflicts: (e) => (e as Partial<ServedEntity>).conflicts ?? [],
 };
 
-function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
+function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
   switch (f.kind) {
     case 'property':
       return (e, _args, ctx) => {
@@ -70,7 +74,7 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
       }
       const type = plan.type(f.target);
       const targets = entitiesOf(f.target, 'settle');
-      return (e, args: ConnectionArgs, ctx, info) => {
+      return (e, args, ctx, info) => {
         const ids = relationTargets(e, f.key);
         const toItems = (found: readonly (Entity | null | undefined)[]): Item[] => found.map((t, i) => t ?? { missing: true, blueprint: f.target, identifier: ids[i], via: via(e) });
         return whenLoaded(peekElseLoad(ctx.loaders, targets, ids), (found) => connect({ items: toItems(found), args, type, plan, ctx, info }));
@@ -79,7 +83,7 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
     case 'reverse': {
       const type = plan.type(f.source);
       const sources = referencesOf(f.source, f.relation, 'reject');
-      return (e, args: ConnectionArgs, ctx, info) => whenLoaded(peekElseLoadOne(ctx.loaders, sources, e.identifier), (found) => connect({ items: found ?? [], args, type, plan, ctx, info }));
+      return (e, args, ctx, info) => whenLoaded(peekElseLoadOne(ctx.loaders, sources, e.identifier), (found) => connect({ items: found ?? [], args, type, plan, ctx, info }));
     }
     case 'mirror':
       return (e, _args, ctx) => mirror(plan, e, f.hops, f.last, ctx);
