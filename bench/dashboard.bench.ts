@@ -116,7 +116,8 @@ function limitSchema(entities: readonly EntityInput[]): GraphQLSchema {
     return { nodes };
   };
 
-  type R = GraphQLFieldResolver<any, unknown, any>;
+  // Parents are the catalog's entities (or the root); the one argument is `domain`'s identifier.
+  type R = GraphQLFieldResolver<EntityInput, unknown, { identifier: string }>;
   const resolvers: Record<string, Record<string, R>> = {
     Query: { domain: (_root, args: { identifier: string }) => domains.get(args.identifier) ?? null },
     Domain: { systemsByDomain: (d: EntityInput) => ({ nodes: sources('System', 'domain', d.identifier) }) },

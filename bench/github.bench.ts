@@ -140,7 +140,7 @@ async function startGateway(config: Config): Promise<Lattice> {
 
 interface QueryResult {
   readonly ms: number;
-  readonly body: { data?: any; errors?: unknown[] };
+  readonly body: { data?: unknown; errors?: unknown[] };
 }
 
 async function query(lattice: Lattice, source: string): Promise<QueryResult> {
@@ -256,7 +256,7 @@ async function main() {
 
     // The catalog-only Lattice: the same entities, as catalog files, no sources.
     const materialized = await query(gateway, `{ components(first: ${REPOSITORIES}) { nodes { identifier title properties relations } } }`);
-    const catalogDir = materializedCatalog(materialized.body.data.components.nodes);
+    const catalogDir = materializedCatalog((materialized.body.data as { components: { nodes: Parameters<typeof materializedCatalog>[0] } }).components.nodes);
     const catalogOnly = await startGateway({ ...githubConfig(sim), sources: [], catalogDir });
     closers.unshift(() => catalogOnly.close());
     assert.deepEqual((await query(catalogOnly, QUERY)).body.data, data, 'the catalog-only Lattice must answer what the GitHub-backed one does');

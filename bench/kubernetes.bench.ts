@@ -106,9 +106,9 @@ async function startGateway(env: Record<string, string>): Promise<Gateway> {
   };
 }
 
-async function query(url: string): Promise<{ data?: any; errors?: { message: string }[] }> {
+async function query(url: string): Promise<{ data?: { components: { nodes: unknown[] } }; errors?: { message: string }[] }> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
-  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+  return (await res.json()) as { data?: { components: { nodes: unknown[] } }; errors?: { message: string }[] };
 }
 
 async function runFor(url: string, ms: number, into: number[] | null): Promise<void> {
@@ -187,7 +187,7 @@ async function main() {
         // Query latency, watched state vs the catalog alone, alternating rounds.
         const answer = await query(gateway.url);
         if (answer.errors) throw new Error(`query: ${answer.errors[0].message}`);
-        const workloadsInAnswer = (answer.data.components.nodes as { workloadsByComponent: { nodes: unknown[] } }[]).reduce((a, c) => a + c.workloadsByComponent.nodes.length, 0);
+        const workloadsInAnswer = ((answer.data?.components.nodes ?? []) as { workloadsByComponent: { nodes: unknown[] } }[]).reduce((a, c) => a + c.workloadsByComponent.nodes.length, 0);
         await runFor(gateway.url, WARMUP_MS, null);
         await runFor(catalogGateway.url, WARMUP_MS, null);
         const watched: number[] = [];

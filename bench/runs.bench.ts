@@ -206,13 +206,16 @@ async function startGateway(name: string, project: Project): Promise<Gateway> {
   };
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown>, token: string | null): Promise<{ data?: any; errors?: { message: string }[] }> {
+/** The mutations the bench sends answer `executeAction { id status }`. */
+type Answer = { data?: { executeAction?: { id: string; status: string } }; errors?: { message: string }[] };
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, token: string | null): Promise<Answer> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+  return (await res.json()) as Answer;
 }
 
 const EXECUTE = 'mutation($name: String!) { executeAction(action: "provision", inputs: { name: $name }) { id status } }';
@@ -246,7 +249,7 @@ async function benchDelivery(gateways: readonly Gateway[], receiver: Receiver, t
   for (let i = 0; i < RUNS; i++) {
     const r = await gql(gateways[i % gateways.length].url, EXECUTE, { name: `watched-${i}` }, token);
     if (r.errors) throw new Error(`executeAction: ${r.errors[0].message}`);
-    runIds.push(r.data.executeAction.id);
+    runIds.push(r.data!.executeAction!.id);
   }
   await until(() => runIds.every((id) => receiver.tokens.has(id)), 'the webhook calls of the watched runs', 20_000);
 

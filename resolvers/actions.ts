@@ -13,8 +13,22 @@ import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { Inflection } from '../src/schema/inflection.ts';
+import type { ExecuteRequest } from '../src/runs/engine.ts';
+import type { ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
+import type { RootFieldResolver, TypeResolvers } from './types.ts';
 
-type Resolver = (parent: any, args: any, ctx: RequestContext) => unknown;
+/** The arguments of an action's typed mutation (`input` as its generated input type declares it). */
+interface ActionMutationArgs {
+  readonly input?: Readonly<Record<string, unknown>> | null;
+  readonly entity?: string | null;
+  readonly idempotencyKey?: string | null;
+}
+
+/**
+ * The store's RunFilter. An explicit null field is handed on as it is, as before these types
+ * (the stores then match no run); only the type changes here.
+ */
+const storeFilter = (filter: RunFilterInput | null | undefined) => filter as RunFilter | null | undefined;
 
 /** The caller as the engine sees it; actions never run anonymously. */
 function caller(ctx: RequestContext): Caller {
@@ -52,15 +66,15 @@ const fromCursor = (s: string | null | undefined, argument: string): number => {
   return n;
 };
 
-export const actionTypeResolvers = {
+export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; readonly RunLogLine: RunLogLineResolvers } = {
   ActionRun: {
-    entity: (run: Run, _a: unknown, ctx: RequestContext) => (run.blueprint && run.entity ? ctx.loaders.entity(run.blueprint).load(run.entity).then((e) => e ?? null) : null),
-    logs: (run: Run, args: { after?: string; first?: number }, ctx: RequestContext) => ctx.actions.store.logs(run.id, { after: fromCursor(args.after, 'after'), limit: args.first ?? undefined }),
+    entity: (run, _a, ctx) => (run.blueprint && run.entity ? ctx.loaders.entity(run.blueprint).load(run.entity).then((e) => e ?? null) : null),
+    logs: (run, args, ctx) => ctx.actions.store.logs(run.id, { after: fromCursor(args.after, 'after'), limit: args.first ?? undefined }),
   },
   RunLogLine: { cursor: (line: RunLogLine) => toCursor(line.cursor) },
 };
 
-export function actionQueryResolvers(inflection: Inflection): Record<string, Resolver> {
+export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
   return {
     actions: (_p, _a, ctx) =>
       ctx.actions.set().actions.map((a) => ({
@@ -75,10 +89,10 @@ export function actionQueryResolvers(inflection: Inflection): Record<string, Res
       })),
     run: async (_p, { id }, ctx) => {
       const run = await ctx.actions.store.get(id);
-      return (await visible(run, ctx)) ? run : null;
+      return run && (await visible(run, ctx)) ? run : null;
     },
-    runs: async (_p, { filter, first, after }: { filter?: RunFilter; first?: number; after?: string }, ctx) => {
-      const page = await ctx.actions.store.list(filter ?? {}, { first: first ?? undefined, after });
+    runs: async (_p, { filter, first, after }, ctx) => {
+      const page = await ctx.actions.store.list(storeFilter(filter) ?? {}, { first: first ?? undefined, after });
       const nodes: Run[] = [];
       for (const run of page.runs) if (await visible(run, ctx)) nodes.push(run);
       return { nodes, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: nodes[0]?.id ?? null, endCursor: page.endCursor } };
@@ -86,11 +100,10 @@ export function actionQueryResolvers(inflection: Inflection): Record<string, Res
   };
 }
 
-export function actionMutationResolvers(fields: readonly ActionFieldPlan[], inflection: Inflection): Record<string, Resolver> {
-  const execute = async (ctx: RequestContext, action: string, entity: string | null | undefined, inputs: unknown, idempotencyKey: string | null | undefined) =>
-    (await ctx.actions.engine.execute({ action, entity, inputs, caller: caller(ctx), idempotencyKey })).run;
-  const out: Record<string, Resolver> = {
-    executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, action, entity, inputs, idempotencyKey),
+export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): TypeResolvers {
+  const execute = async (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run;
+  const base: MutationResolvers = {
+    executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey }),
     approveRun: (_p, { id, reason }, ctx) => ctx.actions.engine.approve({ runId: id, caller: caller(ctx), reason }),
     declineRun: (_p, { id, reason }, ctx) => ctx.actions.engine.decline({ runId: id, caller: caller(ctx), reason }),
     cancelRun: (_p, { id, reason }, ctx) => ctx.actions.engine.cancel({ runId: id, caller: caller(ctx), reason }),
@@ -98,38 +111,38 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[], infl
     updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary }),
     appendRunLog: async (_p, { id, token, message, terminationStatus }, ctx) => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line,
   };
+  const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {
-    // GraphQL field names back to the userInputs keys they came from.
-    const keys = Object.keys(f.action.trigger.userInputs.properties).map((k) => [inflection.fieldName(k), k] as const);
-    out[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
-      const inputs = Object.fromEntries(keys.filter(([name]) => input?.[name] !== undefined && input?.[name] !== null).map(([name, key]) => [key, input[name]]));
-      return execute(ctx, f.action.identifier, entity, inputs, idempotencyKey);
+    // GraphQL field names back to the userInputs keys they came from (the plan's table).
+    typed[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
+      const inputs = Object.fromEntries(f.inputs.filter(({ name }) => input?.[name] !== undefined && input?.[name] !== null).map(({ name, key }) => [key, input?.[name]]));
+      return execute(ctx, { action: f.action.identifier, entity, inputs, idempotencyKey });
     };
   }
-  return out;
+  return { ...base, ...typed };
 }
 
-export function actionSubscriptionResolvers() {
-  const passThrough = (value: unknown) => value;
+export function actionSubscriptionResolvers(): SubscriptionResolvers {
+  const passThrough = <T>(value: T) => value;
   return {
     runUpdated: {
-      subscribe: async (_p: unknown, { id }: { id: string }, ctx: RequestContext) => {
+      subscribe: async (_p, { id }, ctx) => {
         await visibleRun(id, ctx);
         return followRun({ store: ctx.actions.store, events: ctx.pubsub, runId: id });
       },
       resolve: passThrough,
     },
     runLogs: {
-      subscribe: async (_p: unknown, { id, after }: { id: string; after?: string }, ctx: RequestContext) => {
+      subscribe: async (_p, { id, after }, ctx) => {
         await visibleRun(id, ctx);
         return followLogs({ store: ctx.actions.store, events: ctx.pubsub, runId: id, after: fromCursor(after, 'after') });
       },
       resolve: passThrough,
     },
     runs: {
-      subscribe: (_p: unknown, { filter }: { filter?: RunFilter }, ctx: RequestContext) => {
+      subscribe: (_p, { filter }, ctx) => {
         caller(ctx);
-        return filtered(followRuns({ events: ctx.pubsub, filter: filter ?? undefined }), (run) => visible(run, ctx));
+        return filtered(followRuns({ events: ctx.pubsub, filter: storeFilter(filter) ?? undefined }), (run) => visible(run, ctx));
       },
       resolve: passThrough,
     },

@@ -27,19 +27,35 @@ export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | und
   return withTiebreak(keys);
 }
 
-export function resolveConnection(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext): Connection<Item> | Promise<Connection<Item>> {
+/** A connection over items of one type, as its field's arguments ask for it. */
+export interface ConnectionOptions {
+  readonly items: readonly Item[];
+  readonly args: ConnectionArgs;
+  /** The type of the items. */
+  readonly type: TypePlan;
+  readonly plan: SchemaPlan;
+  readonly ctx: RequestContext;
+}
+
+export interface ConnectOptions extends ConnectionOptions {
+  /** The connection field's: what its page's nodes select is loaded ahead. */
+  readonly info: GraphQLResolveInfo;
+}
+
+export function resolveConnection({ items, args, type, plan, ctx }: ConnectionOptions): Connection<Item> | Promise<Connection<Item>> {
   // Without a filter there is nothing to await: page right away (no promise per connection).
   if (!args.filter || Object.keys(args.filter).length === 0) return connectionFrom(items, sortKeys(type, args.orderBy), args);
-  return applyFilter(items, args.filter, type, plan, ctx.loaders.loadEntities).then((filtered) => connectionFrom(filtered, sortKeys(type, args.orderBy), args));
+  return applyFilter(items, args.filter, { type, plan, load: ctx.loaders.loadEntities }).then((filtered) => connectionFrom(filtered, sortKeys(type, args.orderBy), args));
 }
 
 /** resolveConnection, then the look-ahead for the page's nodes (prefetch.ts). */
-export function connect(items: readonly Item[], args: ConnectionArgs, type: TypePlan, plan: SchemaPlan, ctx: RequestContext, info: GraphQLResolveInfo): Connection<Item> | Promise<Connection<Item>> {
+export function connect(options: ConnectOptions): Connection<Item> | Promise<Connection<Item>> {
+  const { plan, info, type, ctx } = options;
   const withPrefetch = (c: Connection<Item>) => {
-    const pending = prefetchForConnection(plan, c.nodes, info, type, ctx);
+    const pending = prefetchForConnection({ plan, items: c.nodes, info, type, ctx });
     return pending ? pending.then(() => c) : c;
   };
-  const conn = resolveConnection(items, args, type, plan, ctx);
+  const conn = resolveConnection(options);
   return conn instanceof Promise ? conn.then(withPrefetch) : withPrefetch(conn);
 }
 

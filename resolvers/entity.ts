@@ -9,15 +9,20 @@ import type { Item } from '../src/model/query/order.ts';
 import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
-import type { GraphQLResolveInfo } from 'graphql';
 import { danglingError, upstreamError } from './errors.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
+import type { FieldResolver, TypeResolvers } from './types.ts';
+import { entitiesOf, peekElseLoad, peekElseLoadOne, referencesOf, whenLoaded } from '../src/context/peekElseLoad.ts';
 
-type FieldResolver = (entity: Entity, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
+/**
+ * A field of a blueprint's type. Connection fields take a connection's arguments (filter,
+ * orderBy, paging), all optional; the other fields take none, so `{}`, which fits that type too.
+ */
+type EntityFieldResolver = FieldResolver<ConnectionArgs>;
 
-export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): Record<string, unknown> {
-  const fields: Record<string, FieldResolver> = {
+export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): TypeResolvers {
+  const fields: Record<string, EntityFieldResolver> = {
     id: (e) => toGlobalId(e.blueprint, e.identifier),
     team: (e) => e.team ?? [],
     ...sourceFields,
@@ -44,7 +49,7 @@ const sourceFields: Record<string, FieldResolver> = {
   conflicts: (e) => (e as Partial<ServedEntity>).conflicts ?? [],
 };
 
-function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
+function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
   switch (f.kind) {
     case 'property':
       return (e, _args, ctx) => {
@@ -57,33 +62,28 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): FieldResolver {
       };
     case 'relation': {
       const via = (e: Entity) => ({ blueprint: e.blueprint, identifier: e.identifier, relation: f.key });
+      // A failed load of one target fails the field; in a connection it reads as missing targets.
       if (!f.def.many) {
+        const targets = entitiesOf(f.target, 'reject');
         // Answers synchronously when the target is already loaded (prefetched by the parent).
         return (e, _args, ctx) => {
           const id = relationTargets(e, f.key)[0];
           if (id === undefined) return null;
-          const missing = () => danglingError({ missing: true, blueprint: f.target, identifier: id, via: via(e) });
-          const known = ctx.loaders.peek(f.target, id);
-          if (known !== undefined) return known ?? missing();
-          return ctx.loaders.entity(f.target).load(id).then((t) => t ?? missing());
+          return whenLoaded(peekElseLoadOne(ctx.loaders, targets, id), (t) => t ?? danglingError({ missing: true, blueprint: f.target, identifier: id, via: via(e) }));
         };
       }
-      const target = plan.type(f.target);
-      return (e, args: ConnectionArgs, ctx, info) => {
+      const type = plan.type(f.target);
+      const targets = entitiesOf(f.target, 'settle');
+      return (e, args, ctx, info) => {
         const ids = relationTargets(e, f.key);
         const toItems = (found: readonly (Entity | null | undefined)[]): Item[] => found.map((t, i) => t ?? { missing: true, blueprint: f.target, identifier: ids[i], via: via(e) });
-        const known = ids.map((id) => ctx.loaders.peek(f.target, id));
-        if (known.every((k) => k !== undefined)) return connect(toItems(known), args, target, plan, ctx, info);
-        return ctx.loaders.loadEntities(f.target, ids).then((found) => connect(toItems(found), args, target, plan, ctx, info));
+        return whenLoaded(peekElseLoad(ctx.loaders, targets, ids), (found) => connect({ items: toItems(found), args, type, plan, ctx, info }));
       };
     }
     case 'reverse': {
-      const source = plan.type(f.source);
-      return (e, args: ConnectionArgs, ctx, info) => {
-        const known = ctx.loaders.peekReverse(f.source, f.relation, e.identifier);
-        if (known) return connect(known, args, source, plan, ctx, info);
-        return ctx.loaders.reverse(f.source, f.relation).load(e.identifier).then((sources) => connect(sources, args, source, plan, ctx, info));
-      };
+      const type = plan.type(f.source);
+      const sources = referencesOf(f.source, f.relation, 'reject');
+      return (e, args, ctx, info) => whenLoaded(peekElseLoadOne(ctx.loaders, sources, e.identifier), (found) => connect({ items: found ?? [], args, type, plan, ctx, info }));
     }
     case 'mirror':
       return (e, _args, ctx) => mirror(plan, e, f.hops, f.last, ctx);

@@ -6,69 +6,71 @@
  * `isNull: true`. Relation filters load the related entities of ALL items in one batch per
  * relation, so a filter costs one store call per relation level, not one per item.
  */
-import type { Entity } from '../src/model/entities/entity.ts';
-import { relationTargets } from '../src/model/entities/entity.ts';
-import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
+import { relationTargets, type Entity, type LoadEntities } from '../src/model/entities/entity.ts';
+import type { FilterFieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { compareValues, isMissing, readKey, type Item } from '../src/model/query/order.ts';
 
 export type FilterInput = Readonly<Record<string, unknown>>;
 
-/** Loads entities by identifier in one batch (a DataLoader underneath). */
-export type LoadEntities = (blueprint: string, identifiers: readonly string[]) => Promise<readonly (Entity | undefined)[]>;
+type RelationFilter = Extract<FilterFieldPlan, { kind: 'relation' }>;
 
-const META_KEYS: Record<string, string> = {
-  identifier: '$identifier',
-  title: '$title',
-  icon: '$icon',
-  team: '$team',
-  createdAt: '$createdAt',
-  updatedAt: '$updatedAt',
-};
+/** What a filter is evaluated against: the type of the items, the plan (relation targets), one batched load. */
+export interface FilterScope {
+  readonly type: TypePlan;
+  readonly plan: SchemaPlan;
+  readonly load: LoadEntities;
+}
 
-export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<T[]> {
+export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, scope: FilterScope): Promise<T[]> {
   if (!filter || Object.keys(filter).length === 0) return [...items];
-  const mask = await matchMask(items, filter, type, plan, load);
+  const mask = await matchMask(items, filter, scope);
   return items.filter((_, i) => mask[i]);
 }
 
-async function matchMask(items: readonly Item[], filter: FilterInput, type: TypePlan, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
+/** One boolean per item; what each input key tests comes from the plan's table (`TypePlan.filter`). */
+async function matchMask(items: readonly Item[], filter: FilterInput, scope: FilterScope): Promise<boolean[]> {
   const mask = items.map((item) => !isMissing(item));
   const and = (other: readonly boolean[]) => other.forEach((ok, i) => (mask[i] &&= ok));
-  for (const [field, condition] of Object.entries(filter)) {
+  for (const [name, condition] of Object.entries(filter)) {
     if (condition === null || condition === undefined) continue;
-    if (field === 'and') {
-      for (const sub of condition as FilterInput[]) and(await matchMask(items, sub, type, plan, load));
-    } else if (field === 'or') {
-      const subs = condition as FilterInput[];
-      const any = items.map(() => subs.length === 0);
-      for (const sub of subs) (await matchMask(items, sub, type, plan, load)).forEach((ok, i) => (any[i] ||= ok));
-      and(any);
-    } else if (field === 'not') {
-      and((await matchMask(items, condition as FilterInput, type, plan, load)).map((ok) => !ok));
-    } else if (field in META_KEYS) {
-      const key = META_KEYS[field];
-      and(items.map((item) => !isMissing(item) && matchValue(readKey(item, key), condition as FilterInput, key === '$team')));
-    } else {
-      const f = type.fields.find((x) => x.name === field);
-      if (f?.kind === 'property') {
-        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.type.list)));
-      } else if (f?.kind === 'relation') {
-        and(await matchRelation(items, f.key, f.target, condition as FilterInput, plan, load));
+    const f = scope.type.filter.get(name);
+    switch (f?.kind) {
+      case 'and':
+        for (const sub of condition as FilterInput[]) and(await matchMask(items, sub, scope));
+        break;
+      case 'or': {
+        const subs = condition as FilterInput[];
+        const any = items.map(() => subs.length === 0);
+        for (const sub of subs) (await matchMask(items, sub, scope)).forEach((ok, i) => (any[i] ||= ok));
+        and(any);
+        break;
       }
+      case 'not':
+        and((await matchMask(items, condition as FilterInput, scope)).map((ok) => !ok));
+        break;
+      case 'meta':
+        and(items.map((item) => !isMissing(item) && matchValue(readKey(item, f.key), condition as FilterInput, f.list)));
+        break;
+      case 'property':
+        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.list)));
+        break;
+      case 'relation':
+        and(await matchRelation(items, { relation: f, condition: condition as FilterInput }, scope));
+        break;
     }
   }
   return mask;
 }
 
-async function matchRelation(items: readonly Item[], relation: string, target: string, sub: FilterInput, plan: SchemaPlan, load: LoadEntities): Promise<boolean[]> {
-  const idsPerItem = items.map((item) => (isMissing(item) ? [] : relationTargets(item, relation)));
+/** Per item: does any entity its relation points at match the condition? One batched load for all items. */
+async function matchRelation(items: readonly Item[], { relation, condition }: { readonly relation: RelationFilter; readonly condition: FilterInput }, scope: FilterScope): Promise<boolean[]> {
+  const idsPerItem = items.map((item) => (isMissing(item) ? [] : relationTargets(item, relation.key)));
   const unique = [...new Set(idsPerItem.flat())];
-  const loaded = (await load(target, unique)).filter((e): e is Entity => e !== undefined);
-  const ok = await matchMask(loaded, sub, plan.type(target), plan, load);
+  const loaded = (await scope.load(relation.target, unique)).filter((e): e is Entity => e !== undefined);
+  const ok = await matchMask(loaded, condition, { ...scope, type: scope.plan.type(relation.target) });
   const matching = new Set(loaded.filter((_, i) => ok[i]).map((e) => e.identifier));
   return idsPerItem.map((ids) => ids.some((id) => matching.has(id)));
 }
-
 
 /** Compares an entity value with an operand; DateTime operands arrive as Date objects. */
 function cmp(value: unknown, operand: unknown): number {

@@ -1,20 +1,26 @@
 /**
  * createResolvers: SchemaPlan → the resolver map of the whole schema (scalars, enums,
  * interfaces, every generated type, root fields). The schema builder joins it to the SDL.
+ *
+ * The hand-written part is typed by GraphQL Code Generator's resolver types
+ * (resolvers/generated/graphql.ts); what the blueprints generate, by resolvers/types.ts.
  */
 import { DateTimeResolver, EmailAddressResolver, IPv4Resolver, IPv6Resolver, JSONResolver, URLResolver } from 'graphql-scalars';
 import type { Entity } from '../src/model/entities/entity.ts';
+import type { ResolverMap } from '../src/schema/build.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connectionTypeResolvers } from './connections.ts';
 import { entityTypeResolvers } from './entity.ts';
-import { mutationResolvers, queryResolvers } from './root.ts';
+import { blueprintRootResolvers, mutationResolvers, queryResolvers } from './root.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
 import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, actionSubscriptionResolvers, actionTypeResolvers } from './actions.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
+import type { TypeResolvers } from './types.ts';
 
-export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): Record<string, any> {
+export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
+  // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
-  const map: Record<string, any> = {
+  const map: Record<string, ResolverMap[string]> = {
     DateTime: DateTimeResolver,
     JSON: JSONResolver,
     URL: URLResolver,
@@ -25,17 +31,22 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
-    Query: { ...queryResolvers(plan), ...actionQueryResolvers(plan.inflection) },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, plan.inflection) },
+    Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection) },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
   };
-  for (const e of plan.enums) map[e.typeName] = Object.fromEntries(e.values.map((v) => [v.name, v.value]));
+  for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {
     map[t.typeName] = entityTypeResolvers(plan, t);
     map[t.connectionType] = connectionTypeResolvers.connection;
     map[t.edgeType] = connectionTypeResolvers.edge;
   }
   return map;
+}
+
+/** An enum's resolver: GraphQL value names → the values as written. */
+function enumValues(values: readonly { readonly name: string; readonly value: unknown }[]): TypeResolvers {
+  return Object.fromEntries(values.map((v) => [v.name, v.value]));
 }

@@ -5,15 +5,14 @@
 import type { RequestContext } from '../src/context/index.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
-import { connectionFrom, type PageArgs } from '../src/model/query/connection.ts';
+import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
-import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from './globalId.ts';
-
-type Root = Record<string, (parent: unknown, args: any, ctx: RequestContext, info: GraphQLResolveInfo) => unknown>;
+import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
+import type { RootFieldResolver } from './types.ts';
 
 function knownBlueprint(plan: SchemaPlan, blueprint: string) {
   if (plan.model.get(blueprint)) return;
@@ -27,8 +26,9 @@ async function loadOne(plan: SchemaPlan, blueprint: string, identifier: string, 
   return (await ctx.loaders.entity(blueprint).load(identifier)) ?? null;
 }
 
-export function queryResolvers(plan: SchemaPlan): Root {
-  const root: Root = {
+/** The hand-written root fields (schema/base.graphql). */
+export function queryResolvers(plan: SchemaPlan): QueryResolvers {
+  return {
     entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
       const { blueprint, identifier } = fromGlobalId(id);
@@ -48,7 +48,7 @@ export function queryResolvers(plan: SchemaPlan): Root {
             : [],
         ),
       })),
-    search: async (_p, args: PageArgs & { query: unknown }, ctx) => {
+    search: async (_p, args, ctx) => {
       const query = parseRuleQuery(args.query);
       const lists = await Promise.all(candidateBlueprints(query, plan.model).map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
@@ -62,14 +62,21 @@ export function queryResolvers(plan: SchemaPlan): Root {
       return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError) };
     },
   };
+}
+
+/** The root fields of each blueprint: one entity by identifier, and the connection of all. */
+export function blueprintRootResolvers(plan: SchemaPlan): Record<string, RootFieldResolver<{ readonly identifier: string }> | RootFieldResolver<ConnectionArgs>> {
+  const root: Record<string, RootFieldResolver<{ readonly identifier: string }> | RootFieldResolver<ConnectionArgs>> = {};
   for (const t of plan.types) {
     const bp = t.blueprint.identifier;
-    root[t.singleField] = async (_p, { identifier }, ctx, info) => {
+    const single: RootFieldResolver<{ readonly identifier: string }> = async (_p, { identifier }, ctx, info) => {
       const e = await loadOne(plan, bp, identifier, ctx);
-      if (e) await prefetchForEntity(plan, e, info, t, ctx);
+      if (e) await prefetchForEntity({ plan, entity: e, info, type: t, ctx });
       return e;
     };
-    root[t.allField] = async (_p, args: ConnectionArgs, ctx, info) => connect(await ctx.loaders.list(bp), args, t, plan, ctx, info);
+    const all: RootFieldResolver<ConnectionArgs> = async (_p, args, ctx, info) => connect({ items: await ctx.loaders.list(bp), args, type: t, plan, ctx, info });
+    root[t.singleField] = single;
+    root[t.allField] = all;
   }
   return root;
 }
@@ -81,7 +88,7 @@ function reverseName(plan: SchemaPlan, source: string, relation: string): string
   return f?.name ?? '';
 }
 
-export function mutationResolvers(): Root {
+export function mutationResolvers(): MutationResolvers {
   return {
     upsertEntity: (_p, args, ctx) =>
       ctx.writer.upsert({
@@ -90,8 +97,9 @@ export function mutationResolvers(): Root {
         title: args.title ?? null,
         icon: args.icon ?? null,
         team: args.team ?? [],
-        properties: args.properties ?? {},
-        relations: args.relations ?? {},
+        // JSON arguments: the writer checks they are objects (BAD_USER_INPUT) before validating them.
+        properties: (args.properties ?? {}) as Entity['properties'],
+        relations: (args.relations ?? {}) as Entity['relations'],
       }),
     deleteEntity: (_p, { blueprint, identifier }, ctx) => ctx.writer.delete({ blueprint, identifier }),
   };

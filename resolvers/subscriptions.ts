@@ -7,11 +7,12 @@ import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { iterate } from '../src/data/PubSub.ts';
 import { ENTITY_CHANGES, type EntityChange } from '../src/data/topics.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
+import type { SubscriptionResolvers } from './generated/graphql.ts';
 
-export function subscriptionResolvers(plan: SchemaPlan) {
+export function subscriptionResolvers(plan: SchemaPlan): SubscriptionResolvers {
   return {
     entityChanged: {
-      subscribe: (_p: unknown, { blueprint, identifier }: { blueprint: string; identifier?: string | null }, ctx: RequestContext) => {
+      subscribe: (_p, { blueprint, identifier }, ctx) => {
         if (!plan.model.get(blueprint)) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `unknown blueprint "${blueprint}"`, { details: { argument: 'blueprint' } });
         return iterate(ctx.pubsub, ENTITY_CHANGES, (m) => m.blueprint === blueprint && (!identifier || m.identifier === identifier));
       },

@@ -1,5 +1,12 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Entity as EntityModel } from '../../src/model/entities/entity.ts';
+import type { ItemConnection as ItemConnectionModel, ItemEdge as ItemEdgeModel } from '../../src/model/query/connection.ts';
+import type { Run as RunModel, Approval as ApprovalModel, RunLogLine as RunLogLineModel } from '../../src/data/run.ts';
+import type { RequestContext } from '../../src/context/index.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -8,7 +15,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time, e.g. 2026-11-24T09:00:00Z. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: Date | string; }
   /** An e-mail address. */
   EmailAddress: { input: string; output: string; }
   /** An IPv4 address. */
@@ -1079,3 +1086,633 @@ export type SystemOrderBy =
   | 'TITLE_DESC'
   | 'UPDATED_AT_ASC'
   | 'UPDATED_AT_DESC';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  API: ResolverTypeWrapper<Api>;
+  APIConnection: ResolverTypeWrapper<ApiConnection>;
+  APIEdge: ResolverTypeWrapper<ApiEdge>;
+  APIFilter: ApiFilter;
+  APIOrderBy: ApiOrderBy;
+  APIType: ApiType;
+  APITypeFilter: ApiTypeFilter;
+  APITypeListFilter: ApiTypeListFilter;
+  ActionDefinition: ResolverTypeWrapper<ActionDefinition>;
+  ActionRun: ResolverTypeWrapper<RunModel>;
+  ActionRunConnection: ResolverTypeWrapper<Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversTypes['ActionRun']> }>;
+  Blueprint: ResolverTypeWrapper<Blueprint>;
+  BlueprintRelation: ResolverTypeWrapper<BlueprintRelation>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BooleanFilter: BooleanFilter;
+  BooleanListFilter: BooleanListFilter;
+  Component: ResolverTypeWrapper<Component>;
+  ComponentConnection: ResolverTypeWrapper<ComponentConnection>;
+  ComponentEdge: ResolverTypeWrapper<ComponentEdge>;
+  ComponentFilter: ComponentFilter;
+  ComponentOrderBy: ComponentOrderBy;
+  ComponentType: ComponentType;
+  ComponentTypeFilter: ComponentTypeFilter;
+  ComponentTypeListFilter: ComponentTypeListFilter;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DateTimeFilter: DateTimeFilter;
+  DateTimeListFilter: DateTimeListFilter;
+  Domain: ResolverTypeWrapper<Domain>;
+  DomainConnection: ResolverTypeWrapper<DomainConnection>;
+  DomainEdge: ResolverTypeWrapper<DomainEdge>;
+  DomainFilter: DomainFilter;
+  DomainOrderBy: DomainOrderBy;
+  EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  Entity: ResolverTypeWrapper<EntityModel>;
+  EntityChange: ResolverTypeWrapper<Omit<EntityChange, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
+  EntityChangeKind: EntityChangeKind;
+  EntityConnection: ResolverTypeWrapper<ItemConnectionModel>;
+  EntityEdge: ResolverTypeWrapper<ItemEdgeModel>;
+  EntitySource: ResolverTypeWrapper<EntitySource>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatFilter: FloatFilter;
+  FloatListFilter: FloatListFilter;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IPv4: ResolverTypeWrapper<Scalars['IPv4']['output']>;
+  IPv6: ResolverTypeWrapper<Scalars['IPv6']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JSONFilter: JsonFilter;
+  JSONListFilter: JsonListFilter;
+  Lattice: ResolverTypeWrapper<Lattice>;
+  LatticeLoadError: ResolverTypeWrapper<LatticeLoadError>;
+  LatticeStatusCode: LatticeStatusCode;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<EntityModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Resource: ResolverTypeWrapper<Resource>;
+  ResourceConnection: ResolverTypeWrapper<ResourceConnection>;
+  ResourceEdge: ResolverTypeWrapper<ResourceEdge>;
+  ResourceFilter: ResourceFilter;
+  ResourceOrderBy: ResourceOrderBy;
+  ResourceType: ResourceType;
+  ResourceTypeFilter: ResourceTypeFilter;
+  ResourceTypeListFilter: ResourceTypeListFilter;
+  RunApproval: ResolverTypeWrapper<ApprovalModel>;
+  RunFilter: RunFilter;
+  RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
+  RunStatus: RunStatus;
+  SourceConflict: ResolverTypeWrapper<SourceConflict>;
+  SourceValue: ResolverTypeWrapper<SourceValue>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
+  StringListFilter: StringListFilter;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  System: ResolverTypeWrapper<System>;
+  SystemConnection: ResolverTypeWrapper<SystemConnection>;
+  SystemEdge: ResolverTypeWrapper<SystemEdge>;
+  SystemFilter: SystemFilter;
+  SystemOrderBy: SystemOrderBy;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  API: Api;
+  APIConnection: ApiConnection;
+  APIEdge: ApiEdge;
+  APIFilter: ApiFilter;
+  APITypeFilter: ApiTypeFilter;
+  APITypeListFilter: ApiTypeListFilter;
+  ActionDefinition: ActionDefinition;
+  ActionRun: RunModel;
+  ActionRunConnection: Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ActionRun']> };
+  Blueprint: Blueprint;
+  BlueprintRelation: BlueprintRelation;
+  Boolean: Scalars['Boolean']['output'];
+  BooleanFilter: BooleanFilter;
+  BooleanListFilter: BooleanListFilter;
+  Component: Component;
+  ComponentConnection: ComponentConnection;
+  ComponentEdge: ComponentEdge;
+  ComponentFilter: ComponentFilter;
+  ComponentTypeFilter: ComponentTypeFilter;
+  ComponentTypeListFilter: ComponentTypeListFilter;
+  DateTime: Scalars['DateTime']['output'];
+  DateTimeFilter: DateTimeFilter;
+  DateTimeListFilter: DateTimeListFilter;
+  Domain: Domain;
+  DomainConnection: DomainConnection;
+  DomainEdge: DomainEdge;
+  DomainFilter: DomainFilter;
+  EmailAddress: Scalars['EmailAddress']['output'];
+  Entity: EntityModel;
+  EntityChange: Omit<EntityChange, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
+  EntityConnection: ItemConnectionModel;
+  EntityEdge: ItemEdgeModel;
+  EntitySource: EntitySource;
+  Float: Scalars['Float']['output'];
+  FloatFilter: FloatFilter;
+  FloatListFilter: FloatListFilter;
+  ID: Scalars['ID']['output'];
+  IPv4: Scalars['IPv4']['output'];
+  IPv6: Scalars['IPv6']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  JSONFilter: JsonFilter;
+  JSONListFilter: JsonListFilter;
+  Lattice: Lattice;
+  LatticeLoadError: LatticeLoadError;
+  Mutation: Record<PropertyKey, never>;
+  Node: EntityModel;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Resource: Resource;
+  ResourceConnection: ResourceConnection;
+  ResourceEdge: ResourceEdge;
+  ResourceFilter: ResourceFilter;
+  ResourceTypeFilter: ResourceTypeFilter;
+  ResourceTypeListFilter: ResourceTypeListFilter;
+  RunApproval: ApprovalModel;
+  RunFilter: RunFilter;
+  RunLogLine: RunLogLineModel;
+  SourceConflict: SourceConflict;
+  SourceValue: SourceValue;
+  String: Scalars['String']['output'];
+  StringFilter: StringFilter;
+  StringListFilter: StringListFilter;
+  Subscription: Record<PropertyKey, never>;
+  System: System;
+  SystemConnection: SystemConnection;
+  SystemEdge: SystemEdge;
+  SystemFilter: SystemFilter;
+  URL: Scalars['URL']['output'];
+};
+
+export type ApiResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['API'] = ResolversParentTypes['API']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  componentsByConsumesApi?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ApiComponentsByConsumesApiArgs>>;
+  componentsByProvidesApi?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ApiComponentsByProvidesApiArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['APIType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['APIConnection'] = ResolversParentTypes['APIConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['APIEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['API']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['APIEdge'] = ResolversParentTypes['APIEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType>;
+};
+
+export type ActionDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionDefinition'] = ResolversParentTypes['ActionDefinition']> = {
+  blueprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputsSchema?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  mutationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ActionRunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRun'] = ResolversParentTypes['ActionRun']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  approvals?: Resolver<Array<ResolversTypes['RunApproval']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  logs?: Resolver<Array<ResolversTypes['RunLogLine']>, ParentType, ContextType, Partial<ActionRunLogsArgs>>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+  statusLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ActionRunConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRunConnection'] = ResolversParentTypes['ActionRunConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ActionRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BlueprintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Blueprint'] = ResolversParentTypes['Blueprint']> = {
+  definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['BlueprintRelation']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  typeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BlueprintRelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlueprintRelation'] = ResolversParentTypes['BlueprintRelation']> = {
+  fieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  many?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reverseFieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
+  apisByProvider?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<ComponentApisByProviderArgs>>;
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ComponentComponentsArgs>>;
+  componentsByComponents?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ComponentComponentsByComponentsArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  consumesApi?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<ComponentConsumesApiArgs>>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  providesApi?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<ComponentResourcesArgs>>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['ComponentType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComponentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentConnection'] = ResolversParentTypes['ComponentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComponentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Component']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComponentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentEdge'] = ResolversParentTypes['ComponentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  systemsByDomain?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<DomainSystemsByDomainArgs>>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DomainConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DomainConnection'] = ResolversParentTypes['DomainConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DomainEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Domain']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DomainEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DomainEdge'] = ResolversParentTypes['DomainEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+};
+
+export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EmailAddress'], any> {
+  name: 'EmailAddress';
+}
+
+export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
+  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+};
+
+export type EntityChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['EntityChangeKind'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EntityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EntityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EntityEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityEdge'] = ResolversParentTypes['EntityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type EntitySourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntitySource'] = ResolversParentTypes['EntitySource']> = {
+  fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export interface IPv4ScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPv4'], any> {
+  name: 'IPv4';
+}
+
+export interface IPv6ScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IPv6'], any> {
+  name: 'IPv6';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LatticeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lattice'] = ResolversParentTypes['Lattice']> = {
+  errors?: Resolver<Array<ResolversTypes['LatticeLoadError']>, ParentType, ContextType>;
+  loadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LatticeStatusCode'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['LatticeLoadError']>, ParentType, ContextType>;
+};
+
+export type LatticeLoadErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LatticeLoadError'] = ResolversParentTypes['LatticeLoadError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  appendRunLog?: Resolver<ResolversTypes['RunLogLine'], ParentType, ContextType, RequireFields<MutationAppendRunLogArgs, 'id' | 'message' | 'token'>>;
+  approveRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationApproveRunArgs, 'id'>>;
+  cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
+  declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
+  deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'identifier'>>;
+  executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
+  updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id' | 'token'>>;
+  upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier'>>;
+};
+
+export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  actions?: Resolver<Array<ResolversTypes['ActionDefinition']>, ParentType, ContextType>;
+  api?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType, RequireFields<QueryApiArgs, 'identifier'>>;
+  apis?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<QueryApisArgs>>;
+  blueprints?: Resolver<Array<ResolversTypes['Blueprint']>, ParentType, ContextType>;
+  component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'identifier'>>;
+  components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'identifier'>>;
+  domains?: Resolver<ResolversTypes['DomainConnection'], ParentType, ContextType, Partial<QueryDomainsArgs>>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'blueprint' | 'identifier'>>;
+  lattice?: Resolver<ResolversTypes['Lattice'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'identifier'>>;
+  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
+  run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
+  runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, Partial<QueryRunsArgs>>;
+  search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
+  systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
+};
+
+export type ResourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  componentsByResources?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ResourceComponentsByResourcesArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['ResourceType']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ResourceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResourceConnection'] = ResolversParentTypes['ResourceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResourceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Resource']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResourceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResourceEdge'] = ResolversParentTypes['ResourceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType>;
+};
+
+export type RunApprovalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunApproval'] = ResolversParentTypes['RunApproval']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunLogLine'] = ResolversParentTypes['RunLogLine']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SourceConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceConflict'] = ResolversParentTypes['SourceConflict']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['SourceValue']>, ParentType, ContextType>;
+};
+
+export type SourceValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceValue'] = ResolversParentTypes['SourceValue']> = {
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  entityChanged?: SubscriptionResolver<ResolversTypes['EntityChange'], "entityChanged", ParentType, ContextType, RequireFields<SubscriptionEntityChangedArgs, 'blueprint'>>;
+  runLogs?: SubscriptionResolver<ResolversTypes['RunLogLine'], "runLogs", ParentType, ContextType, RequireFields<SubscriptionRunLogsArgs, 'id'>>;
+  runUpdated?: SubscriptionResolver<ResolversTypes['ActionRun'], "runUpdated", ParentType, ContextType, RequireFields<SubscriptionRunUpdatedArgs, 'id'>>;
+  runs?: SubscriptionResolver<ResolversTypes['ActionRun'], "runs", ParentType, ContextType, Partial<SubscriptionRunsArgs>>;
+};
+
+export type SystemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['System'] = ResolversParentTypes['System']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  componentsBySystem?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<SystemComponentsBySystemArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SystemConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SystemConnection'] = ResolversParentTypes['SystemConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SystemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['System']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SystemEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SystemEdge'] = ResolversParentTypes['SystemEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType>;
+};
+
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
+export type Resolvers<ContextType = RequestContext> = {
+  API?: ApiResolvers<ContextType>;
+  APIConnection?: ApiConnectionResolvers<ContextType>;
+  APIEdge?: ApiEdgeResolvers<ContextType>;
+  ActionDefinition?: ActionDefinitionResolvers<ContextType>;
+  ActionRun?: ActionRunResolvers<ContextType>;
+  ActionRunConnection?: ActionRunConnectionResolvers<ContextType>;
+  Blueprint?: BlueprintResolvers<ContextType>;
+  BlueprintRelation?: BlueprintRelationResolvers<ContextType>;
+  Component?: ComponentResolvers<ContextType>;
+  ComponentConnection?: ComponentConnectionResolvers<ContextType>;
+  ComponentEdge?: ComponentEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Domain?: DomainResolvers<ContextType>;
+  DomainConnection?: DomainConnectionResolvers<ContextType>;
+  DomainEdge?: DomainEdgeResolvers<ContextType>;
+  EmailAddress?: GraphQLScalarType;
+  Entity?: EntityResolvers<ContextType>;
+  EntityChange?: EntityChangeResolvers<ContextType>;
+  EntityConnection?: EntityConnectionResolvers<ContextType>;
+  EntityEdge?: EntityEdgeResolvers<ContextType>;
+  EntitySource?: EntitySourceResolvers<ContextType>;
+  IPv4?: GraphQLScalarType;
+  IPv6?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  Lattice?: LatticeResolvers<ContextType>;
+  LatticeLoadError?: LatticeLoadErrorResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Resource?: ResourceResolvers<ContextType>;
+  ResourceConnection?: ResourceConnectionResolvers<ContextType>;
+  ResourceEdge?: ResourceEdgeResolvers<ContextType>;
+  RunApproval?: RunApprovalResolvers<ContextType>;
+  RunLogLine?: RunLogLineResolvers<ContextType>;
+  SourceConflict?: SourceConflictResolvers<ContextType>;
+  SourceValue?: SourceValueResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  System?: SystemResolvers<ContextType>;
+  SystemConnection?: SystemConnectionResolvers<ContextType>;
+  SystemEdge?: SystemEdgeResolvers<ContextType>;
+  URL?: GraphQLScalarType;
+};
+

@@ -9,6 +9,7 @@ import type { RequestContext } from './index.ts';
 import { relationTargets, type Entity } from '../model/entities/entity.ts';
 import { isMissing, type Item } from '../model/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../schema/plan.ts';
+import { entitiesOf, peekElseLoad, referencesOf } from './peekElseLoad.ts';
 
 /** Field names selected on `selection`, through fragments. */
 function fieldNames(selection: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, out = new Set<string>()): Set<string> {
@@ -57,13 +58,31 @@ function fieldsByName(sets: readonly SelectionSetNode[], fragments: Record<strin
 
 const MAX_DEPTH = 6;
 
+/** What one look-ahead shares at every level: the plan, the request, the operation's fragments. */
+interface Walk {
+  readonly plan: SchemaPlan;
+  readonly ctx: RequestContext;
+  readonly fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/** One level of the look-ahead: entities of one type and the selection sets below them. */
+interface Level {
+  readonly entities: readonly Entity[];
+  readonly sets: readonly SelectionSetNode[];
+  readonly type: TypePlan;
+  readonly depth: number;
+}
+
+const isEntity = (e: Entity | null | undefined): e is Entity => !!e;
+
 /**
  * Loads, level by level, what the selection below `entities` will ask for: one batch per
  * relation field per level, as DataLoader would. It does not descend into a connection that
  * takes arguments (filter, paging): that field prefetches for its own page when it resolves.
  */
-async function prefetchTree(plan: SchemaPlan, entities: readonly Entity[], sets: readonly SelectionSetNode[], type: TypePlan, ctx: RequestContext, fragments: Record<string, FragmentDefinitionNode>, depth: number): Promise<void> {
+async function prefetchTree({ entities, sets, type, depth }: Level, walk: Walk): Promise<void> {
   if (entities.length === 0 || sets.length === 0 || depth > MAX_DEPTH) return;
+  const { plan, ctx, fragments } = walk;
   const selected = fieldsByName(sets, fragments);
   const jobs: Promise<void>[] = [];
   for (const f of type.fields) {
@@ -72,25 +91,21 @@ async function prefetchTree(plan: SchemaPlan, entities: readonly Entity[], sets:
     const below = (target: TypePlan, many: boolean, loaded: readonly Entity[]) => {
       if (many && nodes.some((n) => (n.arguments?.length ?? 0) > 0)) return Promise.resolve();
       const sub = many ? nodeSelections(nodes, fragments) : nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-      return prefetchTree(plan, loaded, sub, target, ctx, fragments, depth + 1);
+      return prefetchTree({ entities: loaded, sets: sub, type: target, depth: depth + 1 }, walk);
     };
     if (f.kind === 'relation') {
       jobs.push(
         (async () => {
           const ids = [...new Set(entities.flatMap((e) => relationTargets(e, f.key)))];
-          const unknown = ids.filter((id) => ctx.loaders.peek(f.target, id) === undefined);
-          if (unknown.length) await ctx.loaders.loadEntities(f.target, unknown);
-          const loaded = ids.map((id) => ctx.loaders.peek(f.target, id)).filter((e): e is Entity => !!e);
-          await below(plan.type(f.target), f.def.many, loaded);
+          const found = await peekElseLoad(ctx.loaders, entitiesOf(f.target, 'settle'), ids);
+          await below(plan.type(f.target), f.def.many, found.filter(isEntity));
         })(),
       );
     } else if (f.kind === 'reverse') {
       jobs.push(
         (async () => {
-          const unknown = entities.filter((e) => ctx.loaders.peekReverse(f.source, f.relation, e.identifier) === undefined).map((e) => e.identifier);
-          if (unknown.length) await ctx.loaders.findByRelation(f.source, f.relation, unknown);
-          const loaded = entities.flatMap((e) => ctx.loaders.peekReverse(f.source, f.relation, e.identifier) ?? []);
-          await below(plan.type(f.source), true, loaded);
+          const found = await peekElseLoad(ctx.loaders, referencesOf(f.source, f.relation, 'settle'), entities.map((e) => e.identifier));
+          await below(plan.type(f.source), true, found.flatMap((list) => list ?? []));
         })(),
       );
     }
@@ -111,11 +126,19 @@ function levelLoaded(entities: readonly Entity[], selected: ReadonlySet<string>,
   return true;
 }
 
+/** Where a look-ahead starts: a field of `type` that resolved to entities, in the request `ctx`. */
+interface Start {
+  readonly plan: SchemaPlan;
+  readonly type: TypePlan;
+  readonly info: GraphQLResolveInfo;
+  readonly ctx: RequestContext;
+}
+
 // graphql-js hands every item of a list the same fieldNodes array: compute its selection once.
 const connectionSelections = new WeakMap<readonly FieldNode[], Set<string>>();
 
 /** For a connection field: prefetch below the items of the page, as its `nodes`/`edges` select them. */
-export function prefetchForConnection(plan: SchemaPlan, items: readonly Item[], info: GraphQLResolveInfo, type: TypePlan, ctx: RequestContext): Promise<unknown> | undefined {
+export function prefetchForConnection({ plan, items, info, type, ctx }: Start & { readonly items: readonly Item[] }): Promise<unknown> | undefined {
   if (items.length === 0) return undefined;
   let selected = connectionSelections.get(info.fieldNodes);
   if (!selected) {
@@ -125,10 +148,10 @@ export function prefetchForConnection(plan: SchemaPlan, items: readonly Item[], 
   }
   const entities = items.some(isMissing) ? items.filter((i): i is Entity => !isMissing(i)) : (items as readonly Entity[]);
   if (levelLoaded(entities, selected, type, ctx)) return undefined;
-  return prefetchTree(plan, entities, nodeSelections(info.fieldNodes, info.fragments), type, ctx, info.fragments, 0);
+  return prefetchTree({ entities, sets: nodeSelections(info.fieldNodes, info.fragments), type, depth: 0 }, { plan, ctx, fragments: info.fragments });
 }
 
 /** For a field returning one entity: prefetch below it, as the field's own selection selects. */
-export function prefetchForEntity(plan: SchemaPlan, entity: Entity, info: GraphQLResolveInfo, type: TypePlan, ctx: RequestContext): Promise<unknown> {
-  return prefetchTree(plan, [entity], info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])), type, ctx, info.fragments, 0);
+export function prefetchForEntity({ plan, entity, info, type, ctx }: Start & { readonly entity: Entity }): Promise<unknown> {
+  return prefetchTree({ entities: [entity], sets: info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])), type, depth: 0 }, { plan, ctx, fragments: info.fragments });
 }

@@ -85,8 +85,8 @@ export interface AppendLogRequest {
   readonly runId: string;
   readonly token: string;
   readonly message: string;
-  /** Ends the run with this status once the line is stored. */
-  readonly terminationStatus?: 'SUCCESS' | 'FAILURE';
+  /** Ends the run with this status once the line is stored: SUCCESS or FAILURE, any other is INVALID_INPUTS. */
+  readonly terminationStatus?: RunStatus;
 }
 
 const MAX_DECIDE_ATTEMPTS = 20;

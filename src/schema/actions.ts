@@ -16,21 +16,34 @@ export interface ActionEnumPlan {
   readonly values: readonly { readonly name: string; readonly value: string | number | boolean }[];
 }
 
+/** One field of an action's input type: the userInputs key it stands for, and its enum if it has one. */
+export interface ActionInputPlan {
+  /** The field on the input type ("replicaCount"). */
+  readonly name: string;
+  /** The userInputs key, as written ("replica_count"): what the engine receives. */
+  readonly key: string;
+  readonly enum?: ActionEnumPlan;
+}
+
 export interface ActionFieldPlan {
   readonly action: Action;
   readonly mutation: string;
   readonly inputType: string;
+  /** The input type's fields, in the order of userInputs.properties. */
+  readonly inputs: readonly ActionInputPlan[];
   readonly enums: readonly ActionEnumPlan[];
 }
 
 export function planActions(actions: ActionSet, inflection: Inflection): ActionFieldPlan[] {
   return actions.actions.map((action) => {
-    const enums: ActionEnumPlan[] = [];
-    for (const [key, def] of Object.entries(action.trigger.userInputs.properties)) {
+    const inputs = Object.entries(action.trigger.userInputs.properties).map(([key, def]): ActionInputPlan => {
       const values = (def.type === 'array' ? def.items?.enum : def.enum) as (string | number | boolean | null)[] | undefined;
-      if (values) enums.push({ typeName: inflection.actionInputEnum(action.identifier, key), values: values.filter((v) => v !== null).map((v) => ({ name: inflection.enumValueName(v), value: v as string | number | boolean })) });
-    }
-    return { action, mutation: inflection.actionMutation(action.identifier), inputType: inflection.actionInputType(action.identifier), enums };
+      const name = inflection.fieldName(key);
+      if (!values) return { name, key };
+      return { name, key, enum: { typeName: inflection.actionInputEnum(action.identifier, key), values: values.filter((v) => v !== null).map((v) => ({ name: inflection.enumValueName(v), value: v as string | number | boolean })) } };
+    });
+    const enums = inputs.flatMap((i) => (i.enum ? [i.enum] : []));
+    return { action, mutation: inflection.actionMutation(action.identifier), inputType: inflection.actionInputType(action.identifier), inputs, enums };
   });
 }
 
@@ -49,18 +62,19 @@ function inputTypeRef(def: InputDef, enumName: string | undefined): string {
   }
 }
 
-export function printActions(fields: readonly ActionFieldPlan[], inflection: Inflection): string {
+/** The actions' SDL; every name comes from the plan. (`_inflection` is unused and kept for callers.) */
+export function printActions(fields: readonly ActionFieldPlan[], _inflection?: Inflection): string {
   if (fields.length === 0) return '';
   const out: string[] = [];
   for (const f of fields) {
     const { properties, required, order } = f.action.trigger.userInputs;
-    const keys = [...order, ...Object.keys(properties).filter((k) => !order.includes(k))];
+    const byKey = new Map(f.inputs.map((i) => [i.key, i]));
+    const inputs = [...order.flatMap((k) => byKey.get(k) ?? []), ...f.inputs.filter((i) => !order.includes(i.key))];
     for (const e of f.enums) out.push(`enum ${e.typeName} {\n${e.values.map((v) => `  ${JSON.stringify(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
-    const lines = keys.map((k) => {
-      const def = properties[k];
-      const enumName = f.enums.find((e) => e.typeName === inflection.actionInputEnum(f.action.identifier, k))?.typeName;
+    const lines = inputs.map((i) => {
+      const def = properties[i.key];
       const doc = def.description ?? def.title;
-      return `${doc ? `  ${JSON.stringify(doc)}\n` : ''}  ${inflection.fieldName(k)}: ${inputTypeRef(def, enumName)}${required.includes(k) ? '!' : ''}`;
+      return `${doc ? `  ${JSON.stringify(doc)}\n` : ''}  ${i.name}: ${inputTypeRef(def, i.enum?.typeName)}${required.includes(i.key) ? '!' : ''}`;
     });
     out.push(`input ${f.inputType} {\n${lines.length ? lines.join('\n') : '  "This action takes no inputs."\n  _: Boolean'}\n}`);
   }

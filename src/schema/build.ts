@@ -5,7 +5,7 @@
  * Pure: it knows blueprints (through the plan) and nothing of HTTP or stores.
  */
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { BASE_SDL } from './base.ts';
 import type { SchemaPlan } from './plan.ts';
 import { printPlan } from './sdl.ts';
@@ -16,16 +16,28 @@ export interface BuiltSchema {
   readonly sdl: string;
 }
 
+/** @apollo/subgraph's resolver map (GraphQLResolverMap, which it does not export). */
+type SubgraphResolvers = NonNullable<Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { readonly typeDefs: unknown }>['resolvers']>;
+
+/**
+ * What buildSchema joins to the SDL, by type name: the type's field resolvers (or subscription,
+ * `__resolveType`, `__resolveReference` resolvers), a scalar, or an enum's values.
+ */
+export type ResolverMap = Readonly<Record<string, GraphQLScalarType | Readonly<Record<string, unknown>>>>;
+
 /** Types and resolvers added to the generated schema by a source (e.g. GitHub's own graph). */
 export interface SchemaExtension {
   readonly typeDefs: string;
-  readonly resolvers: Record<string, any>;
+  /** By type name, as in ResolverMap; sources type their own resolvers. */
+  readonly resolvers: Readonly<Record<string, unknown>>;
 }
 
-export function buildSchema(plan: SchemaPlan, resolvers: Record<string, any>, extensions: readonly SchemaExtension[] = []): BuiltSchema {
+export function buildSchema(plan: SchemaPlan, resolvers: ResolverMap, extensions: readonly SchemaExtension[] = []): BuiltSchema {
   const typeDefs = parse(`${BASE_SDL}\n${printPlan(plan)}\n${extensions.map((e) => e.typeDefs).join('\n')}`);
-  const merged = { ...resolvers };
-  for (const e of extensions) for (const [type, fields] of Object.entries(e.resolvers)) merged[type] = { ...merged[type], ...fields };
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged }]);
+  const merged: Record<string, GraphQLScalarType | Readonly<Record<string, unknown>>> = { ...resolvers };
+  for (const e of extensions) for (const [type, fields] of Object.entries(e.resolvers)) merged[type] = { ...merged[type], ...(fields as Readonly<Record<string, unknown>>) };
+  // @apollo/subgraph's GraphQLResolverMap cannot say `__resolveReference` or boolean enum values;
+  // graphql-tools checks each entry against the SDL as it builds.
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged as SubgraphResolvers }]);
   return { schema, sdl: printSubgraphSchema(schema) };
 }

@@ -41,6 +41,16 @@ export type FieldPlan =
   | (FieldBase & { readonly kind: 'calculation'; readonly key: string; readonly def: CalculationPropertyDef; readonly type: ValueType })
   | (FieldBase & { readonly kind: 'aggregation'; readonly key: string; readonly def: AggregationPropertyDef; readonly paths: readonly RelationPath[] });
 
+/**
+ * One field of a type's filter input and what it tests: `and` / `or` / `not`, a meta field
+ * (`$title`…) or a property, each with its filter input type; or a relation, whose condition is
+ * a filter of its target.
+ */
+export type FilterFieldPlan =
+  | { readonly kind: 'and' | 'or' | 'not'; readonly name: string }
+  | { readonly kind: 'meta' | 'property'; readonly name: string; readonly key: string; readonly list: boolean; readonly inputType: string }
+  | { readonly kind: 'relation'; readonly name: string; readonly key: string; readonly target: string; readonly many: boolean };
+
 export interface TypePlan {
   readonly blueprint: Blueprint;
   readonly typeName: string;
@@ -53,6 +63,8 @@ export interface TypePlan {
   readonly fields: readonly FieldPlan[];
   /** orderBy enum value name → sort key ("$title", "type"…) and direction. */
   readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean }[];
+  /** The filter input's fields by GraphQL name, in the order the SDL prints them. */
+  readonly filter: ReadonlyMap<string, FilterFieldPlan>;
 }
 
 export interface SchemaPlan {
@@ -68,6 +80,16 @@ const META_ORDER: readonly [string, string][] = [
   ['identifier', '$identifier'],
   ['title', '$title'],
   ['icon', '$icon'],
+  ['createdAt', '$createdAt'],
+  ['updatedAt', '$updatedAt'],
+];
+
+/** The meta fields a filter input offers, GraphQL name → meta key. */
+const META_FILTER: readonly [string, string][] = [
+  ['identifier', '$identifier'],
+  ['title', '$title'],
+  ['icon', '$icon'],
+  ['team', '$team'],
   ['createdAt', '$createdAt'],
   ['updatedAt', '$updatedAt'],
 ];
@@ -148,7 +170,17 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       const pointer = `/aggregationProperties/${key}`;
       const name = inflection.fieldName(key);
       fieldNames.claim(name, `aggregation property "${key}" of ${owner}`, at(pointer));
-      fields.push({ kind: 'aggregation', name, key, def, paths: aggregationPaths(bp, def, byId), pointer, description: def.description ?? def.title });
+      // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
+      const found = aggregationPaths(bp, def, byId);
+      if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
+      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description ?? def.title });
+    }
+    const filter = new Map<string, FilterFieldPlan>();
+    for (const kind of ['and', 'or', 'not'] as const) filter.set(kind, { kind, name: kind });
+    for (const [name, key] of META_FILTER) filter.set(name, { kind: 'meta', name, key, list: META_TYPES[key].list, inputType: filterInputType(inflection, META_TYPES[key]) });
+    for (const f of fields) {
+      if (f.kind === 'property') filter.set(f.name, { kind: 'property', name: f.name, key: f.key, list: f.type.list, inputType: filterInputType(inflection, f.type) });
+      if (f.kind === 'relation') filter.set(f.name, { kind: 'relation', name: f.name, key: f.key, target: f.target, many: f.def.many });
     }
     types.push({
       blueprint: bp,
@@ -161,6 +193,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       orderByType: inflection.orderByType(typeName),
       fields,
       orderBy,
+      filter,
     });
   }
 
@@ -227,6 +260,12 @@ export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, e
     default:
       return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' || def.format === 'timer' ? 'DateTime' : 'String' };
   }
+}
+
+/** The filter input of a value ("StringFilter", "ComponentTypeListFilter"…). */
+function filterInputType(inflection: Inflection, type: ValueType): string {
+  const base = type.filterScalar === 'enum' ? type.named : type.filterScalar;
+  return type.list ? inflection.listFilterType(base) : inflection.scalarFilterType(base);
 }
 
 /** The GraphQL scalar for a Port string format. Formats with no dedicated scalar stay String. */

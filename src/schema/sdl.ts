@@ -75,27 +75,21 @@ function printConnection(t: TypePlan): string {
   ].join('\n\n');
 }
 
-function scalarFilter(plan: SchemaPlan, type: ValueType): string {
-  const base = type.filterScalar === 'enum' ? type.named : type.filterScalar;
-  return type.list ? plan.inflection.listFilterType(base) : plan.inflection.scalarFilterType(base);
-}
-
 function printFilter(plan: SchemaPlan, t: TypePlan): string {
-  const lines = [
-    `  and: [${t.filterType}!]`,
-    `  or: [${t.filterType}!]`,
-    `  not: ${t.filterType}`,
-    `  identifier: StringFilter`,
-    `  title: StringFilter`,
-    `  icon: StringFilter`,
-    `  team: StringListFilter`,
-    `  createdAt: DateTimeFilter`,
-    `  updatedAt: DateTimeFilter`,
-  ];
-  for (const f of t.fields) {
-    if (f.kind === 'property') lines.push(`  ${f.name}: ${scalarFilter(plan, f.type)}`);
-    if (f.kind === 'relation') lines.push(`${description(f.def.many ? 'Matches when any related entity matches.' : undefined, '  ')}  ${f.name}: ${plan.type(f.target).filterType}`);
-  }
+  const lines = [...t.filter.values()].map((f) => {
+    switch (f.kind) {
+      case 'and':
+      case 'or':
+        return `  ${f.name}: [${t.filterType}!]`;
+      case 'not':
+        return `  ${f.name}: ${t.filterType}`;
+      case 'meta':
+      case 'property':
+        return `  ${f.name}: ${f.inputType}`;
+      case 'relation':
+        return `${description(f.many ? 'Matches when any related entity matches.' : undefined, '  ')}  ${f.name}: ${plan.type(f.target).filterType}`;
+    }
+  });
   return `input ${t.filterType} {\n${lines.join('\n')}\n}`;
 }
 

@@ -22,6 +22,7 @@ import {
   type ActionPermissions,
   type ActionSet,
   type InvocationMethod,
+  type Operation,
   type PermissionRule,
   type RequiredApproval,
 } from './model.ts';
@@ -97,8 +98,30 @@ function schemaError(e: ErrorObject, locate: (p: string) => ErrorLocation): Latt
   return new LatticeError(ErrorCodes.INVALID_ACTION, `${where} ${message}`, { location: locate(`${e.instancePath}${missing}`) });
 }
 
-function toAction(raw: Record<string, any>, origin: ActionOrigin): Action {
-  const trigger = raw.trigger as Record<string, any>;
+type Raw = Readonly<Record<string, unknown>>;
+
+/** The keys of an action that toAction reads, as written once the meta-schema and the rules have checked them. */
+interface WrittenAction {
+  readonly identifier: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly icon?: string;
+  readonly trigger: { readonly operation: Operation; readonly blueprintIdentifier?: string; readonly userInputs: Raw; readonly condition?: Raw };
+  readonly invocationMethod: Raw & { readonly type: string };
+  readonly requiredApproval?: unknown;
+  readonly approvalNotification?: Raw;
+  readonly permissions?: WrittenPermissions;
+}
+
+interface WrittenPermissions {
+  readonly execute?: Partial<PermissionRule>;
+  readonly approve?: Partial<PermissionRule>;
+  readonly viewRuns?: ActionPermissions['viewRuns'];
+}
+
+function toAction(object: Raw, origin: ActionOrigin): Action {
+  const raw = object as unknown as WrittenAction;
+  const trigger = raw.trigger;
   const condition = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;
   return {
     identifier: raw.identifier,
@@ -116,12 +139,12 @@ function toAction(raw: Record<string, any>, origin: ActionOrigin): Action {
     requiredApproval: requiredApproval(raw.requiredApproval),
     approvalNotification: raw.approvalNotification,
     permissions: permissions(raw.permissions),
-    raw,
+    raw: object,
     origin,
   };
 }
 
-function withDefaults(method: Record<string, any>): InvocationMethod {
+function withDefaults(method: WrittenAction['invocationMethod']): InvocationMethod {
   switch (method.type) {
     case 'WEBHOOK':
       return { agent: false, synchronized: false, method: 'POST', headers: {}, ...method } as InvocationMethod;
@@ -139,8 +162,8 @@ function requiredApproval(value: unknown): RequiredApproval | null {
   return { type: v.type, allowSelfApproval: v.allowSelfApproval === true };
 }
 
-function permissions(raw: Record<string, any> | undefined): ActionPermissions {
-  const rule = (r: Record<string, any>): PermissionRule => ({ roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true });
+function permissions(raw: WrittenPermissions | undefined): ActionPermissions {
+  const rule = (r: Partial<PermissionRule>): PermissionRule => ({ roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true });
   return {
     execute: raw?.execute ? rule(raw.execute) : null,
     approve: raw?.approve ? rule(raw.approve) : DEFAULT_APPROVE,

@@ -21,7 +21,8 @@ export interface RuleProblem {
   readonly message: string;
 }
 
-type Raw = Record<string, any>;
+/** A definition as written; the meta-schema has checked its shape. */
+type Raw = Readonly<Record<string, unknown>>;
 
 export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -76,12 +77,13 @@ export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[]
   }
 
   for (const kind of ['execute', 'approve'] as const) {
-    const rule = raw.permissions?.[kind] as Raw | undefined;
+    const rule = (raw.permissions as Raw | undefined)?.[kind] as Raw | undefined;
     if (rule?.policy !== undefined) fail(`/permissions/${kind}/policy`, 'dynamic permissions ("policy") are not supported; list roles, users, teams or ownedByTeam');
     if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; a ${operation} action runs on none`);
   }
 
-  if (raw.approvalNotification?.type === 'webhook' && typeof raw.approvalNotification.url !== 'string') {
+  const notification = raw.approvalNotification as Raw | undefined;
+  if (notification?.type === 'webhook' && typeof notification.url !== 'string') {
     fail('/approvalNotification', 'a webhook approval notification needs a "url"');
   }
   return problems;

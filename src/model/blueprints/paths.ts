@@ -18,27 +18,37 @@ export interface RelationHop {
 
 export type RelationPath = readonly RelationHop[];
 
+/** The paths of an aggregation, or why they do not resolve (a message for the aggregation's location). */
+export type AggregationPaths = { readonly paths: readonly RelationPath[] } | { readonly problem: string };
+
 const MAX_DEPTH = 4;
 
-export function aggregationPaths(bp: Blueprint, agg: AggregationPropertyDef, byId: ReadonlyMap<string, Blueprint>): RelationPath[] {
+export function aggregationPaths(bp: Blueprint, agg: AggregationPropertyDef, byId: ReadonlyMap<string, Blueprint>): AggregationPaths {
   if (agg.pathFilter && agg.pathFilter.length > 0) {
-    return agg.pathFilter.map(({ path, fromBlueprint }) => followPath(fromBlueprint ?? agg.target, path, bp.identifier, byId));
+    const paths: RelationPath[] = [];
+    for (const { path, fromBlueprint } of agg.pathFilter) {
+      const followed = followPath(fromBlueprint ?? agg.target, path, bp.identifier, byId);
+      if (typeof followed === 'string') return { problem: followed };
+      paths.push(followed);
+    }
+    return { paths };
   }
   const paths = shortestPaths(agg.target, bp.identifier, byId);
-  if (paths.length === 0) throw new Error(`no relation path leads from "${agg.target}" to "${bp.identifier}" within ${MAX_DEPTH} hops; set "pathFilter"`);
-  return paths;
+  if (paths.length === 0) return { problem: `no relation path leads from "${agg.target}" to "${bp.identifier}" within ${MAX_DEPTH} hops; set "pathFilter"` };
+  return { paths };
 }
 
-function followPath(start: string, path: readonly string[], end: string, byId: ReadonlyMap<string, Blueprint>): RelationPath {
+/** The hops of one `pathFilter` path, or the problem with it. */
+function followPath(start: string, path: readonly string[], end: string, byId: ReadonlyMap<string, Blueprint>): RelationPath | string {
   const hops: RelationHop[] = [];
   let current = start;
   for (const relation of path) {
     const rel = byId.get(current)?.relations[relation];
-    if (!rel) throw new Error(`pathFilter: "${current}" has no relation "${relation}"`);
+    if (!rel) return `pathFilter: "${current}" has no relation "${relation}"`;
     hops.push({ from: current, relation, to: rel.target });
     current = rel.target;
   }
-  if (current !== end) throw new Error(`pathFilter [${path.join(', ')}] ends at "${current}", not "${end}"`);
+  if (current !== end) return `pathFilter [${path.join(', ')}] ends at "${current}", not "${end}"`;
   return hops;
 }
 

@@ -78,11 +78,8 @@ export function checkModelRules(blueprints: readonly Blueprint[]): LatticeError[
         if (!p) fail(`${at}/calculationSpec/property`, `aggregation property "${key}": "${agg.target}" has no property "${spec.property}"`);
         else if (p.type !== 'number') fail(`${at}/calculationSpec/property`, `aggregation property "${key}": "${agg.target}.${spec.property}" is a ${p.type}, ${spec.func} needs a number`);
       }
-      try {
-        aggregationPaths(bp, agg, byId);
-      } catch (err) {
-        fail(`${at}`, `aggregation property "${key}": ${(err as Error).message}`);
-      }
+      const paths = aggregationPaths(bp, agg, byId);
+      if ('problem' in paths) fail(at, `aggregation property "${key}": ${paths.problem}`);
     }
   }
   return errors;

@@ -28,6 +28,12 @@ export interface EntityKey {
   readonly identifier: string;
 }
 
+/** Loads entities of one blueprint by identifier in one batch (a DataLoader underneath); undefined for a missing one. */
+export type LoadEntities = (blueprint: string, identifiers: readonly string[]) => Promise<readonly (Entity | undefined)[]>;
+
+/** Reverse lookups in one batch: for each target, the `blueprint` entities whose `relation` points at it. */
+export type FindByRelation = (blueprint: string, relation: string, targets: readonly string[]) => Promise<readonly (readonly Entity[])[]>;
+
 /** The identifiers a relation points at, as a list whatever its cardinality. */
 export function relationTargets(entity: Entity, relation: string): readonly string[] {
   const value = entity.relations[relation];

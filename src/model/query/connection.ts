@@ -22,6 +22,10 @@ export interface Connection<T> {
   readonly totalCount: number;
 }
 
+/** A page of catalog items, what every connection field resolves to, and one of its edges. */
+export type ItemConnection = Connection<Item>;
+export type ItemEdge = ItemConnection['edges'][number];
+
 function orderSignature(keys: readonly SortKey[]): string {
   return keys.map((k) => `${k.key}:${k.desc ? 'd' : 'a'}`).join(',');
 }

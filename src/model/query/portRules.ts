@@ -14,10 +14,9 @@
  */
 import { Ajv } from 'ajv';
 import type { BlueprintModel } from '../blueprints/model.ts';
-import { relationTargets, type Entity } from '../entities/entity.ts';
+import { relationTargets, type Entity, type FindByRelation, type LoadEntities } from '../entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { compareValues, readKey } from './order.ts';
-import type { LoadEntities } from '../../../resolvers/filter.ts';
 
 export interface RuleQuery {
   readonly combinator: 'and' | 'or';
@@ -32,9 +31,6 @@ export interface Rule {
   readonly direction?: 'upstream' | 'downstream';
   readonly required?: boolean;
 }
-
-/** Reverse lookups in one batch: for each target, the `blueprint` entities whose `relation` points at it. */
-export type FindByRelation = (blueprint: string, relation: string, targets: readonly string[]) => Promise<readonly (readonly Entity[])[]>;
 
 export interface RuleContext {
   readonly model: BlueprintModel;

@@ -114,6 +114,19 @@ describe('loading blueprints', () => {
     ]);
   });
 
+  it('reports aggregation paths that do not resolve at the aggregation, with the reason', () => {
+    const count = { calculationBy: 'entities', func: 'count' };
+    const errors = loadErrors([
+      json('a.json', bp({ identifier: 'A' })),
+      json('b.json', bp({ identifier: 'B', relations: { a: { target: 'A' } } })),
+      json('c.json', bp({ identifier: 'C', aggregationProperties: { n: { target: 'B', calculationSpec: count, pathFilter: [{ path: ['nope'] }] }, m: { target: 'B', calculationSpec: count, pathFilter: [{ path: ['a'] }] } } })),
+    ]);
+    expect(errors.map((e) => [e.location?.file, e.location?.pointer, e.message])).toEqual([
+      ['c.json', '/aggregationProperties/n', 'blueprint "C": aggregation property "n": pathFilter: "B" has no relation "nope"'],
+      ['c.json', '/aggregationProperties/m', 'blueprint "C": aggregation property "m": pathFilter [a] ends at "A", not "C"'],
+    ]);
+  });
+
   it('warns about unknown keys and keeps them', () => {
     const { model, warnings } = loadBlueprints([json('a.json', bp({ identifier: 'A', color: 'red', schema: { properties: { p: { type: 'string', widget: 'x' } } } }))]);
     expect(warnings.map((w) => w.location?.pointer)).toEqual(['/color', '/schema/properties/p/widget']);
