@@ -46,7 +46,7 @@ function assumeRole(source: string, account: AwsAccount, region: string, base: A
   let current: AwsCredentialIdentity | undefined;
   return async () => {
     if (current?.expiration && current.expiration.getTime() - Date.now() > 60_000) return current;
-    const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/nested-clients/sts');
+    const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
     const sts = new STSClient({ region, credentials: base && { ...base } });
     countAttempts(sts.middlewareStack, source);
     try {

@@ -1,6 +1,6 @@
 /**
  * RunStore: where runs and their logs live. One interface, two implementations that pass the
- * same contract tests (test/actions/runStore.contract.ts): in-process (MemoryRunStore, the
+ * same contract tests (test/runs/runStore.contract.ts): in-process (MemoryRunStore, the
  * default) and Redis (RedisRunStore, shared by replicas and durable).
  *
  * The contract:
@@ -49,7 +49,7 @@ export interface RunStore {
   /** The run created by `user` with this idempotency key, if any. */
   findByIdempotencyKey(user: string, key: string): Promise<Run | undefined>;
   list(filter?: RunFilter, page?: RunPageArgs): Promise<RunPage>;
-  /** Throws RUN_NOT_FOUND, RUN_CONFLICT or ILLEGAL_TRANSITION (ActionError). */
+  /** Throws RUN_NOT_FOUND, RUN_CONFLICT or ILLEGAL_TRANSITION (LatticeError). */
   update(id: string, update: RunUpdate): Promise<Run>;
   /** Appends lines; throws RUN_NOT_FOUND for an unknown run. */
   appendLog(id: string, messages: readonly string[]): Promise<RunLogLine[]>;

@@ -30,10 +30,6 @@ export function isFinal(status: RunStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-export function isRunStatus(value: unknown): value is RunStatus {
-  return (RUN_STATUSES as readonly unknown[]).includes(value);
-}
-
 /** True when the state machine allows `from` → `to` (a status never "moves" to itself). */
 export function canTransition(from: RunStatus, to: RunStatus): boolean {
   return NEXT[from].includes(to);

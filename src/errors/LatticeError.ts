@@ -51,7 +51,7 @@ export function hasCode(err: unknown, ...codes: ErrorCode[]): err is LatticeErro
   return err instanceof LatticeError && (codes.length === 0 || codes.includes(err.code));
 }
 
-export function formatLocation(location: ErrorLocation | undefined): string {
+function formatLocation(location: ErrorLocation | undefined): string {
   if (!location) return '';
   let out = location.file ?? '';
   if (location.line !== undefined) out += `:${location.line}:${location.column ?? 1}`;

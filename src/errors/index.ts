@@ -1,2 +1,2 @@
 export { ErrorCodes, type ErrorCode } from './codes.ts';
-export { LatticeError, LatticeErrors, formatLocation, hasCode, type ErrorLocation, type LatticeErrorOptions } from './LatticeError.ts';
+export { LatticeError, LatticeErrors, hasCode, type ErrorLocation } from './LatticeError.ts';

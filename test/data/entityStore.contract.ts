@@ -1,5 +1,5 @@
 /**
- * The EntityStore contract: one suite that every store must pass (see src/stores/EntityStore.ts).
+ * The EntityStore contract: one suite that every store must pass (see src/data/EntityStore.ts).
  * memoryEntityStore.test.ts and redisEntityStore.test.ts call it with their store.
  *
  * `makeStore` opens a store on this test's data. Called twice in one test it must give two

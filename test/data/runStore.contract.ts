@@ -1,5 +1,5 @@
 /**
- * The RunStore contract: one suite that every run store must pass (see src/actions/RunStore.ts).
+ * The RunStore contract: one suite that every run store must pass (see src/runs/RunStore.ts).
  * memoryRunStore.test.ts and redisRunStore.test.ts call it with their store.
  *
  * `makeStore` opens a store on this test's data. Called twice in one test it must give two handles

@@ -10,7 +10,7 @@
  *
  * Each replica gets its own webhook URL through LATTICE_SECRET_HOOK_URL (`/hook/A`, `/hook/B`), so
  * the receiver knows which replica called. It checks every signature with its own HMAC and counts
- * calls per Idempotency-Key (test/actions/receiver.ts).
+ * calls per Idempotency-Key (test/runs/receiver.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * An action's `trigger.condition`: Port's rule language (src/query/portRules.ts) over the entity a
+ * An action's `trigger.condition`: Port's rule language (src/model/query/portRules.ts) over the entity a
  * DAY-2 or DELETE run is on. An action with no condition applies to every entity of its blueprint.
  * `relatedTo` rules need the catalog, hence the RuleContext.
  */

@@ -12,7 +12,7 @@
  * - An expression with no result gives null.
  *
  * Templates compile when actions load (`templateProblems` lists every bad one with its pointer)
- * and render per run. A render error is an ActionError (TEMPLATE_FAILED) with the pointer, and its
+ * and render per run. A render error is a LatticeError (TEMPLATE_FAILED) with the pointer, and its
  * message has every secret value masked: secrets never reach a run, a log or an error.
  */
 import { compileExpression, type Expression } from '../expressions.ts';
@@ -47,7 +47,7 @@ type Node =
   | { readonly kind: 'array'; readonly items: readonly Node[] }
   | { readonly kind: 'object'; readonly entries: readonly (readonly [Node, Node])[] };
 
-/** Compiles a JSON value holding templates; throws ActionError (TEMPLATE_FAILED) on the first bad one. */
+/** Compiles a JSON value holding templates; throws a LatticeError (TEMPLATE_FAILED) on the first bad one. */
 export function compileTemplate(value: unknown, pointer = ''): CompiledTemplate {
   const problems: TemplateProblem[] = [];
   const node = compileNode(value, pointer, problems);
