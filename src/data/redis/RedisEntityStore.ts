@@ -12,11 +12,12 @@
  * method, replaceOrigin included, is one transaction. Each method is one store call however many
  * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../../model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import type { EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
+import { connectRedis } from './connect.ts';
 
 const MAX_RETRIES = 20;
 
@@ -35,14 +36,7 @@ export class RedisEntityStore implements EntityStore {
   }
 
   static async connect(url: string, prefix = 'lattice:'): Promise<RedisEntityStore> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
-    try {
-      await redis.connect();
-    } catch (err) {
-      redis.disconnect();
-      // The URL may hold a password: never put it in the message.
-      throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `cannot connect to Redis: ${(err as Error).message.replace(/redis(s)?:\/\/[^\s]*/g, 'redis://…')}`);
-    }
+    const redis = await connectRedis(url, { enableAutoPipelining: true });
     return new RedisEntityStore(redis, prefix);
   }
 

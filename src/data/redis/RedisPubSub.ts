@@ -6,9 +6,9 @@
  * publisher's messages in order. Messages travel as JSON; a listener that throws does not stop
  * the others.
  */
-import { Redis } from 'ioredis';
-import { ErrorCodes, LatticeError } from '../../errors/index.ts';
+import type { Redis } from 'ioredis';
 import type { PubSub, Topic, Unsubscribe } from '../PubSub.ts';
+import { connectRedis } from './connect.ts';
 
 type Listener = (message: unknown) => void;
 
@@ -33,13 +33,7 @@ export class RedisPubSub implements PubSub {
   }
 
   static async connect(url: string, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void } = {}): Promise<RedisPubSub> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    try {
-      await redis.connect();
-    } catch (err) {
-      redis.disconnect();
-      throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `cannot connect to Redis: ${(err as Error).message.replace(/redis(s)?:\/\/[^\s]*/g, 'redis://…')}`);
-    }
+    const redis = await connectRedis(url);
     return new RedisPubSub(redis, prefix, options);
   }
 

@@ -17,10 +17,11 @@
  * answer (the new length) gives the appended lines' cursors: no gap, no duplicate.
  */
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { applyUpdate, type Run, type RunUpdate } from '../run.ts';
 import { DEFAULT_LOG_LIMIT, DEFAULT_PAGE_SIZE, matchesFilter, type RunFilter, type RunPage, type RunPageArgs, type RunStore } from '../RunStore.ts';
+import { connectRedis } from './connect.ts';
 
 const MAX_RETRIES = 50;
 const SCAN_BATCH = 100;
@@ -58,14 +59,7 @@ export class RedisRunStore implements RunStore {
   }
 
   static async connect(url: string, prefix = 'lattice:'): Promise<RedisRunStore> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
-    try {
-      await redis.connect();
-    } catch (err) {
-      redis.disconnect();
-      // The URL may hold a password: never put it in the message.
-      throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `cannot connect to Redis: ${(err as Error).message.replace(/redis(s)?:\/\/[^\s]*/g, 'redis://…')}`);
-    }
+    const redis = await connectRedis(url, { enableAutoPipelining: true });
     return new RedisRunStore(redis, prefix);
   }
 
