@@ -11,7 +11,8 @@ import type { Config } from '../../src/config/types.ts';
 import { startLattice, type Lattice, type StartOptions } from '../../src/server/app.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SEED = path.resolve(ROOT, '../shared/seed');
+/** The seed's files the tests need, copied from the seed catalog (the verbatim Resource blueprint, not valid JSON on purpose). */
+export const SEED = path.join(ROOT, 'test/fixtures/seed');
 
 /** A temporary project folder with the shipped blueprints and catalog copied in. */
 export function tempProject(options: { blueprints?: boolean; catalog?: boolean } = {}): { dir: string; blueprintsDir: string; catalogDir: string } {
