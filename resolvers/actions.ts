@@ -16,6 +16,7 @@ import type { Inflection } from '../src/schema/inflection.ts';
 import type { ExecuteRequest } from '../src/runs/engine.ts';
 import type { ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver, TypeResolvers } from './types.ts';
+import { authenticatedCaller } from './caller.ts';
 
 /** The arguments of an action's typed mutation (`input` as its generated input type declares it). */
 interface ActionMutationArgs {
@@ -31,10 +32,7 @@ interface ActionMutationArgs {
 const storeFilter = (filter: RunFilterInput | null | undefined) => filter as RunFilter | null | undefined;
 
 /** The caller as the engine sees it; actions never run anonymously. */
-function caller(ctx: RequestContext): Caller {
-  if (ctx.identity.anonymous) throw new LatticeError(ErrorCodes.UNAUTHENTICATED, 'actions and runs need credentials: send "Authorization: Bearer <token>"');
-  return { user: ctx.identity.user, teams: ctx.identity.teams, roles: ctx.identity.roles };
-}
+const caller = (ctx: RequestContext): Caller => authenticatedCaller(ctx, 'actions and runs');
 
 async function visible(run: Run | undefined, ctx: RequestContext): Promise<boolean> {
   if (!run) return false;

@@ -10,6 +10,7 @@ import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
+import { authenticatedCaller } from './caller.ts';
 import { fromGlobalId } from './globalId.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver } from './types.ts';
@@ -90,8 +91,8 @@ function reverseName(plan: SchemaPlan, source: string, relation: string): string
 
 export function mutationResolvers(): MutationResolvers {
   return {
-    upsertEntity: (_p, args, ctx) =>
-      ctx.writer.upsert({
+    upsertEntity: (_p, args, ctx) => {
+      const input = {
         blueprint: args.blueprint,
         identifier: args.identifier,
         title: args.title ?? null,
@@ -100,7 +101,9 @@ export function mutationResolvers(): MutationResolvers {
         // JSON arguments: the writer checks they are objects (BAD_USER_INPUT) before validating them.
         properties: (args.properties ?? {}) as Entity['properties'],
         relations: (args.relations ?? {}) as Entity['relations'],
-      }),
-    deleteEntity: (_p, { blueprint, identifier }, ctx) => ctx.writer.delete({ blueprint, identifier }),
+      };
+      return ctx.writer.upsert(input, authenticatedCaller(ctx, 'catalog writes'));
+    },
+    deleteEntity: (_p, { blueprint, identifier }, ctx) => ctx.writer.delete({ blueprint, identifier }, authenticatedCaller(ctx, 'catalog writes')),
   };
 }

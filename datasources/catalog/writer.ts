@@ -1,7 +1,8 @@
 /**
  * The catalog's EntityWriter: what `upsertEntity` and `deleteEntity` do. Validates against the
  * serving model exactly as files are validated (errors carry the JSON pointer in `extensions`),
- * refuses to change entities that a catalog file owns, and writes to the store.
+ * refuses to change entities that a catalog file owns, checks the blueprint's permissions for
+ * API callers (permissions.ts), and writes to the store.
  */
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import type { EntityWriter } from '../../src/data/EntityStore.ts';
@@ -9,6 +10,7 @@ import { validateEntity } from '../../src/model/entities/validate.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityStore } from '../../src/data/EntityStore.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
+import { authorizeEntityWrite } from './permissions.ts';
 import { FILE_ORIGIN_PREFIX } from './provider.ts';
 
 /** `onChange` is told of every write (for the `entityChanged` subscription). */
@@ -26,9 +28,10 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
   }
 
   return {
-    async upsert(input) {
+    async upsert(input, caller) {
       const bp = model().get(input.blueprint);
       if (!bp) throw bad(`unknown blueprint "${input.blueprint}"`, '', { argument: 'blueprint' });
+      if (caller) authorizeEntityWrite({ blueprint: bp, caller, existing: (await store.getMany(input.blueprint, [input.identifier]))[0], next: input });
       if (!input.identifier) throw bad('identifier must not be empty', '', { argument: 'identifier' });
       for (const [arg, v] of [['properties', input.properties], ['relations', input.relations]] as const) {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`"${arg}" must be a JSON object`, `/${arg}`, { argument: arg });
@@ -48,8 +51,10 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
       await onChange({ blueprint: written.blueprint, identifier: written.identifier, change: 'UPSERTED' });
       return written;
     },
-    async delete({ blueprint, identifier }) {
-      if (!model().get(blueprint)) throw bad(`unknown blueprint "${blueprint}"`, '', { argument: 'blueprint' });
+    async delete({ blueprint, identifier }, caller) {
+      const bp = model().get(blueprint);
+      if (!bp) throw bad(`unknown blueprint "${blueprint}"`, '', { argument: 'blueprint' });
+      if (caller) authorizeEntityWrite({ blueprint: bp, caller, existing: (await store.getMany(blueprint, [identifier]))[0] });
       await ownedByApi(blueprint, identifier);
       const [deleted] = await store.delete([{ blueprint, identifier }]);
       if (deleted) await onChange({ blueprint, identifier, change: 'DELETED' });

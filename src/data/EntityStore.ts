@@ -7,6 +7,7 @@
  * length of its keys; `findByRelation` answers a reverse relation for many targets at once.
  */
 import type { Entity, EntityInput, EntityKey } from '../model/entities/entity.ts';
+import type { Caller } from './run.ts';
 
 export interface EntityStore {
   /** Entities of one blueprint by identifier, in the keys' order; undefined where missing. */
@@ -31,8 +32,12 @@ export interface EntityStore {
 export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin'] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
 
-/** Writes entities on behalf of API callers, validated against the serving model (datasources/catalog/writer.ts). */
+/**
+ * Writes entities on behalf of API callers, validated against the serving model (datasources/catalog/writer.ts).
+ * With a `caller`, the blueprint's permissions decide (FORBIDDEN otherwise); without one, the write
+ * is an action run's (UPSERT_ENTITY), which the action's own execute permission allowed.
+ */
 export interface EntityWriter {
-  upsert(input: Omit<EntityInput, 'origin'>): Promise<Entity>;
-  delete(key: EntityKey): Promise<boolean>;
+  upsert(input: Omit<EntityInput, 'origin'>, caller?: Caller): Promise<Entity>;
+  delete(key: EntityKey, caller?: Caller): Promise<boolean>;
 }

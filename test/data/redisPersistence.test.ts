@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
-import { gql, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PREFIX = `lattice-test:${randomUUID()}:`;
@@ -54,7 +54,7 @@ describe('Redis persistence', () => {
     expect(before.data.component).toBeNull();
     expect(before.data.system.componentsBySystem.nodes.map((n: { identifier: string }) => n.identifier)).not.toContain('NewService');
 
-    const written = await gql(first.url, UPSERT);
+    const written = await gql(first.url, UPSERT, undefined, { token: ADMIN_TOKEN });
     expect(written.errors).toBeUndefined();
     expect(written.data.upsertEntity).toMatchObject({ identifier: 'NewService', title: 'New' });
     await stop(first);

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import type { Config, SourceConfig } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
-import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples/github/lattice.yaml');
@@ -110,7 +110,7 @@ describe('GitHub source: merging with the catalog', () => {
 
   it('reports a conflict when the catalog and GitHub disagree, serving the catalog\'s value', async () => {
     const lattice = await gateway();
-    const put = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "repo-1", properties: { language: "COBOL" }) { identifier } }');
+    const put = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "repo-1", properties: { language: "COBOL" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
     expect(put.errors).toBeUndefined();
     const res = await gql(lattice.url, '{ component(identifier: "repo-1") { language url conflicts { field values { source value } } } }');
     expect(res.data.component.url).toBe('https://github.com/acme/repo-1');

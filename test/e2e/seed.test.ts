@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { DASHBOARD_QUERY, gql, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, DASHBOARD_QUERY, gql, startTestLattice } from '../helpers/lattice.ts';
 
 let lattice: Lattice;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('enums keep the value as written', () => {
   });
 
   it('upsertEntity keeps "Open API" and rejects values outside the enum', async () => {
-    const ok = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "OrdersAPI", title: "Orders API", properties: { type: "Open API" }, relations: { provider: "ProductsService" }) { identifier properties ... on API { type provider { identifier } } } }`);
+    const ok = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "OrdersAPI", title: "Orders API", properties: { type: "Open API" }, relations: { provider: "ProductsService" }) { identifier properties ... on API { type provider { identifier } } } }`, undefined, { token: ADMIN_TOKEN });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.upsertEntity).toEqual({ identifier: 'OrdersAPI', properties: { type: 'Open API' }, type: 'OPEN_API', provider: { identifier: 'ProductsService' } });
     const read = await gql(lattice.url, `{ apis(filter: { type: { in: [OPEN_API] } }, orderBy: [IDENTIFIER_DESC]) { nodes { identifier properties } } }`);
@@ -96,10 +96,10 @@ describe('enums keep the value as written', () => {
       { identifier: 'OrdersAPI', properties: { type: 'Open API' } },
       { identifier: 'CartAPI', properties: { type: 'Open API' } },
     ]);
-    const bad = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "X", properties: { type: "OPEN_API" }, relations: { provider: "CartService" }) { identifier } }`);
+    const bad = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "X", properties: { type: "OPEN_API" }, relations: { provider: "CartService" }) { identifier } }`, undefined, { token: ADMIN_TOKEN });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', pointer: '/properties/type' });
     expect(bad.errors?.[0].message).toContain('"Open API"');
-    const deleted = await gql(lattice.url, `mutation { deleteEntity(blueprint: "API", identifier: "OrdersAPI") }`);
+    const deleted = await gql(lattice.url, `mutation { deleteEntity(blueprint: "API", identifier: "OrdersAPI") }`, undefined, { token: ADMIN_TOKEN });
     expect(deleted.data.deleteEntity).toBe(true);
   });
 });
@@ -234,7 +234,7 @@ describe('bad input', () => {
       [`deleteEntity(blueprint: "Component", identifier: "CartService")`, { code: 'CONFLICT' }],
     ];
     for (const [mutation, expected] of cases) {
-      const res = await gql(lattice.url, `mutation { m: ${mutation} ${mutation.startsWith('delete') ? '' : '{ identifier }'} }`);
+      const res = await gql(lattice.url, `mutation { m: ${mutation} ${mutation.startsWith('delete') ? '' : '{ identifier }'} }`, undefined, { token: ADMIN_TOKEN });
       expect(res.errors, mutation).toHaveLength(1);
       expect(res.errors?.[0].extensions, mutation).toMatchObject({ code: 'BAD_USER_INPUT', ...expected });
       expect(res.errors?.[0].path).toEqual(['m']);

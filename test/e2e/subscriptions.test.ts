@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
-import { gql, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
 
 const started: Lattice[] = [];
 const clients: Client[] = [];
@@ -63,10 +63,10 @@ describe('entityChanged', () => {
     const l = await gateway();
     const { events } = collect(client(l.url), SUB);
     await new Promise((r) => setTimeout(r, 200));
-    await gql(l.url, upsert('Live v1'));
-    await gql(l.url, upsert('Live v2'));
-    await gql(l.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "Live") }');
-    await gql(l.url, 'mutation { upsertEntity(blueprint: "Domain", identifier: "Other", title: "not a component") { identifier } }');
+    await gql(l.url, upsert('Live v1'), undefined, { token: ADMIN_TOKEN });
+    await gql(l.url, upsert('Live v2'), undefined, { token: ADMIN_TOKEN });
+    await gql(l.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "Live") }', undefined, { token: ADMIN_TOKEN });
+    await gql(l.url, 'mutation { upsertEntity(blueprint: "Domain", identifier: "Other", title: "not a component") { identifier } }', undefined, { token: ADMIN_TOKEN });
     await until(() => events.length >= 3, 'three events');
     await new Promise((r) => setTimeout(r, 100));
     expect(events.map((e) => e.data.entityChanged)).toEqual([
@@ -82,7 +82,7 @@ describe('entityChanged', () => {
     const b = await gateway(shared);
     const { events } = collect(client(a.url), SUB);
     await new Promise((r) => setTimeout(r, 300));
-    await gql(b.url, upsert('from B'));
+    await gql(b.url, upsert('from B'), undefined, { token: ADMIN_TOKEN });
     await until(() => events.length === 1, 'the event from replica B');
     expect(events[0].data.entityChanged).toMatchObject({ identifier: 'Live', change: 'UPSERTED', entity: { title: 'from B' } });
   });
@@ -90,7 +90,7 @@ describe('entityChanged', () => {
 
 describe('credentials', () => {
   const token = 'lat_test_token';
-  const auth = { anonymous: false, tokens: [{ name: 'test', sha256: sha256Hex(token), user: 'ada', teams: ['platform'], roles: ['admin'] }] };
+  const auth = { anonymous: false, tokens: [{ name: 'test', sha256: sha256Hex(token), user: 'ada', teams: ['platform'], roles: ['Admin'] }] };
 
   it('HTTP: 401 without or with wrong credentials, 200 with a token', async () => {
     const l = await gateway({ auth });

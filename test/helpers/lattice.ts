@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Config } from '../../src/config/types.ts';
 import { startLattice, type Lattice, type StartOptions } from '../../src/server/app.ts';
@@ -27,9 +28,13 @@ export function tempProject(options: { blueprints?: boolean; catalog?: boolean }
   return { dir, blueprintsDir, catalogDir };
 }
 
+/** An API token with the Admin role, which every test gateway knows unless the test sets `auth`: catalog writes need it. */
+export const ADMIN_TOKEN = 'test-admin-token';
+export const ADMIN_TOKEN_CONFIG = { name: 'test-admin', sha256: sha256Hex(ADMIN_TOKEN), user: 'admin@example.com', roles: ['Admin'] };
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ROOT);
-  return { ...base, watch: false, ...overrides };
+  return { ...base, watch: false, auth: { ...base.auth, tokens: [ADMIN_TOKEN_CONFIG] }, ...overrides };
 }
 
 export async function startTestLattice(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<Lattice> {
@@ -46,10 +51,11 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/** POSTs a GraphQL request; `token` is sent as `Authorization: Bearer <token>` (none: anonymous). */
+export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, options: { readonly token?: string } = {}): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;

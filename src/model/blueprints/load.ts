@@ -11,6 +11,7 @@ import { ErrorCodes, LatticeError, LatticeErrors } from '../../errors/index.ts';
 import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
 import { blueprintSchema, strictBlueprintSchema } from './metaschema.ts';
 import { createModel, type Blueprint, type BlueprintModel } from './model.ts';
+import { toCatalogPermissions } from './permissions.ts';
 import { checkModelRules } from './rules.ts';
 
 export type { SourceFile };
@@ -85,6 +86,7 @@ function toBlueprint(raw: Record<string, unknown>, origin: Blueprint['origin']):
     mirrorProperties: (raw.mirrorProperties ?? {}) as Blueprint['mirrorProperties'],
     calculationProperties: (raw.calculationProperties ?? {}) as Blueprint['calculationProperties'],
     aggregationProperties: (raw.aggregationProperties ?? {}) as Blueprint['aggregationProperties'],
+    permissions: toCatalogPermissions(raw.permissions),
     raw,
     origin,
   };

@@ -7,6 +7,7 @@
  */
 
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { permissionsSchema } from './permissions.ts';
 export const STRING_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml',
   'user', 'team', 'timer', 'proto', 'labeled-url',
@@ -148,6 +149,8 @@ const definition = {
     mirrorProperties: { type: 'object', propertyNames: identifier, additionalProperties: mirrorSchema },
     calculationProperties: { type: 'object', propertyNames: identifier, additionalProperties: calculationSchema },
     aggregationProperties: { type: 'object', propertyNames: identifier, additionalProperties: aggregationSchema },
+    // Lattice: Port's blueprint permissions (catalog writes), kept in the blueprint file.
+    permissions: permissionsSchema,
     // Keys Port has (or had) that Lattice accepts and does not use.
     formulaProperties: { type: 'object' },
     changelogDestination: { type: 'object' },

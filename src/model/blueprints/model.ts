@@ -5,6 +5,7 @@
  * `raw`), plus where it came from so later stages can point errors back into the file.
  */
 import type { ErrorLocation } from '../../errors/index.ts';
+import type { CatalogPermissions } from './permissions.ts';
 
 export type PropertyType = 'string' | 'number' | 'boolean' | 'object' | 'array';
 
@@ -73,6 +74,8 @@ export interface Blueprint {
   readonly mirrorProperties: Readonly<Record<string, MirrorPropertyDef>>;
   readonly calculationProperties: Readonly<Record<string, CalculationPropertyDef>>;
   readonly aggregationProperties: Readonly<Record<string, AggregationPropertyDef>>;
+  /** Who may register, update and unregister entities through the API (permissions.ts); Admin only when not written. */
+  readonly permissions: CatalogPermissions;
   /** The blueprint as written, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
   /** Where the blueprint was written; `locate` maps a pointer relative to the blueprint. */

@@ -30,6 +30,13 @@ export function checkModelRules(blueprints: readonly Blueprint[]): LatticeError[
     for (const key of Object.keys(bp.calculationProperties)) claim('calculationProperties', '/calculationProperties', key);
     for (const key of Object.keys(bp.aggregationProperties)) claim('aggregationProperties', '/aggregationProperties', key);
 
+    for (const key of Object.keys(bp.permissions.updateProperties)) {
+      if (!(key in bp.properties)) fail(`/permissions/entities/updateProperties/${key}`, `permissions name property "${key}", which is not defined in schema.properties`);
+    }
+    for (const key of Object.keys(bp.permissions.updateRelations)) {
+      if (!(key in bp.relations)) fail(`/permissions/entities/updateRelations/${key}`, `permissions name relation "${key}", which is not defined in relations`);
+    }
+
     bp.required.forEach((name, i) => {
       if (!(name in bp.properties)) fail(`/schema/required/${i}`, `required property "${name}" is not defined in schema.properties`);
     });
