@@ -8,7 +8,7 @@ import { canViewRun } from '../src/runs/permissions.ts';
 import { followLogs, followRun, followRuns } from '../src/runs/follow.ts';
 import { userInputsJsonSchema } from '../src/model/actions/inputs.ts';
 import type { Caller, Run, RunLogLine } from '../src/data/run.ts';
-import type { RunFilter } from '../src/data/RunStore.ts';
+import { DEFAULT_PAGE_SIZE, type RunFilter } from '../src/data/RunStore.ts';
 import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
@@ -41,10 +41,57 @@ async function visible(run: Run | undefined, ctx: RequestContext): Promise<boole
   return canViewRun({ action: ctx.actions.set().get(run.action), run, caller: who, entityTeams: entity?.team ?? [] });
 }
 
+/** The run, if the caller may see it; NOT_FOUND, with one message, whether it does not exist or is not visible. */
 async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
   const run = await ctx.actions.store.get(id);
   if (!run || !(await visible(run, ctx))) throw new LatticeError(ErrorCodes.NOT_FOUND, `no run "${id}" that you may see`, { details: { argument: 'id' } });
   return run;
+}
+
+/**
+ * One page of `runs` holding only runs the caller may see: store pages are read until `first`
+ * visible runs (and one more, for hasNextPage) are found. Cursors are opaque and name only runs
+ * on the caller's pages; an `after` that is not such a cursor (malformed, or a run the caller may
+ * not see or that does not exist) is refused with one message.
+ */
+async function visibleRunsPage(ctx: RequestContext, args: { readonly filter: RunFilter; readonly first: number; readonly after: string | null }) {
+  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_RUNS_PAGE) {
+    throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `"first" must be between 0 and ${MAX_RUNS_PAGE}, got ${args.first}`, { details: { argument: 'first', limit: MAX_RUNS_PAGE } });
+  }
+  const start = args.after === null ? null : await runFromCursor(args.after, ctx);
+  const nodes: Run[] = [];
+  let hasNextPage = false;
+  let after = start;
+  for (;;) {
+    const page = await ctx.actions.store.list(args.filter, { first: RUNS_SCAN_BATCH, after });
+    for (const run of page.runs) {
+      if (!(await visible(run, ctx))) continue;
+      if (nodes.length === args.first) {
+        hasNextPage = true;
+        break;
+      }
+      nodes.push(run);
+    }
+    if (hasNextPage || !page.hasNextPage || page.endCursor === null) break;
+    after = page.endCursor;
+  }
+  const cursor = (run: Run | undefined) => (run ? runCursor(run.id) : null);
+  return { nodes, pageInfo: { hasNextPage, hasPreviousPage: start !== null, startCursor: cursor(nodes[0]), endCursor: cursor(nodes.at(-1)) } };
+}
+
+/** The largest `runs(first:)` (Port's page limit). */
+const MAX_RUNS_PAGE = 1000;
+/** How many runs the `runs` page reads from the store at a time while skipping invisible ones. */
+const RUNS_SCAN_BATCH = 100;
+const RUN_CURSOR_PREFIX = 'run:';
+const runCursor = (id: string) => Buffer.from(`${RUN_CURSOR_PREFIX}${id}`).toString('base64url');
+
+async function runFromCursor(cursor: string, ctx: RequestContext): Promise<string> {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const id = decoded.startsWith(RUN_CURSOR_PREFIX) ? decoded.slice(RUN_CURSOR_PREFIX.length) : undefined;
+  const run = id ? await ctx.actions.store.get(id) : undefined;
+  if (!run || !(await visible(run, ctx))) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, '"after" is not a cursor of your runs: pass the endCursor of a page you received', { details: { argument: 'after' } });
+  return run.id;
 }
 
 /** Wraps an async generator so that the GraphQL subscription payload is the value itself. */
@@ -89,12 +136,7 @@ export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
       const run = await ctx.actions.store.get(id);
       return run && (await visible(run, ctx)) ? run : null;
     },
-    runs: async (_p, { filter, first, after }, ctx) => {
-      const page = await ctx.actions.store.list(storeFilter(filter) ?? {}, { first: first ?? undefined, after });
-      const nodes: Run[] = [];
-      for (const run of page.runs) if (await visible(run, ctx)) nodes.push(run);
-      return { nodes, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: nodes[0]?.id ?? null, endCursor: page.endCursor } };
-    },
+    runs: (_p, { filter, first, after }, ctx) => visibleRunsPage(ctx, { filter: storeFilter(filter) ?? {}, first: first ?? DEFAULT_PAGE_SIZE, after: after ?? null }),
   };
 }
 
@@ -102,9 +144,10 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
   const execute = async (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run;
   const base: MutationResolvers = {
     executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey }),
-    approveRun: (_p, { id, reason }, ctx) => ctx.actions.engine.approve({ runId: id, caller: caller(ctx), reason }),
-    declineRun: (_p, { id, reason }, ctx) => ctx.actions.engine.decline({ runId: id, caller: caller(ctx), reason }),
-    cancelRun: (_p, { id, reason }, ctx) => ctx.actions.engine.cancel({ runId: id, caller: caller(ctx), reason }),
+    // A run the caller may not see answers NOT_FOUND, exactly as a run that does not exist.
+    approveRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.approve({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
+    declineRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.decline({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
+    cancelRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.cancel({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
     // Executors authenticate with the run's token, not as a user.
     updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary }),
     appendRunLog: async (_p, { id, token, message, terminationStatus }, ctx) => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line,
