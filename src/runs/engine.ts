@@ -15,8 +15,10 @@
  *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled).
  * report / appendLog: what executors call, with the run's executor token.
  *
- * Every change is published after it is stored. Every summary and log line is masked: secret
- * values, secret inputs and the executor token never reach the store or the events.
+ * Every change is published after it is stored. Every summary, status label, link, reason and log
+ * line is masked (`masker`): `secrets.*` values, the other configured secrets (`hidden`), API
+ * tokens (by hash), the run's secret inputs and its executor token never reach the store or the
+ * events, whoever wrote the text (an executor echoing its token, an invoker's error).
  *
  * Dispatch is in-process by default (after the current tick; `idle()` waits for it). A job queue
  * replaces it with `dispatch: (runId) => queue.add(runId)` and workers calling `invoke(runId)`;
@@ -38,7 +40,7 @@ import type { PubSub } from '../data/PubSub.ts';
 import { publishRunEvent, type RunEvent } from '../data/topics.ts';
 import type { RunStore } from '../data/RunStore.ts';
 import { openInputs, sealInputs } from './sealing.ts';
-import { maskSecrets, type Secrets } from '../model/actions/secrets.ts';
+import { maskHashedTokens, maskSecrets, type Secrets } from '../model/actions/secrets.ts';
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
@@ -56,6 +58,10 @@ export interface EngineOptions {
   readonly secretKey?: Uint8Array;
   /** Values for `secrets.*` in templates; never stored, masked everywhere. */
   readonly secrets?: () => Secrets;
+  /** Other secret values the deployment holds (the webhook signing secret, source tokens…): not for templates, masked everywhere. */
+  readonly hidden?: () => readonly string[];
+  /** SHA-256 (hex) of the API tokens: a word of a masked text whose hash is one of them is masked too. */
+  readonly tokenHashes?: () => ReadonlySet<string>;
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
@@ -172,7 +178,7 @@ export class ActionEngine {
     return this.update(run.id, {
       expectStatus: ['WAITING_FOR_APPROVAL', 'IN_PROGRESS'],
       status: 'CANCELLED',
-      summary: this.maskAll(reason ? `cancelled by ${caller.user}: ${reason}` : `cancelled by ${caller.user}`),
+      summary: this.masker(run)(reason ? `cancelled by ${caller.user}: ${reason}` : `cancelled by ${caller.user}`),
     });
   }
 
@@ -183,12 +189,13 @@ export class ActionEngine {
       throw new LatticeError(ErrorCodes.FORBIDDEN, `an executor reports ${EXECUTOR_STATUSES.join(', ')}, not ${request.status}`, { details: { runId: run.id } });
     }
     if (isFinal(run.status)) assertTransition(run.id, run.status, request.status ?? run.status);
+    const mask = this.masker(run);
     return this.update(run.id, {
       expectStatus: 'IN_PROGRESS',
       status: request.status,
-      statusLabel: request.statusLabel === undefined || request.statusLabel === null ? request.statusLabel : this.maskAll(request.statusLabel),
-      summary: request.summary === undefined || request.summary === null ? request.summary : this.maskAll(request.summary),
-      addLinks: request.links,
+      statusLabel: request.statusLabel === undefined || request.statusLabel === null ? request.statusLabel : mask(request.statusLabel),
+      summary: request.summary === undefined || request.summary === null ? request.summary : mask(request.summary),
+      addLinks: request.links?.map(mask),
     });
   }
 
@@ -213,7 +220,7 @@ export class ActionEngine {
       throw new LatticeError(ErrorCodes.INVALID_INPUTS, `terminationStatus must be SUCCESS or FAILURE, not ${String(request.terminationStatus)}`, { location: { pointer: '/terminationStatus' } });
     }
     if (request.terminationStatus !== undefined && run.status !== 'IN_PROGRESS') assertTransition(run.id, run.status, request.terminationStatus);
-    const [line] = await this.log(run.id, [this.maskAll(request.message)]);
+    const [line] = await this.log(run.id, [this.masker(run)(request.message)]);
     if (request.terminationStatus === undefined) return { line, run };
     const ended = await this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.terminationStatus });
     return { line, run: ended };
@@ -228,8 +235,7 @@ export class ActionEngine {
     let outcome: InvocationOutcome;
     try {
       const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
-      const hidden = [...Object.values(secrets), token, ...Object.values(opened).flatMap((v) => (typeof v === 'string' ? [v] : [JSON.stringify(v)]))];
-      const mask = (text: string) => maskSecrets(text, hidden);
+      const mask = this.masker(run, opened);
       try {
         outcome = await this.invokeWith(run, { secrets, token, opened, mask });
       } catch (err) {
@@ -300,9 +306,9 @@ export class ActionEngine {
       try {
         updated = await this.options.store.update(run.id, {
           expectRevision: run.revision,
-          addApproval: { ...approval, reason: approval.reason === null ? null : this.maskAll(approval.reason) },
+          addApproval: { ...approval, reason: approval.reason === null ? null : this.masker(run)(approval.reason) },
           status,
-          summary: status === 'DECLINED' ? this.maskAll(`declined by ${caller.user}: ${approval.reason}`) : undefined,
+          summary: status === 'DECLINED' ? this.masker(run)(`declined by ${caller.user}: ${approval.reason}`) : undefined,
         });
       } catch (err) {
         if (hasCode(err, ErrorCodes.RUN_CONFLICT)) continue;
@@ -390,8 +396,28 @@ export class ActionEngine {
     return (await this.options.catalog().load(blueprint, ids)).map((e) => e !== undefined);
   }
 
-  private maskAll(text: string): string {
-    return maskSecrets(text, this.options.secrets?.() ?? {});
+  /**
+   * What masks the texts of a run: every value that must not be stored (see the header). The
+   * run's secret inputs are opened here unless the caller has them already; a run whose inputs
+   * cannot be opened still masks everything else.
+   */
+  private masker(run: Run, opened?: Readonly<Record<string, unknown>>): (text: string) => string {
+    let inputs = opened ?? {};
+    if (!opened && run.sealedInputs) {
+      try {
+        inputs = openInputs(this.secretKey, run.id, run.sealedInputs);
+      } catch {
+        inputs = {};
+      }
+    }
+    const values = [
+      ...Object.values(this.options.secrets?.() ?? {}),
+      ...(this.options.hidden?.() ?? []),
+      executorToken(this.secretKey, run.id),
+      ...Object.values(inputs).flatMap((v) => (typeof v === 'string' ? [v] : [JSON.stringify(v)])),
+    ];
+    const hashes = this.options.tokenHashes?.() ?? new Set<string>();
+    return (text) => maskHashedTokens(maskSecrets(text, values), hashes, hashToken);
   }
 }
 

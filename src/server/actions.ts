@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { apiTokenHashes, configuredSecrets } from '../config/secrets.ts';
 import type { Config } from '../config/types.ts';
 import type { ActionServices } from '../context/index.ts';
 import type { EntityWriter } from '../data/EntityStore.ts';
@@ -42,6 +43,10 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
   if (!config.webhookSigningSecret) deps.log.warn('LATTICE_WEBHOOK_SIGNING_SECRET is not set: webhook receivers cannot verify X-Port-Signature');
   // Set right after the engine exists: nothing is dispatched before the gateway serves.
   let queue: RunQueue | undefined;
+  const signingSecret = config.webhookSigningSecret ?? randomBytes(32).toString('hex');
+  // Every secret the configuration holds in clear, masked in whatever a run stores.
+  const hidden = [...configuredSecrets(config), signingSecret];
+  const tokenHashes = apiTokenHashes(config);
   const engine = new ActionEngine({
     actions: () => deps.runtime.actions(),
     store,
@@ -51,7 +56,7 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
       return { model: deps.runtime.model(), load: (bp, ids) => session.getMany(bp, ids), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) };
     },
     invokers: {
-      WEBHOOK: webhookInvoker({ signingSecret: config.webhookSigningSecret ?? randomBytes(32).toString('hex') }),
+      WEBHOOK: webhookInvoker({ signingSecret }),
       UPSERT_ENTITY: upsertEntityInvoker({
         read: async (bp, id) => (await deps.reader.session().getMany(bp, [id]))[0],
         write: (input) => deps.writer.upsert(input),
@@ -60,6 +65,8 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
     },
     secretKey: config.secretKey,
     secrets: () => config.actionSecrets,
+    hidden: () => hidden,
+    tokenHashes: () => tokenHashes,
     dispatch: config.redisUrl ? (runId) => (queue as RunQueue).dispatch(runId) : undefined,
     onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
   });

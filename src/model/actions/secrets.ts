@@ -17,3 +17,20 @@ export function maskSecrets(text: string, secrets: Secrets | readonly string[]):
   for (const value of [...new Set(values)].sort((a, b) => b.length - a.length)) out = out.split(value).join(MASK);
   return out;
 }
+
+/** Candidate tokens in a text: runs of the characters API tokens and JWTs are made of. */
+const WORD = /[A-Za-z0-9_\-.~+/]{8,}={0,2}/g;
+
+/**
+ * Masks every word of `text` whose SHA-256 (hex) is in `hashes`: API tokens are configured as
+ * hashes only, so this is how an echoed one is found. `sha256` is passed in (this module is pure).
+ */
+export function maskHashedTokens(text: string, hashes: ReadonlySet<string>, sha256: (value: string) => string): string {
+  if (hashes.size === 0) return text;
+  return text.replace(WORD, (word) => {
+    if (hashes.has(sha256(word))) return MASK;
+    // A token followed or preceded by punctuation it may also contain ("… abc." ): try it trimmed too.
+    const trimmed = word.replace(/^[-.~+/]+|[-.~+/]+$/g, '');
+    return trimmed !== word && trimmed.length > 0 && hashes.has(sha256(trimmed)) ? word.replace(trimmed, MASK) : word;
+  });
+}
