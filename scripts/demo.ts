@@ -46,7 +46,7 @@ const EXAMPLE_QUERIES = [
   '{ components(first: 5, filter: { language: { equalTo: "Go" } }) { totalCount nodes { identifier url language openPullRequests lastRunConclusion } } }',
   '{ component(identifier: "CartService") { title url workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas images } } resources { nodes { identifier engine arn } } } }',
 ];
-const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5, deployment: "cart-service", namespace: "orders", cluster: PRODUCTION }) { id status } }';
+const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5 }) { id status } }';
 
 let github: GitHubSimulator | undefined;
 const clusters: KubernetesSimulator[] = [];
@@ -98,7 +98,7 @@ try {
     },
     ROOT,
   );
-  const config = { ...loaded, auth: { ...loaded.auth, tokens: [...loaded.auth.tokens, { name: 'demo', sha256: sha256Hex(DEMO_TOKEN), user: 'demo@example.com', roles: ['Member'] }] } };
+  const config = { ...loaded, auth: { ...loaded.auth, tokens: [...loaded.auth.tokens, { name: 'demo', sha256: sha256Hex(DEMO_TOKEN), user: 'demo@example.com', roles: ['Member', 'SRE'] }] } };
   lattice = await startLattice(config, { root: ROOT });
   const repositories = github.data.organizations[0].repositories.length;
   const curl = `curl -s ${lattice.url}${GRAPHQL_PATH} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERIES[2] })}'`;

@@ -242,6 +242,12 @@ export type Component = Entity & Node & {
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
+  /** The Kubernetes source's cluster that runs the service's deployment (update_pod_count scales there) */
+  kubernetesCluster?: Maybe<Scalars['String']['output']>;
+  /** Kubernetes deployment */
+  kubernetesDeployment?: Maybe<Scalars['String']['output']>;
+  /** Kubernetes namespace */
+  kubernetesNamespace?: Maybe<Scalars['String']['output']>;
   properties: Scalars['JSON']['output'];
   providesApi?: Maybe<Api>;
   relations: Scalars['JSON']['output'];
@@ -333,6 +339,9 @@ export type ComponentFilter = {
   createdAt?: InputMaybe<DateTimeFilter>;
   icon?: InputMaybe<StringFilter>;
   identifier?: InputMaybe<StringFilter>;
+  kubernetesCluster?: InputMaybe<StringFilter>;
+  kubernetesDeployment?: InputMaybe<StringFilter>;
+  kubernetesNamespace?: InputMaybe<StringFilter>;
   not?: InputMaybe<ComponentFilter>;
   or?: InputMaybe<Array<ComponentFilter>>;
   providesApi?: InputMaybe<ApiFilter>;
@@ -352,6 +361,12 @@ export type ComponentOrderBy =
   | 'ICON_DESC'
   | 'IDENTIFIER_ASC'
   | 'IDENTIFIER_DESC'
+  | 'KUBERNETES_CLUSTER_ASC'
+  | 'KUBERNETES_CLUSTER_DESC'
+  | 'KUBERNETES_DEPLOYMENT_ASC'
+  | 'KUBERNETES_DEPLOYMENT_DESC'
+  | 'KUBERNETES_NAMESPACE_ASC'
+  | 'KUBERNETES_NAMESPACE_DESC'
   | 'TITLE_ASC'
   | 'TITLE_DESC'
   | 'TYPE_ASC'
@@ -1411,6 +1426,9 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kubernetesCluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kubernetesDeployment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kubernetesNamespace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   providesApi?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;

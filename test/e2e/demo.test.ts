@@ -16,7 +16,7 @@ const EXAMPLE_QUERY =
 
 const LIVE_QUERY =
   '{ component(identifier: "CartService") { title url workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas images } } resources { nodes { identifier engine arn } } } }';
-const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5, deployment: "cart-service", namespace: "orders", cluster: PRODUCTION }) { id status } }';
+const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5 }) { id status } }';
 
 let child: ChildProcess | undefined;
 

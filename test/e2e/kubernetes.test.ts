@@ -314,11 +314,11 @@ function freePort(): Promise<number> {
 describe('the update_pod_count action (KUBERNETES) in the watched clusters', () => {
   it('scales the deployment in the chosen cluster; the watch serves the new replica count', async () => {
     const { sha256Hex } = await import('../../src/auth/authenticate.ts');
-    const lattice = await gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [{ name: 'ops', sha256: sha256Hex('tok-ops'), user: 'ops@example.com', roles: ['Member'] }] } });
+    const lattice = await gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [{ name: 'ops', sha256: sha256Hex('tok-ops'), user: 'ops@example.com', roles: ['SRE'] }] } });
     const res = await fetch(`${lattice.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ops' },
-      body: JSON.stringify({ query: 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5, deployment: "cart-service", namespace: "orders", cluster: PRODUCTION }) { id status } }' }),
+      body: JSON.stringify({ query: 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5 }) { id status } }' }),
     });
     const body = (await res.json()) as { data: { updatePodCount: { id: string } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
