@@ -30,6 +30,7 @@ import { createEntityReader } from '../src/data/reader.ts';
 import { MemoryPubSub } from '../src/data/memory/MemoryPubSub.ts';
 import { ActionEngine } from '../src/runs/engine.ts';
 import { MemoryRunStore } from '../src/data/memory/MemoryRunStore.ts';
+import { MemoryAuditLog } from '../src/data/memory/MemoryAuditLog.ts';
 import { createActionSet } from '../src/model/actions/model.ts';
 import { createModel } from '../src/model/blueprints/model.ts';
 import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
@@ -211,9 +212,11 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   const runStore = new MemoryRunStore();
   const noActions = () => createActionSet([]);
   const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: pubsub, catalog: () => ({ model: createModel([]), load: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, set: noActions };
+  // Nor does it write: no audit event.
+  const audit = { log: new MemoryAuditLog(), record: async () => {} };
   const lattice: Impl = {
     name: 'lattice',
-    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status }) }),
+    run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status, audit }) }),
   };
 
   const hand = limitSchema(entities);

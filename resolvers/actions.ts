@@ -10,12 +10,13 @@ import { userInputsJsonSchema } from '../src/model/actions/inputs.ts';
 import type { Caller, Run, RunLogLine } from '../src/data/run.ts';
 import { DEFAULT_PAGE_SIZE, type RunFilter } from '../src/data/RunStore.ts';
 import type { RequestContext } from '../src/context/index.ts';
-import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
+import { ErrorCodes, LatticeError, hasCode } from '../src/errors/index.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { Inflection } from '../src/schema/inflection.ts';
 import type { ExecuteRequest } from '../src/runs/engine.ts';
 import type { ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver, TypeResolvers } from './types.ts';
+import { audited, refusal } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
 
 /** The arguments of an action's typed mutation (`input` as its generated input type declares it). */
@@ -44,7 +45,10 @@ async function visible(run: Run | undefined, ctx: RequestContext): Promise<boole
 /** The run, if the caller may see it; NOT_FOUND, with one message, whether it does not exist or is not visible. */
 async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
   const run = await ctx.actions.store.get(id);
-  if (!run || !(await visible(run, ctx))) throw new LatticeError(ErrorCodes.NOT_FOUND, `no run "${id}" that you may see`, { details: { argument: 'id' } });
+  const notFound = () => new LatticeError(ErrorCodes.NOT_FOUND, `no run "${id}" that you may see`, { details: { argument: 'id' } });
+  if (!run) throw notFound();
+  // The same error to the caller; the audit log records it as a refusal.
+  if (!(await visible(run, ctx))) throw refusal(notFound());
   return run;
 }
 
@@ -141,16 +145,32 @@ export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
 }
 
 export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): TypeResolvers {
-  const execute = async (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run;
+  const execute = (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) =>
+    audited(
+      ctx,
+      { event: 'run.create', target: { action: request.action, entity: request.entity ?? null } },
+      async () => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run,
+      (run) => ({ runId: run.id }),
+    );
+  const decision = (ctx: RequestContext, event: string, id: string, act: (runId: string, who: Caller) => Promise<Run>) =>
+    audited(ctx, { event, target: { runId: id } }, async () => act((await visibleRun(id, ctx)).id, caller(ctx)));
+  // Executors: only their refusals are audited (a wrong token); their reports are the run's own history.
+  const report = <T>(ctx: RequestContext, event: string, id: string, act: () => Promise<T>) =>
+    act().catch(async (err: unknown) => {
+      if (hasCode(err, ErrorCodes.FORBIDDEN)) await ctx.audit.record({ event, actor: { user: 'executor', via: 'executor token' }, target: { runId: id }, outcome: 'REFUSED', code: err.code });
+      throw err;
+    });
   const base: MutationResolvers = {
     executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey }),
     // A run the caller may not see answers NOT_FOUND, exactly as a run that does not exist.
-    approveRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.approve({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
-    declineRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.decline({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
-    cancelRun: async (_p, { id, reason }, ctx) => ctx.actions.engine.cancel({ runId: (await visibleRun(id, ctx)).id, caller: caller(ctx), reason }),
+    approveRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.approve', id, (runId, who) => ctx.actions.engine.approve({ runId, caller: who, reason })),
+    declineRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.decline', id, (runId, who) => ctx.actions.engine.decline({ runId, caller: who, reason })),
+    cancelRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.cancel', id, (runId, who) => ctx.actions.engine.cancel({ runId, caller: who, reason })),
     // Executors authenticate with the run's token, not as a user.
-    updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary }),
-    appendRunLog: async (_p, { id, token, message, terminationStatus }, ctx) => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line,
+    updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) =>
+      report(ctx, 'run.report', id, () => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary })),
+    appendRunLog: (_p, { id, token, message, terminationStatus }, ctx) =>
+      report(ctx, 'run.log', id, async () => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line),
   };
   const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {

@@ -9,6 +9,7 @@ import { DateTimeResolver, EmailAddressResolver, IPv4Resolver, IPv6Resolver, JSO
 import type { Entity } from '../src/model/entities/entity.ts';
 import type { ResolverMap } from '../src/schema/build.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
+import { auditQueryResolvers } from './auditLog.ts';
 import { connectionTypeResolvers } from './connections.ts';
 import { entityTypeResolvers } from './entity.ts';
 import { blueprintRootResolvers, mutationResolvers, queryResolvers } from './root.ts';
@@ -31,7 +32,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
-    Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection) },
+    Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
     Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,

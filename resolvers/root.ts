@@ -10,6 +10,7 @@ import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
+import { audited } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
 import { fromGlobalId } from './globalId.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
@@ -102,8 +103,10 @@ export function mutationResolvers(): MutationResolvers {
         properties: (args.properties ?? {}) as Entity['properties'],
         relations: (args.relations ?? {}) as Entity['relations'],
       };
-      return ctx.writer.upsert(input, authenticatedCaller(ctx, 'catalog writes'));
+      const target = { blueprint: args.blueprint, identifier: args.identifier };
+      return audited(ctx, { event: 'entity.upsert', target }, () => ctx.writer.upsert(input, authenticatedCaller(ctx, 'catalog writes')));
     },
-    deleteEntity: (_p, { blueprint, identifier }, ctx) => ctx.writer.delete({ blueprint, identifier }, authenticatedCaller(ctx, 'catalog writes')),
+    deleteEntity: (_p, { blueprint, identifier }, ctx) =>
+      audited(ctx, { event: 'entity.delete', target: { blueprint, identifier } }, () => ctx.writer.delete({ blueprint, identifier }, authenticatedCaller(ctx, 'catalog writes'))),
   };
 }

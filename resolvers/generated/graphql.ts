@@ -189,6 +189,51 @@ export type ActionRunConnection = {
   pageInfo: PageInfo;
 };
 
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  user: Scalars['String']['output'];
+  /** How the actor authenticated: token:<name>, jwt, anonymous, executor token, credentials (refused ones). */
+  via: Scalars['String']['output'];
+};
+
+/** One audit event: who did what to what, when, and how it ended. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  actor: AuditActor;
+  at: Scalars['DateTime']['output'];
+  /** The error code of a refusal or a failure. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** entity.upsert, entity.delete, run.create, run.approve, run.decline, run.cancel, run.report, run.log, authenticate, auditLog.read */
+  event: Scalars['String']['output'];
+  /** Opaque, increasing with time. */
+  id: Scalars['ID']['output'];
+  outcome: AuditOutcome;
+  /** What the event is about: { blueprint, identifier }, { action, entity, runId } or { runId }. */
+  target: Scalars['JSON']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+};
+
+export type AuditLogFilter = {
+  /** Events of this user. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Events of this kind (e.g. entity.upsert). */
+  event?: InputMaybe<Scalars['String']['input']>;
+  /** Events at or after this time. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Events at or before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOutcome =
+  | 'FAILED'
+  | 'OK'
+  | 'REFUSED';
+
 /** A blueprint of the model, as loaded. */
 export type Blueprint = {
   __typename?: 'Blueprint';
@@ -700,6 +745,8 @@ export type Query = {
   actions: Array<ActionDefinition>;
   api?: Maybe<Api>;
   apis: ApiConnection;
+  /** Audit events, newest first (Admin role only): entity writes, runs created, approvals, declines, cancels and refused authorizations. Shared by replicas on Redis; this process's own events otherwise. */
+  auditLog: AuditEventConnection;
   /** The blueprints of the model. */
   blueprints: Array<Blueprint>;
   component?: Maybe<Component>;
@@ -737,6 +784,13 @@ export type QueryApisArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ApiOrderBy>>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1186,6 +1240,11 @@ export type ResolversTypes = {
   ActionDefinition: ResolverTypeWrapper<ActionDefinition>;
   ActionRun: ResolverTypeWrapper<RunModel>;
   ActionRunConnection: ResolverTypeWrapper<Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversTypes['ActionRun']> }>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
+  AuditLogFilter: AuditLogFilter;
+  AuditOutcome: AuditOutcome;
   Blueprint: ResolverTypeWrapper<Blueprint>;
   BlueprintRelation: ResolverTypeWrapper<BlueprintRelation>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1268,6 +1327,10 @@ export type ResolversParentTypes = {
   ActionDefinition: ActionDefinition;
   ActionRun: RunModel;
   ActionRunConnection: Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ActionRun']> };
+  AuditActor: AuditActor;
+  AuditEvent: AuditEvent;
+  AuditEventConnection: AuditEventConnection;
+  AuditLogFilter: AuditLogFilter;
   Blueprint: Blueprint;
   BlueprintRelation: BlueprintRelation;
   Boolean: Scalars['Boolean']['output'];
@@ -1393,6 +1456,26 @@ export type ActionRunResolvers<ContextType = RequestContext, ParentType extends 
 
 export type ActionRunConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRunConnection'] = ResolversParentTypes['ActionRunConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['ActionRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditActorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1576,6 +1659,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   actions?: Resolver<Array<ResolversTypes['ActionDefinition']>, ParentType, ContextType>;
   api?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType, RequireFields<QueryApiArgs, 'identifier'>>;
   apis?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<QueryApisArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   blueprints?: Resolver<Array<ResolversTypes['Blueprint']>, ParentType, ContextType>;
   component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'identifier'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
@@ -1696,6 +1780,9 @@ export type Resolvers<ContextType = RequestContext> = {
   ActionDefinition?: ActionDefinitionResolvers<ContextType>;
   ActionRun?: ActionRunResolvers<ContextType>;
   ActionRunConnection?: ActionRunConnectionResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Blueprint?: BlueprintResolvers<ContextType>;
   BlueprintRelation?: BlueprintRelationResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;

@@ -18,6 +18,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchem
 interface FileConfig {
   sources?: Omit<SourceConfig, 'pointer'>[];
   auth?: Partial<AuthConfig>;
+  audit?: { maxEvents?: number };
   actions?: string;
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean };
   blueprints?: string;
@@ -69,6 +70,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       tokens: file.auth?.tokens ?? [],
       jwt: file.auth?.jwt && { ...file.auth.jwt, jwksFile: file.auth.jwt.jwksFile && path.resolve(base, file.auth.jwt.jwksFile) },
     },
+    audit: { maxEvents: file.audit?.maxEvents ?? 10_000 },
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,

@@ -35,6 +35,8 @@ export interface Config {
   readonly watch: boolean;
   readonly introspection: boolean;
   readonly logLevel: string;
+  /** The audit log (`audit:` in lattice.yaml): how many events the `auditLog` query keeps. */
+  readonly audit: AuditConfig;
   /** Where the config came from, for logs. */
   readonly configFile: string | undefined;
 }
@@ -68,6 +70,11 @@ export interface ResourceConfig {
       readonly relations?: Readonly<Record<string, string>> | string;
     };
   };
+}
+
+export interface AuditConfig {
+  /** Events kept for the `auditLog` query (Redis stream MAXLEN, or the in-process ring buffer); default 10,000. */
+  readonly maxEvents: number;
 }
 
 export interface AuthConfig {

@@ -10,6 +10,7 @@ import type { PubSub } from '../data/PubSub.ts';
 import type { ActionEngine } from '../runs/engine.ts';
 import type { ActionSet } from '../model/actions/model.ts';
 import type { RunStore } from '../data/RunStore.ts';
+import type { Auditor } from '../data/AuditLog.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface GatewayStatus {
@@ -36,6 +37,8 @@ export interface RequestContext {
   readonly reader: EntityReader;
   readonly writer: EntityWriter;
   readonly status: () => GatewayStatus;
+  /** Audit events: a structured log line each, kept for the `auditLog` query. */
+  readonly audit: Auditor;
 }
 
 export interface ContextDeps {
@@ -44,10 +47,11 @@ export interface ContextDeps {
   readonly writer: EntityWriter;
   readonly pubsub: PubSub;
   readonly status: () => GatewayStatus;
+  readonly audit: Auditor;
 }
 
 export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS): RequestContext {
-  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions };
+  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit };
 }
 
 export type { Loaders } from './loaders.ts';

@@ -26,6 +26,7 @@ import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
 import { createActionServices } from './actions.ts';
 import { graphiqlPlugin, metricsPlugin, schemaSource } from './apollo.ts';
+import { auditedAuthenticator, createAuditor } from './audit.ts';
 import { formatError } from './formatError.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
@@ -91,9 +92,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
-  const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status() };
+  const audit = createAuditor(stores.audit, log);
+  const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   const context = (identity = ANONYMOUS): RequestContext => createRequestContext(contextDeps, identity);
-  const authenticate = createAuthenticator(config.auth);
+  const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
   const httpServer = http.createServer();
   const apollo = new ApolloServer<RequestContext>({
