@@ -153,7 +153,10 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
       (run) => ({ runId: run.id }),
     );
   const decision = (ctx: RequestContext, event: string, id: string, act: (runId: string, who: Caller) => Promise<Run>) =>
-    audited(ctx, { event, target: { runId: id } }, async () => act((await visibleRun(id, ctx)).id, caller(ctx)));
+    audited(ctx, { event, target: { runId: id } }, async () => {
+      const who = caller(ctx);
+      return act((await visibleRun(id, ctx)).id, who);
+    });
   // Executors: only their refusals are audited (a wrong token); their reports are the run's own history.
   const report = <T>(ctx: RequestContext, event: string, id: string, act: () => Promise<T>) =>
     act().catch(async (err: unknown) => {
