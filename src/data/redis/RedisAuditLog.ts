@@ -1,6 +1,6 @@
 /**
  * RedisAuditLog: the AuditLog on one Redis stream, `{p}audit`, shared by every replica. XADD
- * with `MAXLEN ~ maxEvents` appends and trims in one command (Redis gives the id, increasing
+ * with `MAXLEN maxEvents` (exact) appends and trims in one command (Redis gives the id, increasing
  * across replicas); `list` reads newest first with XREVRANGE in batches from `after` (exclusive)
  * and the time range (ids start with their millisecond), keeping what matches the filter.
  */
@@ -26,7 +26,7 @@ export class RedisAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<AuditEvent> {
-    const id = await this.redis.xadd(this.key, 'MAXLEN', '~', String(this.maxEvents), '*', 'e', JSON.stringify(entry));
+    const id = await this.redis.xadd(this.key, 'MAXLEN', String(this.maxEvents), '*', 'e', JSON.stringify(entry));
     return { ...entry, id: id as string };
   }
 
