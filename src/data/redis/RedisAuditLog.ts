@@ -1,14 +1,16 @@
 /**
  * RedisAuditLog: the AuditLog on one Redis stream, `{p}audit`, shared by every replica. XADD
  * with `MAXLEN maxEvents` (exact) appends and trims in one command (Redis gives the id, increasing
- * across replicas); `list` reads newest first with XREVRANGE in batches from `after` (exclusive)
- * and the time range (ids start with their millisecond), keeping what matches the filter.
+ * across replicas); `list` reads newest first with XREVRANGE in batches from `after` (exclusive),
+ * keeping what matches the filter and stopping once events are older than `since`.
  */
 import type { Redis } from 'ioredis';
 import { DEFAULT_MAX_AUDIT_EVENTS, matchesAuditFilter, type AuditEntry, type AuditEvent, type AuditFilter, type AuditLog, type AuditPage } from '../AuditLog.ts';
 import { connectRedis } from './connect.ts';
 
 const SCAN_BATCH = 200;
+/** How far apart the clocks of two replicas may be, for the `since` early stop. */
+const CLOCK_SKEW_MS = 60_000;
 
 export class RedisAuditLog implements AuditLog {
   private readonly redis: Redis;
@@ -32,12 +34,14 @@ export class RedisAuditLog implements AuditLog {
 
   async list(filter: AuditFilter, page: { readonly first: number; readonly after?: string | null }): Promise<AuditPage> {
     const out: AuditEvent[] = [];
-    const floor = filter.since ? `${filter.since.getTime()}-0` : '-';
-    let end = page.after ? `(${page.after}` : filter.until ? `${filter.until.getTime()}-18446744073709551615` : '+';
+    // Events arrive in time order (up to clock skew between replicas): past `since`, minus the skew allowed, nothing older can match.
+    const stopBefore = filter.since ? filter.since.getTime() - CLOCK_SKEW_MS : -Infinity;
+    let end = page.after ? `(${page.after}` : '+';
     for (;;) {
-      const batch = (await this.redis.xrevrange(this.key, end, floor, 'COUNT', SCAN_BATCH)) as [string, string[]][];
+      const batch = (await this.redis.xrevrange(this.key, end, '-', 'COUNT', SCAN_BATCH)) as [string, string[]][];
       for (const [id, fields] of batch) {
         const event = { ...(JSON.parse(fields[1]) as AuditEntry), id };
+        if (Date.parse(event.at) < stopBefore) return { events: out, hasNextPage: false };
         if (!matchesAuditFilter(event, filter)) continue;
         if (out.length === page.first) return { events: out, hasNextPage: true };
         out.push(event);

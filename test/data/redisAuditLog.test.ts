@@ -1,0 +1,38 @@
+/**
+ * RedisAuditLog against the AuditLog contract, on the real Redis at 127.0.0.1:6379 under its own
+ * key prefix; each `make` opens a new connection (a second replica). Nothing is left behind.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { RedisAuditLog } from '../../src/data/redis/RedisAuditLog.ts';
+import { auditLogContract } from './auditLog.contract.ts';
+
+const URL = 'redis://127.0.0.1:6379';
+const PREFIX = `lattice-test:${randomUUID()}:`;
+const opened: RedisAuditLog[] = [];
+let raw: Redis;
+
+beforeAll(() => {
+  raw = new Redis(URL);
+});
+
+afterAll(async () => {
+  const left = await raw.keys(`${PREFIX}*`);
+  await raw.quit();
+  expect(left).toEqual([]);
+});
+
+auditLogContract(
+  'RedisAuditLog',
+  async (maxEvents) => {
+    const log = await RedisAuditLog.connect(URL, { prefix: PREFIX, maxEvents });
+    opened.push(log);
+    return log;
+  },
+  async () => {
+    await opened[0]?.clear();
+    await Promise.all(opened.splice(0).map((l) => l.close()));
+  },
+  true,
+);
