@@ -59,6 +59,7 @@ async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
  * not see or that does not exist) is refused with one message.
  */
 async function visibleRunsPage(ctx: RequestContext, args: { readonly filter: RunFilter; readonly first: number; readonly after: string | null }) {
+  caller(ctx);
   if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_RUNS_PAGE) {
     throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `"first" must be between 0 and ${MAX_RUNS_PAGE}, got ${args.first}`, { details: { argument: 'first', limit: MAX_RUNS_PAGE } });
   }
@@ -137,6 +138,7 @@ export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
         definition: a.raw,
       })),
     run: async (_p, { id }, ctx) => {
+      caller(ctx);
       const run = await ctx.actions.store.get(id);
       return run && (await visible(run, ctx)) ? run : null;
     },
