@@ -237,7 +237,7 @@ export class ActionEngine {
       const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
       const mask = this.masker(run, opened);
       try {
-        outcome = await this.invokeWith(run, { secrets, token, opened, mask });
+        outcome = maskOutcome(await this.invokeWith(run, { secrets, token, opened, mask }), mask);
       } catch (err) {
         outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
       }
@@ -419,6 +419,26 @@ export class ActionEngine {
     const hashes = this.options.tokenHashes?.() ?? new Set<string>();
     return (text) => maskHashedTokens(maskSecrets(text, values), hashes, hashToken);
   }
+}
+
+/** An invoker's outcome with every text masked (summary, label, links, and the kept response). */
+function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string): InvocationOutcome {
+  const text = (t: string | undefined) => (t === undefined ? t : mask(t));
+  const base = { ...outcome, statusLabel: text(outcome.statusLabel), links: outcome.links?.map(mask) };
+  if (outcome.kind === 'accepted') return base;
+  let response = outcome.response;
+  if (response !== undefined) {
+    const json = JSON.stringify(response);
+    const masked = json === undefined ? json : mask(json);
+    if (masked !== json) {
+      try {
+        response = JSON.parse(masked as string);
+      } catch {
+        response = masked;
+      }
+    }
+  }
+  return { ...base, kind: 'completed', status: outcome.status, summary: text(outcome.summary), response };
 }
 
 function sameAction(run: Run, action: Action): Run {
