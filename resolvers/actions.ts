@@ -150,9 +150,8 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
   const execute = (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) =>
     audited(
       ctx,
-      { event: 'run.create', target: { action: request.action, entity: request.entity ?? null } },
+      { event: 'run.create', target: { action: request.action, entity: request.entity ?? null }, targetOf: (run: Run) => ({ runId: run.id }) },
       async () => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run,
-      (run) => ({ runId: run.id }),
     );
   const decision = (ctx: RequestContext, event: string, id: string, act: (runId: string, who: Caller) => Promise<Run>) =>
     audited(ctx, { event, target: { runId: id } }, async () => {

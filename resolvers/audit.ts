@@ -16,13 +16,15 @@ export function refusal<E extends LatticeError>(error: E): E {
   return error;
 }
 
-export interface AuditedCall {
+export interface AuditedCall<T> {
   /** The event kind: `entity.upsert`, `run.create`, `run.approve`… */
   readonly event: string;
   readonly target: Readonly<Record<string, string | null | undefined>>;
+  /** More of the target, known from the result (e.g. the id of the run created). */
+  readonly targetOf?: (result: T) => Readonly<Record<string, string | null>>;
 }
 
-export async function audited<T>(ctx: RequestContext, call: AuditedCall, run: () => Promise<T>, targetOf?: (result: T) => Readonly<Record<string, string | null>>): Promise<T> {
+export async function audited<T>(ctx: RequestContext, call: AuditedCall<T>, run: () => Promise<T>): Promise<T> {
   const actor = { user: ctx.identity.user, via: ctx.identity.via };
   const target = Object.fromEntries(Object.entries(call.target).map(([k, v]) => [k, v ?? null]));
   let result: T;
@@ -32,7 +34,7 @@ export async function audited<T>(ctx: RequestContext, call: AuditedCall, run: ()
     await ctx.audit.record({ event: call.event, actor, target, outcome: outcomeOf(err), code: hasCode(err) ? err.code : 'INTERNAL_SERVER_ERROR' });
     throw err;
   }
-  await ctx.audit.record({ event: call.event, actor, target: { ...target, ...targetOf?.(result) }, outcome: 'OK', code: null });
+  await ctx.audit.record({ event: call.event, actor, target: { ...target, ...call.targetOf?.(result) }, outcome: 'OK', code: null });
   return result;
 }
 

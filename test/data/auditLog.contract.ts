@@ -6,7 +6,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditLog } from '../../src/data/AuditLog.ts';
 
-export function auditLogContract(name: string, make: (maxEvents: number) => Promise<AuditLog>, cleanup: () => Promise<void>, shared: boolean): void {
+export interface AuditLogContractOptions {
+  /** Opens a handle (a new replica, for a shared store) keeping at most `maxEvents`. */
+  readonly make: (maxEvents: number) => Promise<AuditLog>;
+  /** Closes every handle and removes what was written. */
+  readonly cleanup: () => Promise<void>;
+  /** Whether handles share one log (Redis): then the replica test runs too. */
+  readonly shared: boolean;
+}
+
+export function auditLogContract(name: string, { make, cleanup, shared }: AuditLogContractOptions): void {
   const entry = (n: number, o: Partial<AuditEntry> = {}): AuditEntry => ({
     event: n % 2 ? 'entity.upsert' : 'run.create',
     actor: { user: n % 3 ? 'ann' : 'bob', via: 'token:t' },

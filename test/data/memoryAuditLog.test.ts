@@ -2,4 +2,4 @@
 import { MemoryAuditLog } from '../../src/data/memory/MemoryAuditLog.ts';
 import { auditLogContract } from './auditLog.contract.ts';
 
-auditLogContract('MemoryAuditLog', async (maxEvents) => new MemoryAuditLog(maxEvents), async () => {}, false);
+auditLogContract('MemoryAuditLog', { make: async (maxEvents) => new MemoryAuditLog(maxEvents), cleanup: async () => {}, shared: false });

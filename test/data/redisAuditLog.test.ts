@@ -23,16 +23,15 @@ afterAll(async () => {
   expect(left).toEqual([]);
 });
 
-auditLogContract(
-  'RedisAuditLog',
-  async (maxEvents) => {
+auditLogContract('RedisAuditLog', {
+  make: async (maxEvents) => {
     const log = await RedisAuditLog.connect(URL, { prefix: PREFIX, maxEvents });
     opened.push(log);
     return log;
   },
-  async () => {
+  cleanup: async () => {
     await opened[0]?.clear();
     await Promise.all(opened.splice(0).map((l) => l.close()));
   },
-  true,
-);
+  shared: true,
+});
