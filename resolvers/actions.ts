@@ -153,13 +153,13 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
       { event: 'run.create', target: { action: request.action, entity: request.entity ?? null }, targetOf: (run: Run) => ({ runId: run.id }) },
       async () => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run,
     );
-  const decision = (ctx: RequestContext, event: string, id: string, act: (runId: string, who: Caller) => Promise<Run>) =>
+  const decision = (ctx: RequestContext, { event, id }: { readonly event: string; readonly id: string }, act: (runId: string, who: Caller) => Promise<Run>) =>
     audited(ctx, { event, target: { runId: id } }, async () => {
       const who = caller(ctx);
       return act((await visibleRun(id, ctx)).id, who);
     });
   // Executors: only their refusals are audited (a wrong token); their reports are the run's own history.
-  const report = <T>(ctx: RequestContext, event: string, id: string, act: () => Promise<T>) =>
+  const report = <T>(ctx: RequestContext, { event, id }: { readonly event: string; readonly id: string }, act: () => Promise<T>) =>
     act().catch(async (err: unknown) => {
       if (hasCode(err, ErrorCodes.FORBIDDEN)) await ctx.audit.record({ event, actor: { user: 'executor', via: 'executor token' }, target: { runId: id }, outcome: 'REFUSED', code: err.code });
       throw err;
@@ -167,14 +167,14 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
   const base: MutationResolvers = {
     executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey }),
     // A run the caller may not see answers NOT_FOUND, exactly as a run that does not exist.
-    approveRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.approve', id, (runId, who) => ctx.actions.engine.approve({ runId, caller: who, reason })),
-    declineRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.decline', id, (runId, who) => ctx.actions.engine.decline({ runId, caller: who, reason })),
-    cancelRun: (_p, { id, reason }, ctx) => decision(ctx, 'run.cancel', id, (runId, who) => ctx.actions.engine.cancel({ runId, caller: who, reason })),
+    approveRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.approve', id }, (runId, who) => ctx.actions.engine.approve({ runId, caller: who, reason })),
+    declineRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.decline', id }, (runId, who) => ctx.actions.engine.decline({ runId, caller: who, reason })),
+    cancelRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.cancel', id }, (runId, who) => ctx.actions.engine.cancel({ runId, caller: who, reason })),
     // Executors authenticate with the run's token, not as a user.
     updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) =>
-      report(ctx, 'run.report', id, () => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary })),
+      report(ctx, { event: 'run.report', id }, () => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary })),
     appendRunLog: (_p, { id, token, message, terminationStatus }, ctx) =>
-      report(ctx, 'run.log', id, async () => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line),
+      report(ctx, { event: 'run.log', id }, async () => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line),
   };
   const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {

@@ -366,9 +366,10 @@ export class ActionEngine {
     return run;
   }
 
+  /** The run an executor reports on; one refusal, whether the run does not exist or the token is wrong (no id probing). */
   private async executorRun(runId: string, token: string): Promise<Run> {
-    const run = await this.run(runId);
-    if (!verifyExecutorToken(run, token)) throw new LatticeError(ErrorCodes.FORBIDDEN, `invalid executor token for run ${runId}`, { details: { runId } });
+    const run = await this.options.store.get(runId);
+    if (!run || !verifyExecutorToken(run, token)) throw new LatticeError(ErrorCodes.FORBIDDEN, `invalid executor token for run ${runId}`, { details: { runId } });
     return run;
   }
 

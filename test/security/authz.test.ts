@@ -323,6 +323,14 @@ describe('runs: paging and run ids leak nothing the caller may not see', () => {
         expect(a?.message.replace(hidden, 'ID')).toBe(b?.message.replace(missing, 'ID'));
       }
     }
+    // Executors' mutations take no credentials: a wrong token on a real run and any token on a made-up id answer alike.
+    for (const m of ['updateRun(id: "ID", token: "guess", summary: "x") { id }', 'appendRunLog(id: "ID", token: "guess", message: "x") { cursor }']) {
+      const a = (await as(null, `mutation { m: ${m.replace('ID', hidden)} }`)).errors?.[0];
+      const b = (await as(null, `mutation { m: ${m.replace('ID', missing)} }`)).errors?.[0];
+      expect(a?.extensions?.code, m).toBe('FORBIDDEN');
+      expect({ ...a?.extensions, runId: 'ID' }).toEqual({ ...b?.extensions, runId: 'ID' });
+      expect(a?.message.replace(hidden, 'ID')).toBe(b?.message.replace(missing, 'ID'));
+    }
     // The creator still sees and cancels it.
     expect((await as('dev1', `mutation { cancelRun(id: "${hidden}") { status } }`)).data).toEqual({ cancelRun: { status: 'CANCELLED' } });
   });
