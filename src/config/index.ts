@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
 import { configSchema } from './schema.ts';
-import type { AuthConfig, Config, SourceConfig } from './types.ts';
+import type { AuthConfig, Config, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
 
@@ -20,7 +20,9 @@ interface FileConfig {
   auth?: Partial<AuthConfig>;
   audit?: { maxEvents?: number };
   actions?: string;
-  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean };
+  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; federation?: { roles?: string[] } };
+  websocket?: Partial<WebSocketConfig>;
+  rateLimits?: Partial<RateLimitsConfig>;
   blueprints?: string;
   catalog?: string;
   watch?: boolean;
@@ -50,6 +52,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   const base = configFile ? path.dirname(configFile) : cwd;
   const port = env.PORT !== undefined ? envInt('PORT', env.PORT) : (file.server?.port ?? 4000);
+  const mode = file.server?.mode ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
   const redisUrl = env.REDIS_URL || file.redis?.url || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'REDIS_URL must start with redis:// or rediss://', { details: { key: 'REDIS_URL' } });
   return Object.freeze({
@@ -61,7 +64,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     redisPrefix: file.redis?.prefix,
     bodyLimitBytes: file.server?.bodyLimitBytes ?? 1024 * 1024,
     watch: file.watch ?? true,
-    introspection: file.server?.introspection ?? true,
+    mode,
+    introspection: file.server?.introspection ?? mode === 'development',
+    graphiql: file.server?.graphiql ?? mode === 'development',
+    cors: { origins: file.server?.cors?.origins ?? [] },
+    federation: { roles: file.server?.federation?.roles ?? ['Federation'] },
+    websocket: { maxSubscriptions: file.websocket?.maxSubscriptions ?? 100, maxConnectionsPerIp: file.websocket?.maxConnectionsPerIp ?? 50 },
+    rateLimits: {
+      enabled: file.rateLimits?.enabled ?? true,
+      points: file.rateLimits?.points ?? 1200,
+      anonymousPoints: file.rateLimits?.anonymousPoints ?? 600,
+      windowSeconds: file.rateLimits?.windowSeconds ?? 60,
+      roles: file.rateLimits?.roles ?? {},
+    },
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,
     sources: (file.sources ?? []).map((s, i) => ({ ...s, options: s.options ?? {}, pointer: `/sources/${i}` })),

@@ -33,7 +33,20 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Watch the blueprint and catalog folders and reload on change. */
   readonly watch: boolean;
+  /** `server.mode` (else `production` when NODE_ENV=production, else `development`): production turns off what helps an attacker map the API. */
+  readonly mode: 'production' | 'development';
+  /** `server.introspection`; default: on in development, off in production (HTTP and graphql-ws alike). */
   readonly introspection: boolean;
+  /** `server.graphiql`: the GraphiQL page on GET /graphql; default: on in development, off in production. */
+  readonly graphiql: boolean;
+  /** `server.cors`: the origins browsers may call from (none by default: no cross-origin access). */
+  readonly cors: CorsConfig;
+  /** `server.federation`: who may reach `_service` and `_entities` in production mode. */
+  readonly federation: FederationConfig;
+  /** `websocket:`: limits of graphql-ws connections. */
+  readonly websocket: WebSocketConfig;
+  /** `rateLimits:`: request budgets per token and per IP. */
+  readonly rateLimits: RateLimitsConfig;
   readonly logLevel: string;
   /** The audit log (`audit:` in lattice.yaml): how many events the `auditLog` query keeps. */
   readonly audit: AuditConfig;
@@ -70,6 +83,36 @@ export interface ResourceConfig {
       readonly relations?: Readonly<Record<string, string>> | string;
     };
   };
+}
+
+export interface CorsConfig {
+  /** Exact origins (`https://portal.example.com`) allowed to call cross-origin; empty: none. */
+  readonly origins: readonly string[];
+}
+
+export interface FederationConfig {
+  /** Callers with one of these roles (API token or JWT) may query `_service` and `_entities` in production mode (default `Federation`). */
+  readonly roles: readonly string[];
+}
+
+export interface WebSocketConfig {
+  /** Operations one connection may run at once (default 100); the next `subscribe` gets TOO_MANY_SUBSCRIPTIONS. */
+  readonly maxSubscriptions: number;
+  /** Open connections one client IP may hold (default 50); the next is closed with 1008. */
+  readonly maxConnectionsPerIp: number;
+}
+
+export interface RateLimitsConfig {
+  /** Off: no budget at all (benchmarks). Default on. */
+  readonly enabled: boolean;
+  /** Operations per window for one authenticated caller (token or JWT user); default 1200. */
+  readonly points: number;
+  /** Operations per window for one client IP calling anonymously; default 600. */
+  readonly anonymousPoints: number;
+  /** The window in seconds; default 60. */
+  readonly windowSeconds: number;
+  /** Per-role budgets (the largest of the caller's roles wins); `off` means no limit for that role. */
+  readonly roles: Readonly<Record<string, number | 'off'>>;
 }
 
 export interface AuditConfig {

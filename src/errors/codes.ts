@@ -25,7 +25,7 @@ export const ErrorCodes = {
   CONFLICT: 'CONFLICT',
   /** A live source's upstream failed or answered with an error. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
-  /** A live source's upstream refused because of its rate limit. */
+  /** A live source's upstream refused because of its rate limit; or the caller spent its request budget (`rateLimits:`, HTTP 429 with Retry-After). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** A live source's upstream did not answer in time. */
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
@@ -35,6 +35,10 @@ export const ErrorCodes = {
   FORBIDDEN: 'FORBIDDEN',
   /** A store (in-process or Redis) failed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** A request or graphql-ws message is malformed (e.g. a `subscribe` without a string query); the socket stays open. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A graphql-ws connection already runs `websocket.maxSubscriptions` operations. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
 
   // Actions and runs.
   /** An action definition file breaks the format or a rule. */

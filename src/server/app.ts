@@ -8,8 +8,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import { ANONYMOUS } from '../auth/identity.ts';
@@ -31,8 +32,11 @@ import { formatError } from './formatError.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { federationGuardPlugin, withoutSuggestions } from './production.ts';
+import { createRateLimiter } from './rateLimit.ts';
 import { Runtime } from './runtime.ts';
 import { createSources } from './sources.ts';
+import { createSubscribeGuards } from './subscribeGuards.ts';
 import { watchFolders } from './watch.ts';
 import { serveWebSocket } from './ws.ts';
 
@@ -97,25 +101,50 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const context = (identity = ANONYMOUS): RequestContext => createRequestContext(contextDeps, identity);
   const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
+  const production = config.mode === 'production';
+  const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
+  const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const httpServer = http.createServer();
   const apollo = new ApolloServer<RequestContext>({
     gateway: schemaSource(runtime),
     introspection: config.introspection,
-    // Lattice authenticates with headers, not cookies; GET must work for graphql-http clients.
-    csrfPrevention: false,
+    // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
+    // or `x-apollo-operation-name` (docs/security.md, Production mode).
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: Apollo's own handler re-raises them and races our close().
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(GRAPHQL_PATH), metricsPlugin(metrics)],
+    formatError: format,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(metrics),
+      ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
+    ],
   });
   await apollo.start();
 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
   const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
-  httpServer.on('request', createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log }));
-  const ws = serveWebSocket({ httpServer, path: GRAPHQL_PATH, schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema, authenticate, context, log });
+  httpServer.on(
+    'request',
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit }),
+  );
+  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit });
+  const ws = serveWebSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema,
+    authenticate,
+    context,
+    log,
+    formatError: format,
+    maxPayloadBytes: config.bodyLimitBytes,
+    maxConnectionsPerIp: config.websocket.maxConnectionsPerIp,
+    guards,
+  });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
 
@@ -137,6 +166,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       await ws.dispose();
       await apollo.stop();
       await actions.close();
+      await rateLimiter.close();
       await closeData();
     },
   };

@@ -7,17 +7,21 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
+import type { Auditor } from '../data/AuditLog.ts';
 import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
+import { identify, rateLimit, type CallerOutcome } from './httpGuards.ts';
 import type { Metrics } from './metrics.ts';
+import type { RateLimiter } from './rateLimit.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface HttpOptions {
@@ -32,6 +36,12 @@ export interface HttpOptions {
   readonly context: (identity: Identity) => RequestContext;
   readonly webhooks: ReadonlyMap<string, WebhookHandler>;
   readonly log: Logger;
+  /** Serve GraphiQL's assets (`server.graphiql`). */
+  readonly graphiql: boolean;
+  /** Origins allowed to call cross-origin (`server.cors.origins`); empty: none. */
+  readonly corsOrigins: readonly string[];
+  readonly rateLimiter: RateLimiter;
+  readonly audit: Auditor;
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -54,7 +64,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  if (options.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   // Webhooks need the raw body: signatures are over the exact bytes the upstream sent.
   app.post('/webhooks/:kind', express.text({ type: '*/*', limit: bodyLimitBytes }), async (req, res) => {
     const handle = options.webhooks.get(String(req.params.kind));
@@ -67,16 +77,18 @@ export function createHttpApp(options: HttpOptions): express.Express {
   });
   app.use(
     options.path,
+    // No origin listed: no CORS headers at all, so browsers keep other origins out.
+    cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, maxAge: 600 }),
     express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    identify(options.authenticate),
+    rateLimit(options.rateLimiter, options.audit),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
     expressMiddleware(options.apollo, {
-      context: async ({ req }) => {
-        try {
-          return options.context(await options.authenticate(req.headers.authorization));
-        } catch (err) {
-          const e = err as LatticeError;
-          throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
+      context: async ({ res }) => {
+        const caller = res.locals.caller as CallerOutcome;
+        if ('identity' in caller) return options.context(caller.identity);
+        const e = caller.refused as LatticeError;
+        throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
       },
     }),
   );

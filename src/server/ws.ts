@@ -7,14 +7,14 @@
  * goes through the same formatError as over HTTP (codes kept, internals masked).
  */
 import type { Server } from 'node:http';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Authenticate } from '../auth/authenticate.ts';
-import type { Identity } from '../auth/identity.ts';
+import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
-import { formatError } from './formatError.ts';
+import type { SubscribeGuards } from './subscribeGuards.ts';
+import { serveGraphqlWs, type SocketExtra } from './wsServer.ts';
 
 export interface WebSocketOptions {
   readonly httpServer: Server;
@@ -24,6 +24,12 @@ export interface WebSocketOptions {
   readonly authenticate: Authenticate;
   readonly context: (identity: Identity | undefined) => RequestContext;
   readonly log: Logger;
+  /** formatError.ts as the server configures it (production mode drops suggestions). */
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Largest frame in bytes (the HTTP body limit): ws closes with 1009 past it. */
+  readonly maxPayloadBytes: number;
+  readonly maxConnectionsPerIp: number;
+  readonly guards: SubscribeGuards;
 }
 
 export interface GraphQLWebSocket {
@@ -31,9 +37,9 @@ export interface GraphQLWebSocket {
 }
 
 export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
-  const { log } = options;
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
-  return useServer<Record<string, unknown>, { identity?: Identity }>(
+  const { log, formatError, guards } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayloadBytes });
+  return serveGraphqlWs<Record<string, unknown>, SocketExtra & { identity?: Identity }>(
     {
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
@@ -45,7 +51,10 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        const identity = ctx.extra.identity ?? ANONYMOUS;
+        const refused = await guards.admit({ active: Object.keys(ctx.subscriptions).length, identity, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown' });
+        if (refused) return refused;
         const schema = options.schema();
         let document: DocumentNode;
         try {
@@ -53,14 +62,16 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
         } catch (err) {
           return [withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(schema, document);
+        const invalid = validate(schema, document, [...specifiedRules, ...guards.validationRules]);
         if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const forbidden = await guards.check({ schema, document, identity });
+        if (forbidden) return forbidden;
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: options.context(ctx.extra.identity) };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log)) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined),
     },
-    wsServer,
+    { wsServer, log, maxConnectionsPerIp: options.maxConnectionsPerIp, extra: (base) => base },
   );
 }
 

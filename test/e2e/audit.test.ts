@@ -32,6 +32,12 @@ const audits = serverAudits({
     if (!lattice) throw new Error('Lattice is not running');
     return `${lattice.url}/graphql`;
   },
+  // Apollo's CSRF prevention is on: a GET needs this header (docs/security.md, Production mode).
+  fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set('apollo-require-preflight', 'true');
+    return fetch(input, { ...init, headers });
+  },
 });
 
 describe('graphql-http server audits', () => {

@@ -146,7 +146,7 @@ describe('anonymous callers are read-only', () => {
 
   it('GET cannot mutate at all, even with an Admin token (405), and nothing changes', async () => {
     const q = encodeURIComponent('mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }');
-    const res = await fetch(`${lattice.url}/graphql?query=${q}`, { headers: { accept: 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const res = await fetch(`${lattice.url}/graphql?query=${q}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(res.status).toBe(405);
     expect((await as(null, '{ domain(identifier: "Orders") { identifier } }')).data).toEqual({ domain: { identifier: 'Orders' } });
   });

@@ -1,0 +1,59 @@
+/**
+ * The checks every graphql-ws `subscribe` passes besides parsing and validation (ws.ts calls them
+ * from onSubscribe), each refusal an `error` for that id with the socket left open:
+ *
+ * - `admit`, before parsing: the connection's operation cap (`websocket.maxSubscriptions`,
+ *   TOO_MANY_SUBSCRIPTIONS) and the caller's request budget (`rateLimits:`, RATE_LIMITED);
+ * - `validationRules`: no introspection when `server.introspection` is off (Apollo's option only
+ *   covers HTTP);
+ * - `check`, after validation: production mode's federation-field refusal (production.ts).
+ *
+ * Refusals are audited (`ws.subscribe` REFUSED with the code).
+ */
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { Identity } from '../auth/identity.ts';
+import type { Auditor } from '../data/AuditLog.ts';
+import { ErrorCodes } from '../errors/index.ts';
+import { federationRefusal } from './production.ts';
+import type { RateLimiter } from './rateLimit.ts';
+
+export interface SubscribeGuardOptions {
+  readonly maxSubscriptions: number;
+  readonly rateLimiter: RateLimiter;
+  readonly introspection: boolean;
+  /** Roles that may use `_service` and `_entities`; undefined: everyone may (development). */
+  readonly federationRoles: readonly string[] | undefined;
+  readonly audit: Auditor;
+}
+
+export interface SubscribeGuards {
+  admit(args: { readonly active: number; readonly identity: Identity; readonly ip: string }): Promise<GraphQLError[] | undefined>;
+  readonly validationRules: readonly ValidationRule[];
+  check(args: { readonly schema: GraphQLSchema; readonly document: DocumentNode; readonly identity: Identity }): Promise<GraphQLError[] | undefined>;
+}
+
+export function createSubscribeGuards(options: SubscribeGuardOptions): SubscribeGuards {
+  const refuse = async (identity: Identity, error: GraphQLError): Promise<GraphQLError[]> => {
+    await options.audit.record({ event: 'ws.subscribe', actor: { user: identity.user, via: identity.via }, target: {}, outcome: 'REFUSED', code: String(error.extensions.code) });
+    return [error];
+  };
+  return {
+    async admit({ active, identity, ip }) {
+      // graphql-ws has already registered this operation's id: `active` counts it.
+      if (active > options.maxSubscriptions) {
+        return refuse(identity, new GraphQLError(`this connection already runs ${options.maxSubscriptions} operations (websocket.maxSubscriptions): complete one first`, { extensions: { code: ErrorCodes.TOO_MANY_SUBSCRIPTIONS } }));
+      }
+      const retryAfter = await options.rateLimiter.consume({ identity, ip });
+      if (retryAfter !== undefined) {
+        return refuse(identity, new GraphQLError(`rate limit reached: retry in ${retryAfter} s`, { extensions: { code: ErrorCodes.RATE_LIMITED, retryAfterSeconds: retryAfter } }));
+      }
+      return undefined;
+    },
+    validationRules: options.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+    async check({ schema, document, identity }) {
+      if (!options.federationRoles) return undefined;
+      const refused = federationRefusal({ schema, document, identity, roles: options.federationRoles });
+      return refused ? refuse(identity, refused) : undefined;
+    },
+  };
+}

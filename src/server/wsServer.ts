@@ -1,0 +1,96 @@
+/**
+ * graphql-ws on a `ws` WebSocketServer, built on graphql-ws's `makeServer` (what its own
+ * `useServer` does) with three things `useServer` lacks:
+ *
+ * - a malformed `subscribe` gets an `error` for its id and the socket stays open (wsMessages.ts);
+ * - at most `maxConnectionsPerIp` open sockets per client IP: the next is closed with 1008;
+ * - internal errors are logged with pino, and the client is told only "internal server error".
+ *
+ * Frame size is the WebSocketServer's `maxPayload` (ws closes with 1009 past it). The server pings
+ * every 12 s and drops a socket that does not pong, like `useServer`.
+ */
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { Logger } from 'pino';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { malformedSubscribeAnswer } from './wsMessages.ts';
+
+/** What every graphql-ws hook finds in `ctx.extra`. */
+export interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+}
+
+export interface GraphqlWsOptions {
+  readonly wsServer: WebSocketServer;
+  readonly maxConnectionsPerIp: number;
+  readonly log: Logger;
+}
+
+const KEEP_ALIVE_MS = 12_000;
+/** RFC 6455 "policy violation". */
+const POLICY_VIOLATION = 1008;
+
+export function serveGraphqlWs<P extends Record<string, unknown>, E extends SocketExtra>(serverOptions: ServerOptions<P, E>, options: GraphqlWsOptions & { readonly extra: (base: SocketExtra) => E }): { dispose(): Promise<void> } {
+  const { wsServer, log } = options;
+  const server = makeServer(serverOptions);
+  const perIp = new Map<string, number>();
+  wsServer.options.handleProtocols = handleProtocols;
+  wsServer.on('error', (err) => log.error({ err }, 'WebSocket server error'));
+  wsServer.on('connection', (socket, request) => {
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    const open = perIp.get(ip) ?? 0;
+    if (open >= options.maxConnectionsPerIp) {
+      log.warn({ ip }, 'WebSocket refused: too many connections from this address');
+      socket.close(POLICY_VIOLATION, `too many connections from this address (websocket.maxConnectionsPerIp: ${options.maxConnectionsPerIp})`);
+      return;
+    }
+    perIp.set(ip, open + 1);
+    const fail = (err: unknown) => {
+      log.error({ err }, 'graphql-ws connection failed');
+      socket.close(CloseCode.InternalServerError, 'internal server error');
+    };
+    socket.once('error', fail);
+    let pongWait: NodeJS.Timeout | undefined;
+    const ping = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => new Promise<void>((resolve, reject) => (socket.readyState === socket.OPEN ? socket.send(data, (err) => (err ? reject(err) : resolve())) : resolve())),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on('message', async (raw) => {
+            const data = String(raw);
+            const answer = malformedSubscribeAnswer(data);
+            try {
+              if (answer) socket.send(answer);
+              else await cb(data);
+            } catch (err) {
+              fail(err);
+            }
+          }),
+      },
+      options.extra({ socket, request }),
+    );
+    socket.once('close', (code, reason) => {
+      clearTimeout(pongWait);
+      clearInterval(ping);
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ip, left);
+      else perIp.delete(ip);
+      void closed(code, String(reason));
+    });
+  });
+  return {
+    async dispose() {
+      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      wsServer.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wsServer.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+}
