@@ -131,7 +131,8 @@ function githubConfig(sim: SimulatorHandle): Config {
     { LATTICE_CONFIG: EXAMPLE, GITHUB_TOKEN: sim.token, GITHUB_URL: sim.url, GITHUB_WEBHOOK_SECRET: SECRET, GITHUB_ORG: ORG, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     ROOT,
   );
-  return { ...config, watch: false };
+  // The bench measures the gateway, not its request budget.
+  return { ...config, watch: false, rateLimits: { ...config.rateLimits, enabled: false } };
 }
 
 async function startGateway(config: Config): Promise<Lattice> {

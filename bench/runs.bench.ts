@@ -562,7 +562,9 @@ Targets: p99 delivery under 100 ms at 5,000 subscribers — **${targets.p99Deliv
 async function gatewayMode() {
   const { loadConfig } = await import('../src/config/index.ts');
   const { startLattice } = await import('../src/server/app.ts');
-  const lattice = await startLattice(loadConfig());
+  const config = loadConfig();
+  // The bench measures the gateway, not its request budget.
+  const lattice = await startLattice({ ...config, rateLimits: { ...config.rateLimits, enabled: false } });
   const send = (m: unknown) => process.send?.(m);
   process.on('disconnect', () => process.exit(0));
   process.on('message', (m: { type: string }) => {

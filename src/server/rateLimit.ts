@@ -37,7 +37,7 @@ export interface RateLimiterOptions {
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { config } = options;
   if (!config.enabled) return { consume: async () => undefined, close: async () => undefined };
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   const prefix = `${options.redisPrefix ?? 'lattice:'}ratelimit:${config.windowSeconds}:`;
   // One limiter per budget size (rate-limiter-flexible fixes the points per limiter).
   const limiters = new Map<number, RateLimiterAbstract>();
