@@ -23,6 +23,7 @@ interface FileConfig {
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; federation?: { roles?: string[] } };
   websocket?: Partial<WebSocketConfig>;
   rateLimits?: Partial<RateLimitsConfig>;
+  trustedDocuments?: { mode?: 'enforce' | 'allow'; manifests?: string[]; redis?: boolean; bypassRoles?: string[] };
   blueprints?: string;
   catalog?: string;
   watch?: boolean;
@@ -76,6 +77,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       anonymousPoints: file.rateLimits?.anonymousPoints ?? 600,
       windowSeconds: file.rateLimits?.windowSeconds ?? 60,
       roles: file.rateLimits?.roles ?? {},
+    },
+    trustedDocuments: file.trustedDocuments && {
+      mode: file.trustedDocuments.mode ?? 'allow',
+      manifests: (file.trustedDocuments.manifests ?? []).map((m) => path.resolve(base, m)),
+      redis: file.trustedDocuments.redis ?? false,
+      bypassRoles: file.trustedDocuments.bypassRoles ?? [],
     },
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,

@@ -25,6 +25,16 @@ export const configSchema = {
       additionalProperties: false,
       properties: { maxSubscriptions: { type: 'integer', minimum: 1 }, maxConnectionsPerIp: { type: 'integer', minimum: 1 } },
     },
+    trustedDocuments: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mode: { enum: ['enforce', 'allow'] },
+        manifests: { type: 'array', items: { type: 'string', minLength: 1 } },
+        redis: { type: 'boolean' },
+        bypassRoles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
     rateLimits: {
       type: 'object',
       additionalProperties: false,

@@ -47,6 +47,8 @@ export interface Config {
   readonly websocket: WebSocketConfig;
   /** `rateLimits:`: request budgets per token and per IP. */
   readonly rateLimits: RateLimitsConfig;
+  /** `trustedDocuments:`: the allow-list of operations; undefined: any document runs. */
+  readonly trustedDocuments: TrustedDocumentsConfig | undefined;
   readonly logLevel: string;
   /** The audit log (`audit:` in lattice.yaml): how many events the `auditLog` query keeps. */
   readonly audit: AuditConfig;
@@ -113,6 +115,17 @@ export interface RateLimitsConfig {
   readonly windowSeconds: number;
   /** Per-role budgets (the largest of the caller's roles wins); `off` means no limit for that role. */
   readonly roles: Readonly<Record<string, number | 'off'>>;
+}
+
+export interface TrustedDocumentsConfig {
+  /** `enforce`: only listed documents run; `allow` (default): ids and full queries both run. */
+  readonly mode: 'enforce' | 'allow';
+  /** JSON manifests `{ "<id>": "<query>" }`, absolute (relative to lattice.yaml in the file). */
+  readonly manifests: readonly string[];
+  /** Also look ids up in the Redis hash `<prefix>trusted-documents` (needs `redis.url`). */
+  readonly redis: boolean;
+  /** Callers with one of these roles may send any document in `enforce` mode (default none). */
+  readonly bypassRoles: readonly string[];
 }
 
 export interface AuditConfig {

@@ -39,6 +39,10 @@ export const ErrorCodes = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** A graphql-ws connection already runs `websocket.maxSubscriptions` operations. */
   TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
+  /** A request names a trusted document (`documentId`, `extensions.persistedQuery.sha256Hash`) that is not on the list. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** `trustedDocuments.mode: enforce` and the request sent a document that is not on the list. */
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
 
   // Actions and runs.
   /** An action definition file breaks the format or a rule. */

@@ -37,6 +37,7 @@ import { createRateLimiter } from './rateLimit.ts';
 import { Runtime } from './runtime.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
+import { createTrustedDocuments } from './trustedDocuments.ts';
 import { watchFolders } from './watch.ts';
 import { serveWebSocket } from './ws.ts';
 
@@ -103,6 +104,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const production = config.mode === 'production';
   const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
+  const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const httpServer = http.createServer();
   const apollo = new ApolloServer<RequestContext>({
@@ -130,9 +132,9 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit, trustedDocuments }),
   );
-  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit });
+  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
   const ws = serveWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
@@ -167,6 +169,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       await apollo.stop();
       await actions.close();
       await rateLimiter.close();
+      await trustedDocuments?.close();
       await closeData();
     },
   };

@@ -19,9 +19,10 @@ import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
-import { identify, rateLimit, type CallerOutcome } from './httpGuards.ts';
+import { identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './rateLimit.ts';
+import type { TrustedDocuments } from './trustedDocuments.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface HttpOptions {
@@ -42,6 +43,8 @@ export interface HttpOptions {
   readonly corsOrigins: readonly string[];
   readonly rateLimiter: RateLimiter;
   readonly audit: Auditor;
+  /** The allow-list of operations (`trustedDocuments:`), when configured. */
+  readonly trustedDocuments: TrustedDocuments | undefined;
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -82,6 +85,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     identify(options.authenticate),
     rateLimit(options.rateLimiter, options.audit),
+    ...(options.trustedDocuments ? [trustedDocumentsGate(options.trustedDocuments, options.audit)] : []),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
     expressMiddleware(options.apollo, {
       context: async ({ res }) => {

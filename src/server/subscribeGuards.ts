@@ -4,6 +4,7 @@
  *
  * - `admit`, before parsing: the connection's operation cap (`websocket.maxSubscriptions`,
  *   TOO_MANY_SUBSCRIPTIONS) and the caller's request budget (`rateLimits:`, RATE_LIMITED);
+ * - `query`: trusted documents (trustedDocuments.ts): the document an id names, or the refusal;
  * - `validationRules`: no introspection when `server.introspection` is off (Apollo's option only
  *   covers HTTP);
  * - `check`, after validation: production mode's federation-field refusal (production.ts).
@@ -16,6 +17,7 @@ import type { Auditor } from '../data/AuditLog.ts';
 import { ErrorCodes } from '../errors/index.ts';
 import { federationRefusal } from './production.ts';
 import type { RateLimiter } from './rateLimit.ts';
+import type { DocumentRequest, TrustedDocuments } from './trustedDocuments.ts';
 
 export interface SubscribeGuardOptions {
   readonly maxSubscriptions: number;
@@ -24,10 +26,14 @@ export interface SubscribeGuardOptions {
   /** Roles that may use `_service` and `_entities`; undefined: everyone may (development). */
   readonly federationRoles: readonly string[] | undefined;
   readonly audit: Auditor;
+  /** The allow-list of operations (`trustedDocuments:`), when configured. */
+  readonly trustedDocuments: TrustedDocuments | undefined;
 }
 
 export interface SubscribeGuards {
   admit(args: { readonly active: number; readonly identity: Identity; readonly ip: string }): Promise<GraphQLError[] | undefined>;
+  /** The query to parse: the payload's, or the trusted document its id names; or the refusal. */
+  query(payload: DocumentRequest & { readonly query: string }, identity: Identity): Promise<string | GraphQLError[]>;
   readonly validationRules: readonly ValidationRule[];
   check(args: { readonly schema: GraphQLSchema; readonly document: DocumentNode; readonly identity: Identity }): Promise<GraphQLError[] | undefined>;
 }
@@ -48,6 +54,11 @@ export function createSubscribeGuards(options: SubscribeGuardOptions): Subscribe
         return refuse(identity, new GraphQLError(`rate limit reached: retry in ${retryAfter} s`, { extensions: { code: ErrorCodes.RATE_LIMITED, retryAfterSeconds: retryAfter } }));
       }
       return undefined;
+    },
+    async query(payload, identity) {
+      if (!options.trustedDocuments) return payload.query;
+      const resolved = await options.trustedDocuments.resolve(payload, identity);
+      return typeof resolved === 'string' ? resolved : refuse(identity, resolved);
     },
     validationRules: options.introspection ? [] : [NoSchemaIntrospectionCustomRule],
     async check({ schema, document, identity }) {

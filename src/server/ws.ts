@@ -55,10 +55,12 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
         const identity = ctx.extra.identity ?? ANONYMOUS;
         const refused = await guards.admit({ active: Object.keys(ctx.subscriptions).length, identity, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown' });
         if (refused) return refused;
+        const query = await guards.query(payload, identity);
+        if (typeof query !== 'string') return query;
         const schema = options.schema();
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(query);
         } catch (err) {
           return [withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }

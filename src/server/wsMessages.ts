@@ -7,9 +7,34 @@
  */
 import { MessageType, validateMessage } from 'graphql-ws';
 import { ErrorCodes } from '../errors/index.ts';
+import { documentIdOf, type DocumentRequest } from './trustedDocuments.ts';
+
+/**
+ * What to do with a raw message: `answer` it (an `error` for a malformed subscribe) or `pass` this
+ * text on to graphql-ws. A subscribe that names a trusted document (`documentId`,
+ * `extensions.persistedQuery`) and has no query passes with `query: ""` (graphql-ws requires a
+ * string); subscribeGuards.ts swaps in the document.
+ */
+export function screenMessage(data: string): { readonly answer: string } | { readonly pass: string } {
+  const answer = malformedSubscribeAnswer(data);
+  if (answer) return { answer };
+  const message = parsed(data) as { type?: unknown; payload?: DocumentRequest } | undefined;
+  if (message?.type === MessageType.Subscribe && message.payload && typeof message.payload === 'object' && message.payload.query === undefined && documentIdOf(message.payload)) {
+    return { pass: JSON.stringify({ ...message, payload: { ...message.payload, query: '' } }) };
+  }
+  return { pass: data };
+}
+
+function parsed(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The `error` message to answer instead of passing the raw message on, or undefined when graphql-ws should see it. */
-export function malformedSubscribeAnswer(data: string): string | undefined {
+function malformedSubscribeAnswer(data: string): string | undefined {
   let message: unknown;
   try {
     message = JSON.parse(data);
@@ -20,7 +45,9 @@ export function malformedSubscribeAnswer(data: string): string | undefined {
   }
   if (!isSubscribeWithId(message)) return undefined;
   try {
-    validateMessage(message);
+    const payload = (message as { payload?: DocumentRequest }).payload;
+    // A trusted document's id stands for the query.
+    validateMessage(payload && typeof payload === 'object' && payload.query === undefined && documentIdOf(payload) ? { ...message, payload: { ...payload, query: '' } } : message);
     return undefined;
   } catch (err) {
     return errorMessage(message.id, err instanceof Error ? err.message : 'invalid subscribe message');

@@ -13,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { malformedSubscribeAnswer } from './wsMessages.ts';
+import { screenMessage } from './wsMessages.ts';
 
 /** What every graphql-ws hook finds in `ctx.extra`. */
 export interface SocketExtra {
@@ -65,11 +65,10 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Sock
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', async (raw) => {
-            const data = String(raw);
-            const answer = malformedSubscribeAnswer(data);
+            const screened = screenMessage(String(raw));
             try {
-              if (answer) socket.send(answer);
-              else await cb(data);
+              if ('answer' in screened) socket.send(screened.answer);
+              else await cb(screened.pass);
             } catch (err) {
               fail(err);
             }
