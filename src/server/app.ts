@@ -19,6 +19,7 @@ import { createRequestContext, type RequestContext } from '../context/index.ts';
 import { countCalls, type CountedEntityStore } from '../data/countCalls.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
 import { createEntityReader } from '../data/reader.ts';
+import { watchSeed } from '../data/reseed.ts';
 import { openStores } from '../data/stores.ts';
 import { ENTITY_CHANGES, type EntityChange } from '../data/topics.ts';
 import { onUpstreamCall } from '../data/upstream.ts';
@@ -60,7 +61,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const root = options.root ?? process.cwd();
   const metrics = createMetrics();
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
-  const stores = await openStores(config, { entities: options.store });
+  const stores = await openStores(config, { entities: options.store, log });
   const store = countCalls(stores.entities, (method) => metrics.storeCalls.inc({ method }));
   const { pubsub } = stores;
   // Entity changes from mutations, catalog-file reloads and watched sources: one way to publish them.
@@ -90,6 +91,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     throw new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `cannot start: ${runtime.status().errors.map((e) => `${e.where()}: ${e.message}`).join('\n')}`);
   }
 
+  // Redis found without the catalog (restarted empty, flushed): seed it again, no restart needed.
+  const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
   const audit = createAuditor(stores.audit, log);
@@ -114,7 +117,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
   const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
-  httpServer.on('request', createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log }));
+  httpServer.on('request', createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log }));
   const ws = serveWebSocket({ httpServer, path: GRAPHQL_PATH, schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema, authenticate, context, log });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
@@ -133,6 +136,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     log,
     async close() {
       stopCountingUpstream();
+      stopSeedWatch();
       await watcher?.close();
       await ws.dispose();
       await apollo.stop();
