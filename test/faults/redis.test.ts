@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, startTestLattice } from '../helpers/lattice.ts';
 import { startTestRedis, type TestRedis } from './redisServer.ts';
 
 let redis: TestRedis;
