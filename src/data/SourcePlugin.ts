@@ -18,7 +18,9 @@ import type { Logger } from 'pino';
 import type { SourceConfig } from '../config/types.ts';
 import type { InvocationType } from '../model/actions/model.ts';
 import type { SchemaExtension } from '../schema/build.ts';
+import type { DeliveryLog } from './DeliveryLog.ts';
 import type { Invoker, UpstreamRunUpdate } from './Invoker.ts';
+import type { Run } from './run.ts';
 import type { SharedCache } from './SharedCache.ts';
 import type { Source } from './Source.ts';
 import type { EntityChange } from './topics.ts';
@@ -55,8 +57,10 @@ export interface WebhookResponse {
 
 export interface WebhookDeps {
   readonly log: Logger;
+  /** Deliveries already taken, by delivery id: a replay does nothing. */
+  readonly deliveries: DeliveryLog;
   /** Tells the run engine what the upstream says of a run it executes. */
-  followRun(update: UpstreamRunUpdate): Promise<unknown>;
+  followRun(update: UpstreamRunUpdate): Promise<{ readonly run: Run } | { readonly ignored: string }>;
 }
 
 export type WebhookHandler = (request: WebhookRequest) => Promise<WebhookResponse>;

@@ -27,6 +27,9 @@ import { ALWAYS_HEALTHY, type StoreHealth } from './StoreHealth.ts';
 import { RedisStoreHealth } from './redis/RedisStoreHealth.ts';
 import { RedisSeedMarker } from './redis/RedisSeedMarker.ts';
 import type { SeedMarker } from './SeedMarker.ts';
+import type { DeliveryLog } from './DeliveryLog.ts';
+import { MemoryDeliveryLog } from './memory/MemoryDeliveryLog.ts';
+import { RedisDeliveryLog } from './redis/RedisDeliveryLog.ts';
 
 export interface Stores {
   readonly entities: EntityStore;
@@ -38,6 +41,8 @@ export interface Stores {
   readonly health: StoreHealth;
   /** Redis: whether it still holds the catalog (re-seeded when lost); in-process stores cannot lose it. */
   readonly seedMarker?: SeedMarker;
+  /** Webhook deliveries already taken (replays do nothing). */
+  readonly deliveries: DeliveryLog;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,9 @@ export async function openStores(config: Pick<Config, 'redisUrl' | 'redisPrefix'
     const audit = await open<AuditLog>(() => (url ? RedisAuditLog.connect(url, { prefix, maxEvents, client }) : new MemoryAuditLog(maxEvents)));
     const health = url ? await open(() => RedisStoreHealth.connect(url, client)) : undefined;
     const seedMarker = health && new RedisSeedMarker(health.redis, prefix);
-    return { entities, runs, cache, pubsub, audit, health: health ?? ALWAYS_HEALTHY, seedMarker, close: () => Promise.all(opened.map((s) => s.close())).then(() => undefined) };
+    const ttlSeconds = config.faults.deliveryTtlSeconds;
+    const deliveries = health ? new RedisDeliveryLog(health.redis, { prefix, ttlSeconds }) : new MemoryDeliveryLog({ ttlSeconds });
+    return { entities, runs, cache, pubsub, audit, health: health ?? ALWAYS_HEALTHY, seedMarker, deliveries, close: () => Promise.all(opened.map((s) => s.close())).then(() => undefined) };
   } catch (err) {
     await Promise.allSettled(opened.map((s) => s.close()));
     throw err;

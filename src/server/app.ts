@@ -116,7 +116,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
-  const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
+  const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on('request', createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log }));
   const ws = serveWebSocket({ httpServer, path: GRAPHQL_PATH, schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema, authenticate, context, log });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
