@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { SourceConfig } from '../config/types.ts';
 import type { InvocationType } from '../model/actions/model.ts';
 import type { SchemaExtension } from '../schema/build.ts';
+import type { CircuitBreakerConfig } from './circuit.ts';
 import type { DeliveryLog } from './DeliveryLog.ts';
 import type { Invoker, UpstreamRunUpdate } from './Invoker.ts';
 import type { Run } from './run.ts';
@@ -32,6 +33,8 @@ export interface SourceDeps {
   readonly log: Logger;
   /** Watched sources report the entities their watch events change (entityChanged). */
   readonly onChange?: (change: EntityChange) => void;
+  /** Upstream circuit breaker (`circuitBreaker:`): sources that support it open after this many failures in a row. */
+  readonly circuitBreaker?: CircuitBreakerConfig;
   /** Where relative paths in source options start (the folder of lattice.yaml). */
   readonly baseDir?: string;
 }

@@ -68,7 +68,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const publishChange = (change: EntityChange) => pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
   const onChange = (change: EntityChange) => void publishChange(change);
 
-  const sources = createSources(config.sources, { cache: stores.cache, log, onChange, baseDir: config.configFile ? path.dirname(config.configFile) : root });
+  const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
   const closeData = () => Promise.all([stores.close(), ...sources.all.map((s) => s.close?.())]);
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
