@@ -213,7 +213,8 @@ export class ActionEngine {
     if (run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return { ignored: `run ${run.id} is not an in-progress run that follows its workflow` };
     const rejected = request.reject?.(run);
     if (rejected) return { ignored: `run ${run.id}: ${rejected}` };
-    return { run: await this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel, addLinks: request.links }) };
+    const mask = this.masker(run);
+    return { run: await this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel === undefined ? undefined : mask(request.statusLabel), addLinks: request.links?.map(mask) }) };
   }
 
   /** An executor's log line (`appendRunLog`), optionally ending the run. */
