@@ -4,7 +4,8 @@
  * otherwise. The entity store, the run store, the shared cache, the PubSub and the audit log. If
  * one cannot be opened, those already open are closed before the error is thrown. Every Redis
  * client has the command timeout and logs its errors (redis/connect.ts); `health` is what
- * `/readyz` asks of the store.
+ * `/readyz` asks of the store; with Redis, its connection also carries the seed marker and the
+ * webhook delivery log (small, rare commands).
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.ts';
