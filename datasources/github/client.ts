@@ -18,6 +18,7 @@ import { graphql } from '@octokit/graphql';
 import pLimit from 'p-limit';
 import { ErrorCodes, hasCode, LatticeError, type ErrorCode } from '../../src/errors/index.ts';
 import { callUpstream, type RetryPolicy } from '../../src/data/upstream.ts';
+import type { Circuit } from '../../src/data/circuit.ts';
 import type { GitHubOptions } from './options.ts';
 
 export interface RateLimitState {
@@ -44,7 +45,7 @@ class ServerError extends Error {
   }
 }
 
-export function createGitHubClient(source: string, options: GitHubOptions): GitHubClient {
+export function createGitHubClient(source: string, options: GitHubOptions, circuit?: Circuit): GitHubClient {
   const rateLimit: RateLimitState = {};
   const limit = pLimit(options.concurrency);
   const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
@@ -107,7 +108,7 @@ export function createGitHubClient(source: string, options: GitHubOptions): GitH
   const fetchWithPolicy = async (url: string | URL | Request, init: RequestInit | undefined, retries: RetryPolicy): Promise<Response> => {
     refuseWhileExhausted();
     try {
-      return await callUpstream(source, () => attempt(url, init), retries);
+      return await callUpstream(source, () => attempt(url, init), retries, circuit);
     } catch (err) {
       if (err instanceof ServerError) return err.response;
       throw err;

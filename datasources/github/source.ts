@@ -9,10 +9,12 @@
  */
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
+import type { CircuitBreakerConfig } from '../../src/data/circuit.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import { compileMapping } from '../../src/data/mapping.ts';
+import { createCircuit } from '../../src/data/circuit.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createGitHubClient, type GitHubClient } from './client.ts';
 import { objectsByKind, type RawRepository } from './mapping.ts';
@@ -36,12 +38,12 @@ export interface GitHubSource extends Source {
   repositoryOf(blueprint: string, identifier: string): Promise<{ owner: string; name: string; id: string } | undefined>;
 }
 
-export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCache; log: Logger }): GitHubSource {
+export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCache; log: Logger; circuitBreaker?: CircuitBreakerConfig }): GitHubSource {
   const options = parseGitHubOptions(config.options, config.pointer);
   if (options.manifestPaths.length > MAX_MANIFESTS) {
     throw new LatticeError(ErrorCodes.INVALID_CONFIG, `github source: at most ${MAX_MANIFESTS} manifestPaths`, { location: { pointer: `${config.pointer}/options/manifestPaths` } });
   }
-  const client = createGitHubClient(config.name, options);
+  const client = createGitHubClient(config.name, options, deps.circuitBreaker && createCircuit(config.name, deps.circuitBreaker));
   const origin = `source:${config.name}`;
   const mappings = config.resources.map((r, i) => {
     const pointer = `${config.pointer}/resources/${i}`;

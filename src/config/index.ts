@@ -27,7 +27,9 @@ interface FileConfig {
   blueprints?: string;
   catalog?: string;
   watch?: boolean;
-  redis?: { url?: string; prefix?: string };
+  redis?: { url?: string; prefix?: string; commandTimeoutMs?: number; reseedCheckMs?: number };
+  webhooks?: { deliveryTtlSeconds?: number };
+  circuitBreaker?: { failures?: number; cooldownMs?: number };
   log?: { level?: string };
 }
 
@@ -93,6 +95,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       jwt: file.auth?.jwt && { ...file.auth.jwt, jwksFile: file.auth.jwt.jwksFile && path.resolve(base, file.auth.jwt.jwksFile) },
     },
     audit: { maxEvents: file.audit?.maxEvents ?? 10_000 },
+    faults: {
+      commandTimeoutMs: file.redis?.commandTimeoutMs ?? 2000,
+      reseedCheckMs: file.redis?.reseedCheckMs ?? 10_000,
+      deliveryTtlSeconds: file.webhooks?.deliveryTtlSeconds ?? 86_400,
+      circuitBreaker: { failures: file.circuitBreaker?.failures ?? 5, cooldownMs: file.circuitBreaker?.cooldownMs ?? 30_000 },
+    },
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,

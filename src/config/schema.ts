@@ -49,7 +49,18 @@ export const configSchema = {
     blueprints: { type: 'string', minLength: 1 },
     catalog: { type: 'string', minLength: 1 },
     watch: { type: 'boolean' },
-    redis: { type: 'object', additionalProperties: false, properties: { url: { type: 'string', pattern: '^rediss?://' }, prefix: { type: 'string', minLength: 1 } } },
+    redis: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', pattern: '^rediss?://' },
+        prefix: { type: 'string', minLength: 1 },
+        commandTimeoutMs: { type: 'integer', minimum: 1 },
+        reseedCheckMs: { type: 'integer', minimum: 100 },
+      },
+    },
+    webhooks: { type: 'object', additionalProperties: false, properties: { deliveryTtlSeconds: { type: 'integer', minimum: 1 } } },
+    circuitBreaker: { type: 'object', additionalProperties: false, properties: { failures: { type: 'integer', minimum: 1 }, cooldownMs: { type: 'integer', minimum: 1 } } },
     log: { type: 'object', additionalProperties: false, properties: { level: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] } } },
     auth: {
       type: 'object',

@@ -52,6 +52,8 @@ export interface Config {
   readonly logLevel: string;
   /** The audit log (`audit:` in lattice.yaml): how many events the `auditLog` query keeps. */
   readonly audit: AuditConfig;
+  /** Faults: Redis command timeout and re-seeding, webhook deliveries, the upstream circuit breaker. */
+  readonly faults: FaultsConfig;
   /** Where the config came from, for logs. */
   readonly configFile: string | undefined;
 }
@@ -126,6 +128,17 @@ export interface TrustedDocumentsConfig {
   readonly redis: boolean;
   /** Callers with one of these roles may send any document in `enforce` mode (default none). */
   readonly bypassRoles: readonly string[];
+}
+
+export interface FaultsConfig {
+  /** `redis.commandTimeoutMs`: a Redis command unanswered this long fails (STORE_UNAVAILABLE); default 2000. */
+  readonly commandTimeoutMs: number;
+  /** `redis.reseedCheckMs`: how often the catalog marker is checked, to re-seed a Redis found empty; default 10000. */
+  readonly reseedCheckMs: number;
+  /** `webhooks.deliveryTtlSeconds`: how long a webhook delivery id is remembered (replays refused); default 86400. */
+  readonly deliveryTtlSeconds: number;
+  /** `circuitBreaker`: consecutive upstream failures that open a source's circuit, and for how long. */
+  readonly circuitBreaker: { readonly failures: number; readonly cooldownMs: number };
 }
 
 export interface AuditConfig {

@@ -30,7 +30,13 @@ export interface InvocationContext {
 }
 
 export type InvocationOutcome =
-  | { readonly kind: 'accepted'; readonly links?: readonly string[]; readonly statusLabel?: string }
+  | {
+      readonly kind: 'accepted';
+      readonly links?: readonly string[];
+      readonly statusLabel?: string;
+      /** Kept as the run's `response`: what was dispatched, so reports about it can be checked (GITHUB: repository, workflow, ref, time). */
+      readonly response?: unknown;
+    }
   | {
       readonly kind: 'completed';
       readonly status: 'SUCCESS' | 'FAILURE';
@@ -50,4 +56,6 @@ export interface UpstreamRunUpdate {
   readonly status?: 'SUCCESS' | 'FAILURE';
   readonly statusLabel?: string;
   readonly links?: readonly string[];
+  /** Why this update is not about `run` (another repository, workflow, an earlier run); undefined: it is. */
+  readonly reject?: (run: Run) => string | undefined;
 }

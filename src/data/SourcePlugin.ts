@@ -18,7 +18,10 @@ import type { Logger } from 'pino';
 import type { SourceConfig } from '../config/types.ts';
 import type { InvocationType } from '../model/actions/model.ts';
 import type { SchemaExtension } from '../schema/build.ts';
+import type { CircuitBreakerConfig } from './circuit.ts';
+import type { DeliveryLog } from './DeliveryLog.ts';
 import type { Invoker, UpstreamRunUpdate } from './Invoker.ts';
+import type { Run } from './run.ts';
 import type { SharedCache } from './SharedCache.ts';
 import type { Source } from './Source.ts';
 import type { EntityChange } from './topics.ts';
@@ -30,6 +33,8 @@ export interface SourceDeps {
   readonly log: Logger;
   /** Watched sources report the entities their watch events change (entityChanged). */
   readonly onChange?: (change: EntityChange) => void;
+  /** Upstream circuit breaker (`circuitBreaker:`): sources that support it open after this many failures in a row. */
+  readonly circuitBreaker?: CircuitBreakerConfig;
   /** Where relative paths in source options start (the folder of lattice.yaml). */
   readonly baseDir?: string;
 }
@@ -55,8 +60,10 @@ export interface WebhookResponse {
 
 export interface WebhookDeps {
   readonly log: Logger;
+  /** Deliveries already taken, by delivery id: a replay does nothing. */
+  readonly deliveries: DeliveryLog;
   /** Tells the run engine what the upstream says of a run it executes. */
-  followRun(update: UpstreamRunUpdate): Promise<unknown>;
+  followRun(update: UpstreamRunUpdate): Promise<{ readonly run: Run } | { readonly ignored: string }>;
 }
 
 export type WebhookHandler = (request: WebhookRequest) => Promise<WebhookResponse>;

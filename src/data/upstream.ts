@@ -17,12 +17,16 @@
  * - `countUpstreamCall(source)`: for clients whose library sends the request itself (an SDK
  *   middleware, client-node's HTTP library): one call per HTTP request.
  *
+ * - With a Circuit (circuit.ts), each attempt goes through the source's breaker: while it is open
+ *   the attempt fails at once, uncounted, and is not retried.
+ *
  * Only `datasources/<kind>/client.ts` (and src/runs/invokers/webhook.ts, source `webhook`) call
  * these.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry from 'p-retry';
+import { isCircuitOpen, type Circuit } from './circuit.ts';
 
 const perRequest = new AsyncLocalStorage<Map<string, number>>();
 const listeners = new Set<(source: string) => void>();
@@ -88,9 +92,11 @@ export function retry<T>(attempt: (n: number) => Promise<T>, policy: RetryPolicy
 }
 
 /** One upstream call of `source`: `attempt` sends one request; every attempt is counted. */
-export function callUpstream<T>(source: string, attempt: (n: number) => Promise<T>, policy: RetryPolicy = ONCE): Promise<T> {
-  return retry((n) => {
+export function callUpstream<T>(source: string, attempt: (n: number) => Promise<T>, policy: RetryPolicy = ONCE, circuit?: Circuit): Promise<T> {
+  const counted = (n: number) => {
     countUpstreamCall(source);
     return attempt(n);
-  }, policy);
+  };
+  if (!circuit) return retry(counted, policy);
+  return retry((n) => circuit.run(() => counted(n)), { ...policy, shouldRetry: (err, n) => !isCircuitOpen(err) && (policy.shouldRetry?.(err, n) ?? true) });
 }

@@ -202,14 +202,19 @@ export class ActionEngine {
   /**
    * A status the action's own backend reported through a verified channel rather than with the
    * executor token: GitHub's `workflow_run` webhooks for GITHUB actions with
-   * `reportWorkflowStatus`. Returns undefined (and changes nothing) when the run is not an
-   * in-progress run of such an action.
+   * `reportWorkflowStatus`, and only when the upstream's own check of the run (`request.reject`:
+   * the repository, workflow and time its invoker dispatched) passes. Otherwise nothing changes
+   * and the answer says why.
    */
-  async followUpstream(request: UpstreamRunUpdate): Promise<Run | undefined> {
+  async followUpstream(request: UpstreamRunUpdate): Promise<{ readonly run: Run } | { readonly ignored: string }> {
     const run = await this.options.store.get(request.runId);
     const method = run && this.options.actions().get(run.action)?.invocationMethod;
-    if (!run || run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return undefined;
-    return this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel, addLinks: request.links });
+    if (!run) return { ignored: `no run ${request.runId}` };
+    if (run.status !== 'IN_PROGRESS' || method?.type !== 'GITHUB' || !method.reportWorkflowStatus) return { ignored: `run ${run.id} is not an in-progress run that follows its workflow` };
+    const rejected = request.reject?.(run);
+    if (rejected) return { ignored: `run ${run.id}: ${rejected}` };
+    const mask = this.masker(run);
+    return { run: await this.update(run.id, { expectStatus: 'IN_PROGRESS', status: request.status, statusLabel: request.statusLabel === undefined ? undefined : mask(request.statusLabel), addLinks: request.links?.map(mask) }) };
   }
 
   /** An executor's log line (`appendRunLog`), optionally ending the run. */
@@ -284,7 +289,7 @@ export class ActionEngine {
   private async record(runId: string, outcome: InvocationOutcome) {
     const update: RunUpdate =
       outcome.kind === 'accepted'
-        ? { expectStatus: 'IN_PROGRESS', statusLabel: outcome.statusLabel, addLinks: outcome.links }
+        ? { expectStatus: 'IN_PROGRESS', statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response }
         : { expectStatus: 'IN_PROGRESS', status: outcome.status, summary: outcome.summary, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response };
     if (outcome.kind === 'accepted' && outcome.statusLabel === undefined && !outcome.links?.length) return;
     try {
@@ -426,7 +431,6 @@ export class ActionEngine {
 function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string): InvocationOutcome {
   const text = (t: string | undefined) => (t === undefined ? t : mask(t));
   const base = { ...outcome, statusLabel: text(outcome.statusLabel), links: outcome.links?.map(mask) };
-  if (outcome.kind === 'accepted') return base;
   let response = outcome.response;
   if (response !== undefined) {
     const json = JSON.stringify(response);
@@ -439,6 +443,7 @@ function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string)
       }
     }
   }
+  if (outcome.kind === 'accepted') return { ...base, kind: 'accepted', response };
   return { ...base, kind: 'completed', status: outcome.status, summary: text(outcome.summary), response };
 }
 

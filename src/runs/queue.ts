@@ -21,8 +21,13 @@
  *   to be added: a replica that dies between storing a run and adding its job leaves the run
  *   IN_PROGRESS with no job (a failed add is logged). Nothing re-enqueues such runs today.
  *
+ * - Closing waits at most CLOSE_GRACE_MS for the Worker: after Redis went away and came back (a
+ *   restart, a pause), BullMQ's `Worker.close()` can wait forever for its blocking connection
+ *   (taskforcesh/bullmq#4656, open); past the grace it is disconnected, with a warning.
+ *
  * The queue's keys live under the configured Redis prefix (`<prefix>bull:runs:…`).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 
@@ -30,6 +35,8 @@ export const RUN_QUEUE_NAME = 'runs';
 export const RUN_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true } as const;
 /** Runs one Worker executes at once: a webhook that takes its time must not hold up the others. */
 const CONCURRENCY = 64;
+/** How long closing waits for the Worker's running jobs and connections before cutting them. */
+const CLOSE_GRACE_MS = 10_000;
 
 export interface RunQueueOptions {
   readonly redisUrl: string;
@@ -90,7 +97,11 @@ export async function startRunQueue(options: RunQueueOptions): Promise<RunQueue>
     },
     async close() {
       await Promise.all([...adding]);
-      await worker.close();
+      const closed = await Promise.race([worker.close().then(() => true), sleep(CLOSE_GRACE_MS, false, { ref: false })]);
+      if (!closed) {
+        log.warn({ graceMs: CLOSE_GRACE_MS }, 'run queue: the worker did not close in time; disconnecting it');
+        await worker.disconnect();
+      }
       await queue.close();
     },
   };

@@ -20,6 +20,7 @@ import { createRequestContext, type RequestContext } from '../context/index.ts';
 import { countCalls, type CountedEntityStore } from '../data/countCalls.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
 import { createEntityReader } from '../data/reader.ts';
+import { watchSeed } from '../data/reseed.ts';
 import { openStores } from '../data/stores.ts';
 import { ENTITY_CHANGES, type EntityChange } from '../data/topics.ts';
 import { onUpstreamCall } from '../data/upstream.ts';
@@ -65,14 +66,14 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const root = options.root ?? process.cwd();
   const metrics = createMetrics();
   log.info({ store: config.redisUrl ? `redis ${redactUrl(config.redisUrl)}` : 'in-process', config: config.configFile ?? '(defaults)' }, 'starting Lattice');
-  const stores = await openStores(config, { entities: options.store });
+  const stores = await openStores(config, { entities: options.store, log });
   const store = countCalls(stores.entities, (method) => metrics.storeCalls.inc({ method }));
   const { pubsub } = stores;
   // Entity changes from mutations, catalog-file reloads and watched sources: one way to publish them.
   const publishChange = (change: EntityChange) => pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
   const onChange = (change: EntityChange) => void publishChange(change);
 
-  const sources = createSources(config.sources, { cache: stores.cache, log, onChange, baseDir: config.configFile ? path.dirname(config.configFile) : root });
+  const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
   const closeData = () => Promise.all([stores.close(), ...sources.all.map((s) => s.close?.())]);
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
@@ -95,6 +96,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     throw new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `cannot start: ${runtime.status().errors.map((e) => `${e.where()}: ${e.message}`).join('\n')}`);
   }
 
+  // Redis found without the catalog (restarted empty, flushed): seed it again, no restart needed.
+  const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
   const audit = createAuditor(stores.audit, log);
@@ -129,10 +132,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
-  const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
+  const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit, trustedDocuments }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit, trustedDocuments }),
   );
   const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
   const ws = serveWebSocket({
@@ -164,6 +167,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     log,
     async close() {
       stopCountingUpstream();
+      stopSeedWatch();
       await watcher?.close();
       await ws.dispose();
       await apollo.stop();

@@ -5,12 +5,15 @@
  * - a LatticeError keeps its message, its code and its location and details in `extensions`;
  * - errors graphql-js or Apollo made (parse, validation, coercion, UNAUTHENTICATED) are safe to
  *   show as they are;
+ * - an ioredis failure (a command timed out, the connection is gone) is STORE_UNAVAILABLE, logged,
+ *   with a message that says the store failed and nothing of Redis's own;
  * - anything else is unexpected: it is logged with its path and the client gets
  *   `internal server error` with code INTERNAL_SERVER_ERROR, nothing of the original message.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { LatticeError } from '../errors/index.ts';
+import { isRedisFailure } from '../data/redis/connect.ts';
+import { ErrorCodes, LatticeError } from '../errors/index.ts';
 
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
 
@@ -18,6 +21,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const original = unwrap(error);
   if (original instanceof LatticeError) return { ...formatted, message: original.message, extensions: { ...original.toExtensions() } };
   if (!original || isGraphQLError(original)) return formatted;
+  if (isRedisFailure(original)) {
+    log.warn({ err: { name: original.name, message: original.message }, path: formatted.path }, 'store unavailable');
+    return { message: 'the store (Redis) is unavailable; try again shortly', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCodes.STORE_UNAVAILABLE } };
+  }
   // An error Apollo classified itself (a bad request, a persisted query not found…).
   if (formatted.extensions?.code !== undefined && formatted.extensions.code !== INTERNAL_SERVER_ERROR) return formatted;
   log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');

@@ -1,7 +1,8 @@
 /**
  * The HTTP side of the gateway, on Express 5: `/graphql` (Apollo Server, POST and GET, with the
  * body limit and per-request upstream call counting), GraphiQL's local assets, `/healthz`,
- * `/readyz` (503 until there is a schema and the watched sources have synced), `/metrics`
+ * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
+ * does not answer), `/metrics`
  * (Prometheus), `POST /webhooks/<kind>` (the source plugins' webhooks, raw body), and one error
  * handler that answers JSON (413 past the body limit).
  */
@@ -16,6 +17,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
 import type { Auditor } from '../data/AuditLog.ts';
 import type { WebhookHandler } from '../data/SourcePlugin.ts';
+import type { StoreHealth } from '../data/StoreHealth.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
@@ -32,6 +34,8 @@ export interface HttpOptions {
   readonly runtime: Runtime;
   /** Whether the watched sources have synced (readiness). */
   readonly sourcesReady: () => boolean;
+  /** Whether the store answers (a PING with the command timeout); not ready while it does not. */
+  readonly storeHealth?: StoreHealth;
   readonly metrics: Metrics;
   readonly authenticate: Authenticate;
   readonly context: (identity: Identity) => RequestContext;
@@ -54,15 +58,17 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
+  app.get('/readyz', async (_req, res) => {
     const s = runtime.status();
     const synced = options.sourcesReady();
+    const store = (await options.storeHealth?.check()) ?? { ok: true };
     const body = {
-      status: !runtime.current ? 'unavailable' : !synced ? 'syncing' : s.errors.length ? 'degraded' : 'ok',
+      status: !runtime.current ? 'unavailable' : !store.ok ? 'store unavailable' : !synced ? 'syncing' : s.errors.length ? 'degraded' : 'ok',
       loadedAt: s.loadedAt.toISOString(),
       errors: s.errors.map((e) => ({ code: e.code, message: e.message, ...e.location })),
+      ...(store.ok ? {} : { reason: store.reason }),
     };
-    res.status(runtime.current && synced ? 200 : 503).json(body);
+    res.status(runtime.current && synced && store.ok ? 200 : 503).json(body);
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -58,7 +58,13 @@ describe('GITHUB invoker', () => {
       auth: 'Bearer ghp_gateway',
       body: { ref: 'main', inputs: { name: 'cart', replicas: '3', flags: '{"canary":true}' } },
     });
-    expect(outcome).toEqual({ kind: 'accepted', links: ['https://github.com/acme/platform-templates/actions/workflows/scaffold.yml'], statusLabel: 'workflow dispatched' });
+    expect(outcome).toEqual({
+      kind: 'accepted',
+      links: ['https://github.com/acme/platform-templates/actions/workflows/scaffold.yml'],
+      statusLabel: 'workflow dispatched',
+      // What was dispatched, kept in run.response so a workflow_run webhook can be checked against it.
+      response: { github: { owner: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', ref: 'main', dispatchedAt: expect.any(String) } },
+    });
     expect(ctx.lines).toEqual(['dispatched scaffold.yml on acme/platform-templates@main']);
   });
 

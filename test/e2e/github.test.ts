@@ -165,7 +165,7 @@ describe("GitHub's own graph, joined on", () => {
 
 describe('GitHub webhooks', () => {
   const post = async (lattice: Lattice, body: string, signature: string | undefined, event = 'repository') =>
-    fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': event, ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
+    fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': randomUUID(), ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
 
   it('a repository event with a valid signature invalidates; a bad or missing one gets 401 and changes nothing', async () => {
     const lattice = await gateway();
@@ -242,8 +242,8 @@ describe('GITHUB actions follow their workflow run', () => {
     expect(run).toMatchObject({ status: 'IN_PROGRESS', statusLabel: 'workflow dispatched', links: ['http://127.0.0.1:' + new URL(sim.url).port + '/acme/platform-templates/actions/workflows/scaffold.yml'] });
     expect(sim.stats.dispatches).toEqual([{ owner: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', ref: 'main', inputs: { name: 'billing', language: 'typescript', system: 'Cart', run_id: runId } }]);
 
-    const event = JSON.stringify({ action: 'completed', organization: { login: 'acme' }, repository: { owner: { login: 'acme' } }, workflow_run: { display_title: `scaffold ${runId}`, name: 'scaffold', status: 'completed', conclusion: 'success', html_url: 'https://github.com/acme/platform-templates/actions/runs/42' } });
-    const res = await fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'workflow_run', 'x-hub-signature-256': await sign(SECRET, event) }, body: event });
+    const event = JSON.stringify({ action: 'completed', organization: { login: 'acme' }, repository: { name: 'platform-templates', owner: { login: 'acme' } }, workflow_run: { display_title: `scaffold ${runId}`, name: 'scaffold', path: '.github/workflows/scaffold.yml', created_at: new Date().toISOString(), status: 'completed', conclusion: 'success', html_url: 'https://github.com/acme/platform-templates/actions/runs/42' } });
+    const res = await fetch(`${lattice.url}/webhooks/github`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'workflow_run', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': await sign(SECRET, event) }, body: event });
     expect(res.status).toBe(200);
     const done = (await call(`{ run(id: "${runId}") { status statusLabel links } }`)).data.run;
     expect(done).toMatchObject({ status: 'SUCCESS', statusLabel: 'workflow success' });

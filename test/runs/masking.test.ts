@@ -5,6 +5,10 @@
  * (`hidden`) and any API token found by its hash (`tokenHashes`).
  */
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { loadConfig } from '../../src/config/index.ts';
+import { apiTokenHashes, configuredSecrets } from '../../src/config/secrets.ts';
+import type { Config } from '../../src/config/types.ts';
 import { describe, expect, it } from 'vitest';
 import type { InvocationContext } from '../../src/data/Invoker.ts';
 import { MemoryPubSub } from '../../src/data/memory/MemoryPubSub.ts';
@@ -77,5 +81,60 @@ describe('masking in the run engine', () => {
     expect(line.message).toBe('got ***; input ***; gh ***; api "***"');
     const reported = await engine.report({ runId: run.id, token, summary: echo, statusLabel: echo, links: [echo] });
     expect([reported.summary, reported.statusLabel, reported.links[0]]).toEqual(Array(3).fill('got ***; input ***; gh ***; api "***"'));
+  });
+});
+
+describe('every kind of configured secret is masked in run logs and responses', () => {
+  // Wired as src/server/actions.ts wires the engine: secrets.* from LATTICE_SECRET_*, the other
+  // configured secrets (configuredSecrets), API tokens by hash (apiTokenHashes).
+  const env = { LATTICE_SECRET_DEPLOY_KEY: 'lattice-secret-value-1', LATTICE_WEBHOOK_SIGNING_SECRET: 'signing-secret-value-2', LATTICE_SECRET_KEY: 'ab'.repeat(32) };
+  const base = loadConfig(env, tmpdir());
+  const config: Config = {
+    ...base,
+    sources: [{ name: 'gh', kind: 'github', options: { org: 'acme', token: 'ghp_source_token_value_3', webhookSecret: 'gh-webhook-secret-4' }, resources: [], pointer: '/sources/0' }],
+    auth: { ...base.auth, tokens: [{ name: 'ci', sha256: sha256('lat_api_token_value_5'), user: 'ci@example.com' }] },
+  };
+  const kinds: [string, (token: string) => string][] = [
+    ['a LATTICE_SECRET_* value', () => 'lattice-secret-value-1'],
+    ['the webhook signing secret', () => 'signing-secret-value-2'],
+    ['LATTICE_SECRET_KEY (hex)', () => 'ab'.repeat(32)],
+    ['a source token (sources[].options.token)', () => 'ghp_source_token_value_3'],
+    ['a source webhook secret (sources[].options.webhookSecret)', () => 'gh-webhook-secret-4'],
+    ['an API token (configured by hash)', () => 'lat_api_token_value_5'],
+    ["the run's executor token", (token) => token],
+  ];
+
+  it.each(kinds)('%s', async (_kind, secretOf) => {
+    const { actions } = loadActions([{ file: 'a.json', text: JSON.stringify([scaffoldAction('http://127.0.0.1:9/never', { invocationMethod: { type: 'WEBHOOK', url: 'http://127.0.0.1:9/x' } })]) }], model);
+    const store = new MemoryRunStore();
+    let token = '';
+    const engine = new ActionEngine({
+      actions: () => actions,
+      store,
+      events: new MemoryPubSub(),
+      catalog: () => makeCatalog().context,
+      invokers: {
+        WEBHOOK: async (ctx) => {
+          token = ctx.executorToken;
+          const secret = secretOf(ctx.executorToken);
+          await ctx.log(`invoker saw ${secret}`);
+          return { kind: 'accepted', statusLabel: `label ${secret}`, response: { echoed: secret } };
+        },
+      },
+      secretKey: config.secretKey,
+      secrets: () => config.actionSecrets,
+      hidden: () => configuredSecrets(config),
+      tokenHashes: () => apiTokenHashes(config),
+    });
+    const { run } = await engine.execute({ action: 'scaffold', inputs: { name: 'svc', token: 'unused-input' }, caller: caller('ann') });
+    await engine.idle();
+    const secret = secretOf(token);
+    await engine.appendLog({ runId: run.id, token, message: `executor says ${secret}` });
+    await engine.report({ runId: run.id, token, summary: `summary ${secret}`, statusLabel: `status ${secret}`, links: [`https://ci.example/${secret}`] });
+    const stored = await store.get(run.id);
+    const logs = await store.logs(run.id);
+    expect(JSON.stringify([stored, logs])).not.toContain(secret);
+    expect(logs.map((l) => l.message)).toEqual(['invoking WEBHOOK', 'invoker saw ***', 'executor says ***']);
+    expect(stored).toMatchObject({ summary: 'summary ***', statusLabel: 'status ***', links: expect.arrayContaining(['https://ci.example/***']), response: { echoed: '***' } });
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Redis } from 'ioredis';
 import { DEFAULT_MAX_AUDIT_EVENTS, matchesAuditFilter, type AuditEntry, type AuditEvent, type AuditFilter, type AuditLog, type AuditPage } from '../AuditLog.ts';
-import { connectRedis } from './connect.ts';
+import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const SCAN_BATCH = 200;
 /** How far apart the clocks of two replicas may be, for the `since` early stop. */
@@ -23,8 +23,8 @@ export class RedisAuditLog implements AuditLog {
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_AUDIT_EVENTS;
   }
 
-  static async connect(url: string, options: { readonly prefix?: string; readonly maxEvents?: number } = {}): Promise<RedisAuditLog> {
-    return new RedisAuditLog(await connectRedis(url), options);
+  static async connect(url: string, options: { readonly prefix?: string; readonly maxEvents?: number; readonly client?: RedisClientOptions } = {}): Promise<RedisAuditLog> {
+    return new RedisAuditLog(await connectRedis(url, options.client), options);
   }
 
   async append(entry: AuditEntry): Promise<AuditEvent> {

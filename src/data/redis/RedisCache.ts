@@ -10,7 +10,8 @@
  *   {p}lock:{key}    the token of the process fetching the key
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedis, type RedisClientOptions } from './connect.ts';
 import type { CachedEntry, CachePolicy, CacheRead, SharedCache } from '../SharedCache.ts';
 
 const LOCK_MS = 30_000;
@@ -27,8 +28,8 @@ export class RedisCache implements SharedCache {
     this.prefix = prefix;
   }
 
-  static connect(url: string, prefix?: string): RedisCache {
-    return new RedisCache(new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true }), prefix);
+  static connect(url: string, prefix?: string, client: RedisClientOptions = {}): RedisCache {
+    return new RedisCache(createRedis(url, { ...client, enableAutoPipelining: true }), prefix);
   }
 
   async read<T>(key: string, policy: CachePolicy, fetch: () => Promise<T>): Promise<CacheRead<T>> {

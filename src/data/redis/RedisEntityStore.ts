@@ -17,7 +17,7 @@ import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey }
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import type { EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
-import { connectRedis } from './connect.ts';
+import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const MAX_RETRIES = 20;
 
@@ -35,8 +35,8 @@ export class RedisEntityStore implements EntityStore {
     this.prefix = prefix;
   }
 
-  static async connect(url: string, prefix = 'lattice:'): Promise<RedisEntityStore> {
-    const redis = await connectRedis(url, { enableAutoPipelining: true });
+  static async connect(url: string, prefix = 'lattice:', client: RedisClientOptions = {}): Promise<RedisEntityStore> {
+    const redis = await connectRedis(url, { ...client, enableAutoPipelining: true });
     return new RedisEntityStore(redis, prefix);
   }
 

@@ -8,7 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { PubSub, Topic, Unsubscribe } from '../PubSub.ts';
-import { connectRedis } from './connect.ts';
+import { connectRedis, logRedisErrors, type RedisClientOptions } from './connect.ts';
 
 type Listener = (message: unknown) => void;
 
@@ -24,16 +24,16 @@ export class RedisPubSub implements PubSub {
   private readonly channels = new Map<string, Channel>();
   private readonly onListenerError: (err: unknown) => void;
 
-  constructor(publisher: Redis, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void } = {}) {
+  constructor(publisher: Redis, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void; client?: RedisClientOptions } = {}) {
     this.publisher = publisher;
-    this.subscriber = publisher.duplicate({ enableAutoPipelining: false });
+    this.subscriber = logRedisErrors(publisher.duplicate({ enableAutoPipelining: false }), options.client?.log);
     this.prefix = prefix;
     this.onListenerError = options.onListenerError ?? (() => undefined);
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }
 
-  static async connect(url: string, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void } = {}): Promise<RedisPubSub> {
-    const redis = await connectRedis(url);
+  static async connect(url: string, prefix = 'lattice:', options: { onListenerError?: (err: unknown) => void; client?: RedisClientOptions } = {}): Promise<RedisPubSub> {
+    const redis = await connectRedis(url, options.client);
     return new RedisPubSub(redis, prefix, options);
   }
 

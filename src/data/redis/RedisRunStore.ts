@@ -21,7 +21,7 @@ import type { Redis } from 'ioredis';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { applyUpdate, type Run, type RunUpdate } from '../run.ts';
 import { DEFAULT_LOG_LIMIT, DEFAULT_PAGE_SIZE, matchesFilter, type RunFilter, type RunPage, type RunPageArgs, type RunStore } from '../RunStore.ts';
-import { connectRedis } from './connect.ts';
+import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const MAX_RETRIES = 50;
 const SCAN_BATCH = 100;
@@ -58,8 +58,8 @@ export class RedisRunStore implements RunStore {
     this.prefix = prefix;
   }
 
-  static async connect(url: string, prefix = 'lattice:'): Promise<RedisRunStore> {
-    const redis = await connectRedis(url, { enableAutoPipelining: true });
+  static async connect(url: string, prefix = 'lattice:', client: RedisClientOptions = {}): Promise<RedisRunStore> {
+    const redis = await connectRedis(url, { ...client, enableAutoPipelining: true });
     return new RedisRunStore(redis, prefix);
   }
 

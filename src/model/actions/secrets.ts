@@ -31,6 +31,8 @@ export function maskHashedTokens(text: string, hashes: ReadonlySet<string>, sha2
     if (hashes.has(sha256(word))) return MASK;
     // A token followed or preceded by punctuation it may also contain ("… abc." ): try it trimmed too.
     const trimmed = word.replace(/^[-.~+/]+|[-.~+/]+$/g, '');
-    return trimmed !== word && trimmed.length > 0 && hashes.has(sha256(trimmed)) ? word.replace(trimmed, MASK) : word;
+    if (trimmed !== word && trimmed.length > 0 && hashes.has(sha256(trimmed))) return word.replace(trimmed, MASK);
+    // A token in a URL path ("https://ci.example/<token>/logs"): try each path segment.
+    return word.includes('/') ? word.split('/').map((segment) => (segment.length > 0 && hashes.has(sha256(segment)) ? MASK : segment)).join('/') : word;
   });
 }
