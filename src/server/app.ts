@@ -108,7 +108,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const production = config.mode === 'production';
   const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
   const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
-  const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, commandTimeoutMs: config.faults.commandTimeoutMs, log });
   const httpServer = http.createServer();
   const apollo = new ApolloServer<RequestContext>({
     gateway: schemaSource(runtime),

@@ -8,12 +8,15 @@
  * - an anonymous caller spends its IP's budget (`anonymousPoints`).
  *
  * With Redis the counters live under `<prefix>ratelimit:` and every replica shares them; without,
- * they are this process's (RateLimiterMemory).
+ * they are this process's (RateLimiterMemory). A Redis that does not answer within the command
+ * timeout (src/data/redis/connect.ts) leaves the decision to the in-memory insurance limiter, so a
+ * paused Redis never hangs a request here.
  */
-import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Identity } from '../auth/identity.ts';
 import type { RateLimitsConfig } from '../config/types.ts';
+import { createRedis } from '../data/redis/connect.ts';
 
 export interface Caller {
   readonly identity: Identity;
@@ -32,12 +35,15 @@ export interface RateLimiterOptions {
   /** Share the budgets through this Redis (every replica sees the same counters). */
   readonly redisUrl?: string;
   readonly redisPrefix?: string;
+  /** How long a Redis command may take before the in-memory insurance limiter decides instead. */
+  readonly commandTimeoutMs?: number;
+  readonly log?: Pick<Logger, 'warn'>;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { config } = options;
   if (!config.enabled) return { consume: async () => undefined, close: async () => undefined };
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  const redis = options.redisUrl ? createRedis(options.redisUrl, { commandTimeoutMs: options.commandTimeoutMs, log: options.log }) : undefined;
   const prefix = `${options.redisPrefix ?? 'lattice:'}ratelimit:${config.windowSeconds}:`;
   // One limiter per budget size (rate-limiter-flexible fixes the points per limiter).
   const limiters = new Map<number, RateLimiterAbstract>();
