@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import proxyaddr from 'proxy-addr';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
 import { configSchema } from './schema.ts';
@@ -20,7 +21,7 @@ interface FileConfig {
   auth?: Partial<AuthConfig>;
   audit?: { maxEvents?: number };
   actions?: string;
-  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; federation?: { roles?: string[] } };
+  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; trustProxy?: string[]; federation?: { roles?: string[] } };
   websocket?: Partial<WebSocketConfig>;
   rateLimits?: Partial<RateLimitsConfig>;
   trustedDocuments?: { mode?: 'enforce' | 'allow'; manifests?: string[]; redis?: boolean; bypassRoles?: string[] };
@@ -52,6 +53,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       );
     }
     file = expandEnv(value, env, '', doc.locate) as FileConfig;
+    (file.server?.trustProxy ?? []).forEach((entry, i) => {
+      const invalid = invalidTrustProxy(entry);
+      if (invalid) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `"server.trustProxy.${i}" must be an IP address, a CIDR range, or loopback, linklocal, uniquelocal: ${invalid}`, { location: doc.locate(`/server/trustProxy/${i}`) });
+    });
   }
   const base = configFile ? path.dirname(configFile) : cwd;
   const port = env.PORT !== undefined ? envInt('PORT', env.PORT) : (file.server?.port ?? 4000);
@@ -72,6 +77,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     graphiql: file.server?.graphiql ?? mode === 'development',
     cors: { origins: file.server?.cors?.origins ?? [] },
     federation: { roles: file.server?.federation?.roles ?? ['Federation'] },
+    trustProxy: file.server?.trustProxy ?? [],
     websocket: { maxSubscriptions: file.websocket?.maxSubscriptions ?? 100, maxConnectionsPerIp: file.websocket?.maxConnectionsPerIp ?? 50 },
     rateLimits: {
       enabled: file.rateLimits?.enabled ?? true,
@@ -107,6 +113,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     webhookSigningSecret: env.LATTICE_WEBHOOK_SIGNING_SECRET || undefined,
     queueStalledMs: env.LATTICE_QUEUE_STALLED_MS ? envPositiveInt('LATTICE_QUEUE_STALLED_MS', env.LATTICE_QUEUE_STALLED_MS) : undefined,
   });
+}
+
+/** Why an entry of `server.trustProxy` is not an address, a range or a name proxy-addr knows (what src/server/clientIp.ts compiles); undefined when it is. */
+function invalidTrustProxy(entry: string): string | undefined {
+  try {
+    proxyaddr.compile(entry);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }
 
 /** What `lattice run` (the CLI) takes from the environment: LATTICE_TOKEN, LATTICE_URL. */

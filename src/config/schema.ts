@@ -17,6 +17,7 @@ export const configSchema = {
         mode: { enum: ['production', 'development'] },
         graphiql: { type: 'boolean' },
         cors: { type: 'object', additionalProperties: false, properties: { origins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } } } },
+        trustProxy: { type: 'array', items: { type: 'string', minLength: 1 } },
         federation: { type: 'object', additionalProperties: false, properties: { roles: { type: 'array', items: { type: 'string', minLength: 1 } } } },
       },
     },

@@ -43,6 +43,8 @@ export interface Config {
   readonly cors: CorsConfig;
   /** `server.federation`: who may reach `_service` and `_entities` in production mode. */
   readonly federation: FederationConfig;
+  /** `server.trustProxy`: proxies (addresses, CIDR ranges, `loopback`, `linklocal`, `uniquelocal`) whose X-Forwarded-For names the client; none by default. */
+  readonly trustProxy: readonly string[];
   /** `websocket:`: limits of graphql-ws connections. */
   readonly websocket: WebSocketConfig;
   /** `rateLimits:`: request budgets per token and per IP. */

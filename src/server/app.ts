@@ -34,6 +34,7 @@ import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
+import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
 import { Runtime } from './runtime.ts';
 import { createSources } from './sources.ts';
@@ -108,6 +109,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const production = config.mode === 'production';
   const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
   const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  const clientIp = clientIpOf(config.trustProxy);
   const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, commandTimeoutMs: config.faults.commandTimeoutMs, log });
   const httpServer = http.createServer();
   const apollo = new ApolloServer<RequestContext>({
@@ -135,7 +137,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, audit, trustedDocuments }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments }),
   );
   const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
   const ws = serveWebSocket({
@@ -148,6 +150,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     formatError: format,
     maxPayloadBytes: config.bodyLimitBytes,
     maxConnectionsPerIp: config.websocket.maxConnectionsPerIp,
+    clientIp,
     guards,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));

@@ -23,6 +23,7 @@ import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
 import type { Metrics } from './metrics.ts';
+import type { ClientIp } from './clientIp.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { TrustedDocuments } from './trustedDocuments.ts';
 import type { Runtime } from './runtime.ts';
@@ -46,6 +47,8 @@ export interface HttpOptions {
   /** Origins allowed to call cross-origin (`server.cors.origins`); empty: none. */
   readonly corsOrigins: readonly string[];
   readonly rateLimiter: RateLimiter;
+  /** The caller's address (clientIp.ts: the peer, or X-Forwarded-For behind `server.trustProxy`). */
+  readonly clientIp: ClientIp;
   readonly audit: Auditor;
   /** The allow-list of operations (`trustedDocuments:`), when configured. */
   readonly trustedDocuments: TrustedDocuments | undefined;
@@ -90,7 +93,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, maxAge: 600 }),
     express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     identify(options.authenticate),
-    rateLimit(options.rateLimiter, options.audit),
+    rateLimit({ limiter: options.rateLimiter, audit: options.audit, clientIp: options.clientIp }),
     ...(options.trustedDocuments ? [trustedDocumentsGate(options.trustedDocuments, options.audit)] : []),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
     expressMiddleware(options.apollo, {

@@ -10,6 +10,7 @@ import type { Authenticate } from '../auth/authenticate.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { Auditor } from '../data/AuditLog.ts';
 import { ErrorCodes } from '../errors/index.ts';
+import type { ClientIp } from './clientIp.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { DocumentRequest, TrustedDocuments } from './trustedDocuments.ts';
 
@@ -27,11 +28,12 @@ export function identify(authenticate: Authenticate): express.RequestHandler {
   };
 }
 
-export function rateLimit(limiter: RateLimiter, audit: Auditor): express.RequestHandler {
+export function rateLimit(options: { readonly limiter: RateLimiter; readonly audit: Auditor; readonly clientIp: ClientIp }): express.RequestHandler {
+  const { limiter, audit, clientIp } = options;
   return async (req, res, next) => {
     const caller = res.locals.caller as CallerOutcome | undefined;
     const identity = caller && 'identity' in caller ? caller.identity : ANONYMOUS;
-    const retryAfter = await limiter.consume({ identity, ip: req.socket.remoteAddress ?? 'unknown' });
+    const retryAfter = await limiter.consume({ identity, ip: clientIp(req) });
     if (retryAfter === undefined) return next();
     await audit.record({ event: 'http.graphql', actor: { user: identity.user, via: identity.via }, target: {}, outcome: 'REFUSED', code: ErrorCodes.RATE_LIMITED });
     res

@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { Authenticate } from '../auth/authenticate.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
+import type { ClientIp } from './clientIp.ts';
 import type { SubscribeGuards } from './subscribeGuards.ts';
 import { serveGraphqlWs, type SocketExtra } from './wsServer.ts';
 
@@ -29,6 +30,8 @@ export interface WebSocketOptions {
   /** Largest frame in bytes (the HTTP body limit): ws closes with 1009 past it. */
   readonly maxPayloadBytes: number;
   readonly maxConnectionsPerIp: number;
+  /** The caller's address from the upgrade request (clientIp.ts). */
+  readonly clientIp: ClientIp;
   readonly guards: SubscribeGuards;
 }
 
@@ -53,7 +56,7 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
       },
       onSubscribe: async (ctx, _id, payload) => {
         const identity = ctx.extra.identity ?? ANONYMOUS;
-        const refused = await guards.admit({ active: Object.keys(ctx.subscriptions).length, identity, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown' });
+        const refused = await guards.admit({ active: Object.keys(ctx.subscriptions).length, identity, ip: options.clientIp(ctx.extra.request) });
         if (refused) return refused;
         const query = await guards.query(payload, identity);
         if (typeof query !== 'string') return query;
@@ -73,7 +76,7 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined),
     },
-    { wsServer, log, maxConnectionsPerIp: options.maxConnectionsPerIp, extra: (base) => base },
+    { wsServer, log, maxConnectionsPerIp: options.maxConnectionsPerIp, clientIp: options.clientIp, extra: (base) => base },
   );
 }
 

@@ -13,6 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
+import type { ClientIp } from './clientIp.ts';
 import { screenMessage } from './wsMessages.ts';
 
 /** What every graphql-ws hook finds in `ctx.extra`. */
@@ -24,6 +25,7 @@ export interface SocketExtra {
 export interface GraphqlWsOptions {
   readonly wsServer: WebSocketServer;
   readonly maxConnectionsPerIp: number;
+  readonly clientIp: ClientIp;
   readonly log: Logger;
 }
 
@@ -38,7 +40,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Sock
   wsServer.options.handleProtocols = handleProtocols;
   wsServer.on('error', (err) => log.error({ err }, 'WebSocket server error'));
   wsServer.on('connection', (socket, request) => {
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = options.clientIp(request);
     const open = perIp.get(ip) ?? 0;
     if (open >= options.maxConnectionsPerIp) {
       log.warn({ ip }, 'WebSocket refused: too many connections from this address');

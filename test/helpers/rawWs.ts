@@ -16,8 +16,9 @@ export interface RawConnection {
   run(id: string, query: string): Promise<{ next?: any; error?: any[] }>;
 }
 
-export async function rawConnect(url: string): Promise<RawConnection> {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+/** Opens the socket; `headers` go on the upgrade request (e.g. X-Forwarded-For). */
+export async function rawConnect(url: string, headers: Record<string, string> = {}): Promise<RawConnection> {
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers });
   const messages: any[] = [];
   let wake: () => void = () => undefined;
   ws.on('message', (data) => {

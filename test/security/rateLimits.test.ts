@@ -86,6 +86,30 @@ describe('rate limits in one gateway', () => {
   });
 });
 
+describe('the client address behind a proxy (server.trustProxy)', () => {
+  const anonymousFrom = (lattice: Lattice, forwardedFor: string) =>
+    fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query: QUERY }) }).then((r) => r.status);
+
+  it('ignores X-Forwarded-For unless the peer is a trusted proxy: a forged header buys no fresh budget', async () => {
+    const lattice = await start({ rateLimits: limits(3) });
+    expect([await anonymousFrom(lattice, '203.0.113.1'), await anonymousFrom(lattice, '203.0.113.2'), await anonymousFrom(lattice, '203.0.113.3')]).toEqual([200, 200, 429]);
+  });
+
+  it('behind a trusted proxy (loopback here), counts each forwarded client apart, over HTTP and graphql-ws', async () => {
+    const lattice = await start({ rateLimits: limits(3), trustProxy: ['loopback'], websocket: { maxSubscriptions: 100, maxConnectionsPerIp: 1 } });
+    expect([await anonymousFrom(lattice, '203.0.113.1'), await anonymousFrom(lattice, '203.0.113.1'), await anonymousFrom(lattice, '203.0.113.1')]).toEqual([200, 200, 429]);
+    expect(await anonymousFrom(lattice, '203.0.113.2')).toBe(200);
+    // The WebSocket connection cap (1 per address here) counts the forwarded address too.
+    const first = await rawConnect(lattice.url, { 'x-forwarded-for': '203.0.113.7' });
+    const second = await rawConnect(lattice.url, { 'x-forwarded-for': '203.0.113.8' });
+    const third = await rawConnect(lattice.url, { 'x-forwarded-for': '203.0.113.7' });
+    await Promise.all([first.init(), second.init()]);
+    expect(await third.closed).toMatchObject({ code: 1008 });
+    first.ws.close();
+    second.ws.close();
+  });
+});
+
 describe('rate limits across gateways sharing Redis', () => {
   it('spends one budget on either gateway', async () => {
     const config = { rateLimits: limits(4), redisUrl: REDIS_URL, redisPrefix: PREFIX };

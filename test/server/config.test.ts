@@ -45,6 +45,8 @@ describe('configuration', () => {
       ['INVALID_CONFIG', '/server/port', 3, '"server.port" must be integer'],
       ['INVALID_CONFIG', '/log/level', 5, expect.stringContaining('"log.level" must be equal to one of the allowed values: fatal, error')],
     ]);
+    const proxies = withConfig('server:\n  trustProxy:\n    - loopback\n    - 10.0.0.0/33\n');
+    expect(() => loadConfig({ LATTICE_CONFIG: path.join(proxies, 'lattice.yaml') }, ROOT)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', message: expect.stringContaining('"server.trustProxy.1" must be an IP address, a CIDR range'), location: expect.objectContaining({ line: 4 }) }));
     expect(() => loadConfig({ PORT: 'eighty' }, ROOT)).toThrow('PORT must be a port number');
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' }, ROOT)).toThrow('REDIS_URL must start with redis://');
     expect(() => loadConfig({ LATTICE_CONFIG: '/nope/lattice.yaml' }, ROOT)).toThrow('does not exist');
