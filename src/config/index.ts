@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
 import { configSchema } from './schema.ts';
-import type { AuthConfig, Config, SourceConfig } from './types.ts';
+import type { AuthConfig, Config, LimitsConfig, OperationLimits, SourceConfig } from './types.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
 
@@ -26,6 +26,25 @@ interface FileConfig {
   watch?: boolean;
   redis?: { url?: string; prefix?: string };
   log?: { level?: string };
+  limits?: Partial<OperationLimits> & { maxTokens?: number; documentCacheBytes?: number; roles?: Record<string, Partial<OperationLimits>> };
+}
+
+/** The limits without a `limits:` block: docs/security.md explains each figure. */
+const DEFAULT_LIMITS: LimitsConfig = Object.freeze({
+  maxTokens: 10_000,
+  documentCacheBytes: 32 * 1024 * 1024,
+  defaults: Object.freeze({ maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 10_000_000, maxNodes: 100_000, timeoutMs: 30_000 }),
+  roles: Object.freeze({}),
+});
+
+function limitsFrom(file: FileConfig['limits'] = {}): LimitsConfig {
+  const { maxTokens, documentCacheBytes, roles, ...defaults } = file;
+  return {
+    maxTokens: maxTokens ?? DEFAULT_LIMITS.maxTokens,
+    documentCacheBytes: documentCacheBytes ?? DEFAULT_LIMITS.documentCacheBytes,
+    defaults: { ...DEFAULT_LIMITS.defaults, ...defaults },
+    roles: roles ?? {},
+  };
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
@@ -71,6 +90,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       jwt: file.auth?.jwt && { ...file.auth.jwt, jwksFile: file.auth.jwt.jwksFile && path.resolve(base, file.auth.jwt.jwksFile) },
     },
     audit: { maxEvents: file.audit?.maxEvents ?? 10_000 },
+    limits: limitsFrom(file.limits),
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,

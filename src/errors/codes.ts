@@ -36,6 +36,16 @@ export const ErrorCodes = {
   /** A store (in-process or Redis) failed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 
+  // Operation limits (src/server/limits, docs/security.md "Operation limits").
+  /** Refused before execution: the operation's estimated cost, depth, aliases or root fields are over the caller's limit (`limitName`, `measured`, `limit`). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Stopped during execution: the answer reached the caller's most resolved fields (`limit`). */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** Stopped during execution: it ran longer than the caller's timeout (`limit`, milliseconds). */
+  EXECUTION_TIMEOUT: 'EXECUTION_TIMEOUT',
+  /** Stopped during execution: the client went away (HTTP connection closed, graphql-ws `complete` or socket closed). */
+  OPERATION_CANCELLED: 'OPERATION_CANCELLED',
+
   // Actions and runs.
   /** An action definition file breaks the format or a rule. */
   INVALID_ACTION: 'INVALID_ACTION',

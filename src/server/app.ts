@@ -31,6 +31,11 @@ import { formatError } from './formatError.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { guardSchema } from './limits/guard.ts';
+import { guardedContext } from './limits/guardedContext.ts';
+import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
+import { stopCounter } from './limits/stops.ts';
+import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
 import { createSources } from './sources.ts';
 import { watchFolders } from './watch.ts';
@@ -94,12 +99,16 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
-  const context = (identity = ANONYMOUS): RequestContext => createRequestContext(contextDeps, identity);
+  // Each context carries its execution guard (operation limits), which its reads ask first.
+  const context = (identity = ANONYMOUS): RequestContext => guardedContext(createRequestContext, contextDeps, identity);
   const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
   const httpServer = http.createServer();
+  // Operation limits (src/server/limits): every served schema's fields ask the request's guard first.
+  const countStop = stopCounter(metrics.registry);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: schemaSource(runtime),
+    gateway: schemaSource(runtime, guardSchema),
+    ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Lattice authenticates with headers, not cookies; GET must work for graphql-http clients.
     csrfPrevention: false,
@@ -107,7 +116,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     // main.ts owns the signals: Apollo's own handler re-raises them and races our close().
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(GRAPHQL_PATH), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), graphiqlPlugin(GRAPHQL_PATH), metricsPlugin(metrics), limitsPlugin(config.limits, countStop)],
   });
   await apollo.start();
 
@@ -115,7 +124,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   let sourcesReady = false;
   const webhooks = sources.webhooks({ log, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on('request', createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, metrics, authenticate, context, webhooks, log }));
-  const ws = serveWebSocket({ httpServer, path: GRAPHQL_PATH, schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema, authenticate, context, log });
+  const ws = serveWebSocket({ httpServer, path: GRAPHQL_PATH, schema: () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema), authenticate, context, log, limits: wsLimits(config.limits, countStop) });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
 

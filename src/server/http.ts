@@ -17,6 +17,7 @@ import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
+import { cancelOnClose } from './limits/cancelOnClose.ts';
 import type { Metrics } from './metrics.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -70,9 +71,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
     express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
     (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
     expressMiddleware(options.apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         try {
-          return options.context(await options.authenticate(req.headers.authorization));
+          return cancelOnClose(options.context(await options.authenticate(req.headers.authorization)), res);
         } catch (err) {
           const e = err as LatticeError;
           throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });

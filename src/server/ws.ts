@@ -7,7 +7,7 @@
  * goes through the same formatError as over HTTP (codes kept, internals masked).
  */
 import type { Server } from 'node:http';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -15,6 +15,7 @@ import type { Authenticate } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
 import { formatError } from './formatError.ts';
+import type { WsLimits } from './limits/websocket.ts';
 
 export interface WebSocketOptions {
   readonly httpServer: Server;
@@ -24,6 +25,8 @@ export interface WebSocketOptions {
   readonly authenticate: Authenticate;
   readonly context: (identity: Identity | undefined) => RequestContext;
   readonly log: Logger;
+  /** Operation limits (src/server/limits): checked after validation, cost on answers, cancellation. */
+  readonly limits: WsLimits;
 }
 
 export interface GraphQLWebSocket {
@@ -45,20 +48,23 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const schema = options.schema();
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, options.limits.parseOptions);
         } catch (err) {
           return [withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const invalid = validate(schema, document);
         if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: options.context(ctx.extra.identity) };
+        const contextValue = options.context(ctx.extra.identity);
+        const refused = options.limits.check({ socket: ctx.extra.socket, id, schema, document, operationName: payload.operationName, variables: payload.variables, identity: ctx.extra.identity, context: contextValue });
+        if (refused) return refused;
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log)) } : undefined),
+      onNext: (_ctx, _id, _payload, args, result) => options.limits.result(args.contextValue, result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log)) } : (result as FormattedExecutionResult)),
     },
     wsServer,
   );
