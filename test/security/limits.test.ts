@@ -207,4 +207,19 @@ describe('a running operation', () => {
       await client.dispose();
     }
   });
+
+  it('is cancelled when the graphql-ws socket closes: fewer reads than a completed run', async () => {
+    const full = await completedReads();
+    const client = wsClient(lattice, ADMIN_TOKEN);
+    const before = store.reads;
+    const cancelledBefore = await limited(lattice, 'cancelled');
+    store.shut();
+    client.subscribe({ query: NESTED }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    await store.arrived();
+    await client.dispose();
+    await vi.waitFor(async () => expect(await limited(lattice, 'cancelled')).toBe(cancelledBefore + 1), { timeout: 10_000 });
+    store.open();
+    expect((await gql(lattice.url, SIMPLE)).data).toEqual({ component: { identifier: 'CartService' } });
+    expect(store.reads - before - 1).toBeLessThan(full);
+  });
 });
