@@ -13,6 +13,10 @@
  *   and hand-written resolvers over plain Maps with precomputed, pre-sorted reverse indexes and
  *   no DataLoader: the fastest reasonable hand-written implementation.
  *
+ * - lattice+limits: the same with the operation limits on (src/server/limits): the static checks
+ *   (depth, aliases, root fields, cost) per operation, the guarded context (every read asks the
+ *   guard) and the guarded schema (every field asks it: node cap, timeout), with the default limits.
+ *
  * Both must return identical `data`. Per size and implementation it reports requests/s, p50 and
  * p99 latency, Lattice's store calls per query, and the Lattice/limit ratios; it writes
  * bench/results/dashboard.json and bench/results/dashboard.md.
@@ -24,7 +28,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSchema, execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/data/reader.ts';
 import { MemoryPubSub } from '../src/data/memory/MemoryPubSub.ts';
@@ -41,6 +45,11 @@ import { MemoryEntityStore } from '../src/data/memory/MemoryEntityStore.ts';
 import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
 import { createCatalogWriter } from '../datasources/catalog/writer.ts';
 import { percentile, round } from './stats.ts';
+import { ANONYMOUS } from '../src/auth/identity.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { guardOf, guardSchema } from '../src/server/limits/guard.ts';
+import { guardedContext } from '../src/server/limits/guardedContext.ts';
+import { limitOperation } from '../src/server/limits/operation.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -144,7 +153,7 @@ function limitSchema(entities: readonly EntityInput[]): GraphQLSchema {
 // Measurement.
 
 interface Impl {
-  readonly name: 'lattice' | 'limit';
+  readonly name: 'lattice' | 'lattice+limits' | 'limit';
   run(): Promise<ExecutionResult>;
 }
 
@@ -194,10 +203,14 @@ interface SizeResult {
   readonly resultComponents: number;
   readonly lattice: Stats & { readonly storeCallsPerQuery: number; readonly storeCallsByMethod: Record<string, number> };
   readonly limit: Stats;
+  /** Lattice with the operation limits on. */
+  readonly withLimits: Stats;
+  /** Limits on / off (Lattice with limits over Lattice without). */
+  readonly limitsRatio: { readonly p50: number; readonly p99: number; readonly throughput: number };
   readonly ratio: { readonly p50: number; readonly p99: number; readonly throughput: number };
 }
 
-async function benchSize(components: number, schema: GraphQLSchema, model: Parameters<typeof createCatalogWriter>[1], document: DocumentNode): Promise<SizeResult> {
+async function benchSize(components: number, schema: GraphQLSchema, limitedSchema: GraphQLSchema, model: Parameters<typeof createCatalogWriter>[1], document: DocumentNode): Promise<SizeResult> {
   const systems = components / 10;
   const domains = systems / 10;
   const entities = generateCatalog({ components, systems, domains });
@@ -218,6 +231,24 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
     name: 'lattice',
     run: async () => execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status, audit }) }),
   };
+
+  const deps = { reader, writer, pubsub, actions, status, audit };
+  const config = loadConfig({}, ROOT).limits;
+  const operation = getOperationAST(document);
+  assert.ok(operation);
+  const withLimits: Impl = {
+    name: 'lattice+limits',
+    run: async () => {
+      const contextValue = guardedContext(createRequestContext, deps, ANONYMOUS);
+      const outcome = limitOperation({ config, schema: limitedSchema, document, operation, identity: ANONYMOUS, context: contextValue, countStop: () => {} });
+      if (outcome.errors) return { errors: outcome.errors };
+      const result = await execute({ schema: limitedSchema, document, contextValue });
+      guardOf(contextValue).finish();
+      return { ...result, extensions: { cost: outcome.cost } };
+    },
+  };
+  const check = await withLimits.run();
+  assert.deepEqual(JSON.parse(JSON.stringify(check.data)), JSON.parse(JSON.stringify((await lattice.run()).data)), 'limits on and off disagree');
 
   const hand = limitSchema(entities);
   assert.deepEqual(validate(hand, document), [], 'the query must be valid against the hand-written SDL');
@@ -241,16 +272,21 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
   // Warm up both, then alternate measured rounds so drift (GC, CPU frequency) hits both alike.
   await runFor(lattice, WARMUP_MS, []);
   await runFor(limit, WARMUP_MS, []);
+  await runFor(withLimits, WARMUP_MS, []);
   const lat: number[] = [];
   const lim: number[] = [];
+  const on: number[] = [];
   let latElapsed = 0;
   let limElapsed = 0;
+  let onElapsed = 0;
   for (let r = 0; r < ROUNDS; r++) {
     latElapsed += await runFor(lattice, MEASURE_MS / ROUNDS, lat);
     limElapsed += await runFor(limit, MEASURE_MS / ROUNDS, lim);
+    onElapsed += await runFor(withLimits, MEASURE_MS / ROUNDS, on);
   }
   const ls = stats(lat, latElapsed);
   const ms = stats(lim, limElapsed);
+  const os_ = stats(on, onElapsed);
   return {
     components,
     systems,
@@ -259,6 +295,8 @@ async function benchSize(components: number, schema: GraphQLSchema, model: Param
     resultComponents,
     lattice: { ...ls, storeCallsPerQuery, storeCallsByMethod },
     limit: ms,
+    withLimits: os_,
+    limitsRatio: { p50: round(os_.p50Ms / ls.p50Ms, 2), p99: round(os_.p99Ms / ls.p99Ms, 2), throughput: round(ls.requestsPerSecond / os_.requestsPerSecond, 2) },
     ratio: { p50: round(ls.p50Ms / ms.p50Ms, 2), p99: round(ls.p99Ms / ms.p99Ms, 2), throughput: round(ms.requestsPerSecond / ls.requestsPerSecond, 2) },
   };
 }
@@ -274,6 +312,8 @@ function table(results: readonly SizeResult[]): string {
     rows.push([n, 'lattice', String(r.lattice.requestsPerSecond), r.lattice.p50Ms.toFixed(3), r.lattice.p99Ms.toFixed(3), String(r.lattice.storeCallsPerQuery)]);
     rows.push([n, 'limit', String(r.limit.requestsPerSecond), r.limit.p50Ms.toFixed(3), r.limit.p99Ms.toFixed(3), '—']);
     rows.push([n, '**lattice/limit**', `${r.ratio.throughput}x slower`, `${r.ratio.p50}x`, `${r.ratio.p99}x`, '']);
+    rows.push([n, 'lattice+limits', String(r.withLimits.requestsPerSecond), r.withLimits.p50Ms.toFixed(3), r.withLimits.p99Ms.toFixed(3), '']);
+    rows.push([n, '**limits on/off**', `${r.limitsRatio.throughput}x slower`, `${r.limitsRatio.p50}x`, `${r.limitsRatio.p99}x`, '']);
   }
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -281,6 +321,8 @@ function table(results: readonly SizeResult[]): string {
 
 async function main() {
   const generation = buildGeneration(await readDocuments(path.join(ROOT, 'schema/blueprints'), ROOT));
+  // A second generation for limits on: guardSchema wraps resolvers in place.
+  const limitedSchema = guardSchema(buildGeneration(await readDocuments(path.join(ROOT, 'schema/blueprints'), ROOT)).schema);
   const document = parse(QUERY);
   assert.deepEqual(validate(generation.schema, document), [], 'the dashboard query must be valid against the Lattice schema');
 
@@ -288,9 +330,9 @@ async function main() {
   const results: SizeResult[] = [];
   for (const components of SIZES) {
     process.stdout.write(`dashboard: ${components.toLocaleString('en-US')} components… `);
-    const r = await benchSize(components, generation.schema, () => generation.plan.model, document);
+    const r = await benchSize(components, generation.schema, limitedSchema, () => generation.plan.model, document);
     results.push(r);
-    console.log(`lattice ${r.lattice.requestsPerSecond} req/s, limit ${r.limit.requestsPerSecond} req/s (${r.ratio.throughput}x)`);
+    console.log(`lattice ${r.lattice.requestsPerSecond} req/s, limit ${r.limit.requestsPerSecond} req/s (${r.ratio.throughput}x); limits on ${r.withLimits.requestsPerSecond} req/s (on/off ${r.limitsRatio.throughput}x slower)`);
   }
   const durationS = round((Date.now() - started) / 1000, 1);
 

@@ -12,7 +12,7 @@ import proxyaddr from 'proxy-addr';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
 import { configSchema } from './schema.ts';
-import type { AuthConfig, Config, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
+import type { AuthConfig, Config, LimitsConfig, OperationLimits, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
 
@@ -32,6 +32,25 @@ interface FileConfig {
   webhooks?: { deliveryTtlSeconds?: number };
   circuitBreaker?: { failures?: number; cooldownMs?: number };
   log?: { level?: string };
+  limits?: Partial<OperationLimits> & { maxTokens?: number; documentCacheBytes?: number; roles?: Record<string, Partial<OperationLimits>> };
+}
+
+/** The limits without a `limits:` block: docs/security.md explains each figure. */
+const DEFAULT_LIMITS: LimitsConfig = Object.freeze({
+  maxTokens: 10_000,
+  documentCacheBytes: 32 * 1024 * 1024,
+  defaults: Object.freeze({ maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 10_000_000, maxNodes: 100_000, timeoutMs: 30_000 }),
+  roles: Object.freeze({}),
+});
+
+function limitsFrom(file: FileConfig['limits'] = {}): LimitsConfig {
+  const { maxTokens, documentCacheBytes, roles, ...defaults } = file;
+  return {
+    maxTokens: maxTokens ?? DEFAULT_LIMITS.maxTokens,
+    documentCacheBytes: documentCacheBytes ?? DEFAULT_LIMITS.documentCacheBytes,
+    defaults: { ...DEFAULT_LIMITS.defaults, ...defaults },
+    roles: roles ?? {},
+  };
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
@@ -107,6 +126,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       deliveryTtlSeconds: file.webhooks?.deliveryTtlSeconds ?? 86_400,
       circuitBreaker: { failures: file.circuitBreaker?.failures ?? 5, cooldownMs: file.circuitBreaker?.cooldownMs ?? 30_000 },
     },
+    limits: limitsFrom(file.limits),
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,

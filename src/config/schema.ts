@@ -1,3 +1,14 @@
+const positive = { type: 'integer', minimum: 1 };
+/** The limits an operation runs under, as `limits:` and each `limits.roles.<Role>:` give them. */
+const operationLimits = {
+  maxDepth: positive,
+  maxAliases: { type: 'integer', minimum: 0 },
+  maxRootFields: positive,
+  maxCost: positive,
+  maxNodes: positive,
+  timeoutMs: positive,
+};
+
 /**
  * The JSON Schema of lattice.yaml (ajv): unknown keys are refused, every value checked, so a
  * mistake is reported with its key, line and column before anything starts.
@@ -98,6 +109,16 @@ export const configSchema = {
     },
     audit: { type: 'object', additionalProperties: false, properties: { maxEvents: { type: 'integer', minimum: 1, maximum: 10000000 } } },
     actions: { type: 'string', minLength: 1 },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ...operationLimits,
+        maxTokens: positive,
+        documentCacheBytes: { type: 'integer', minimum: 65536 },
+        roles: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, properties: operationLimits } },
+      },
+    },
     sources: {
       type: 'array',
       items: {

@@ -58,6 +58,35 @@ export interface Config {
   readonly faults: FaultsConfig;
   /** Where the config came from, for logs. */
   readonly configFile: string | undefined;
+  /** Operation limits (`limits:` in lattice.yaml): docs/security.md, "Operation limits". */
+  readonly limits: LimitsConfig;
+}
+
+/** The limits one operation runs under (every one a positive whole number). */
+export interface OperationLimits {
+  /** Most fields nested in one another (introspection included). */
+  readonly maxDepth: number;
+  /** Most aliased fields in the operation (fragments counted where they are spread). */
+  readonly maxAliases: number;
+  /** Most fields at the root of the operation. */
+  readonly maxRootFields: number;
+  /** Largest estimated cost: every field 1, a connection's nodes times its page size. */
+  readonly maxCost: number;
+  /** Most fields resolved while executing (the answer's size, counted as it is built). */
+  readonly maxNodes: number;
+  /** Longest execution in milliseconds. */
+  readonly timeoutMs: number;
+}
+
+export interface LimitsConfig {
+  /** Most lexical tokens in a query document (the parser stops there); one value for everyone: parsing comes before the caller's roles matter. */
+  readonly maxTokens: number;
+  /** Bytes of parsed documents Apollo keeps (query text counted). */
+  readonly documentCacheBytes: number;
+  /** What every caller gets. */
+  readonly defaults: OperationLimits;
+  /** Per role: the limits that differ; a caller gets, limit by limit, the most generous of its roles. */
+  readonly roles: Readonly<Record<string, Partial<OperationLimits>>>;
 }
 
 export interface SourceConfig {

@@ -44,6 +44,16 @@ export const ErrorCodes = {
   /** `trustedDocuments.mode: enforce` and the request sent a document that is not on the list. */
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
 
+  // Operation limits (src/server/limits, docs/security.md "Operation limits").
+  /** Refused before execution: the operation's estimated cost, depth, aliases or root fields are over the caller's limit (`limitName`, `measured`, `limit`). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Stopped during execution: the answer reached the caller's most resolved fields (`limit`). */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** Stopped during execution: it ran longer than the caller's timeout (`limit`, milliseconds). */
+  EXECUTION_TIMEOUT: 'EXECUTION_TIMEOUT',
+  /** Stopped during execution: the client went away (HTTP connection closed, graphql-ws `complete` or socket closed). */
+  OPERATION_CANCELLED: 'OPERATION_CANCELLED',
+
   // Actions and runs.
   /** An action definition file breaks the format or a rule. */
   INVALID_ACTION: 'INVALID_ACTION',

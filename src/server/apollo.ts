@@ -5,14 +5,15 @@
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/index.ts';
 import { currentRequestCalls } from '../data/upstream.ts';
 import { graphiqlHtml } from './graphiql.ts';
 import type { Metrics } from './metrics.ts';
 import type { Runtime } from './runtime.ts';
 
-/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations. */
-export function schemaSource(runtime: Runtime): GatewayInterface {
+/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations (each through `prepare`). */
+export function schemaSource(runtime: Runtime, prepare: (schema: GraphQLSchema) => GraphQLSchema = (s) => s): GatewayInterface {
   let unsubscribe: (() => void) | undefined;
   return {
     async load() {
@@ -20,8 +21,8 @@ export function schemaSource(runtime: Runtime): GatewayInterface {
     },
     onSchemaLoadOrUpdate(callback) {
       const current = runtime.current;
-      if (current) callback({ apiSchema: current.schema, coreSupergraphSdl: current.sdl });
-      unsubscribe = runtime.onGeneration((g) => callback({ apiSchema: g.schema, coreSupergraphSdl: g.sdl }));
+      if (current) callback({ apiSchema: prepare(current.schema), coreSupergraphSdl: current.sdl });
+      unsubscribe = runtime.onGeneration((g) => callback({ apiSchema: prepare(g.schema), coreSupergraphSdl: g.sdl }));
       return () => unsubscribe?.();
     },
     async stop() {

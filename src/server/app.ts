@@ -36,6 +36,11 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
 import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
+import { guardSchema } from './limits/guard.ts';
+import { guardedContext } from './limits/guardedContext.ts';
+import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
+import { stopCounter } from './limits/stops.ts';
+import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
@@ -103,7 +108,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
-  const context = (identity = ANONYMOUS): RequestContext => createRequestContext(contextDeps, identity);
+  // Each context carries its execution guard (operation limits), which its reads ask first.
+  const context = (identity = ANONYMOUS): RequestContext => guardedContext(createRequestContext, contextDeps, identity);
   const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
   const production = config.mode === 'production';
@@ -112,8 +118,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const clientIp = clientIpOf(config.trustProxy);
   const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, commandTimeoutMs: config.faults.commandTimeoutMs, log });
   const httpServer = http.createServer();
+  // Operation limits (src/server/limits): every served schema's fields ask the request's guard first.
+  const countStop = stopCounter(metrics.registry);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: schemaSource(runtime),
+    gateway: schemaSource(runtime, guardSchema),
+    ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
     // or `x-apollo-operation-name` (docs/security.md, Production mode).
@@ -127,6 +136,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       ApolloServerPluginInlineTraceDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
+      limitsPlugin(config.limits, countStop),
       ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
     ],
   });
@@ -143,7 +153,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const ws = serveWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
-    schema: () => (runtime.current as NonNullable<typeof runtime.current>).schema,
+    schema: () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema),
     authenticate,
     context,
     log,
@@ -152,6 +162,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     maxConnectionsPerIp: config.websocket.maxConnectionsPerIp,
     clientIp,
     guards,
+    limits: wsLimits(config.limits, countStop),
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;

@@ -22,6 +22,7 @@ import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
+import { cancelOnClose } from './limits/cancelOnClose.ts';
 import type { Metrics } from './metrics.ts';
 import type { ClientIp } from './clientIp.ts';
 import type { RateLimiter } from './rateLimit.ts';
@@ -99,7 +100,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
     expressMiddleware(options.apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as CallerOutcome;
-        if ('identity' in caller) return options.context(caller.identity);
+        if ('identity' in caller) return cancelOnClose(options.context(caller.identity), res);
         const e = caller.refused as LatticeError;
         throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
       },

@@ -7,7 +7,7 @@
  * goes through the same formatError as over HTTP (codes kept, internals masked).
  */
 import type { Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Authenticate } from '../auth/authenticate.ts';
@@ -16,6 +16,7 @@ import type { RequestContext } from '../context/index.ts';
 import type { ClientIp } from './clientIp.ts';
 import type { SubscribeGuards } from './subscribeGuards.ts';
 import { serveGraphqlWs, type SocketExtra } from './wsServer.ts';
+import type { WsLimits } from './limits/websocket.ts';
 
 export interface WebSocketOptions {
   readonly httpServer: Server;
@@ -33,6 +34,8 @@ export interface WebSocketOptions {
   /** The caller's address from the upgrade request (clientIp.ts). */
   readonly clientIp: ClientIp;
   readonly guards: SubscribeGuards;
+  /** Operation limits (src/server/limits): checked after validation, cost on answers, cancellation. */
+  readonly limits: WsLimits;
 }
 
 export interface GraphQLWebSocket {
@@ -54,7 +57,7 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const identity = ctx.extra.identity ?? ANONYMOUS;
         const refused = await guards.admit({ active: Object.keys(ctx.subscriptions).length, identity, ip: options.clientIp(ctx.extra.request) });
         if (refused) return refused;
@@ -63,7 +66,7 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
         const schema = options.schema();
         let document: DocumentNode;
         try {
-          document = parse(query);
+          document = parse(query, options.limits.parseOptions);
         } catch (err) {
           return [withCode(err as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
@@ -71,10 +74,13 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
         if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const forbidden = await guards.check({ schema, document, identity });
         if (forbidden) return forbidden;
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: options.context(ctx.extra.identity) };
+        const contextValue = options.context(ctx.extra.identity);
+        const tooMuch = options.limits.check({ socket: ctx.extra.socket, id, schema, document, operationName: payload.operationName, variables: payload.variables, identity: ctx.extra.identity, context: contextValue });
+        if (tooMuch) return tooMuch;
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined),
+      onNext: (_ctx, _id, _payload, args, result) => options.limits.result(args.contextValue, result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : (result as FormattedExecutionResult)),
     },
     { wsServer, log, maxConnectionsPerIp: options.maxConnectionsPerIp, clientIp: options.clientIp, extra: (base) => base },
   );

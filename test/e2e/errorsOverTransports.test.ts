@@ -77,6 +77,6 @@ describe('errors over HTTP and graphql-ws', () => {
   it('a subscribe that does not parse gets an error for its id; the socket carries on', async () => {
     await overWs('subscription {');
     const ok = await overWs('{ domain(identifier: "Orders") { title } }');
-    expect(ok).toEqual({ data: { domain: { title: 'Orders' } } });
+    expect(ok).toEqual({ data: { domain: { title: 'Orders' } }, extensions: { cost: { estimated: 2, limit: 10_000_000 } } });
   });
 });

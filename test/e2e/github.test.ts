@@ -66,7 +66,7 @@ describe('GitHub source: request counts', () => {
     expect(cold.value.data.components.nodes.filter((n: { url: string | null }) => n.url?.startsWith('https://github.com/acme/'))).toHaveLength(active);
     expect(active).toBeGreaterThan(200);
     expect(cold.requests).toBe(3);
-    expect((cold.value as { extensions?: unknown }).extensions).toEqual({ upstreamCalls: { github: 3 } });
+    expect((cold.value as { extensions?: unknown }).extensions).toEqual({ upstreamCalls: { github: 3 }, cost: { estimated: expect.any(Number), limit: 10_000_000 } });
     expect(sim.stats.queries.filter((q) => !q.valid).map((q) => q.errors)).toEqual([]);
     const warm = await requestsFor(() => gql(lattice.url, LIST));
     expect(warm.requests).toBe(0);

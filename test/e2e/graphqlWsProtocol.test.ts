@@ -120,7 +120,7 @@ describe('graphql-ws protocol', () => {
     expect(error.id).toBe('bad');
     expect(error.payload[0].message).toContain('nope');
     c.send({ id: 'q', type: 'subscribe', payload: { query: '{ domain(identifier: "Orders") { title } }' } });
-    expect(await c.next('next')).toEqual({ id: 'q', type: 'next', payload: { data: { domain: { title: 'Orders' } } } });
+    expect(await c.next('next')).toEqual({ id: 'q', type: 'next', payload: { data: { domain: { title: 'Orders' } }, extensions: { cost: { estimated: 2, limit: 10_000_000 } } } });
     expect(await c.next('complete')).toEqual({ id: 'q', type: 'complete' });
     await new Promise((r) => setTimeout(r, 100));
     expect(c.messages.filter((m) => m.type === 'complete' && m.id === 'bad')).toEqual([]);

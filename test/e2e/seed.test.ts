@@ -268,7 +268,7 @@ describe('bad input', () => {
 
   it('GET queries work, GET mutations do not', async () => {
     const get = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('{ domain(identifier: "Orders") { title } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
-    expect(await get.json()).toEqual({ data: { domain: { title: 'Orders' } } });
+    expect(await get.json()).toEqual({ data: { domain: { title: 'Orders' } }, extensions: { cost: { estimated: 2, limit: 10_000_000 } } });
     const mutation = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(mutation.status).toBe(405);
   });

@@ -8,6 +8,13 @@
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { compareTuples, sortItems, sortTuple, type Item, type SortKey } from './order.ts';
 
+/**
+ * Page sizes of every connection: without `first`/`last` a page holds `default` items (counted
+ * from the end when only `before` is given); `first`/`last` above `max` is refused. The cost
+ * analysis (src/server/limits) multiplies by the same figures.
+ */
+export const PAGE_SIZE = Object.freeze({ default: 100, max: 1_000 });
+
 export interface PageArgs {
   readonly first?: number | null;
   readonly after?: string | null;
@@ -53,15 +60,20 @@ function badInput(message: string, argument: string): LatticeError {
 function checkCount(value: number | null | undefined, argument: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 0) throw badInput(`"${argument}" must be a non-negative integer, got ${value}`, argument);
+  if (value > PAGE_SIZE.max) throw badInput(`"${argument}" is ${value}, above the maximum page size of ${PAGE_SIZE.max}; page with "after"/"before"`, argument);
   return value;
 }
 
 /** Sorts, slices and wraps items; `keys` must already end with the identifier tiebreak. */
 export function connectionFrom<T extends Item>(items: readonly T[], keys: readonly SortKey[], args: PageArgs): Connection<T> {
-  const first = checkCount(args.first, 'first');
-  const last = checkCount(args.last, 'last');
+  let first = checkCount(args.first, 'first');
+  let last = checkCount(args.last, 'last');
+  if (first === undefined && last === undefined) {
+    if (args.before && !args.after) last = PAGE_SIZE.default;
+    else first = PAGE_SIZE.default;
+  }
   const rows = sortItems(items, keys);
-  if (!args.after && !args.before && first === undefined && last === undefined) return new PageConnection(rows, keys, false, false, rows.length);
+  if (!args.after && !args.before && first !== undefined && first >= rows.length && last === undefined) return new PageConnection(rows, keys, false, false, rows.length);
   let start = 0;
   let end = rows.length;
   if (args.after) {
