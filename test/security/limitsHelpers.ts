@@ -14,8 +14,9 @@ export function fanOutQuery(levels: number): string {
   return `{ component(identifier: "CartService") { ${'system { componentsBySystem { nodes { '.repeat(levels)}identifier${' } } }'.repeat(levels)} } }`;
 }
 
+/** A GET query, with the header Apollo's CSRF prevention asks of GETs (docs/security.md, Production mode). */
 export async function gqlGet(url: string, query: string): Promise<GraphQLResponse> {
-  const res = await fetch(`${url}/graphql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/graphql-response+json, application/json' } });
+  const res = await fetch(`${url}/graphql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/graphql-response+json, application/json', 'apollo-require-preflight': 'true' } });
   return { status: res.status, ...((await res.json()) as object) };
 }
 
