@@ -50,6 +50,7 @@ function keys(v: unknown, sorted: boolean): unknown[] {
 }
 
 function has(v: unknown, k: unknown): boolean {
+  if (v === null) return false;
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof k === 'string') return Object.hasOwn(v, k);
   if (Array.isArray(v) && typeof k === 'number') return k >= 0 && k < v.length;
   throw new JqRuntimeError(`Cannot check whether ${typeOf(v)} has a ${typeOf(k)} key`);
