@@ -88,10 +88,10 @@ function indices(v: unknown, x: unknown): unknown {
   if (v === null) return null;
   if (typeof v === 'string' && typeof x === 'string') {
     if (x === '') return null;
+    const cps = Array.from(v);
+    const sub = Array.from(x);
     const out: number[] = [];
-    const bytes = Buffer.from(v);
-    const sub = Buffer.from(x);
-    for (let i = bytes.indexOf(sub); i >= 0; i = bytes.indexOf(sub, i + 1)) out.push(i);
+    for (let i = 0; i + sub.length <= cps.length; i++) if (sub.every((c, k) => cps[i + k] === c)) out.push(i);
     return out;
   }
   if (Array.isArray(v) && Array.isArray(x)) return indicesOf(v, x);
@@ -219,7 +219,10 @@ export function nativeBuiltins(): Map<string, Native> {
   def('indices/1', indices);
   def('setpath/2', (v, p, x) => { if (!Array.isArray(p)) throw new JqRuntimeError('Path must be specified as an array'); return setPath(v, p, x); });
   def('delpaths/1', (v, ps) => { if (!Array.isArray(ps)) throw new JqRuntimeError('Paths must be specified as an array'); return deletePaths(v, ps as unknown[][]); });
-  def('tojson/0', toJson);
+  def('ltrim/0', (v) => str(v, 'trim input must be a string').replace(/^\s+/, ''));
+  def('rtrim/0', (v) => str(v, 'trim input must be a string').replace(/\s+$/, ''));
+  def('toboolean/0', (v) => { if (v === 'true' || v === true) return true; if (v === 'false' || v === false) return false; throw new JqRuntimeError(`${describe(v)} cannot be parsed as a boolean`); });
+  def('trimstr/1', (v, p) => rtrimstr(ltrimstr(v, p), p));
   def('ascii/0', (v) => String.fromCharCode(v as number));
   def('now/0', () => Date.now() / 1000);
   def('env/0', () => ({}));

@@ -309,16 +309,11 @@ class Parser {
     return { type: 'object', entries, pos };
   }
 
-  /** An object value is a term or a pipe of terms (`{a: .b | length}`), never a bare `,`. */
+  /** An object value is an expression or a pipe of them (`{a: .b + 1 | tostring}`), never a bare `,`. */
   private parseObjectValue(): Node {
-    let left = this.parseUnaryTerm();
-    while (this.is('|')) { const pos = this.tok.pos; this.i++; left = { type: 'pipe', left, right: this.parseUnaryTerm(), pos }; }
+    let left = this.parseBinary(0);
+    while (this.is('|')) { const pos = this.tok.pos; this.i++; left = { type: 'pipe', left, right: this.parseBinary(0), pos }; }
     return left;
-  }
-
-  private parseUnaryTerm(): Node {
-    if (this.is('-')) { const pos = this.tok.pos; this.i++; return { type: 'neg', body: this.parseUnaryTerm(), pos }; }
-    return this.parsePostTermNoAs();
   }
 
   private parsePattern(): Pattern {

@@ -9,8 +9,11 @@ import { compileJq } from '../../../src/model/jq/index.ts';
 import { toJson } from '../../../src/model/jq/values.ts';
 import { PORT_MAPPING_EXPRESSIONS } from './corpus.ts';
 
+/** Debian's jq (`.ci/install-jq.sh`); LATTICE_JQ_BIN overrides the path. */
+const JQ_BIN = process.env.LATTICE_JQ_BIN ?? '/usr/bin/jq';
+
 function jqAvailable(): boolean {
-  try { execFileSync('jq', ['--version']); return true; } catch { return false; }
+  try { execFileSync(JQ_BIN, ['--version']); return true; } catch { return false; }
 }
 
 /** A small deterministic PRNG so the inputs are the same on every run. */
@@ -88,7 +91,7 @@ describe('jq engine against /usr/bin/jq', () => {
     for (const program of programs) {
       let theirs: string[];
       try {
-        theirs = execFileSync('jq', ['-c', `try [${program}] catch "__error__"`], { input: stdin, encoding: 'utf8' }).trimEnd().split('\n');
+        theirs = execFileSync(JQ_BIN, ['-c', `try [${program}] catch "__error__"`], { input: stdin, encoding: 'utf8' }).trimEnd().split('\n');
       } catch {
         theirs = inputs.map(() => '"__error__"');
       }
