@@ -51,11 +51,13 @@ function getBuiltins(): Builtins {
   return builtins;
 }
 
+/** The environment every run starts from: `$ENV` is empty (no process environment). */
+const BASE_ENV: Env = bind(null, '$ENV', {});
+
 function evaluate(program: ReturnType<typeof compileNode>, input: unknown, vars: Readonly<Record<string, unknown>> | undefined, emit: (v: unknown) => void): void {
-  let env: Env | null = bind(null, '$ENV', {});
-  env = bind(env, '$__prog_args', {});
-  for (const [k, v] of Object.entries(vars ?? {})) env = bind(env, '$' + k, v);
-  const saved = { ...budget };
+  let env: Env = BASE_ENV;
+  if (vars) for (const k in vars) env = bind(env, '$' + k, vars[k]);
+  const { steps, max, depth, maxDepth } = budget;
   budget.steps = 0;
   budget.max = JQ_LIMITS.maxSteps;
   budget.depth = 0;
@@ -67,7 +69,10 @@ function evaluate(program: ReturnType<typeof compileNode>, input: unknown, vars:
     if (e instanceof Signal) throw new JqRuntimeError('break without a matching label');
     throw e;
   } finally {
-    Object.assign(budget, saved);
+    budget.steps = steps;
+    budget.max = max;
+    budget.depth = depth;
+    budget.maxDepth = maxDepth;
   }
 }
 
