@@ -1,0 +1,433 @@
+/**
+ * The compiler: AST → closures, once per program. Each node becomes a Filter that pushes its
+ * 0..n outputs to a callback (value mode) or pushes value/path pairs (path mode, for `path()`,
+ * `del` and the assignment operators). Backtracking is the callback order; `try`, `//`, `label`
+ * and `limit` stop or filter streams with exceptions that only their own frame catches.
+ */
+import type { FuncDef, Node, Pattern } from './ast.ts';
+import { JqRuntimeError } from './errors.ts';
+import { binaryOp, negate } from './ops.ts';
+import { deletePaths, getPath, indexValue, iterate, setPath, sliceValue } from './paths.ts';
+import { bind, budget, type Emit, type Env, type Filter, JqBudgetError, lookup, type PathEmit, Signal, step } from './runtime.ts';
+import { errorDump, truthy } from './values.ts';
+import { applyFormat } from './formats.ts';
+
+/** A native builtin: receives its arguments as filters. */
+export interface Native {
+  ev(input: unknown, args: readonly Filter[], env: Env | null, emit: Emit): void;
+  pa?(input: unknown, path: unknown[], args: readonly Filter[], env: Env | null, emit: PathEmit): void;
+}
+
+/** A user function in the environment: its definition and the environment it closes over. */
+interface Closure { params: readonly string[]; body: Filter; env: Env | null }
+/** A filter argument bound to a non-$ parameter. */
+interface ArgClosure { filter: Filter; env: Env | null }
+
+const invalidPath = (ev: Filter['ev']): Filter['pa'] => (input, _path, env) => ev(input, env, (v) => { throw new JqRuntimeError(`Invalid path expression with result ${errorDump(v)}`); });
+
+function filter(ev: Filter['ev'], pa?: Filter['pa']): Filter {
+  return { ev, pa: pa ?? invalidPath(ev) };
+}
+
+/** Wraps downstream errors so an enclosing try/`//` can tell them from its own body's. */
+class Downstream { readonly inner: unknown; readonly owner: object; constructor(inner: unknown, owner: object) { this.inner = inner; this.owner = owner; } }
+
+function guarded<T extends unknown[]>(owner: object, emit: (...a: T) => void): (...a: T) => void {
+  return (...a: T) => { try { emit(...a); } catch (e) { throw e instanceof Downstream || e instanceof Signal ? e : new Downstream(e, owner); } };
+}
+
+function catchable(e: unknown): e is JqRuntimeError { return e instanceof JqRuntimeError && !(e instanceof JqBudgetError); }
+
+/** Runs `body` catching its own errors (not those of the consumer); returns the error caught. */
+function tryRun(run: (owner: object) => void): JqRuntimeError | undefined {
+  const owner = {};
+  try { run(owner); } catch (e) {
+    if (e instanceof Downstream && e.owner === owner) throw e.inner;
+    if (catchable(e)) return e;
+    throw e;
+  }
+  return undefined;
+}
+
+export interface Builtins { readonly natives: ReadonlyMap<string, Native>; readonly prelude: Env | null }
+
+/** Compiles an AST with the builtins in scope. */
+export function compileNode(node: Node, builtins: Builtins): Filter {
+  return new Compiler(builtins).compile(node);
+}
+
+class Compiler {
+  private readonly builtins: Builtins;
+  constructor(builtins: Builtins) { this.builtins = builtins; }
+
+  compile(node: Node): Filter {
+    switch (node.type) {
+      case 'identity': return filter((i, _e, emit) => emit(i), (i, p, _e, emit) => emit(i, p));
+      case 'recurseAll': {
+        const rec = (v: unknown, p: unknown[], emit: PathEmit): void => {
+          emit(v, p);
+          if (Array.isArray(v)) v.forEach((x, k) => { step(); rec(x, [...p, k], emit); });
+          else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) { step(); rec(x, [...p, k], emit); }
+        };
+        return filter((i, _e, emit) => rec(i, [], (v) => emit(v)), (i, p, _e, emit) => rec(i, p, emit));
+      }
+      case 'literal': { const v = node.value; return filter((_i, _e, emit) => emit(v), (_i, _p, _e, emit) => { if (v === null) emit(null, []); else throw new JqRuntimeError(`Invalid path expression with result ${errorDump(v)}`); }); }
+      case 'string': return this.compileString(node.parts, node.format);
+      case 'format': { const name = node.name; return filter((i, _e, emit) => emit(applyFormat(name, i))); }
+      case 'index': {
+        const t = this.compile(node.target);
+        const k = this.compile(node.key);
+        return filter(
+          (i, env, emit) => t.ev(i, env, (v) => k.ev(i, env, (key) => emit(indexValue(v, key)))),
+          (i, p, env, emit) => t.pa(i, p, env, (v, vp) => k.ev(i, env, (key) => emit(v === null ? null : indexValue(v, key), [...vp, key]))),
+        );
+      }
+      case 'slice': {
+        const t = this.compile(node.target);
+        const from = node.from ? this.compile(node.from) : null;
+        const to = node.to ? this.compile(node.to) : null;
+        const each = (i: unknown, env: Env | null, f: (a: unknown, b: unknown) => void): void => {
+          const withTo = (a: unknown): void => { if (to) to.ev(i, env, (b) => f(a, b)); else f(a, null); };
+          if (from) from.ev(i, env, withTo); else withTo(null);
+        };
+        return filter(
+          (i, env, emit) => t.ev(i, env, (v) => each(i, env, (a, b) => emit(sliceValue(v, a, b)))),
+          (i, p, env, emit) => t.pa(i, p, env, (v, vp) => each(i, env, (a, b) => emit(v === null ? null : sliceValue(v, a, b), [...vp, { start: a, end: b }]))),
+        );
+      }
+      case 'iterate': {
+        const t = this.compile(node.target);
+        return filter(
+          (i, env, emit) => t.ev(i, env, (v) => iterate(v, (x) => { step(); emit(x); })),
+          (i, p, env, emit) => t.pa(i, p, env, (v, vp) => { if (v === null) return; iterate(v, (x, k) => { step(); emit(x, [...vp, k]); }); }),
+        );
+      }
+      case 'optional': {
+        const b = this.compile(node.body);
+        return filter(
+          (i, env, emit) => { tryRun((o) => b.ev(i, env, guarded(o, emit))); },
+          (i, p, env, emit) => { tryRun((o) => b.pa(i, p, env, guarded(o, emit))); },
+        );
+      }
+      case 'pipe': {
+        const l = this.compile(node.left);
+        const r = this.compile(node.right);
+        return filter((i, env, emit) => l.ev(i, env, (v) => r.ev(v, env, emit)), (i, p, env, emit) => l.pa(i, p, env, (v, vp) => r.pa(v, vp, env, emit)));
+      }
+      case 'comma': {
+        const l = this.compile(node.left);
+        const r = this.compile(node.right);
+        return filter((i, env, emit) => { l.ev(i, env, emit); r.ev(i, env, emit); }, (i, p, env, emit) => { l.pa(i, p, env, emit); r.pa(i, p, env, emit); });
+      }
+      case 'neg': { const b = this.compile(node.body); return filter((i, env, emit) => b.ev(i, env, (v) => emit(negate(v)))); }
+      case 'binary': {
+        const l = this.compile(node.left);
+        const r = this.compile(node.right);
+        const op = node.op;
+        return filter((i, env, emit) => r.ev(i, env, (b) => l.ev(i, env, (a) => emit(binaryOp(op, a, b)))));
+      }
+      case 'and':
+      case 'or': {
+        const l = this.compile(node.left);
+        const r = this.compile(node.right);
+        const isAnd = node.type === 'and';
+        return filter((i, env, emit) => l.ev(i, env, (a) => {
+          if (isAnd ? !truthy(a) : truthy(a)) emit(!isAnd);
+          else r.ev(i, env, (b) => emit(truthy(b)));
+        }));
+      }
+      case 'alt': {
+        const l = this.compile(node.left);
+        const r = this.compile(node.right);
+        return filter(
+          (i, env, emit) => {
+            let any = false;
+            tryRun((o) => { const g = guarded(o, emit); l.ev(i, env, (v) => { if (truthy(v)) { any = true; g(v); } }); });
+            if (!any) r.ev(i, env, emit);
+          },
+          (i, p, env, emit) => {
+            let any = false;
+            tryRun((o) => { const g = guarded(o, emit); l.pa(i, p, env, (v, vp) => { if (truthy(v)) { any = true; g(v, vp); } }); });
+            if (!any) r.pa(i, p, env, emit);
+          },
+        );
+      }
+      case 'assign': return this.compileAssign(node.op, this.compile(node.left), this.compile(node.right));
+      case 'array': {
+        const b = node.body ? this.compile(node.body) : null;
+        return filter((i, env, emit) => { const out: unknown[] = []; if (b) b.ev(i, env, (v) => { out.push(v); }); emit(out); });
+      }
+      case 'object': return this.compileObject(node.entries);
+      case 'if': {
+        const c = this.compile(node.cond);
+        const t = this.compile(node.then);
+        const e = node.else ? this.compile(node.else) : null;
+        return filter(
+          (i, env, emit) => c.ev(i, env, (v) => { if (truthy(v)) t.ev(i, env, emit); else if (e) e.ev(i, env, emit); else emit(i); }),
+          (i, p, env, emit) => c.ev(i, env, (v) => { if (truthy(v)) t.pa(i, p, env, emit); else if (e) e.pa(i, p, env, emit); else emit(i, p); }),
+        );
+      }
+      case 'try': {
+        const b = this.compile(node.body);
+        const c = node.catch ? this.compile(node.catch) : null;
+        const handle = (err: JqRuntimeError | undefined, env: Env | null, emit: Emit): void => {
+          if (err && c && !(err.value === null && err.message === '__jq_break__')) c.ev(err.value, env, emit);
+        };
+        return filter(
+          (i, env, emit) => handle(tryRun((o) => b.ev(i, env, guarded(o, emit))), env, emit),
+          (i, p, env, emit) => { tryRun((o) => b.pa(i, p, env, guarded(o, emit))); },
+        );
+      }
+      case 'reduce': {
+        const src = this.compile(node.source);
+        const init = this.compile(node.init);
+        const upd = this.compile(node.update);
+        const pat = this.compilePattern(node.pattern);
+        return filter((i, env, emit) => init.ev(i, env, (start) => {
+          let acc: unknown = start;
+          src.ev(i, env, (x) => pat(x, i, env, (e2) => {
+            step();
+            let last: unknown = null;
+            upd.ev(acc, e2, (v) => { last = v; });
+            acc = last;
+          }));
+          emit(acc);
+        }));
+      }
+      case 'foreach': {
+        const src = this.compile(node.source);
+        const init = this.compile(node.init);
+        const upd = this.compile(node.update);
+        const ext = node.extract ? this.compile(node.extract) : null;
+        const pat = this.compilePattern(node.pattern);
+        return filter((i, env, emit) => init.ev(i, env, (start) => {
+          let acc: unknown = start;
+          src.ev(i, env, (x) => pat(x, i, env, (e2) => {
+            step();
+            upd.ev(acc, e2, (v) => { acc = v; if (ext) ext.ev(v, e2, emit); else emit(v); });
+          }));
+        }));
+      }
+      case 'bind': {
+        const src = this.compile(node.source);
+        const body = this.compile(node.body);
+        const pats = node.patterns.map((p) => this.compilePattern(p));
+        const allVars = node.patterns.flatMap(patternVars);
+        if (pats.length === 1) {
+          const pat = pats[0];
+          return filter(
+            (i, env, emit) => src.ev(i, env, (x) => pat(x, i, env, (e2) => body.ev(i, e2, emit))),
+            (i, p, env, emit) => src.ev(i, env, (x) => pat(x, i, env, (e2) => body.pa(i, p, e2, emit))),
+          );
+        }
+        return filter((i, env, emit) => src.ev(i, env, (x) => {
+          let base = env;
+          for (const v of allVars) base = bind(base, '$' + v, null);
+          for (let k = 0; k < pats.length; k++) {
+            const last = k === pats.length - 1;
+            if (last) { pats[k](x, i, base, (e2) => body.ev(i, e2, emit)); return; }
+            const err = tryRun((o) => { const g = guarded(o, emit); pats[k](x, i, base, (e2) => body.ev(i, e2, g)); });
+            if (!err) return;
+          }
+        }));
+      }
+      case 'var': {
+        const key = '$' + node.name;
+        if (node.name === 'ENV') return filter((_i, env, emit) => { const e = lookup(env, key); emit(e ? e.value : {}); });
+        return filter((_i, env, emit) => {
+          const e = lookup(env, key);
+          if (!e) throw new JqRuntimeError(`$${node.name} is not defined`);
+          emit(e.value);
+        });
+      }
+      case 'loc': { const line = node.line; return filter((_i, _e, emit) => emit({ file: '<stdin>', line })); }
+      case 'label': {
+        const b = this.compile(node.body);
+        const key = '*label*' + node.name;
+        const run = (go: (env: Env | null) => void, env: Env | null): void => {
+          const token = {};
+          try { go(bind(env, key, token)); } catch (e) { if (!(e instanceof Signal && e.token === token)) throw e; }
+        };
+        return filter((i, env, emit) => run((e2) => b.ev(i, e2, emit), env), (i, p, env, emit) => run((e2) => b.pa(i, p, e2, emit), env));
+      }
+      case 'break': {
+        const key = '*label*' + node.name;
+        const brk = (env: Env | null): never => {
+          const e = lookup(env, key);
+          if (!e) throw new JqRuntimeError(`$*label-${node.name} is not defined`);
+          throw new Signal(e.value as object);
+        };
+        return filter((_i, env) => brk(env), (_i, _p, env) => brk(env));
+      }
+      case 'def': return this.compileDef(node.def, node.rest);
+      case 'call': return this.compileCall(node.name, node.args);
+      default: throw new JqRuntimeError(`unknown node ${(node as Node).type}`);
+    }
+  }
+
+  private compileString(parts: ReadonlyArray<string | Node>, format: string | undefined): Filter {
+    const compiled = parts.map((p) => (typeof p === 'string' ? p : this.compile(p)));
+    const fmt = format ?? 'text';
+    return filter((i, env, emit) => {
+      const go = (k: number, acc: string): void => {
+        if (k === compiled.length) { emit(acc); return; }
+        const part = compiled[k];
+        if (typeof part === 'string') { go(k + 1, acc + part); return; }
+        part.ev(i, env, (v) => go(k + 1, acc + (fmt === 'text' && typeof v === 'string' ? v : (applyFormat(fmt, v) as string))));
+      };
+      go(0, '');
+    });
+  }
+
+  private compileObject(entries: ReadonlyArray<{ key: Node; value?: Node }>): Filter {
+    const compiled = entries.map((e) => {
+      const key = this.compile(e.key);
+      const value = e.value ? this.compile(e.value) : (e.key.type === 'literal' && typeof e.key.value === 'string'
+        ? this.compile({ type: 'index', target: { type: 'identity', pos: e.key.pos }, key: e.key, pos: e.key.pos })
+        : null);
+      return { key, value, keyNode: e.key };
+    });
+    return filter((i, env, emit) => {
+      const go = (k: number, acc: Record<string, unknown>): void => {
+        if (k === compiled.length) { emit(acc); return; }
+        const { key, value } = compiled[k];
+        key.ev(i, env, (kv) => {
+          if (typeof kv !== 'string') throw new JqRuntimeError(`Object keys must be strings`);
+          const add = (v: unknown): void => go(k + 1, { ...acc, [kv]: v });
+          if (value) value.ev(i, env, add); else add(indexValue(i, kv));
+        });
+      };
+      go(0, {});
+    });
+  }
+
+  private compileAssign(op: string, lhs: Filter, rhs: Filter): Filter {
+    const collectPaths = (i: unknown, env: Env | null): unknown[][] => { const out: unknown[][] = []; lhs.pa(i, [], env, (_v, p) => { out.push(p); }); return out; };
+    if (op === '=') {
+      return filter((i, env, emit) => rhs.ev(i, env, (v) => {
+        let acc = i;
+        for (const p of collectPaths(i, env)) acc = setPath(acc, p, v);
+        emit(acc);
+      }));
+    }
+    if (op === '|=') {
+      return filter((i, env, emit) => {
+        let acc = i;
+        for (const p of collectPaths(i, env)) {
+          const token = {};
+          let got = false;
+          try {
+            rhs.ev(getPath(acc, p), env, (v) => { got = true; acc = setPath(acc, p, v); throw new Signal(token); });
+          } catch (e) { if (!(e instanceof Signal && e.token === token)) throw e; }
+          if (!got) acc = deletePaths(acc, [p]);
+        }
+        emit(acc);
+      });
+    }
+    const arith = op.slice(0, -1);
+    return filter((i, env, emit) => rhs.ev(i, env, (v) => {
+      let acc = i;
+      for (const p of collectPaths(i, env)) {
+        const old = getPath(acc, p);
+        acc = setPath(acc, p, arith === '//' ? (truthy(old) ? old : v) : binaryOp(arith, old, v));
+      }
+      emit(acc);
+    }));
+  }
+
+  /** A pattern binder: calls `k` with the environment extended, once per binding. */
+  private compilePattern(pattern: Pattern): (value: unknown, input: unknown, env: Env | null, k: (env: Env | null) => void) => void {
+    switch (pattern.type) {
+      case 'var': { const key = '$' + pattern.name; return (v, _i, env, k) => k(bind(env, key, v)); }
+      case 'array': {
+        const items = pattern.items.map((p) => this.compilePattern(p));
+        return (v, i, env, k) => {
+          if (v !== null && !Array.isArray(v)) throw new JqRuntimeError(`Cannot index ${v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v} with number`);
+          const go = (n: number, e: Env | null): void => { if (n === items.length) k(e); else items[n](v === null ? null : (v as unknown[])[n] ?? null, i, e, (e2) => go(n + 1, e2)); };
+          go(0, env);
+        };
+      }
+      case 'object': {
+        const entries = pattern.entries.map((e) => ({ key: this.compile(e.key), keyVar: e.keyVar, value: e.value ? this.compilePattern(e.value) : null }));
+        return (v, i, env, k) => {
+          const go = (n: number, e: Env | null): void => {
+            if (n === entries.length) { k(e); return; }
+            const { key, keyVar, value } = entries[n];
+            key.ev(i, e, (kv) => {
+              if (typeof kv !== 'string') throw new JqRuntimeError(`Cannot index ${v === null ? 'null' : 'object'} with ${kv === null ? 'null' : typeof kv}`);
+              const x = indexValue(v, kv);
+              const e1 = keyVar ? bind(e, '$' + keyVar, x) : e;
+              if (value) value(x, i, e1, (e2) => go(n + 1, e2)); else go(n + 1, e1);
+            });
+          };
+          go(0, env);
+        };
+      }
+    }
+  }
+
+  private compileDef(def: FuncDef, rest: Node): Filter {
+    const body = this.compile(def.body);
+    const r = this.compile(rest);
+    const key = `${def.name}/${def.params.length}`;
+    const define = (env: Env | null): Env => {
+      const closure: Closure = { params: def.params, body, env: null };
+      const e = bind(env, key, closure);
+      closure.env = e;
+      return e;
+    };
+    return filter((i, env, emit) => r.ev(i, define(env), emit), (i, p, env, emit) => r.pa(i, p, define(env), emit));
+  }
+
+  private compileCall(name: string, argNodes: readonly Node[]): Filter {
+    const args = argNodes.map((a) => this.compile(a));
+    const key = `${name}/${args.length}`;
+    const native = this.builtins.natives.get(key);
+    const builtins = this.builtins;
+    const resolve = (env: Env | null): Closure | ArgClosure | Native => {
+      const hit = lookup(env, key) ?? lookup(builtins.prelude, key);
+      if (hit) return hit.value as Closure | ArgClosure;
+      if (native) return native;
+      throw new JqRuntimeError(`${key} is not defined`);
+    };
+    const call = (mode: 'ev' | 'pa', i: unknown, p: unknown[], env: Env | null, emit: Emit | PathEmit): void => {
+      const f = resolve(env);
+      if ('filter' in f) { // a filter parameter
+        if (mode === 'ev') f.filter.ev(i, f.env, emit as Emit); else f.filter.pa(i, p, f.env, emit as PathEmit);
+        return;
+      }
+      if ('params' in f) {
+        step();
+        if (++budget.depth > budget.maxDepth) { budget.depth = 0; throw new JqBudgetError(`jq evaluation exceeded its recursion depth of ${budget.maxDepth}`); }
+        try {
+          const withValues = (n: number, e: Env | null): void => {
+            if (n === f.params.length) {
+              if (mode === 'ev') f.body.ev(i, e, emit as Emit); else f.body.pa(i, p, e, emit as PathEmit);
+              return;
+            }
+            const param = f.params[n];
+            if (param.startsWith('$')) {
+              args[n].ev(i, env, (v) => withValues(n + 1, bind(bind(e, param, v), `${param.slice(1)}/0`, { filter: constant(v), env: null })));
+            } else withValues(n + 1, bind(e, `${param}/0`, { filter: args[n], env }));
+          };
+          withValues(0, f.env);
+        } finally { budget.depth--; }
+        return;
+      }
+      if (mode === 'ev') f.ev(i, args, env, emit as Emit);
+      else if (f.pa) f.pa(i, p, args, env, emit as PathEmit);
+      else f.ev(i, args, env, (v) => { throw new JqRuntimeError(`Invalid path expression with result ${errorDump(v)}`); });
+    };
+    return filter((i, env, emit) => call('ev', i, [], env, emit), (i, p, env, emit) => call('pa', i, p, env, emit));
+  }
+}
+
+function constant(v: unknown): Filter {
+  return filter((_i, _e, emit) => emit(v));
+}
+
+function patternVars(p: Pattern): string[] {
+  if (p.type === 'var') return [p.name];
+  if (p.type === 'array') return p.items.flatMap(patternVars);
+  return p.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])]);
+}
