@@ -1,38 +1,86 @@
 /**
- * The `lattice` command (bin/lattice.js starts it on Node 24's type stripping):
- *
- *   lattice run <action> [options]    run a self-service action (run.ts; `lattice run --help`)
+ * The `lattice` command (bin/lattice.js starts it on Node 24's type stripping): one file per
+ * command, this table dispatches to them and turns their failures into exit codes (exitCodes.ts):
+ * a usage error (args.ts) prints the command's usage and exits 2; the server's GraphQL errors
+ * (client.ts `Refused`) print `error CODE: message` and exit 1; no GraphQL answer (`Unreachable`)
+ * exits 6. `lattice run` maps its own refusals (5) as it always has.
  *
  * The environment is read through the config module (LATTICE_TOKEN, LATTICE_URL).
  */
 import { loadCliEnv } from '../config/index.ts';
-import { EXIT_CODES, RUN_USAGE, runCommand } from './run.ts';
+import { APPROVE_USAGE, approveCommand } from './approve.ts';
+import { UsageError } from './args.ts';
+import { CANCEL_USAGE, cancelCommand } from './cancel.ts';
+import { Refused, Unreachable } from './client.ts';
+import { DECLINE_USAGE, declineCommand } from './decline.ts';
+import { EXIT_CODES } from './exitCodes.ts';
+import { LOGS_USAGE, logsCommand } from './logs.ts';
+import { describe, printErrors, type CliIO } from './output.ts';
+import { RUN_USAGE, runCommand } from './run.ts';
+import { RUNS_USAGE, runsCommand } from './runs.ts';
+import { STATUS_USAGE, statusCommand } from './status.ts';
 
-const USAGE = `Usage: lattice <command> [options]
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly run: (args: readonly string[], io: CliIO) => Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: { summary: 'run <action>          run a self-service action; --wait follows it to the end', usage: RUN_USAGE, run: runCommand },
+  status: { summary: 'status <runId>        one run: status, entity, creator, who may approve, links', usage: STATUS_USAGE, run: statusCommand },
+  logs: { summary: 'logs <runId>          its log lines; --follow streams them until the run ends', usage: LOGS_USAGE, run: logsCommand },
+  runs: { summary: 'runs                  the runs you may see, newest first (--action, --status, --first)', usage: RUNS_USAGE, run: runsCommand },
+  approve: { summary: 'approve <runId>       approve a run waiting for approval (--reason)', usage: APPROVE_USAGE, run: approveCommand },
+  decline: { summary: 'decline <runId>       decline it (--reason required)', usage: DECLINE_USAGE, run: declineCommand },
+  cancel: { summary: 'cancel <runId>        cancel a run that has not ended', usage: CANCEL_USAGE, run: cancelCommand },
+};
+
+const USAGE = `Usage: lattice <command> [options]    (lattice <command> --help for its options)
 
 Commands:
-  run <action>   run a self-service action; --wait follows it to the end
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.summary}`)
+  .join('\n')}
+
+Every command takes --url URL (default: LATTICE_URL, else http://localhost:4000/graphql) and
+--json (output for scripts); the API token is LATTICE_TOKEN.
+Exit codes: 0 success; 1 the run failed, or the server refused the call; 2 usage error;
+3 DECLINED; 4 CANCELLED; 5 lattice run refused; 6 unreachable; 124 --timeout; 130 interrupted.
 
 ${RUN_USAGE}`;
 
-const [command, ...rest] = process.argv.slice(2);
+const [name, ...rest] = process.argv.slice(2);
 const env = loadCliEnv();
-const io = { token: env.token, url: env.url, out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
+const io: CliIO = { token: env.token, url: env.url, out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
-let code: number;
-if (command === 'run') {
-  try {
-    code = await runCommand(rest, io);
-  } catch (err) {
-    io.err(`lattice run: ${err instanceof Error ? err.message : String(err)}`);
-    code = EXIT_CODES.ERROR;
+async function main(): Promise<number> {
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? EXIT_CODES.USAGE : EXIT_CODES.SUCCESS;
   }
-} else if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-  (command === undefined ? io.err : io.out)(USAGE);
-  code = command === undefined ? EXIT_CODES.USAGE : EXIT_CODES.SUCCESS;
-} else {
-  io.err(`lattice: unknown command "${command}"\n\n${USAGE}`);
-  code = EXIT_CODES.USAGE;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`lattice: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT_CODES.USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`lattice ${name}: ${err.message}`);
+      io.err(command.usage);
+      return EXIT_CODES.USAGE;
+    }
+    if (err instanceof Refused) {
+      printErrors(err.errors, io);
+      if (!io.token && err.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) io.err('hint: set LATTICE_TOKEN to an API token');
+      return EXIT_CODES.FAILURE;
+    }
+    io.err(`lattice ${name}: ${err instanceof Unreachable ? err.message : describe(err)}`);
+    return EXIT_CODES.ERROR;
+  }
 }
-// Let stdout drain (a pipe) before exiting.
-process.exitCode = code;
+
+// Let stdout drain (a pipe) before exiting; a follow's SIGINT handler sets 130 itself.
+process.exitCode = await main();

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   INVALID_ENTITY: 'INVALID_ENTITY',
   /** The configuration (lattice.yaml or environment) is invalid. */
   INVALID_CONFIG: 'INVALID_CONFIG',
+  /** The server cannot listen: its port (PORT / server.port) is taken by another process. */
+  PORT_IN_USE: 'PORT_IN_USE',
   /** An argument of a query or mutation is invalid (filter, cursor, search rule…). */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The entity or blueprint asked for does not exist. */
@@ -67,7 +69,7 @@ export const ErrorCodes = {
   ALREADY_DECIDED: 'ALREADY_DECIDED',
   /** The run state machine forbids this status change (or any change to an ended run). */
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
-  /** The run changed since it was read (compare-and-set failed), or an idempotency key names another action's run. */
+  /** The run changed since it was read (compare-and-set failed), or an idempotency key was used for a run of another action, entity or inputs. */
   RUN_CONFLICT: 'RUN_CONFLICT',
   /** No run with that id. */
   RUN_NOT_FOUND: 'RUN_NOT_FOUND',

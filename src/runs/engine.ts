@@ -6,7 +6,8 @@
  *   inputs (ajv; entity references exist) → the run is **stored** (WAITING_FOR_APPROVAL or
  *   IN_PROGRESS) and published → if IN_PROGRESS, dispatched. Any refusal happens before the run
  *   exists: an invalid call creates nothing and invokes nothing. With an idempotency key, a
- *   repeated call (same user, same key) returns the first run and dispatches nothing.
+ *   repeated call (same user, same key, same action, entity and inputs) returns the first run and
+ *   dispatches nothing; the key reused for another request is RUN_CONFLICT (`sameRequest`).
  * approve / decline: approvals.ts decides; the store applies it with a compare-and-set on the
  *   revision read (re-read and re-decide on a lost race); an approval that completes the rule moves
  *   the run to IN_PROGRESS and dispatches it.
@@ -25,6 +26,7 @@
  * `secretKey` must then be shared by every replica (tokens and sealed inputs derive from it).
  */
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Entity } from '../model/entities/entity.ts';
 import type { RuleContext } from '../model/query/portRules.ts';
 import { decide } from './approvals.ts';
@@ -117,7 +119,7 @@ export class ActionEngine {
     const key = request.idempotencyKey ?? null;
     if (key !== null) {
       const previous = await this.options.store.findByIdempotencyKey(caller.user, key);
-      if (previous) return { run: sameAction(previous, action), created: false };
+      if (previous) return { run: await sameRequest(previous, key, action, request), created: false };
     }
     const entity = await this.targetEntity(action, request.entity ?? null);
     if (!canExecute(action, caller, entity?.team ?? [])) {
@@ -155,7 +157,7 @@ export class ActionEngine {
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
     });
     const { run: stored, created } = await this.options.store.create(run);
-    if (!created) return { run: sameAction(stored, action), created: false };
+    if (!created) return { run: await sameRequest(stored, key as string, action, request), created: false };
     await this.publish({ type: 'run', run: stored });
     if (stored.status === 'IN_PROGRESS') this.dispatch(stored.id);
     return { run: stored, created: true };
@@ -447,11 +449,23 @@ function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string)
   return { ...base, kind: 'completed', status: outcome.status, summary: text(outcome.summary), response };
 }
 
-function sameAction(run: Run, action: Action): Run {
-  if (run.action !== action.identifier) {
-    throw new LatticeError(ErrorCodes.RUN_CONFLICT, `this idempotency key was used for a run of action "${run.action}", not "${action.identifier}"`, {
-      details: { runId: run.id, action: run.action },
+/**
+ * The first run of an idempotency key, when this call repeats it: same action, same entity, same
+ * inputs (defaults applied, secret inputs compared masked: they are not kept). Anything else is a
+ * new request under a used key: RUN_CONFLICT naming the key and the first run, rather than a
+ * silent answer with a run of other inputs.
+ */
+async function sameRequest(run: Run, key: string, action: Action, request: ExecuteRequest): Promise<Run> {
+  const conflict = (what: string) =>
+    new LatticeError(ErrorCodes.RUN_CONFLICT, `idempotency key "${key}" was used for run ${run.id} with ${what}: use a new key for a new request`, {
+      location: { pointer: '/idempotencyKey' },
+      details: { idempotencyKey: key, runId: run.id, action: run.action },
     });
-  }
+  if (run.action !== action.identifier) throw conflict(`action "${run.action}", not "${action.identifier}"`);
+  const entity = request.entity || null;
+  if (run.entity !== entity) throw conflict(`entity ${run.entity === null ? 'none' : `"${run.entity}"`}, not ${entity === null ? 'none' : `"${entity}"`}`);
+  // Entity references were checked when the first run was made; only the values count here.
+  const { inputs, problems } = await validateInputs(action, request.inputs, async (_blueprint, ids) => ids.map(() => true));
+  if (problems.length > 0 || !isDeepStrictEqual(maskInputs(action, inputs), run.inputs)) throw conflict('other inputs');
   return run;
 }

@@ -167,7 +167,13 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.
+    httpServer.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new LatticeError(ErrorCodes.PORT_IN_USE, `port ${config.port} is already in use (PORT / server.port)`, { details: { port: config.port } }) : err),
+    );
+    httpServer.listen(config.port, config.host, resolve);
+  });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   await Promise.all(sources.all.map((s) => s.ready?.()));

@@ -1,6 +1,7 @@
 /**
  * The HTTP side of the gateway, on Express 5: `/graphql` (Apollo Server, POST and GET, with the
- * body limit and per-request upstream call counting), GraphiQL's local assets, `/healthz`,
+ * body limit and per-request upstream call counting), `/` (302 to GraphiQL when it is on, else a
+ * JSON pointer to /graphql), GraphiQL's local assets, `/healthz`,
  * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
  * does not answer), `/metrics`
  * (Prometheus), `POST /webhooks/<kind>` (the source plugins' webhooks, raw body), and one error
@@ -78,6 +79,11 @@ export function createHttpApp(options: HttpOptions): express.Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   if (options.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  // `/` points at the API: GraphiQL's page when it is on, else a short JSON saying where.
+  app.get('/', (_req, res) => {
+    if (options.graphiql) res.redirect(302, options.path);
+    else res.json({ graphql: options.path, message: `this is Lattice: POST GraphQL to ${options.path}` });
+  });
   // Webhooks need the raw body: signatures are over the exact bytes the upstream sent.
   app.post('/webhooks/:kind', express.text({ type: '*/*', limit: bodyLimitBytes }), async (req, res) => {
     const handle = options.webhooks.get(String(req.params.kind));

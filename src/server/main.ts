@@ -1,5 +1,6 @@
 /**
- * `npm start`: loads the configuration and starts Lattice; stops cleanly on SIGINT/SIGTERM.
+ * `npm start`: loads the configuration and starts Lattice; stops cleanly on SIGINT/SIGTERM. A start
+ * that fails (invalid config, port in use: PORT_IN_USE) prints one line per error and exits 1.
  */
 import { loadConfig } from '../config/index.ts';
 import { LatticeError, LatticeErrors } from '../errors/index.ts';

@@ -38,7 +38,10 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Sock
   const server = makeServer(serverOptions);
   const perIp = new Map<string, number>();
   wsServer.options.handleProtocols = handleProtocols;
-  wsServer.on('error', (err) => log.error({ err }, 'WebSocket server error'));
+  // The HTTP server's listen error (e.g. port in use) is re-emitted here: startLattice reports it.
+  wsServer.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.syscall !== 'listen') log.error({ err }, 'WebSocket server error');
+  });
   wsServer.on('connection', (socket, request) => {
     const ip = options.clientIp(request);
     const open = perIp.get(ip) ?? 0;

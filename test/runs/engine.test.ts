@@ -172,6 +172,25 @@ describe('execute', () => {
     await engine.idle();
     expect((await store.list()).runs).toHaveLength(2);
   });
+
+  it('refuses a reused idempotency key with other inputs or another entity: RUN_CONFLICT naming the key and the first run; same inputs (any key order) return it', async () => {
+    const { engine, store } = await setup([scaleAction(receiver.url)]);
+    const first = await engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: ann, idempotencyKey: 'deploy-42' });
+    for (const [entity, inputs, what] of [
+      ['cart', { replicas: 3 }, 'other inputs'],
+      ['cart', {}, 'other inputs'],
+      ['legacy', { replicas: 2 }, 'entity "cart", not "legacy"'],
+    ] as const) {
+      const err = await refusal(engine.execute({ action: 'scale', entity, inputs, caller: ann, idempotencyKey: 'deploy-42' }));
+      expect(err.code).toBe('RUN_CONFLICT');
+      expect(err.message).toBe(`idempotency key "deploy-42" was used for run ${first.run.id} with ${what}: use a new key for a new request`);
+      expect(err.details).toMatchObject({ idempotencyKey: 'deploy-42', runId: first.run.id });
+    }
+    const again = await engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: ann, idempotencyKey: 'deploy-42' });
+    expect(again).toMatchObject({ created: false, run: { id: first.run.id } });
+    await engine.idle();
+    expect((await store.list()).runs).toHaveLength(1);
+  });
 });
 
 describe('approvals', () => {
