@@ -4,7 +4,7 @@
  * pass counts per section and for the features Port uses, and fails only when the pass count drops
  * below the floor in conformance/jq-floor.json (a ratchet). Writes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileJq } from '../src/model/jq/index.ts';
@@ -14,6 +14,10 @@ interface Case { section: string; program: string; input?: string; expected: str
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.env.LATTICE_JQ_TESTS ?? join(root, '..', 'shared', 'jq-tests');
+if (!existsSync(join(dir, 'jq.test'))) {
+  console.error(`conformance: jq's test suite is not at ${join(dir, 'jq.test')} (the ../shared/jq-tests yardstick beside the repository; set LATTICE_JQ_TESTS to its folder)`);
+  process.exit(1);
+}
 const floor = (JSON.parse(readFileSync(join(root, 'conformance', 'jq-floor.json'), 'utf8')) as { pass: number }).pass;
 
 /** Features Port never uses: a case whose program has one of these is left out of the Port rate. */
