@@ -5,7 +5,6 @@
  * counted by the simulators.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
@@ -17,6 +16,7 @@ import type { Lattice } from '../../src/server/app.ts';
 import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
 import { startKubernetesSimulator, type KubeObject, type KubernetesSimulator } from '../simulators/kubernetes/server.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples/kubernetes/lattice.yaml');
 const LABEL = 'backstage.io/kubernetes-id';
@@ -300,16 +300,6 @@ describe('Kubernetes source: partial failure per cluster', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the update_pod_count action (KUBERNETES) in the watched clusters', () => {
   it('scales the deployment in the chosen cluster; the watch serves the new replica count', async () => {

@@ -1,0 +1,13 @@
+/** Test helper: a TCP port free on 127.0.0.1 right now (bound to port 0, then released), for child processes that need a port before they start. */
+import net from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
