@@ -2,7 +2,7 @@
 # Installs one Debian package for the test suite, quietly: `apt-install.sh <package>[|<alternative>...]`
 # installs the first of the alternatives that apt knows. Used by the install-*.sh scripts, which the
 # test setup (test/setup/tools.ts) runs when a tool is missing. Needs root (or sudo without a
-# password) and Debian's package mirror; otherwise it exits 1 with one line saying what to run.
+# password) and Debian's package mirror; otherwise it exits 1 with one line saying why (last on stderr).
 # apt's own output goes to a log and is shown (its last lines) only when something fails.
 set -euo pipefail
 
@@ -10,7 +10,7 @@ alternatives="$1"
 first="${alternatives%%|*}"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "cannot install ${first}: apt-get not found (not a Debian machine); install ${first} with your package manager" >&2
+  echo "cannot install ${first}: apt-get not found (not a Debian machine)" >&2
   exit 1
 fi
 
@@ -19,7 +19,7 @@ if [[ "$(id -u)" -ne 0 ]]; then
   if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo=(sudo -n)
   else
-    echo "cannot install ${first}: installing needs root; run: sudo bash $0 '${alternatives}'" >&2
+    echo "cannot install ${first}: installing needs root (run the script with sudo)" >&2
     exit 1
   fi
 fi

@@ -63,7 +63,7 @@ export function ensureTools(tools: readonly Tool[], options: EnsureOptions): str
     const result = spawnSync('bash', [path.join(options.root, tool.script)], { cwd: options.root, env: { ...options.env }, encoding: 'utf8' });
     if (result.status === 0 && tool.present()) continue;
     const why = (result.error?.message ?? result.stderr.trim().split('\n').slice(-3).join(' / ')) || `exit code ${result.status}`;
-    problems.push(`${tool.name} is missing (needed by ${tool.neededBy}) and could not be installed: ${why}. Install it with: sudo bash ${tool.script}`);
+    problems.push(`${tool.name} is missing (needed by ${tool.neededBy}) and could not be installed: ${why}. Run \`sudo bash ${tool.script}\` (Debian), or install ${tool.name} yourself, then the tests again.`);
   }
   return problems;
 }
