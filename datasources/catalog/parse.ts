@@ -17,6 +17,7 @@ import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../../src/errors/index.ts';
 import { toPointer, type ParsedDocument } from '../../src/model/files/parseDocument.ts';
 import { identifierProblem } from '../../src/model/entities/identifier.ts';
+import { isPortResponse } from '../../src/model/files/portResponse.ts';
 
 export interface FileEntity {
   readonly input: EntityInput;
@@ -89,7 +90,3 @@ export function entitiesFromDocument(doc: ParsedDocument, origin: string): { ent
   return { entities, errors };
 }
 
-/** `{ "ok": true, … }`: the envelope of Port's API responses. */
-function isPortResponse(value: unknown): value is { ok: true; entities?: unknown; entity?: unknown; blueprints?: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { ok?: unknown }).ok === true;
-}
