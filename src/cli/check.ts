@@ -53,7 +53,12 @@ interface Target {
   readonly warnings: LatticeError[];
 }
 
-export async function checkCommand(args: readonly string[], io: CliIO): Promise<number> {
+export function checkCommand(args: readonly string[], io: CliIO): Promise<number> {
+  return runCheck(args, io, { cwd: process.cwd(), env: process.env });
+}
+
+/** The command with its working folder and environment given (tests run it in-process). Throws UsageError. */
+export async function runCheck(args: readonly string[], io: CliIO, where: { readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>> }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -77,18 +82,19 @@ export async function checkCommand(args: readonly string[], io: CliIO): Promise<
     io.out(CHECK_USAGE);
     return EXIT_CODES.SUCCESS;
   }
-  const cwd = process.cwd();
-  const target = resolveTarget({ cwd, positionals, config: values.config, blueprints: values.blueprints, catalog: values.catalog, actions: values.actions });
+  const { cwd, env } = where;
+  const target = resolveTarget({ cwd, env, positionals, config: values.config, blueprints: values.blueprints, catalog: values.catalog, actions: values.actions });
   const files = target.problems.length ? undefined : await readTarget(target, cwd);
   const report = files && target.problems.length === 0 ? await checkProject(files) : undefined;
   const errors = [...target.problems, ...(report?.errors ?? [])];
   const warnings = [...target.warnings, ...(report?.warnings ?? [])];
   const ok = errors.length === 0;
   if (values.json) {
+    const toJson = (e: LatticeError) => ({ code: e.code, message: e.message, ...e.location, ...fileOf(e, cwd) });
     io.out(JSON.stringify({ ok, errors: errors.map(toJson), warnings: warnings.map(toJson), counts: report?.counts ?? null, skipped: report?.skipped ?? [] }, null, 2));
   } else {
-    for (const e of errors) io.out(formatProblem('error', e));
-    for (const w of warnings) io.out(formatProblem('warning', w));
+    for (const e of errors) io.out(formatProblem('error', e, cwd));
+    for (const w of warnings) io.out(formatProblem('warning', w, cwd));
     for (const s of report?.skipped ?? []) io.out(`note: ${s}`);
     io.out(summary(errors.length, warnings.length, report));
   }
@@ -96,7 +102,7 @@ export async function checkCommand(args: readonly string[], io: CliIO): Promise<
 }
 
 /** Which files to read: from the flags, lattice.yaml and the defaults. Usage errors throw; configuration problems are returned. */
-function resolveTarget(o: { cwd: string; positionals: readonly string[]; config?: string; blueprints?: string; catalog?: string; actions?: string }): Target {
+function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | undefined>>; positionals: readonly string[]; config?: string; blueprints?: string; catalog?: string; actions?: string }): Target {
   const named = (flag: string, p: string | undefined) => {
     if (p === undefined) return undefined;
     const abs = path.resolve(o.cwd, p);
@@ -113,7 +119,7 @@ function resolveTarget(o: { cwd: string; positionals: readonly string[]; config?
   const configFile = named('--config', o.config);
   let config;
   try {
-    config = loadConfig(configFile ? { ...process.env, LATTICE_CONFIG: configFile } : process.env, o.cwd);
+    config = loadConfig(configFile ? { ...o.env, LATTICE_CONFIG: configFile } : o.env, o.cwd);
   } catch (err) {
     const problems = err instanceof LatticeErrors ? [...err.errors] : err instanceof LatticeError ? [err] : [new LatticeError(ErrorCodes.INVALID_CONFIG, (err as Error).message)];
     return { blueprints: [], sources: [], problems, warnings: [] };
@@ -153,14 +159,17 @@ async function readTarget(target: Target, cwd: string) {
   return { blueprints, catalog: await readPath(target.catalog, cwd), actions: await readPath(target.actions, cwd), sources: target.sources, locateConfig };
 }
 
-function formatProblem(severity: 'error' | 'warning', e: LatticeError): string {
-  const { file, line, column, pointer } = e.location ?? {};
-  const at = file ? `${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ` : '';
-  return `${at}${severity} ${e.code}${pointer !== undefined ? ` at ${pointer || '/'}` : ''}: ${e.message}`;
+/** The problem's file relative to the working folder (the configuration's loader names it absolutely). */
+function fileOf(e: LatticeError, cwd: string): { file?: string } {
+  const file = e.location?.file;
+  return file === undefined ? {} : { file: path.isAbsolute(file) ? path.relative(cwd, file) : file };
 }
 
-function toJson(e: LatticeError) {
-  return { code: e.code, message: e.message, ...e.location };
+function formatProblem(severity: 'error' | 'warning', e: LatticeError, cwd: string): string {
+  const { line, column, pointer } = e.location ?? {};
+  const { file } = fileOf(e, cwd);
+  const at = file ? `${file}${line !== undefined ? `:${line}:${column ?? 1}` : ''}: ` : '';
+  return `${at}${severity} ${e.code}${pointer !== undefined ? ` at ${pointer || '/'}` : ''}: ${e.message}`;
 }
 
 function summary(errors: number, warnings: number, report: CheckReport | undefined): string {
