@@ -12,7 +12,7 @@
  *                 assignees[].login, requested_reviewers[].login, labels[].name, created_at,
  *                 updated_at, closed_at, merged_at, head { ref, repo.name }, base { ref, repo.name },
  *                 additions, deletions, changed_files, __repository (the repository's name)
- *   workflow-run  the latest run of the default branch: id, name, display_title, run_number, event,
+ *   workflow-run  the latest run of the default branch: id (from its URL), name, display_title, run_number, event,
  *                 status, conclusion (lower case), workflow_id, html_url, created_at, updated_at,
  *                 run_started_at, head_branch, repository { name, full_name, html_url }, __repository
  *   workflow      the workflow of that run: id, node_id, name, path, state, html_url, url,
@@ -161,12 +161,14 @@ export function oceanObjects(repositories: readonly (RawRepository & Partial<Res
       });
     }
     const suite = r.defaultBranchRef?.target?.checkSuites?.nodes?.at(-1);
-    const run = suite?.workflowRun as (NonNullable<typeof suite>['workflowRun'] & { databaseId?: number; updatedAt?: string; workflow: { name: string } & Partial<RawWorkflow> }) | null | undefined;
+    const run = suite?.workflowRun as (NonNullable<typeof suite>['workflowRun'] & { updatedAt?: string; workflow: { name: string } & Partial<RawWorkflow> }) | null | undefined;
     if (!suite || !run) continue;
     const workflow = run.workflow;
     const path = workflow.resourcePath ? `.github/workflows/${workflow.resourcePath.split('/').pop()}` : null;
+    // A run's databaseId is a GraphQL Int that run ids outgrew (past 2^31); REST's id is in its URL.
+    const runId = /\/actions\/runs\/(\d+)/.exec(run.url)?.[1];
     out['workflow-run'].push({
-      id: run.databaseId ?? null,
+      id: runId === undefined ? null : Number(runId),
       name: workflow.name,
       display_title: workflow.name,
       run_number: run.runNumber,

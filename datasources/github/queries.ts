@@ -34,7 +34,7 @@ const PULL_REQUEST_REST_FIELDS = `databaseId state updatedAt closedAt mergedAt h
             assignees(first: 10) { nodes { login } }
             reviewRequests(first: 10) { nodes { requestedReviewer { ... on User { login } } } }
             labels(first: 10) { nodes { name } }`;
-const RUN_REST_FIELDS = ` databaseId updatedAt workflow { name databaseId state url resourcePath createdAt updatedAt }`;
+const RUN_REST_FIELDS = ` updatedAt workflow { name databaseId state url resourcePath createdAt updatedAt }`;
 
 /** Aliases `manifest0..N` reading files at HEAD; the paths come in as variables. */
 function manifestFields(count: number): string {
