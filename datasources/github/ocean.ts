@@ -91,7 +91,6 @@ export interface OceanObjects {
 }
 
 export const OCEAN_REPOSITORY_KINDS = ['repository', 'pull-request', 'workflow-run', 'workflow'] as const;
-export const OCEAN_ORGANIZATION_KINDS = ['team', 'user'] as const;
 
 const lower = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
 
