@@ -8,6 +8,8 @@ import type { Entity } from '../entities/entity.ts';
 export interface SortKey {
   readonly key: string;
   readonly desc: boolean;
+  /** Reads the key's value when the entity does not store it (a computed property, read ahead). */
+  readonly read?: (item: Item) => unknown;
 }
 
 /** A catalog item: an entity, or a relation target that does not exist (kept to report it). */
@@ -72,7 +74,7 @@ export function compareTuples(a: readonly unknown[], b: readonly unknown[], keys
 }
 
 export function sortTuple(item: Item, keys: readonly SortKey[]): unknown[] {
-  return keys.map((k) => readKey(item, k.key));
+  return keys.map((k) => (k.read ? k.read(item) : readKey(item, k.key)));
 }
 
 const byIdentifier = (a: Item, b: Item) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
