@@ -98,20 +98,23 @@ function reverseName(plan: SchemaPlan, source: string, relation: string): string
 export function mutationResolvers(): MutationResolvers {
   return {
     upsertEntity: (_p, args, ctx) => {
-      const input = {
+      // Absent and null differ in merge mode: absent keeps the stored value, null clears it.
+      const patch = {
         blueprint: args.blueprint,
         identifier: args.identifier,
-        title: args.title ?? null,
-        icon: args.icon ?? null,
-        team: args.team ?? [],
+        ...(args.title !== undefined && { title: args.title }),
+        ...(args.icon !== undefined && { icon: args.icon }),
+        ...(args.team !== undefined && { team: args.team ?? [] }),
         // JSON arguments: the writer checks they are objects (BAD_USER_INPUT) before validating them.
-        properties: (args.properties ?? {}) as Entity['properties'],
-        relations: (args.relations ?? {}) as Entity['relations'],
+        ...(args.properties !== undefined && args.properties !== null && { properties: args.properties as Entity['properties'] }),
+        ...(args.relations !== undefined && args.relations !== null && { relations: args.relations as Entity['relations'] }),
       };
       const target = { blueprint: args.blueprint, identifier: args.identifier };
-      return audited(ctx, { event: 'entity.upsert', target }, () => ctx.writer.upsert(input, authenticatedCaller(ctx, 'catalog writes')));
+      return audited(ctx, { event: 'entity.upsert', target }, () => ctx.writer.upsert(patch, { caller: authenticatedCaller(ctx, 'catalog writes'), merge: args.merge === true }));
     },
-    deleteEntity: (_p, { blueprint, identifier }, ctx) =>
-      audited(ctx, { event: 'entity.delete', target: { blueprint, identifier } }, () => ctx.writer.delete({ blueprint, identifier }, authenticatedCaller(ctx, 'catalog writes'))),
+    deleteEntity: (_p, { blueprint, identifier, deleteDependents }, ctx) =>
+      audited(ctx, { event: 'entity.delete', target: { blueprint, identifier } }, () =>
+        ctx.writer.delete({ blueprint, identifier }, { caller: authenticatedCaller(ctx, 'catalog writes'), deleteDependents: deleteDependents === true }),
+      ),
   };
 }
