@@ -16,13 +16,16 @@
  * `properties` and `relations` may also be one expression that gives the whole object
  * (`properties: properties`), for upstream objects already in Port's entity format (manifests).
  * Every value is an expression in the product's one expression language (JSONata), evaluated
- * against the upstream object. Compiled once, when the configuration loads; an expression that
+ * against the upstream object. An identifier that breaks Port's identifier rule
+ * (model/entities/identifier.ts) fails the object's mapping with its pointer, like an expression
+ * that fails. Compiled once, when the configuration loads; an expression that
  * does not compile is a configuration error with its JSON pointer.
  */
 import type { ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { compileExpression, type Expression } from '../model/expressions.ts';
+import { identifierProblem } from '../model/entities/identifier.ts';
 
 export interface CompiledMapping {
   readonly kind: string;
@@ -74,6 +77,8 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
       const id = await identifier.evaluate(object);
       const bp = await blueprint.evaluate(object);
       if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
+      const idProblem = identifierProblem(id);
+      if (idProblem) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}" gave an invalid ${idProblem}`, { location: { pointer: `${pointer}/entity/mappings/identifier` } });
       const teamValue = team ? await team.evaluate(object) : null;
       const props = Object.fromEntries(Object.entries(await evaluate(properties, object)).filter(([, v]) => v !== null && v !== undefined));
       const rels: Record<string, string | string[]> = {};
