@@ -1,6 +1,6 @@
 /**
  * Computed fields: mirror properties (a value read across single relations), calculation
- * properties (a JSONata expression over the entity) and aggregation properties (count / sum /
+ * properties (a jq expression over the entity as Port gives it) and aggregation properties (count / sum /
  * min / max / average / median over related entities, optionally filtered by a Port rule query).
  *
  * A computation that fails for one entity is a field error for that entity (CALCULATION_FAILED),
@@ -15,10 +15,16 @@ import { readKey } from '../src/model/query/order.ts';
 import { evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
 
-export async function calculate(e: Entity, key: string, def: CalculationPropertyDef): Promise<unknown> {
+/** The entity as Port hands it to a calculation: meta fields, `properties`, `relations` (not Lattice's `origin`). */
+function portEntity(e: Entity): Omit<Entity, 'origin'> {
+  const { origin: _origin, ...port } = e;
+  return port;
+}
+
+export function calculate(e: Entity, key: string, def: CalculationPropertyDef): unknown {
   let value: unknown;
   try {
-    value = await compileExpression(def.calculation).evaluate(e);
+    value = compileExpression(def.calculation).evaluate(portEntity(e));
   } catch (err) {
     throw new LatticeError(ErrorCodes.CALCULATION_FAILED, `calculation property "${key}" failed for ${e.blueprint} "${e.identifier}": ${(err as Error).message}`, {
       cause: err,

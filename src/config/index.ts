@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import proxyaddr from 'proxy-addr';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
+import { resourceExpressionProblems } from './expressions.ts';
 import { configSchema } from './schema.ts';
 import type { AuthConfig, Config, LimitsConfig, OperationLimits, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
 
@@ -72,6 +73,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       );
     }
     file = expandEnv(value, env, '', doc.locate) as FileConfig;
+    const expressionProblems = resourceExpressionProblems(file.sources, doc.locate);
+    if (expressionProblems.length > 0) throw new LatticeErrors(expressionProblems);
     (file.server?.trustProxy ?? []).forEach((entry, i) => {
       const invalid = invalidTrustProxy(entry);
       if (invalid) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `"server.trustProxy.${i}" must be an IP address, a CIDR range, or loopback, linklocal, uniquelocal: ${invalid}`, { location: doc.locate(`/server/trustProxy/${i}`) });

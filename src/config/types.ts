@@ -101,7 +101,7 @@ export interface SourceConfig {
   readonly pointer: string;
 }
 
-/** One `resources[]` entry of a source: which upstream objects map to which entities (JSONata). */
+/** One `resources[]` entry of a source: which upstream objects map to which entities (jq expressions). */
 export interface ResourceConfig {
   readonly kind: string;
   readonly selector?: string;

@@ -66,7 +66,7 @@ beforeAll(async () => {
         blueprintIdentifier: 'Resource',
         userInputs: { properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } }, required: ['name'] },
       },
-      invocationMethod: { type: 'WEBHOOK', url: '{{ secrets.HOOK_URL }}', synchronized: false, body: { name: '{{ inputs.name }}', runId: '{{ run.id }}' } },
+      invocationMethod: { type: 'WEBHOOK', url: '{{ .secrets.HOOK_URL }}', synchronized: false, body: { name: '{{ .inputs.name }}', runId: '{{ .run.id }}' } },
     }),
   );
   writeFileSync(

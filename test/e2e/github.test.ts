@@ -61,7 +61,7 @@ describe('GitHub source: request counts', () => {
     const cold = await requestsFor(() => gql(lattice.url, LIST));
     expect(cold.value.errors).toBeUndefined();
     expect(cold.value.data.components.totalCount).toBe(250);
-    // Archived repositories are not mapped (selector: isArchived = false); their components come from port.yml alone.
+    // Archived repositories are not mapped (selector: .isArchived == false); their components come from port.yml alone.
     const active = sim.data.organizations[0].repositories.filter((r: { isArchived: boolean }) => !r.isArchived).length;
     expect(cold.value.data.components.nodes.filter((n: { url: string | null }) => n.url?.startsWith('https://github.com/acme/'))).toHaveLength(active);
     expect(active).toBeGreaterThan(200);
