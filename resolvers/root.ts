@@ -6,7 +6,8 @@ import type { RequestContext } from '../src/context/index.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
-import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
+import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
+import { ruleContext } from './computed.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
@@ -52,9 +53,13 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
       })),
     search: async (_p, args, ctx) => {
       const query = parseRuleQuery(args.query);
-      const lists = await Promise.all(candidateBlueprints(query, plan.model).map((b) => ctx.loaders.list(b)));
+      const blueprints = candidateBlueprints(query, plan.model);
+      // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
+      const problems = checkRuleQuery(query, plan.model, blueprints);
+      if (problems.length > 0) throw ruleQueryError(problems, 'query');
+      const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
-      const mask = await evaluateRules(query, entities, { model: plan.model, load: ctx.loaders.loadEntities, findByRelation: ctx.loaders.findByRelation });
+      const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));
       const keys = [{ key: '$blueprint', desc: false }, { key: '$identifier', desc: false }];
       return connectionFrom(entities.filter((_, i) => mask[i]), keys, args);
     },
