@@ -5,6 +5,7 @@
  */
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import { entityErrors, validateEntity } from '../../src/model/entities/validate.ts';
+import { withDefaults } from '../../src/model/blueprints/defaults.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../../src/errors/index.ts';
 import { parseDocument } from '../../src/model/files/parseDocument.ts';
@@ -64,5 +65,9 @@ export async function loadCatalogFiles(files: readonly CatalogFile[], model: Blu
     errors.push(...entityErrors(fe.input, problems, fe.locate));
   }
   if (errors.length) throw new LatticeErrors(errors);
-  return [...byKey.values()].map((fe) => fe.input);
+  // Stored with the blueprint's defaults for absent properties (the model knows every blueprint here).
+  return [...byKey.values()].map(({ input }) => {
+    const bp = model.get(input.blueprint);
+    return bp ? { ...input, properties: withDefaults(bp, input.properties) } : input;
+  });
 }

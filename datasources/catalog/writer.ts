@@ -7,6 +7,7 @@
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import type { EntityWriter } from '../../src/data/EntityStore.ts';
 import { validateEntity } from '../../src/model/entities/validate.ts';
+import { withDefaults } from '../../src/model/blueprints/defaults.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityStore } from '../../src/data/EntityStore.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
@@ -28,10 +29,13 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
   }
 
   return {
-    async upsert(input, caller) {
-      const bp = model().get(input.blueprint);
-      if (!bp) throw bad(`unknown blueprint "${input.blueprint}"`, '', { argument: 'blueprint' });
-      if (caller) authorizeEntityWrite({ blueprint: bp, caller, existing: (await store.getMany(input.blueprint, [input.identifier]))[0], next: input });
+    async upsert(given, caller) {
+      const bp = model().get(given.blueprint);
+      if (!bp) throw bad(`unknown blueprint "${given.blueprint}"`, '', { argument: 'blueprint' });
+      // What will be stored: the blueprint's defaults for absent properties, and who wrote it.
+      const properties = typeof given.properties === 'object' && given.properties !== null && !Array.isArray(given.properties) ? withDefaults(bp, given.properties) : given.properties;
+      const input = { ...given, properties, ...(caller ? { updatedBy: caller.user } : {}) };
+      if (caller) authorizeEntityWrite({ blueprint: bp, caller, existing: (await store.getMany(given.blueprint, [given.identifier]))[0], next: given });
       if (!input.identifier) throw bad('identifier must not be empty', '', { argument: 'identifier' });
       for (const [arg, v] of [['properties', input.properties], ['relations', input.relations]] as const) {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`"${arg}" must be a JSON object`, `/${arg}`, { argument: arg });

@@ -7,7 +7,7 @@
  * one GraphQL name are a load error naming both, never a silent overwrite.
  */
 import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
-import { META_FIELDS, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
+import { META_FIELDS, isMetaProperty, type MetaProperty, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
 import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
 import { BASE_TYPE_NAMES } from './base.ts';
@@ -34,7 +34,15 @@ interface FieldBase {
 }
 
 export type FieldPlan =
-  | (FieldBase & { readonly kind: 'property'; readonly key: string; readonly def: PropertyDef; readonly type: ValueType; readonly enum?: EnumPlan })
+  | (FieldBase & {
+      readonly kind: 'property';
+      readonly key: string;
+      readonly def: PropertyDef;
+      readonly type: ValueType;
+      readonly enum?: EnumPlan;
+      /** Format `entity`: the blueprint whose entities the value names; the field resolves them. */
+      readonly reference?: string;
+    })
   | (FieldBase & { readonly kind: 'relation'; readonly key: string; readonly def: RelationDef; readonly target: string })
   | (FieldBase & { readonly kind: 'reverse'; readonly source: string; readonly relation: string })
   | (FieldBase & { readonly kind: 'mirror'; readonly key: string; readonly hops: readonly string[]; readonly last: string; readonly type: ValueType })
@@ -85,7 +93,7 @@ const META_ORDER: readonly [string, string][] = [
 ];
 
 /** The meta fields a filter input offers, GraphQL name → meta key. */
-const META_FILTER: readonly [string, string][] = [
+const META_FILTER: readonly [string, MetaProperty][] = [
   ['identifier', '$identifier'],
   ['title', '$title'],
   ['icon', '$icon'],
@@ -141,8 +149,11 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
         typeNames.claim(inflection.listFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
         enums.push(enumPlan);
       }
-      const type = valueType(def, enumPlan);
-      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, pointer, description: def.description ?? def.title });
+      const reference = referenceTarget(def);
+      const scalar = valueType(def, enumPlan);
+      // An entity reference is typed as its target (the model rules checked that it exists).
+      const type = reference ? { ...scalar, named: inflection.typeName(reference) } : scalar;
+      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description ?? def.title });
       if (!type.list && type.filterScalar !== 'JSON') orderBy.push(...directions(inflection, name, key));
     }
     for (const [key, def] of Object.entries(bp.relations)) {
@@ -244,6 +255,17 @@ function planEnum(inflection: Inflection, typeName: string, values: readonly unk
   return { typeName, values: out };
 }
 
+/** The blueprint a property of format `entity` (or an array of them) points at. */
+export function referenceTarget(def: Pick<PropertyDef, 'type' | 'format' | 'blueprint' | 'items'>): string | undefined {
+  const scalar = def.type === 'array' ? def.items : def;
+  return scalar?.format === 'entity' ? scalar.blueprint : undefined;
+}
+
+/**
+ * The GraphQL type of a property's values (docs/naming.md, "Property types"): an array is a list of
+ * its items' type (of JSON when it has no `items`); an enum its enum; number Float; boolean
+ * Boolean; object JSON, or LabeledURL for format `labeled-url`; string by format (stringScalar).
+ */
 export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, enumPlan?: EnumPlan): ValueType {
   if (def.type === 'array') {
     const item = valueType({ type: def.items?.type ?? 'object', format: def.items?.format }, enumPlan);
@@ -256,7 +278,7 @@ export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, e
     case 'boolean':
       return { named: 'Boolean', list: false, filterScalar: 'Boolean' };
     case 'object':
-      return { named: 'JSON', list: false, filterScalar: 'JSON' };
+      return { named: def.format === 'labeled-url' ? 'LabeledURL' : 'JSON', list: false, filterScalar: 'JSON' };
     default:
       return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' || def.format === 'timer' ? 'DateTime' : 'String' };
   }
@@ -268,11 +290,16 @@ function filterInputType(inflection: Inflection, type: ValueType): string {
   return type.list ? inflection.listFilterType(base) : inflection.scalarFilterType(base);
 }
 
-/** The GraphQL scalar for a Port string format. Formats with no dedicated scalar stay String. */
+/**
+ * The GraphQL type for a Port string format: `timer` is a Timer (expiresAt, isExpired,
+ * remainingSeconds); formats with no dedicated scalar (markdown, yaml, proto, user, team,
+ * idn-email, blueprints) stay String.
+ */
 export function stringScalar(format: string | undefined): string {
   switch (format) {
-    case 'date-time':
     case 'timer':
+      return 'Timer';
+    case 'date-time':
       return 'DateTime';
     case 'url':
       return 'URL';
@@ -287,7 +314,7 @@ export function stringScalar(format: string | undefined): string {
   }
 }
 
-const META_TYPES: Record<string, ValueType> = {
+const META_TYPES: Record<MetaProperty, ValueType> = {
   $identifier: { named: 'String', list: false, filterScalar: 'String' },
   $title: { named: 'String', list: false, filterScalar: 'String' },
   $icon: { named: 'String', list: false, filterScalar: 'String' },
@@ -295,12 +322,14 @@ const META_TYPES: Record<string, ValueType> = {
   $team: { named: 'String', list: true, filterScalar: 'String' },
   $createdAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
   $updatedAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
+  $createdBy: { named: 'String', list: false, filterScalar: 'String' },
+  $updatedBy: { named: 'String', list: false, filterScalar: 'String' },
 };
 
 function mirrorType(model: BlueprintModel, bp: Blueprint, hops: readonly string[], last: string): ValueType {
   let current = bp;
   for (const hop of hops) current = model.get(current.relations[hop].target) as Blueprint;
-  if (last.startsWith('$')) return META_TYPES[last];
+  if (isMetaProperty(last)) return META_TYPES[last];
   const prop = current.properties[last];
   if (prop) return valueType(prop.enum || prop.items?.enum ? { ...prop, format: undefined } : prop);
   const calc = current.calculationProperties[last];

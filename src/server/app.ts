@@ -89,6 +89,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     blueprintsDir: config.blueprintsDir,
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
+    strict: config.strict,
     root,
     log,
     extend: (plan) => sources.extensions({ typeName: (bp) => (plan.model.get(bp) ? plan.type(bp).typeName : undefined), joinField: (upstream, type) => plan.inflection.joinField(upstream, type) }),
