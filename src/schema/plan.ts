@@ -75,11 +75,16 @@ export interface TypePlan {
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
 }
 
+/** The sections of a blueprint that become fields, in the order their names are claimed. */
+export type FieldSection = 'property' | 'relation' | 'mirror' | 'calculation' | 'aggregation';
+
 export interface SchemaPlan {
   readonly model: BlueprintModel;
   readonly inflection: Inflection;
   readonly types: readonly TypePlan[];
   readonly enums: readonly EnumPlan[];
+  /** Fields renamed because their natural name was taken (see `claimField`). */
+  readonly warnings: readonly LatticeError[];
   type(blueprint: string): TypePlan;
   byTypeName(typeName: string): TypePlan | undefined;
 }
@@ -105,6 +110,7 @@ const META_FILTER: readonly [string, MetaProperty][] = [
 /** Throws LatticeErrors (NAME_COLLISION and friends) listing every problem. */
 export function planSchema(model: BlueprintModel, inflection: Inflection): SchemaPlan {
   const errors: LatticeError[] = [];
+  const warnings: LatticeError[] = [];
   const typeNames = new NameRegistry(errors, 'type');
   for (const name of BASE_TYPE_NAMES) typeNames.claim(name, 'the built-in schema', {});
 
@@ -131,6 +137,26 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     const fieldNames = new NameRegistry(errors, `field of ${typeName}`);
     for (const meta of META_FIELDS) fieldNames.claim(meta, 'the Entity interface', {});
     registries.set(bp.identifier, fieldNames);
+    /**
+     * A field's name: its identifier in camelCase; when that is a meta field's or a field's of
+     * another section (Port keeps properties and relations apart, and has properties named
+     * `createdAt` or `team`), the section's name for it (`createdAtProperty`, `teamRelation`), with
+     * a warning. Two identifiers of one section on one name stay a NAME_COLLISION.
+     */
+    const sectionOf = new Map<string, FieldSection | 'meta'>(META_FIELDS.map((m) => [m, 'meta']));
+    const claimField = ({ key, section, owner: by, location }: { key: string; section: FieldSection; owner: string; location: ErrorLocation }): string => {
+      const natural = inflection.fieldName(key);
+      const holder = sectionOf.get(natural);
+      const name = holder !== undefined && holder !== section ? inflection.sectionFieldName(natural, section) : natural;
+      if (fieldNames.claim(name, by, location)) {
+        sectionOf.set(name, section);
+        if (name !== natural) {
+          const taken = holder === 'meta' ? `the meta field "${natural}"` : `the ${holder} field "${natural}"`;
+          warnings.push(new LatticeError(ErrorCodes.NAME_COLLISION, `${by} is the GraphQL field "${name}": "${natural}" is ${taken}`, { location, details: { name, natural } }));
+        }
+      }
+      return name;
+    };
     const fields: FieldPlan[] = [];
     fieldsByType.set(bp.identifier, fields);
     const orderBy: TypePlan['orderBy'][number][] = [];
@@ -138,8 +164,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
 
     for (const [key, def] of Object.entries(bp.properties)) {
       const pointer = `/schema/properties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'property', owner: `property "${key}" of ${owner}`, location: at(pointer) });
       let enumPlan: EnumPlan | undefined;
       const values = def.type === 'array' ? def.items?.enum : def.enum;
       if (values) {
@@ -158,29 +183,25 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     }
     for (const [key, def] of Object.entries(bp.relations)) {
       const pointer = `/relations/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `relation "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'relation', owner: `relation "${key}" of ${owner}`, location: at(pointer) });
       fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description ?? def.title });
     }
     for (const [key, def] of Object.entries(bp.mirrorProperties)) {
       const pointer = `/mirrorProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `mirror property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'mirror', owner: `mirror property "${key}" of ${owner}`, location: at(pointer) });
       const hops = def.path.split('.');
       const last = hops.pop() as string;
       fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer, description: def.title });
     }
     for (const [key, def] of Object.entries(bp.calculationProperties)) {
       const pointer = `/calculationProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `calculation property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'calculation', owner: `calculation property "${key}" of ${owner}`, location: at(pointer) });
       fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description ?? def.title });
     }
     const byId = new Map(model.blueprints.map((b) => [b.identifier, b]));
     for (const [key, def] of Object.entries(bp.aggregationProperties)) {
       const pointer = `/aggregationProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `aggregation property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'aggregation', owner: `aggregation property "${key}" of ${owner}`, location: at(pointer) });
       // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
       const found = aggregationPaths(bp, def, byId);
       if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
@@ -228,6 +249,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     inflection,
     types,
     enums,
+    warnings,
     type(blueprint) {
       const t = byBlueprint.get(blueprint);
       if (!t) throw new LatticeError(ErrorCodes.NOT_FOUND, `unknown blueprint "${blueprint}"`, { details: { blueprint } });

@@ -93,7 +93,7 @@ export function buildGeneration(files: readonly SourceFile[], extend: ExtendSche
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
   const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...extend(plan)]);
-  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...loaded.warnings] };
+  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...loaded.warnings] };
 }
 
 export class Runtime {

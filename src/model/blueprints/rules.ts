@@ -1,7 +1,8 @@
 /**
  * The rules of the blueprint model that a JSON Schema cannot say: relations point at blueprints
  * that exist, `many` relations are not `required` (Port rejects that too), identifiers are unique
- * across properties, relations, mirror, calculation and aggregation properties, mirror paths and
+ * across properties, mirror, calculation and aggregation properties (an entity's `properties`;
+ * a relation may share an identifier with a property, as in Port), mirror paths and
  * aggregation targets resolve, aggregation queries are valid Port rules over the target's
  * properties, formats and specs fit their type (formats.ts), `entity` formats name a blueprint
  * that exists, enum values and defaults are valid values, calculations compile.
@@ -31,7 +32,7 @@ export function checkModelRules(blueprints: readonly Blueprint[]): LatticeError[
       else owners.set(key, section);
     };
     for (const key of Object.keys(bp.properties)) claim('schema.properties', '/schema/properties', key);
-    for (const key of Object.keys(bp.relations)) claim('relations', '/relations', key);
+    // Relations are a namespace of their own (an entity's `relations`, apart from its `properties`), as in Port.
     for (const key of Object.keys(bp.mirrorProperties)) claim('mirrorProperties', '/mirrorProperties', key);
     for (const key of Object.keys(bp.calculationProperties)) claim('calculationProperties', '/calculationProperties', key);
     for (const key of Object.keys(bp.aggregationProperties)) claim('aggregationProperties', '/aggregationProperties', key);

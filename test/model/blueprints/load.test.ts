@@ -168,11 +168,11 @@ describe('loading blueprints', () => {
     expect(rules[1].message).toContain('"many" and "required"');
   });
 
-  it('rejects an identifier used in two sections, a bad required list, enum values of the wrong type', () => {
+  it('rejects an identifier used by a property and a mirror (relations are apart, as in Port), a bad required list, enum values of the wrong type', () => {
     const errors = loadErrors([
-      json('a.json', bp({ identifier: 'A', schema: { properties: { x: { type: 'number', enum: [1, 'two'] } }, required: ['y'] }, relations: { x: { target: 'A' } } })),
+      json('a.json', bp({ identifier: 'A', schema: { properties: { x: { type: 'number', enum: [1, 'two'] } }, required: ['y'] }, relations: { x: { target: 'A' } }, mirrorProperties: { x: { path: 'x.$title' } } })),
     ]);
-    expect(errors.map((e) => e.location?.pointer).sort()).toEqual(['/relations/x', '/schema/properties/x/enum/1', '/schema/required/0']);
+    expect(errors.map((e) => e.location?.pointer).sort()).toEqual(['/mirrorProperties/x', '/schema/properties/x/enum/1', '/schema/required/0']);
   });
 
   it('rejects mirror paths that do not resolve and calculations that do not compile', () => {
