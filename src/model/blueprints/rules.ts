@@ -11,15 +11,16 @@
  */
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { compileExpression } from '../expressions.ts';
-import { hasCode } from '../../errors/index.ts';
-import { parseRuleQuery, type Rule, type RuleQuery } from '../query/portRules.ts';
+import { checkRuleQuery } from '../query/ruleCheck.ts';
+import { parseRuleQuery, ruleSyntaxProblems, type RuleProblem } from '../query/ruleSyntax.ts';
 import { formatProblem } from './formats.ts';
-import { META_PROPERTIES, isMetaProperty, type Blueprint, type PropertyDef } from './model.ts';
+import { META_PROPERTIES, createModel, type Blueprint, type BlueprintModel, type PropertyDef } from './model.ts';
 import { aggregationPaths } from './paths.ts';
 import { describeValueError, valueValidator } from './values.ts';
 
 export function checkModelRules(blueprints: readonly Blueprint[]): LatticeError[] {
   const byId = new Map(blueprints.map((b) => [b.identifier, b]));
+  const model = createModel(blueprints);
   const errors: LatticeError[] = [];
   for (const bp of blueprints) {
     const fail = (pointer: string, message: string) =>
@@ -86,8 +87,8 @@ export function checkModelRules(blueprints: readonly Blueprint[]): LatticeError[
       const paths = aggregationPaths(bp, agg, byId);
       if ('problem' in paths) fail(at, `aggregation property "${key}": ${paths.problem}`);
       if (agg.query !== undefined) {
-        const problem = queryProblem(agg.query, target);
-        if (problem) fail(`${at}/query${problem.pointer}`, `aggregation property "${key}": ${problem.message}`);
+        const problem = queryProblem(agg.query, target, model);
+        if (problem) fail(`${at}/query${problem.pointer}`, `aggregation property "${key}": query ${problem.pointer || '/'} ${problem.message}`);
       }
     }
   }
@@ -124,36 +125,15 @@ function propertyProblems(prop: PropertyDef, byId: ReadonlyMap<string, Blueprint
 }
 
 /**
- * An aggregation's `query` must be Port's rule language (operators Port knows) over the target
- * blueprint's properties or meta properties; the problem's pointer is relative to the query.
+ * An aggregation's `query` must be Port's rule language (operators Port knows), over the target
+ * blueprint's properties and meta properties: the search's own checks (query/ruleSyntax.ts,
+ * query/ruleCheck.ts), so an aggregation accepts exactly what `search` accepts. The first problem,
+ * with its pointer relative to the query.
  */
-function queryProblem(query: unknown, target: Blueprint): { pointer: string; message: string } | undefined {
-  let parsed: RuleQuery;
-  try {
-    parsed = parseRuleQuery(query, 'query');
-  } catch (err) {
-    if (!hasCode(err)) throw err;
-    const pointer = String(err.details.pointer ?? '');
-    return { pointer, message: `query ${pointer || '/'} ${err.message.replace(/^invalid search query at \S+: /, '')}` };
-  }
-  const walk = (q: RuleQuery, pointer: string): { pointer: string; message: string } | undefined => {
-    for (const [i, r] of q.rules.entries()) {
-      const at = `${pointer}/rules/${i}`;
-      const problem = 'combinator' in r ? walk(r, at) : ruleProblem(r, target, at);
-      // Only the first problem: the query is checked as a whole, as Port refuses it.
-      if (problem) return problem;
-    }
-    return undefined;
-  };
-  return walk(parsed, '');
-}
-
-function ruleProblem(rule: Rule, target: Blueprint, pointer: string): { pointer: string; message: string } | undefined {
-  const key = rule.property;
-  if (key === undefined) return undefined;
-  if (key.startsWith('$')) return isMetaProperty(key) ? undefined : { pointer: `${pointer}/property`, message: `unknown meta property "${key}"; expected one of ${META_PROPERTIES.join(', ')}` };
-  const known = key in target.properties || key in target.calculationProperties || key in target.mirrorProperties || key in target.aggregationProperties || key in target.relations;
-  return known ? undefined : { pointer: `${pointer}/property`, message: `the query names "${key}", which "${target.identifier}" does not have` };
+function queryProblem(query: unknown, target: Blueprint, model: BlueprintModel): RuleProblem | undefined {
+  const [syntax] = ruleSyntaxProblems(query);
+  if (syntax) return syntax;
+  return checkRuleQuery(parseRuleQuery(query), model, [target.identifier])[0];
 }
 
 /** Returns a problem with a mirror path, or undefined when it resolves. */

@@ -9,6 +9,8 @@ import type { Entity } from '../entities/entity.ts';
 export interface SortKey {
   readonly key: string;
   readonly desc: boolean;
+  /** Reads the key's value when the entity does not store it (a computed property, read ahead). */
+  readonly read?: (item: Item) => unknown;
 }
 
 /** A catalog item: an entity, or a relation target that does not exist (kept to report it). */
@@ -35,6 +37,7 @@ const META: Record<MetaProperty, (e: Entity) => unknown> & Record<string, ((e: E
   $blueprint: (e) => e.blueprint,
   $createdAt: (e) => e.createdAt,
   $updatedAt: (e) => e.updatedAt,
+  // Port's authors of an entity (recorded on API writes): null where the store keeps none.
   $createdBy: (e) => e.createdBy ?? null,
   $updatedBy: (e) => e.updatedBy ?? null,
 };
@@ -73,7 +76,7 @@ export function compareTuples(a: readonly unknown[], b: readonly unknown[], keys
 }
 
 export function sortTuple(item: Item, keys: readonly SortKey[]): unknown[] {
-  return keys.map((k) => readKey(item, k.key));
+  return keys.map((k) => (k.read ? k.read(item) : readKey(item, k.key)));
 }
 
 const byIdentifier = (a: Item, b: Item) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);

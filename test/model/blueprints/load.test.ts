@@ -252,9 +252,9 @@ describe('loading blueprints', () => {
       '/1/aggregationProperties/unknown/query/rules/0/rules/0/property',
       '/1/aggregationProperties/meta/query/rules/1/property',
     ]);
-    expect(errors[0].message).toMatch(/^blueprint "team": aggregation property "bad": query \/rules\/0\/operator must be equal to one of the allowed values: =, !=, /);
+    expect(errors[0].message).toMatch(/^blueprint "team": aggregation property "bad": query \/rules\/0\/operator unknown operator "equals"; expected one of =, !=, /);
     expect(errors[0].location).toMatchObject({ file: 'c.json', ...lineColumnOf(file.text, '"operator": "equals"') });
-    expect(errors[1].message).toContain('"tire", which "service" does not have');
+    expect(errors[1].message).toContain('blueprint "service" has no property "tire"');
     expect(errors[2].message).toContain('unknown meta property "$owner"');
   });
 
