@@ -5,7 +5,7 @@
  * arrays with and without items, enums with colours; an `entity` reference), read back through
  * their GraphQL types; values validated on write with a pointer; defaults applied on write and on
  * read; meta properties $createdBy / $updatedBy recorded on API writes and readable through a
- * mirror path.
+ * mirror path and in a calculation (jq, over the entity as Port gives it).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,6 +55,8 @@ const blueprints = {
     },
     relations: { squad: { target: 'team', required: false, many: false } },
     mirrorProperties: { teamCreatedBy: { path: 'squad.$createdBy' }, teamUpdatedBy: { path: 'squad.$updatedBy' } },
+    // Port's calculation input has the entity's meta fields: .createdBy, .updatedBy.
+    calculationProperties: { authors: { calculation: '"\\(.createdBy) then \\(.updatedBy)"', type: 'string' } },
   },
 };
 
@@ -246,8 +248,11 @@ describe('Port property formats', () => {
     expect(second.data.upsertEntity).toMatchObject({ createdBy: 'admin@example.com', updatedBy: 'other@example.com' });
     const retitled = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "team", identifier: "sre", title: "SRE") { createdBy updatedBy } }', undefined, { token: OTHER_TOKEN });
     expect(retitled.data.upsertEntity).toEqual({ createdBy: 'admin@example.com', updatedBy: 'other@example.com' });
-    const read = await gql(lattice.url, '{ service(identifier: "api-written") { teamCreatedBy teamUpdatedBy } team(identifier: "platform") { createdBy updatedBy } }');
+    const read = await gql(lattice.url, '{ service(identifier: "api-written") { teamCreatedBy teamUpdatedBy authors } team(identifier: "platform") { createdBy updatedBy } }');
     expect(read.errors).toBeUndefined();
-    expect(read.data).toEqual({ service: { teamCreatedBy: 'admin@example.com', teamUpdatedBy: 'other@example.com' }, team: { createdBy: null, updatedBy: null } });
+    expect(read.data).toEqual({
+      service: { teamCreatedBy: 'admin@example.com', teamUpdatedBy: 'other@example.com', authors: 'admin@example.com then other@example.com' },
+      team: { createdBy: null, updatedBy: null },
+    });
   });
 });
