@@ -35,9 +35,6 @@ const META: Record<string, (e: Entity) => unknown> = {
   $blueprint: (e) => e.blueprint,
   $createdAt: (e) => e.createdAt,
   $updatedAt: (e) => e.updatedAt,
-  // Port's authors of an entity: null where the store keeps none.
-  $createdBy: (e) => (e as { createdBy?: string }).createdBy ?? null,
-  $updatedBy: (e) => (e as { updatedBy?: string }).updatedBy ?? null,
 };
 
 /** The value of a sort key, rule property or mirror end on an entity. */

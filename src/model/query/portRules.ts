@@ -14,7 +14,7 @@ import { readKey } from './order.ts';
 import { pathMask, relatedToMask } from './relationRules.ts';
 import { isGroup, isPathRule, isRelatedTo, isSchemaRule, type ComparisonRule, type PropertySchemaRule, type RuleQuery } from './ruleSyntax.ts';
 
-export { parseRuleQuery, ruleQueryError, type RuleQuery } from './ruleSyntax.ts';
+export { parseRuleQuery, ruleQueryError, type Rule, type RuleQuery } from './ruleSyntax.ts';
 export { checkRuleQuery } from './ruleCheck.ts';
 
 export interface RuleContext {
