@@ -15,7 +15,8 @@ type Locate = (pointer: string) => ErrorLocation;
 export function resourceExpressionProblems(sources: unknown, locate: Locate): LatticeError[] {
   const problems: LatticeError[] = [];
   const check = (value: unknown, pointer: string): void => {
-    if (typeof value === 'string') {
+    // `file://path` (Port's GitHub mappings) names a repository file, not an expression.
+    if (typeof value === 'string' && !value.trim().startsWith('file://')) {
       try {
         compileExpression(value);
       } catch (err) {
