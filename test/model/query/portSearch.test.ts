@@ -220,6 +220,15 @@ describe('relation operators, as in Port\'s documentation', () => {
     expect(await teams(['parent', 'parent', { relation: 'parent', maxHops: 3 }])).toEqual(['Team:Group']);
   });
 
+  it('relation rules ("filter by relations"): the identifiers a relation points at', async () => {
+    const configs = (rule: object) => search({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'deploymentConfig' }, rule] });
+    expect(await configs({ relation: 'environment', operator: '=', value: 'Production' })).toEqual(['deploymentConfig:Order-Service-Production', 'deploymentConfig:Cart-Service-Production']);
+    expect(await configs({ relation: 'microservice', operator: 'in', value: ['Order-Service', 'Nope'] })).toEqual(['deploymentConfig:Order-Service-Production']);
+    expect(await configs({ relation: 'microservice', operator: '!=', value: 'Order-Service' })).toEqual(['deploymentConfig:Cart-Service-Production']);
+    expect(await search({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'Team' }, { relation: 'parent', operator: 'isEmpty' }] })).toEqual(['Team:Group']);
+    expect(await search({ combinator: 'and', rules: [{ relation: 'deployedOn', operator: 'containsAny', value: ['staging-cluster'] }] })).toEqual(['service:other-service']);
+  });
+
   it('loads once per blueprint per hop, not once per entity', async () => {
     const { ctx, calls } = memoryContext();
     const q = parseRuleQuery({ combinator: 'and', rules: [{ property: { path: ['microservice'] }, operator: 'matchAny', value: ['Order-Service', 'Cart-Service'] }] });
@@ -254,6 +263,9 @@ describe('queries checked against the model', () => {
     expect(one([{ property: 'language', operator: 'between', value: { preset: 'lastWeek' } }])[0]).toMatchObject({ pointer: '/rules/1/operator' });
     expect(one([{ property: 'deployedAt', operator: '>', value: 'yesterday' }])[0]).toMatchObject({ pointer: '/rules/1/value', message: expect.stringContaining('expected an ISO 8601 date') });
     expect(one([{ property: 'replicas', operator: 'isExpired' }])[0]).toMatchObject({ pointer: '/rules/1/operator' });
+    expect(problems({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'Team' }, { relation: 'parents', operator: 'isEmpty' }] })).toEqual([
+      { pointer: '/rules/1/relation', message: 'blueprint "Team" has no relation "parents"; expected one of parent' },
+    ]);
     expect(problems({ combinator: 'and', rules: [{ property: { path: ['parents'], fromBlueprint: 'Team' }, operator: 'matchAny', value: 'Squad' }] })).toEqual([
       { pointer: '/rules/0/property/path/0', message: 'no relation "parents" on "Team"; expected one of parent' },
     ]);
@@ -279,5 +291,9 @@ describe('queries checked against the model', () => {
     expect(pointerAndMessage({ combinator: 'and', rules: [{ combinator: 'or', rules: [{ property: 'x', operator: '=', value: null }] }] })).toMatchObject({ pointer: '/rules/0/rules/0/value' });
     expect(pointerAndMessage({ combinator: 'and', rules: [{ property: { path: [{ relation: 'parent', maxHops: 20 }] }, operator: 'matchAny', value: 'a' }] }).pointer).toBe('/rules/0/property/path/0');
     expect(pointerAndMessage({ combinator: 'and', rules: [{ property: 'x', operator: 'isEmpty', valu: 1 }] }).pointer).toBe('/rules/0/valu');
+    expect(pointerAndMessage({ combinator: 'and', rules: [{ relation: 'parent', operator: '>', value: 1 }] })).toEqual({
+      pointer: '/rules/0/operator',
+      message: 'invalid search query at /rules/0/operator: a relation rule takes one of =, !=, in, notIn, containsAny, isEmpty, isNotEmpty, got ">"',
+    });
   });
 });
