@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import proxyaddr from 'proxy-addr';
 import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
+import { resourceExpressionProblems } from './expressions.ts';
 import { schemaErrors, sourceResources } from './resources.ts';
 import { configSchema } from './schema.ts';
 import type { AuthConfig, Config, LimitsConfig, OperationLimits, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
@@ -64,6 +65,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     const value = doc.value ?? {};
     if (!validate(value)) throw new LatticeErrors(schemaErrors(validate.errors ?? [], doc.locate));
     file = expandEnv(value, env, '', doc.locate) as FileConfig;
+    const expressionProblems = resourceExpressionProblems(file.sources, doc.locate);
+    if (expressionProblems.length > 0) throw new LatticeErrors(expressionProblems);
     locate = doc.locate;
     (file.server?.trustProxy ?? []).forEach((entry, i) => {
       const invalid = invalidTrustProxy(entry);

@@ -104,8 +104,8 @@ export interface SourceConfig {
 
 /**
  * One `resources[]` entry of a source: which upstream objects map to which entities. Two shapes
- * (src/config/resourceSchema.ts): Lattice's (`entity.mappings`, expressions in the product's
- * expression language) and Port's `port-app-config` entry (`selector.query`, `port.entity.mappings`,
+ * (src/config/resourceSchema.ts): Lattice's (`entity.mappings`, jq over the objects of Lattice's
+ * own upstream queries) and Port's `port-app-config` entry (`selector.query`, `port.entity.mappings`,
  * jq, the objects Port's Ocean integrations give), told apart by the `port` key.
  */
 export type ResourceConfig = LatticeResourceConfig | PortResourceConfig;

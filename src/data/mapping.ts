@@ -46,6 +46,9 @@ export interface MappingExpression {
 export interface MappingTarget {
   readonly blueprint: string | undefined;
   readonly properties: readonly string[];
+  readonly relations: readonly string[];
+  /** Where the mapping is, relative to the entry (`/entity/mappings`, `/port/entity/mappings/1`). */
+  readonly pointer: string;
 }
 
 export interface CompiledMapping {
@@ -105,28 +108,31 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     try {
       if (!port) {
         const e = compileExpression(expr);
-        return { evaluate: (input) => e.evaluate(input) };
+        return { evaluate: (input) => Promise.resolve(e.evaluateOrNull(input)) };
       }
       const file = /^file:\/\/(.+)$/.exec(expr.trim())?.[1];
       if (file) files.add(file);
       return compilePortJq(file ? `.__includedFiles[${JSON.stringify(file)}]` : expr);
     } catch (err) {
-      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `mapping expression ${JSON.stringify(expr)}: ${(err as Error).message}`, { location: locate(rel), cause: err });
+      const details = err instanceof LatticeError ? err.details : undefined;
+      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `mapping expression ${JSON.stringify(expr)}: ${(err as Error).message}`, { location: locate(rel), cause: err, details });
     }
   };
   const fieldMap = (value: EntityMappingsConfig['properties'], rel: string): FieldMap =>
     typeof value === 'string' ? compile(value, rel) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${rel}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)] as const);
   const compileOne = (m: EntityMappingsConfig, rel: string): CompiledEntityMapping => {
     const properties = fieldMap(m.properties, `${rel}/properties`);
+    const relations = fieldMap(m.relations, `${rel}/relations`);
+    const keys = (fields: FieldMap) => (Array.isArray(fields) ? fields.map(([k]) => k) : []);
     return {
-      target: { blueprint: constantString(m.blueprint), properties: Array.isArray(properties) ? properties.map(([k]) => k) : [] },
+      target: { blueprint: constantString(m.blueprint), properties: keys(properties), relations: keys(relations), pointer: rel },
       identifier: compile(m.identifier, `${rel}/identifier`),
       blueprint: compile(m.blueprint, `${rel}/blueprint`),
       title: m.title === undefined ? undefined : compile(m.title, `${rel}/title`),
       icon: m.icon === undefined ? undefined : compile(m.icon, `${rel}/icon`),
       team: m.team === undefined ? undefined : compile(m.team, `${rel}/team`),
       properties,
-      relations: fieldMap(m.relations, `${rel}/relations`),
+      relations,
     };
   };
 
