@@ -118,17 +118,21 @@ function checkSources(sources: readonly SourceConfig[], model: BlueprintModel | 
         return;
       }
       mappings++;
-      if (!model || mapping.blueprint === undefined) return;
-      const bp = model.get(mapping.blueprint);
-      if (!bp) {
-        fail(errors, `${at}/entity/mappings/blueprint`, `source "${source.name}": resource "${resource.kind}" maps to blueprint "${mapping.blueprint}", which is not defined; known: ${model.blueprints.map((b) => b.identifier).join(', ')}`);
-        return;
-      }
-      for (const p of mapping.properties) {
-        if (!(p in bp.properties)) fail(warnings, `${at}/entity/mappings/properties/${p}`, `source "${source.name}": blueprint "${bp.identifier}" has no property "${p}"; the mapped value is not used`);
-      }
-      for (const r of mapping.relations) {
-        if (!(r in bp.relations)) fail(warnings, `${at}/entity/mappings/relations/${r}`, `source "${source.name}": blueprint "${bp.identifier}" has no relation "${r}"; the mapped value is not used`);
+      if (!model) return;
+      for (const target of mapping.targets) {
+        if (target.blueprint === undefined) continue;
+        const where = `${at}${target.pointer}`;
+        const bp = model.get(target.blueprint);
+        if (!bp) {
+          fail(errors, `${where}/blueprint`, `source "${source.name}": resource "${resource.kind}" maps to blueprint "${target.blueprint}", which is not defined; known: ${model.blueprints.map((b) => b.identifier).join(', ')}`);
+          continue;
+        }
+        for (const p of target.properties) {
+          if (!(p in bp.properties)) fail(warnings, `${where}/properties/${p}`, `source "${source.name}": blueprint "${bp.identifier}" has no property "${p}"; the mapped value is not used`);
+        }
+        for (const r of target.relations) {
+          if (!(r in bp.relations)) fail(warnings, `${where}/relations/${r}`, `source "${source.name}": blueprint "${bp.identifier}" has no relation "${r}"; the mapped value is not used`);
+        }
       }
     });
   }
