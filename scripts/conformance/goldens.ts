@@ -95,7 +95,8 @@ export async function checkGoldens(corpus: Corpus): Promise<GoldenResults> {
     const compileProblems: string[] = [];
     for (const r of portResources(corpus.value(mappingFile))) {
       try {
-        compiled.push({ mapping: compileMapping(r.config, 'conformance', r.pointer), mapsIcon: typeof r.config.entity.mappings.icon === 'string' });
+        const mappings = r.config.port?.entity?.mappings;
+        compiled.push({ mapping: compileMapping(r.config, 'conformance', r.pointer), mapsIcon: [mappings].flat().some((m) => typeof m?.icon === 'string') });
       } catch (err) {
         compileProblems.push(`${mappingFile}${r.pointer}: ${(err as Error).message}`);
       }
@@ -105,8 +106,7 @@ export async function checkGoldens(corpus: Corpus): Promise<GoldenResults> {
     for (const raw of raws) {
       for (const { mapping, mapsIcon } of compiled) {
         try {
-          const entity = await mapping.map(raw);
-          if (entity) outputs.push({ entity, mapsIcon });
+          for (const entity of await mapping.map(raw)) outputs.push({ entity, mapsIcon });
         } catch (err) {
           mapProblems.add(`${mapping.kind}: ${(err as Error).message}`);
         }

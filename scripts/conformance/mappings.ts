@@ -1,11 +1,12 @@
 /**
  * Every `port-app-config` file in the corpus's mappings/ through Lattice's mapping engine
  * (`compileMapping`, src/data/mapping.ts): a file passes when every resource compiles. Also counted
- * one expression at a time (`compileExpression`, the product's expression language), leaving out
- * the expressions stock jq itself refuses (jq-compile-failures.json).
+ * one expression at a time (`compilePortJq`, jq as Port's Ocean integrations run it), leaving out
+ * the expressions stock jq itself refuses (jq-compile-failures.json). A `file://path` value is not
+ * an expression (GitHub reads the file) and is not counted.
  */
 import { compileMapping } from '../../src/data/mapping.ts';
-import { compileExpression } from '../../src/model/expressions.ts';
+import { compilePortJq } from '../../src/data/portJq.ts';
 import type { Corpus } from './corpus.ts';
 import type { Tally } from './blueprints.ts';
 import { expressionsOf, portResources } from './portAppConfig.ts';
@@ -37,19 +38,20 @@ export function checkMappings(corpus: Corpus): MappingResults {
     const resources = portResources(value);
     if (resources.length === 0) problems.push('no resources[]');
     for (const resource of resources) {
-      const known = expressionsOf(resource).filter((x) => !refusedByJq.has(`${entry.file}\0${String(x.source)}`));
-      excluded += expressionsOf(resource).length - known.length;
+      const all = expressionsOf(resource).filter((x) => !(typeof x.source === 'string' && x.source.startsWith('file://')));
+      const known = all.filter((x) => !refusedByJq.has(`${entry.file}\0${String(x.source)}`));
+      excluded += all.length - known.length;
       for (const { pointer, source } of known) {
         expressions.total++;
         try {
           if (typeof source !== 'string') throw new Error(`not an expression but ${JSON.stringify(source)}`);
-          compileExpression(source);
+          compilePortJq(source);
           expressions.pass++;
         } catch (err) {
           expressions.failures.push({ file: `${entry.file}#${pointer}`, problems: [`${JSON.stringify(source)}: ${(err as Error).message}`] });
         }
       }
-      if (known.length < expressionsOf(resource).length) continue;
+      if (known.length < all.length) continue;
       try {
         compileMapping(resource.config, 'conformance', resource.pointer);
       } catch (err) {

@@ -1,47 +1,41 @@
 /**
- * A `port-app-config` file of Port's Ocean integrations (`resources: [{ kind, selector: { query },
- * port: { entity: { mappings } } }]`, `mappings` sometimes a list) → the `resources` entries
- * Lattice's mapping engine compiles (src/data/mapping.ts `compileMapping`). Shapes only: every
- * expression is passed on unchanged, so the engine is what is measured.
+ * The `resources` of a `port-app-config` file of Port's Ocean integrations (`resources: [{ kind,
+ * selector: { query }, port: { itemsToParse?, entity: { mappings } } }]`, `mappings` sometimes a
+ * list), taken as they are: Lattice's mapping engine (src/data/mapping.ts `compileMapping`) reads
+ * Port's shape itself. Also lists every expression of an entry, for per-expression counts.
  */
-import type { ResourceConfig } from '../../src/config/types.ts';
+import type { PortResourceConfig } from '../../src/config/types.ts';
 
 export interface PortResource {
   /** Where the resource is in its file, for reports ("/resources/3"). */
   readonly pointer: string;
-  readonly config: ResourceConfig;
+  readonly config: PortResourceConfig;
 }
 
-/** Every resource of a port-app-config value (a mapping list gives one resource per element). */
+/** Every resource of a port-app-config value. */
 export function portResources(value: unknown): PortResource[] {
   const resources = (value as { resources?: unknown } | null)?.resources;
   if (!Array.isArray(resources)) return [];
-  return resources.flatMap((raw: unknown, i) => {
-    const r = (raw ?? {}) as { kind?: unknown; selector?: { query?: unknown }; port?: { entity?: { mappings?: unknown } } };
-    const query = r.selector?.query;
-    const mappings = r.port?.entity?.mappings;
-    const list = Array.isArray(mappings) ? mappings : [mappings];
-    return list.map((m: unknown, j) => ({
-      pointer: Array.isArray(mappings) ? `/resources/${i}/port/entity/mappings/${j}` : `/resources/${i}`,
-      config: {
-        kind: String(r.kind ?? ''),
-        selector: query === undefined || query === null ? undefined : String(query),
-        // `properties:` left empty in YAML is null: no properties, as Ocean reads it.
-        entity: { mappings: Object.fromEntries(Object.entries((m ?? {}) as object).filter(([, v]) => v !== null)) as unknown as ResourceConfig['entity']['mappings'] },
-      },
-    }));
-  });
+  return resources.map((config: unknown, i) => ({ pointer: `/resources/${i}`, config: config as PortResourceConfig }));
 }
 
-/** Every expression a resource holds, with its pointer (for per-expression compile counts). */
+/** Every jq expression an entry holds (`selector.query`, `itemsToParse`, each mapping value), with its pointer. */
 export function expressionsOf(resource: PortResource): { pointer: string; source: unknown }[] {
   const out: { pointer: string; source: unknown }[] = [];
-  const { selector, entity } = resource.config;
-  if (selector !== undefined) out.push({ pointer: `${resource.pointer}/selector/query`, source: selector });
-  for (const [key, value] of Object.entries(entity.mappings)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out.push({ pointer: `${resource.pointer}/port/entity/mappings/${key}/${k}`, source: v });
-    } else out.push({ pointer: `${resource.pointer}/port/entity/mappings/${key}`, source: value });
-  }
+  const { selector, port } = resource.config;
+  if (selector?.query !== undefined) out.push({ pointer: `${resource.pointer}/selector/query`, source: selector.query });
+  if (port?.itemsToParse !== undefined) out.push({ pointer: `${resource.pointer}/port/itemsToParse`, source: port.itemsToParse });
+  const mappings = port?.entity?.mappings;
+  const list = Array.isArray(mappings) ? mappings : [mappings];
+  list.forEach((m: unknown, j) => {
+    const at = `${resource.pointer}/port/entity/mappings${Array.isArray(mappings) ? `/${j}` : ''}`;
+    for (const [key, value] of Object.entries((m ?? {}) as Record<string, unknown>)) {
+      // `properties:` left empty in YAML is null: no properties, as Ocean reads it.
+      if (value === null && (key === 'properties' || key === 'relations')) continue;
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) out.push({ pointer: `${at}/${key}/${k}`, source: v });
+      } else out.push({ pointer: `${at}/${key}`, source: value });
+    }
+  });
   return out;
 }

@@ -196,7 +196,7 @@ describe('lattice check: every kind of problem, located, exit 1', () => {
     const yaml = (await import('node:fs')).readFileSync(path.join(VALID, 'lattice.yaml'), 'utf8');
     const r = await check(project({ 'lattice.yaml': yaml.replace(`title: '"Bucket"'`, `title: '"Bucket" +'`) }));
     expect(r.code).toBe(1);
-    expect(r.lines[0]).toMatch(/^lattice\.yaml:17:20: error INVALID_CONFIG at \/sources\/0\/resources\/0\/entity\/mappings\/title: mapping expression "\\"Bucket\\" \+"/);
+    expect(r.lines[0]).toBe('lattice.yaml:17:20: error INVALID_CONFIG at /sources/0/resources/0/entity/mappings/title: invalid jq expression "\\"Bucket\\" +": expected a term, found end of program (at line 1, column 11 of the expression)');
   });
 
   it('a blueprints folder that does not exist is named; so is an empty one', async () => {
