@@ -65,7 +65,7 @@ function versions(entries: readonly CorpusEntry[]): { files: CorpusEntry[]; subj
  * with problems (each with its messages) and the outside targets. A problem that names no file
  * of the group fails them all.
  */
-export async function checkGroup(files: readonly SourceFile[]): Promise<{ failed: Map<string, string[]>; outside: string[] }> {
+export async function checkGroup(files: readonly SourceFile[]): Promise<{ failed: Map<string, string[]>; outside: string[]; standIns: SourceFile[] }> {
   const failed = new Map<string, string[]>();
   const outside: string[] = [];
   const stubs = new Map<string, SourceFile>();
@@ -93,8 +93,16 @@ export async function checkGroup(files: readonly SourceFile[]): Promise<{ failed
     }
     current = current.filter((f) => !failed.has(f.file));
   }
-  return { failed, outside: [...new Set(outside)].filter((o) => !failed.has(o.split(' → ')[0])) };
+  return { failed, outside: [...new Set(outside)].filter((o) => !failed.has(o.split(' → ')[0])), standIns: [...stubs.values()] };
 }
+
+/** Blueprint files plus empty stand-ins for the blueprints outside them that they name. */
+export async function withStandIns(files: readonly SourceFile[]): Promise<SourceFile[]> {
+  return [...files, ...(await checkGroup(files)).standIns];
+}
+
+/** The group a corpus file belongs with (exported for entities and actions, which look for their blueprints there first). */
+export const sourceGroup = groupOf;
 
 export async function checkBlueprints(corpus: Corpus): Promise<BlueprintResults> {
   const accepted = tally();

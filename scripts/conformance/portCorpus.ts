@@ -8,6 +8,7 @@
  *                location; every file that is not valid JSON is refused with its line and column
  *   mappings     every port-app-config file in mappings/ compiles (mappings.ts)
  *   goldens      every Ocean fixture in mapping-goldens/ maps to exactly the expected entity (goldens.ts)
+ *   entities     every example entity Port accepts loads as a catalog file against its blueprint (entities.ts)
  *
  * Prints the pass count of each category and exits 1 when one falls below its floor in
  * conformance/port-corpus-floor.json (a ratchet: raise it when a count rises).
@@ -18,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkBlueprints, type Tally } from './blueprints.ts';
 import { openCorpus } from './corpus.ts';
+import { checkEntities } from './entities.ts';
 import { checkGoldens } from './goldens.ts';
 import { checkMappings } from './mappings.ts';
 
@@ -34,6 +36,7 @@ const verbose = Boolean(process.env.LATTICE_CONFORMANCE_VERBOSE);
 const blueprints = await checkBlueprints(corpus);
 const mappings = checkMappings(corpus);
 const goldens = await checkGoldens(corpus);
+const entities = await checkEntities(corpus);
 
 const rows: [key: string, label: string, tally: Tally][] = [
   ['blueprintsAccepted', 'blueprints Port accepts, loaded with their source', blueprints.accepted],
@@ -42,6 +45,7 @@ const rows: [key: string, label: string, tally: Tally][] = [
   ['mappingFiles', 'port-app-config files (mappings/) that compile', mappings.files],
   ['mappingExpressions', 'their jq expressions that compile', mappings.expressions],
   ['goldens', 'Ocean fixtures (mapping-goldens/) giving the expected entity', goldens.fixtures],
+  ['entities', 'entities Port accepts, loaded as catalog files against their blueprint', entities.entities],
 ];
 
 const pct = (t: Tally) => `${((100 * t.pass) / Math.max(1, t.total)).toFixed(1)}%`;
@@ -57,6 +61,7 @@ console.log(`  relations/mirrors/aggregations to a blueprint outside the source 
 if (verbose) for (const o of blueprints.outside) console.log(`        outside ${o}`);
 console.log(`  refused at the pointer Port's schema names: ${blueprints.refusedAtPortPointer}/${blueprints.refused.total}; not-JSON files at Python's line: ${blueprints.invalidJsonSameLine}/${blueprints.invalidJson.total}`);
 console.log(`  mapping expressions left out (stock jq refuses them too): ${mappings.excluded}; golden folders without a raw object or mapping: ${goldens.incomplete.length}${goldens.incomplete.length ? ` (${goldens.incomplete.join(', ')})` : ''}`);
+console.log(`  entity relations to entities outside the corpus (allowed): ${entities.outside}; entities whose blueprint is not in the corpus: ${entities.noBlueprint.length}`);
 if (failedFloors.length) {
   console.error(`Port corpus conformance fell below the floor (conformance/port-corpus-floor.json): ${failedFloors.join('; ')}`);
   process.exit(1);
