@@ -1,10 +1,11 @@
 /**
  * The catalog writer's entity semantics (datasources/catalog/writer.ts), against both stores
- * (in-process and the real Redis at 127.0.0.1:6379): upsert replace / merge, Port's identifier
+ * (in-process and the suite's real Redis): upsert replace / merge, Port's identifier
  * rule, delete refused while required relations point at the entity, `deleteDependents`
  * (transitive, one store call), and entities owned by a catalog file left alone.
  */
 import { randomUUID } from 'node:crypto';
+import { testRedisUrl } from '../helpers/redis.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBlueprints } from '../../src/model/blueprints/load.ts';
 import type { EntityStore } from '../../src/data/EntityStore.ts';
@@ -56,7 +57,7 @@ const stores: [string, () => Promise<EntityStore>][] = [
   [
     'redis',
     async () => {
-      const s = await RedisEntityStore.connect('redis://127.0.0.1:6379', `lattice-test:${randomUUID()}:`);
+      const s = await RedisEntityStore.connect(testRedisUrl(), `lattice-test:${randomUUID()}:`);
       opened.push(s);
       return s;
     },

@@ -200,7 +200,7 @@ describe("Port's resource shape in lattice.yaml, and located errors", () => {
   const k8s = (resources: string) => `sources:\n  - name: k8s\n    kind: kubernetes\n    options: { clusters: [{ name: a }] }\n    resources:\n${resources}`;
 
   it("accepts Port's entries next to Lattice's, a mapping list and itemsToParse", () => {
-    const [config] = load(k8s(`      - kind: v1/pods\n        selector: { query: '.metadata.namespace == "orders"' }\n        port:\n          itemsToParse: .spec.containers\n          entity:\n            mappings:\n              - { identifier: .item.name, blueprint: '"container"' }\n      - kind: v1/pods\n        entity: { mappings: { identifier: metadata.name, blueprint: '"Pod"' } }\n`));
+    const [config] = load(k8s(`      - kind: v1/pods\n        selector: { query: '.metadata.namespace == "orders"' }\n        port:\n          itemsToParse: .spec.containers\n          entity:\n            mappings:\n              - { identifier: .item.name, blueprint: '"container"' }\n      - kind: v1/pods\n        entity: { mappings: { identifier: .metadata.name, blueprint: '"Pod"' } }\n`));
     expect(config.resources.map((r) => ('port' in r ? 'port' : 'lattice'))).toEqual(['port', 'lattice']);
     expect(config.resources[0].at).toMatchObject({ pointer: '/sources/0/resources/0', positions: { '/port/itemsToParse': { line: 9, column: 25 } } });
   });

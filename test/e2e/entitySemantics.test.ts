@@ -1,12 +1,13 @@
 /**
  * Port's entity semantics end to end, over real HTTP, on both stores (in-process, and the real
- * Redis at 127.0.0.1:6379): `upsertEntity(merge:)`, identifiers refused with a pointer,
+ * the suite's Redis): `upsertEntity(merge:)`, identifiers refused with a pointer,
  * `deleteEntity` refused while required relations point at the entity and `deleteDependents`,
  * a catalog reload that would dangle a required relation or take over an API-written entity
  * rejected like any bad change (the last good generation serves; the error, with its file, is in
  * /readyz and `lattice { status errors }`), and nothing lost.
  */
 import { randomUUID } from 'node:crypto';
+import { testRedisUrl } from '../helpers/redis.ts';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { ADMIN_TOKEN, gql, startTestLattice, tempProject } from '../helpers/latt
 
 const stores: [string, () => Promise<EntityStore | undefined>][] = [
   ['memory', async () => undefined],
-  ['redis', async () => RedisEntityStore.connect('redis://127.0.0.1:6379', `lattice-test:${randomUUID()}:`)],
+  ['redis', async () => RedisEntityStore.connect(testRedisUrl(), `lattice-test:${randomUUID()}:`)],
 ];
 
 describe.each(stores)('entity semantics on the %s store', (_name, openStore) => {
