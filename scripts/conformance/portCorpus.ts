@@ -9,6 +9,7 @@
  *   mappings     every port-app-config file in mappings/ compiles (mappings.ts)
  *   goldens      every Ocean fixture in mapping-goldens/ maps to exactly the expected entity (goldens.ts)
  *   entities     every example entity Port accepts loads as a catalog file against its blueprint (entities.ts)
+ *   actions      every action Port accepts loads with its blueprint; every one it refuses is refused (actions.ts)
  *
  * Prints the pass count of each category and exits 1 when one falls below its floor in
  * conformance/port-corpus-floor.json (a ratchet: raise it when a count rises).
@@ -17,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkActions } from './actions.ts';
 import { checkBlueprints, type Tally } from './blueprints.ts';
 import { openCorpus } from './corpus.ts';
 import { checkEntities } from './entities.ts';
@@ -37,6 +39,7 @@ const blueprints = await checkBlueprints(corpus);
 const mappings = checkMappings(corpus);
 const goldens = await checkGoldens(corpus);
 const entities = await checkEntities(corpus);
+const actions = await checkActions(corpus);
 
 const rows: [key: string, label: string, tally: Tally][] = [
   ['blueprintsAccepted', 'blueprints Port accepts, loaded with their source', blueprints.accepted],
@@ -46,6 +49,8 @@ const rows: [key: string, label: string, tally: Tally][] = [
   ['mappingExpressions', 'their jq expressions that compile', mappings.expressions],
   ['goldens', 'Ocean fixtures (mapping-goldens/) giving the expected entity', goldens.fixtures],
   ['entities', 'entities Port accepts, loaded as catalog files against their blueprint', entities.entities],
+  ['actionsAccepted', 'actions Port accepts, loaded with their blueprint', actions.accepted],
+  ['actionsRefused', 'actions Port refuses, refused with a location', actions.refused],
 ];
 
 const pct = (t: Tally) => `${((100 * t.pass) / Math.max(1, t.total)).toFixed(1)}%`;
@@ -62,6 +67,7 @@ if (verbose) for (const o of blueprints.outside) console.log(`        outside ${
 console.log(`  refused at the pointer Port's schema names: ${blueprints.refusedAtPortPointer}/${blueprints.refused.total}; not-JSON files at Python's line: ${blueprints.invalidJsonSameLine}/${blueprints.invalidJson.total}`);
 console.log(`  mapping expressions left out (stock jq refuses them too): ${mappings.excluded}; golden folders without a raw object or mapping: ${goldens.incomplete.length}${goldens.incomplete.length ? ` (${goldens.incomplete.join(', ')})` : ''}`);
 console.log(`  entity relations to entities outside the corpus (allowed): ${entities.outside}; entities whose blueprint is not in the corpus: ${entities.noBlueprint.length}`);
+console.log(`  blueprints actions name that are not in the corpus (empty stand-ins): ${actions.standIn}`);
 if (failedFloors.length) {
   console.error(`Port corpus conformance fell below the floor (conformance/port-corpus-floor.json): ${failedFloors.join('; ')}`);
   process.exit(1);
