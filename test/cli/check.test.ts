@@ -6,7 +6,7 @@
  * real child process through bin/lattice.js for each exit code.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,28 @@ describe('lattice check on a valid configuration', () => {
     const withCatalog = await check(dir, ['blueprints/service.json', 'blueprints/team.yaml', '--catalog', 'catalog']);
     expect(withCatalog.code).toBe(0);
     expect(withCatalog.lines.at(-1)).toContain('2 catalog entities');
+  });
+});
+
+describe('lattice check on what the repository ships', () => {
+  it('the seed configuration and every example load (variables they use unset: warnings, not errors)', async () => {
+    const examples = readdirSync(path.join(ROOT, 'examples')).filter((d) => existsSync(path.join(ROOT, 'examples', d, 'lattice.yaml')));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const dir of [ROOT, ...examples.map((d) => path.join(ROOT, 'examples', d))]) {
+      const r = await check(dir);
+      expect({ dir, code: r.code, errors: r.lines.filter((l) => l.includes(' error ')) }).toEqual({ dir, code: 0, errors: [] });
+    }
+  });
+
+  it('a ${VARIABLE} lattice.yaml uses and the environment lacks: a located warning, checked with a placeholder; none when it is set', async () => {
+    const yaml = readFileSync(path.join(VALID, 'lattice.yaml'), 'utf8').replace('- path: terraform.tfstate', '- url: https://tf.example.com/state\n          token: ${TF_TOKEN}');
+    const dir = project({ 'lattice.yaml': yaml });
+    const unset = await check(dir);
+    expect(unset.code).toBe(0);
+    expect(unset.lines[0]).toBe('lattice.yaml:12:18: warning INVALID_CONFIG: environment variable TF_TOKEN is not set: checked with a placeholder (npm start needs it)');
+    const set = await check(dir, [], { TF_TOKEN: 'secret-value' });
+    expect(set.lines).toEqual(['lattice check: ok, 0 warnings (2 blueprints, 1 action, 2 catalog entities, 1 source with 1 mapping)']);
+    expect(set.stdout).not.toContain('secret-value');
   });
 });
 
