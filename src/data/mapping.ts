@@ -24,13 +24,16 @@
  * per item, seen as `.item`. Lattice's entries use the product's expression language. In both,
  * `properties` and `relations` may be one expression giving the whole object (manifests).
  * Everything compiles once, when the configuration loads; an expression that does not compile is
- * a configuration error with its file, line, column and JSON pointer.
+ * a configuration error with its file, line, column and JSON pointer. An identifier that breaks
+ * Port's identifier rule (model/entities/identifier.ts) fails the object's mapping, located at the
+ * identifier's mapping (INVALID_ENTITY).
  */
 import type { EntityMappingsConfig, ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../errors/index.ts';
 import { compileExpression } from '../model/expressions.ts';
 import { compilePortJq } from './portJq.ts';
+import { identifierProblem } from '../model/entities/identifier.ts';
 
 /** What a source gives every evaluation besides the object: jq's `env` (`$ENV`) for Port's mappings. */
 export interface MappingContext {
@@ -161,7 +164,10 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     const out: EntityInput[] = [];
     for (const m of mappings) {
       const entity = await mapEntity(m, object, origin, context);
-      if (entity) out.push(entity);
+      if (!entity) continue;
+      const problem = identifierProblem(entity.identifier);
+      if (problem) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}" gave an invalid ${problem}`, { location: locate(`${m.target.pointer}/identifier`) });
+      out.push(entity);
     }
     return out;
   };
