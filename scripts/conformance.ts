@@ -63,6 +63,8 @@ function runCase(c: Case): boolean {
   }
 }
 
+let portPass = 0;
+let portTotal = 0;
 // The Port subset: every feature the corpus's mapping and calculation expressions use (those jq compiles).
 const expressions = corpusExpressions(corpus);
 const compiles = (source: string): boolean => { try { compileExpression(source); return true; } catch { return false; } };
@@ -73,11 +75,21 @@ const inPortSubset = (c: Case): boolean => {
   return used !== undefined && [...used].every((f) => portFeatures.has(f));
 };
 
-const cases = parseSuite(readFileSync(join(dir, 'jq.test'), 'utf8'));
+/** jq's suites: the language (jq.test, the floor's "pass"), regular expressions, @base64d, the manual's examples. */
+const SUITES = ['jq.test', 'onig.test', 'base64.test', 'man.test'].filter((f) => existsSync(join(dir, f)));
+const bySuite = new Map(SUITES.map((f) => [f, parseSuite(readFileSync(join(dir, f), 'utf8')).map((c) => ({ ...c, section: f === 'jq.test' ? c.section : `${f}: ${c.section}` }))]));
+const cases = bySuite.get('jq.test') ?? [];
+const others = SUITES.filter((f) => f !== 'jq.test').map((f) => {
+  const list = bySuite.get(f) ?? [];
+  let ok = 0;
+  for (const c of list) {
+    if (runCase(c)) ok++; else if (process.env.LATTICE_JQ_VERBOSE) console.log(`FAIL ${f} line ${c.line}: ${c.program}`);
+    if (inPortSubset(c)) { portTotal++; if (runCase(c)) portPass++; }
+  }
+  return { file: f, pass: ok, total: list.length };
+});
 const sections = new Map<string, { pass: number; total: number }>();
 let pass = 0;
-let portPass = 0;
-let portTotal = 0;
 const failures: Case[] = [];
 for (const c of cases) {
   const ok = runCase(c);
@@ -104,7 +116,8 @@ for (const e of expressions) {
 
 const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 console.log(`\njq.test: ${pass}/${cases.length} passed (${pct(pass, cases.length)}); floor ${floor.pass}`);
-console.log(`Port subset of jq.test (${portFeatures.size} features the corpus uses): ${portPass}/${portTotal} passed (${pct(portPass, portTotal)}); floor ${floor.portPass}`);
+for (const o of others) console.log(`${o.file}: ${o.pass}/${o.total} passed (${pct(o.pass, o.total)})`);
+console.log(`Port subset of jq's suites (${portFeatures.size} features the corpus uses): ${portPass}/${portTotal} passed (${pct(portPass, portTotal)}); floor ${floor.portPass}`);
 console.log(`Port corpus: ${compiled}/${expressions.length} mapping and calculation expressions compile (${expressions.filter((e) => e.context === 'mapping').length} mapping, ${expressions.filter((e) => e.context === 'calculation').length} calculation); ${refusedAsJq} listed in jq-compile-failures.json (stock jq refuses them too); ${unexpected.length} other failures`);
 for (const u of unexpected) console.log(`  does not compile: ${u}`);
 if (process.env.LATTICE_JQ_VERBOSE) console.log(`Port features: ${[...portFeatures].sort().join(' ')}`);

@@ -240,7 +240,7 @@ class Compiler {
           emit(e.value);
         });
       }
-      case 'loc': { const line = node.line; return filter((_i, _e, emit) => emit({ file: '<stdin>', line })); }
+      case 'loc': { const line = node.line; return filter((_i, _e, emit) => emit({ file: '<top-level>', line })); }
       case 'label': {
         const b = this.compile(node.body);
         const key = '*label*' + node.name;
