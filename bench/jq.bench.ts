@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { resourceExpressions } from '../src/config/expressions.ts';
 import type { ResourceConfig } from '../src/config/types.ts';
 import { compileMapping } from '../src/data/mapping.ts';
 import { compileExpression } from '../src/model/expressions.ts';
@@ -84,7 +85,7 @@ const config = parse(readFileSync(path.join(ROOT, 'examples/github/lattice.yaml'
 const [repoResource, prResource] = config.sources[0].resources;
 const repoMapping = compileMapping(repoResource, 'bench', '/sources/0/resources/0');
 const prMapping = compileMapping(prResource, 'bench', '/sources/0/resources/1');
-const fieldsOf = (r: ResourceConfig): number => 2 + (r.entity.mappings.title ? 1 : 0) + (r.selector ? 1 : 0) + Object.keys(r.entity.mappings.properties ?? {}).length + Object.keys(r.entity.mappings.relations ?? {}).length;
+const fieldsOf = (r: ResourceConfig): number => resourceExpressions([r], '').length;
 const mappings = [
   { name: 'GitHub repository → Component', expressions: fieldsOf(repoResource), us: timeUs(() => repoMapping.map(repository)), jsonata: JSONATA_RECORDED.repositoryMapping },
   { name: 'GitHub pull request → PullRequest', expressions: fieldsOf(prResource), us: timeUs(() => prMapping.map(pullRequest)), jsonata: JSONATA_RECORDED.pullRequestMapping },

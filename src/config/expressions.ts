@@ -24,7 +24,7 @@ export interface ResourceExpression {
 export function resourceExpressions(resources: unknown, base: string): ResourceExpression[] {
   const out: ResourceExpression[] = [];
   const expression = (value: unknown, pointer: string): void => {
-    if (typeof value === 'string' && !value.startsWith('file://')) out.push({ pointer, source: value });
+    if (typeof value === 'string' && !value.trim().startsWith('file://')) out.push({ pointer, source: value });
   };
   const mapping = (value: unknown, pointer: string): void => {
     if (Array.isArray(value)) value.forEach((v, i) => mapping(v, `${pointer}/${i}`));

@@ -24,6 +24,7 @@ import type { RunStore } from '../../src/data/RunStore.ts';
 import { caller, lockAction, makeCatalog, model, scaffoldAction, scaleAction, type Catalog } from './fixtures.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 import { LatticeError } from '../../src/errors/index.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
 const SIGNING = 'whsec-engine-test';
 const API_KEY = 'api-key-0f9e8d7c6b5a';
@@ -345,7 +346,7 @@ describe('secrets', () => {
 });
 
 describe('two replicas over Redis', () => {
-  const URL = 'redis://127.0.0.1:6379';
+  const URL = testRedisUrl();
   const PREFIX = `lattice-test:${randomUUID()}:`;
   const closers: (() => Promise<void>)[] = [];
 
