@@ -1,12 +1,12 @@
 /**
  * Every `port-app-config` file in the corpus's mappings/ through Lattice's mapping engine
  * (`compileMapping`, src/data/mapping.ts): a file passes when every resource compiles. Also counted
- * one expression at a time (`compilePortJq`, jq as Port's Ocean integrations run it), leaving out
+ * one expression at a time (`compileMappingExpression`, jq as Port's Ocean integrations run it), leaving out
  * the expressions stock jq itself refuses (jq-compile-failures.json). A `file://path` value is not
  * an expression (GitHub reads the file) and is not counted.
  */
 import { compileMapping } from '../../src/data/mapping.ts';
-import { compilePortJq } from '../../src/data/portJq.ts';
+import { compileMappingExpression } from '../../src/data/mappingExpression.ts';
 import type { Corpus } from './corpus.ts';
 import type { Tally } from './blueprints.ts';
 import { expressionsOf, portResources } from './portAppConfig.ts';
@@ -45,7 +45,7 @@ export function checkMappings(corpus: Corpus): MappingResults {
         expressions.total++;
         try {
           if (typeof source !== 'string') throw new Error(`not an expression but ${JSON.stringify(source)}`);
-          compilePortJq(source);
+          compileMappingExpression(source);
           expressions.pass++;
         } catch (err) {
           expressions.failures.push({ file: `${entry.file}#${pointer}`, problems: [`${JSON.stringify(source)}: ${(err as Error).message}`] });

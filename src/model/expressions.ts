@@ -9,7 +9,7 @@
  * - An expression gives its first output, or null when it gives none (Port's binding and Ocean's
  *   `first()`); `evaluateOrNull` also turns a failure into null, as Port does in mappings.
  *
- * Compiled once per source text (the engine caches programs); evaluation is synchronous.
+ * Compiled once per source text (cached here and in the engine); evaluation is synchronous.
  */
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { compileJq, JqSyntaxError, type JqProgram } from './jq/index.ts';
@@ -34,12 +34,17 @@ export function portDialect(source: string): string {
   return source.includes("'") ? source.replace(PORT_QUOTE, '$1"$2') : source;
 }
 
+/** Expressions by source text: calculations are compiled where they are evaluated, once per entity. */
+const compiled = new Map<string, Expression>();
+
 /**
  * Compiles a jq expression. One that does not compile is a LatticeError (SYNTAX_ERROR) whose message
  * quotes the expression and gives the line and column inside it; `details` has them too, for
  * callers that add the file and the JSON pointer.
  */
 export function compileExpression(source: string): Expression {
+  const hit = compiled.get(source);
+  if (hit) return hit;
   let program: JqProgram;
   try {
     program = compileJq(portDialect(source));
@@ -51,11 +56,14 @@ export function compileExpression(source: string): Expression {
       details: { expression: source, expressionLine: line, expressionColumn: column },
     });
   }
-  return {
+  const expression: Expression = {
     source,
     evaluate: (input) => program.first(input) ?? null,
     evaluateOrNull(input) {
       try { return program.first(input) ?? null; } catch { return null; }
     },
   };
+  if (compiled.size >= 1000) compiled.clear();
+  compiled.set(source, expression);
+  return expression;
 }

@@ -46,7 +46,7 @@ describe('expressions in lattice.yaml', () => {
     expect(errors?.message).toContain(`${file}:11:20 at /sources/0/resources/0/entity/mappings/title: invalid jq expression`);
   });
 
-  it('reads Port\'s shapes: selector.query, search-query relations (only `value` is jq), mappings as a list', () => {
+  it('reads Port\'s shapes: selector.query, search-query relations (only `value` is jq), file:// values, mappings as a list', () => {
     const located = (pointer: string) => ({ pointer });
     const sources = [{
       resources: [{
@@ -55,6 +55,7 @@ describe('expressions in lattice.yaml', () => {
         port: { entity: { mappings: {
           identifier: '.name',
           blueprint: '"service"',
+          properties: { readme: 'file://README.md' },
           relations: { owner: { combinator: 'and', rules: [{ property: '$title', operator: '=', value: '.owner. login' }, { combinator: 'or', rules: [{ property: 'a b', operator: 'in', value: '[.x]' }] }] } },
         } } },
       }, {

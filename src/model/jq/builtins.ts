@@ -11,6 +11,7 @@ import { regexMatches, type RegexMatch } from './regex.ts';
 import { step } from './runtime.ts';
 import { compare, describe, type JqObject, sortedKeys, toJson, truthy, typeOf } from './values.ts';
 import { dateBuiltins } from './dates.ts';
+import { substituteBuiltins } from './substitute.ts';
 
 type Impl = (input: unknown, ...args: unknown[]) => unknown;
 
@@ -243,5 +244,6 @@ export function nativeBuiltins(): Map<string, Native> {
     return pairs.filter((p, k) => k === 0 || compare(pairs[k - 1][0], p[0]) !== 0).map((p) => p[1]);
   });
   for (const [key, impl] of Object.entries(dateBuiltins)) def(key, impl);
+  for (const [key, native] of substituteBuiltins()) m.set(key, native);
   return m;
 }

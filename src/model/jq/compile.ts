@@ -240,7 +240,7 @@ class Compiler {
           emit(e.value);
         });
       }
-      case 'loc': { const line = node.line; return filter((_i, _e, emit) => emit({ file: '<stdin>', line })); }
+      case 'loc': { const line = node.line; return filter((_i, _e, emit) => emit({ file: '<top-level>', line })); }
       case 'label': {
         const b = this.compile(node.body);
         const key = '*label*' + node.name;
@@ -384,10 +384,14 @@ class Compiler {
     const key = `${name}/${args.length}`;
     const native = this.builtins.natives.get(key);
     const builtins = this.builtins;
+    // A builtin (prelude or native) is looked up once, on the first call that no local definition
+    // shadows: the prelude is complete and immutable by the time any program runs.
+    let global: Closure | Native | undefined | null = null;
     const resolve = (env: Env | null): Closure | ArgClosure | Native => {
-      const hit = lookup(env, key) ?? lookup(builtins.prelude, key);
+      const hit = lookup(env, key);
       if (hit) return hit.value as Closure | ArgClosure;
-      if (native) return native;
+      if (global === null) global = (lookup(builtins.prelude, key)?.value as Closure | undefined) ?? native;
+      if (global) return global;
       throw new JqRuntimeError(`${key} is not defined`);
     };
     const call = (mode: 'ev' | 'pa', i: unknown, p: unknown[], env: Env | null, emit: Emit | PathEmit): void => {

@@ -15,9 +15,16 @@ function gmtime(v: unknown): number[] {
   return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds() + (v - Math.floor(v)), d.getUTCDay(), yday];
 }
 
+/** A broken-down time as jq 1.8 reads it: missing trailing fields are the start of their unit. */
+function brokenDown(v: unknown[]): number[] {
+  const t = v as number[];
+  return [t[0], t[1] ?? 0, t[2] ?? 1, t[3] ?? 0, t[4] ?? 0, t[5] ?? 0, t[6] ?? 0, t[7] ?? 0];
+}
+
 function mktime(v: unknown): number {
-  if (!Array.isArray(v) || v.length < 6 || v.some((x) => typeof x !== 'number')) throw new JqRuntimeError('mktime requires array of 6 numbers');
-  return Math.floor(Date.UTC(v[0], v[1], v[2], v[3], v[4], Math.floor(v[5])) / 1000);
+  if (!Array.isArray(v) || v.length < 1 || v.some((x) => typeof x !== 'number')) throw new JqRuntimeError('mktime requires array of 6 numbers');
+  const [Y, M, D, h, m, s] = brokenDown(v);
+  return Math.floor(Date.UTC(Y, M, D, h, m, Math.floor(s)) / 1000);
 }
 
 const pad = (n: number, w = 2): string => String(Math.floor(n)).padStart(w, '0');
@@ -26,7 +33,7 @@ function strftime(v: unknown, fmt: unknown): string {
   const t = typeof v === 'number' ? gmtime(v) : v;
   if (!Array.isArray(t)) throw new JqRuntimeError('strftime/1 requires parsed datetime inputs');
   if (typeof fmt !== 'string') throw new JqRuntimeError('strftime/1 requires a string format');
-  const [Y, M, D, h, m, s, wd, yd] = t as number[];
+  const [Y, M, D, h, m, s, wd, yd] = t.length < 8 ? gmtime(mktime(t)) : (t as number[]);
   return fmt.replace(/%([a-zA-Z%])/g, (_x, c: string) => {
     switch (c) {
       case 'Y': return String(Y);

@@ -45,8 +45,8 @@ export function binaryOp(op: string, a: unknown, b: unknown): unknown {
       if ((typeof a === 'string' && typeof b === 'number') || (typeof a === 'number' && typeof b === 'string')) {
         const s = typeof a === 'string' ? a : (b as string);
         const n = typeof a === 'number' ? a : (b as number);
-        if (n <= 0) return null;
-        const times = Math.max(1, Math.floor(n));
+        if (n < 0 || Number.isNaN(n)) return null;
+        const times = Math.floor(n);
         if (s.length * times > MAX_STRING) throw new JqRuntimeError('string too long');
         return s.repeat(times);
       }

@@ -290,6 +290,12 @@ class Parser {
       let key: Node;
       if (t.kind === 'var') {
         this.i++;
+        if (this.is(':') && t.value !== '__loc__') { // `{$k: v}`: the variable's value is the key (jq 1.7)
+          this.i++;
+          entries.push({ key: { type: 'var', name: t.value, pos: t.pos }, value: this.parseObjectValue() });
+          if (!this.is('}')) this.eat(',', "',' or '}'");
+          continue;
+        }
         if (t.value === '__loc__') { entries.push({ key: { type: 'literal', value: '__loc__', pos: t.pos }, value: { type: 'loc', line: lineColumn(this.source, t.pos).line, pos: t.pos } }); }
         else entries.push({ key: { type: 'literal', value: t.value, pos: t.pos }, value: { type: 'var', name: t.value, pos: t.pos } });
         if (!this.is('}')) this.eat(',', "',' or '}'");

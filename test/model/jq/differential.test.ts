@@ -104,5 +104,5 @@ describe('jq engine against /usr/bin/jq', () => {
     expect(compared).toBe(programs.length * inputs.length);
     if (process.env.JQ_DIFF_DUMP) console.log(mismatches.join('\n'));
     expect(mismatches.slice(0, 15).join('\n')).toBe('');
-  });
+  }, 300_000); // one jq process per program: minutes on a loaded 2-core machine
 });
