@@ -1,10 +1,12 @@
 /**
  * Compiled execution (issue 11): every query and mutation Apollo Server executes over HTTP runs
  * as a function graphql-jit generated for its (schema generation, document, operation name),
- * compiled once and kept in a bounded LRU cache per schema generation (a new generation starts
- * with an empty cache; the old one goes with its schema). graphql-jit resolves the same field
- * resolvers, with the same values, errors and paths as graphql-js, without graphql-js's
- * per-field interpretation of the document (collecting fields, looking up definitions, building
+ * compiled once and kept as long as both are: weakly, beside the parsed document that Apollo's
+ * document cache holds (limits/documentStore.ts, an lru-cache bounded by the documents' real
+ * size). So the compiled functions need no bound of their own: a document evicted from that cache
+ * takes its compiled functions with it, and a new schema generation starts afresh.
+ * graphql-jit calls the same field resolvers, with the same values, errors and paths as
+ * graphql-js, without graphql-js's per-field interpretation of the document (collecting fields, looking up definitions, building
  * every `info`, coercing arguments).
  *
  * Variables are coerced by graphql-js first when the operation declares any, so a bad variable
@@ -21,10 +23,6 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { LRUCache } from 'lru-cache';
-
-/** Compiled operations kept per schema generation (a compiled dashboard query is ~100 KB of code and closures). */
-export const COMPILED_CACHE_ENTRIES = 1000;
 
 /** What a document compiled to: a function, or the decision to execute it with graphql-js. */
 export type Plan = CompiledQuery | 'graphql-js';
@@ -32,23 +30,23 @@ export type Plan = CompiledQuery | 'graphql-js';
 export interface CompiledExecutionOptions {
   /** Called once per compilation (metrics: `lattice_operations_compiled_total`). */
   readonly onCompile?: (outcome: 'compiled' | 'graphql-js') => void;
-  /** Compiled operations kept per schema generation. */
-  readonly maxEntries?: number;
 }
 
 /** Apollo's executor: compiled when it can be, graphql-js otherwise. */
 export function compiledExecutor(options: CompiledExecutionOptions = {}): GatewayExecutor {
-  const maxEntries = options.maxEntries ?? COMPILED_CACHE_ENTRIES;
-  const plans = new WeakMap<GraphQLSchema, LRUCache<string, Plan>>();
+  // schema generation → document → operation name → plan; weak, so each lives as long as its keys.
+  const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Plan>>>();
 
-  const planFor = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null, key: string): Plan => {
-    let cache = plans.get(schema);
-    if (!cache) plans.set(schema, (cache = new LRUCache<string, Plan>({ max: maxEntries })));
-    let plan = cache.get(key);
+  const planFor = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null): Plan => {
+    let bySchema = plans.get(schema);
+    if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
+    let byName = bySchema.get(document);
+    if (!byName) bySchema.set(document, (byName = new Map()));
+    let plan = byName.get(operationName ?? '');
     if (plan === undefined) {
       plan = compileOperation(schema, document, operationName);
       options.onCompile?.(plan === 'graphql-js' ? 'graphql-js' : 'compiled');
-      cache.set(key, plan);
+      byName.set(operationName ?? '', plan);
     }
     return plan;
   };
@@ -57,7 +55,7 @@ export function compiledExecutor(options: CompiledExecutionOptions = {}): Gatewa
     const { schema, document, operation, context } = rc;
     const operationName = rc.operationName ?? null;
     const variables = rc.request.variables;
-    const plan = operation.operation === 'subscription' ? 'graphql-js' : planFor(schema, document, operationName, `${rc.queryHash}\0${operationName ?? ''}`);
+    const plan = operation.operation === 'subscription' ? 'graphql-js' : planFor(schema, document, operationName);
     if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     // Variables are checked by graphql-js, for its errors (graphql-jit words them otherwise).
     if (operation.variableDefinitions?.length) {
