@@ -10,7 +10,7 @@
  *   bench/reference/schema.ts (synchronous resolvers over Maps with prebuilt reverse indexes).
  * - lattice: `node src/server/main.ts`, what `npm start` runs, with a lattice.yaml that points at
  *   the shipped blueprints and the generated catalog (in-process store, no file watching, log
- *   level warn, production mode: no introspection, no GraphiQL; the anonymous rate limit raised
+ *   level error, production mode: no introspection, no GraphiQL; the anonymous rate limit raised
  *   so that one client IP is not throttled, the limiter itself stays on the path).
  *
  * Both must answer the dashboard query for `domain-0` with identical `data`. Then autocannon (10
@@ -75,7 +75,7 @@ function writeProject(components: number): { dir: string; catalogFile: string; c
       `actions: ${JSON.stringify(path.join(ROOT, 'schema/actions'))}`,
       'catalog: catalog',
       'watch: false',
-      'log: { level: warn }',
+      'log: { level: error }',
       '# one client IP sends every request: raise its budget (the limiter still runs per request)',
       'rateLimits: { anonymousPoints: 1000000000 }',
       '',
