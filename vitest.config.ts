@@ -12,6 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Installs missing tools from Debian and chooses the suite's Redis before any test runs
+    // (test/setup/README.md).
+    globalSetup: ['test/setup/global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration suites share one Redis and start real servers: keep files in separate forks.

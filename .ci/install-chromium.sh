@@ -1,14 +1,6 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the GraphiQL end-to-end test (test/e2e/graphiql.test.ts),
-# only when /usr/bin/chromium is missing. Needs root (or apt privileges).
+# Debian's chromium at /usr/bin/chromium, for the GraphiQL end-to-end test (test/e2e/graphiql.test.ts).
+# Does nothing, silently, when it is already there; the test setup (test/setup/tools.ts) runs it.
 set -euo pipefail
-
-if [[ -x /usr/bin/chromium ]]; then
-  echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
-  exit 0
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq chromium
-/usr/bin/chromium --version
+[[ -x /usr/bin/chromium ]] && exit 0
+bash "$(dirname "$0")/apt-install.sh" chromium

@@ -1,10 +1,12 @@
 /**
  * Computed fields: mirror properties (a value read across single relations), calculation
- * properties (a JSONata expression over the entity) and aggregation properties (count / sum /
+ * properties (a jq expression over the entity as Port gives it) and aggregation properties (count / sum /
  * min / max / average / median over related entities, optionally filtered by a Port rule query).
  *
  * A computation that fails for one entity is a field error for that entity (CALCULATION_FAILED),
- * never a failed query.
+ * never a failed query. Where a computed value is compared (search rules, filters, orderBy),
+ * `computedValues` reads it for many entities at once, so its loads are batched, and a failure
+ * reads as null.
  */
 import type { CalculationPropertyDef, RelationDef } from '../src/model/blueprints/model.ts';
 import type { RequestContext } from '../src/context/index.ts';
@@ -12,13 +14,19 @@ import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { compileExpression } from '../src/model/expressions.ts';
 import { readKey } from '../src/model/query/order.ts';
-import { evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
+import { evaluateRules, parseRuleQuery, type RuleContext } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
 
-export async function calculate(e: Entity, key: string, def: CalculationPropertyDef): Promise<unknown> {
+/** The entity as Port hands it to a calculation: meta fields, `properties`, `relations` (not Lattice's `origin`). */
+function portEntity(e: Entity): Omit<Entity, 'origin'> {
+  const { origin: _origin, ...port } = e;
+  return port;
+}
+
+export function calculate(e: Entity, key: string, def: CalculationPropertyDef): unknown {
   let value: unknown;
   try {
-    value = await compileExpression(def.calculation).evaluate(e);
+    value = compileExpression(def.calculation).evaluate(portEntity(e));
   } catch (err) {
     throw new LatticeError(ErrorCodes.CALCULATION_FAILED, `calculation property "${key}" failed for ${e.blueprint} "${e.identifier}": ${(err as Error).message}`, {
       cause: err,
@@ -35,12 +43,16 @@ export async function calculate(e: Entity, key: string, def: CalculationProperty
   return value;
 }
 
-/** Reads a property, calculation or mirror property (or a $meta) of an entity by identifier. */
+/** Reads a property, calculation, mirror or aggregation property (or a $meta) of an entity by identifier. */
 async function valueOf(plan: SchemaPlan, e: Entity, key: string, ctx: RequestContext): Promise<unknown> {
   if (key.startsWith('$')) return readKey(e, key);
   const bp = plan.model.get(e.blueprint);
   const calc = bp?.calculationProperties[key];
   if (calc) return calculate(e, key, calc);
+  if (bp && key in bp.aggregationProperties) {
+    const f = plan.type(e.blueprint).fields.find((x) => x.kind === 'aggregation' && x.key === key) as Extract<FieldPlan, { kind: 'aggregation' }>;
+    return aggregate(plan, e, f, ctx);
+  }
   const m = bp?.mirrorProperties[key];
   if (m) {
     const hops = m.path.split('.');
@@ -75,7 +87,7 @@ export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPla
   let entities = [...related.values()];
   if (f.def.query) {
     const query = parseRuleQuery(f.def.query, `aggregationProperties.${f.key}.query`);
-    const mask = await evaluateRules(query, entities, { model: plan.model, load: ctx.loaders.loadEntities, findByRelation: ctx.loaders.findByRelation });
+    const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));
     entities = entities.filter((_, i) => mask[i]);
   }
   const spec = f.def.calculationSpec;
@@ -97,4 +109,41 @@ export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPla
       return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
     }
   }
+}
+
+/** What a computed property of some blueprint is, by blueprint and key; undefined for stored properties. */
+function computedKind(plan: SchemaPlan, blueprint: string, key: string): 'mirror' | 'calculation' | 'aggregation' | undefined {
+  const bp = plan.model.get(blueprint);
+  if (!bp) return undefined;
+  return key in bp.mirrorProperties ? 'mirror' : key in bp.calculationProperties ? 'calculation' : key in bp.aggregationProperties ? 'aggregation' : undefined;
+}
+
+async function computedValue(plan: SchemaPlan, e: Entity, key: string, ctx: RequestContext): Promise<unknown> {
+  try {
+    return await valueOf(plan, e, key, ctx);
+  } catch {
+    return null; // the field itself reports the failure; a comparison sees no value
+  }
+}
+
+/**
+ * The value of `key` for each entity: stored properties as they are, computed ones (mirror,
+ * calculation, aggregation) through the request's loaders, all entities at once so every hop is
+ * one batched load. Synchronous when no entity's blueprint computes `key`.
+ */
+export function computedValues(plan: SchemaPlan, ctx: RequestContext, entities: readonly Entity[], key: string): readonly unknown[] | Promise<readonly unknown[]> {
+  const computed = new Set<string>();
+  for (const e of entities) if (!computed.has(e.blueprint) && computedKind(plan, e.blueprint, key)) computed.add(e.blueprint);
+  if (computed.size === 0) return entities.map((e) => e.properties[key] ?? null);
+  return Promise.all(entities.map((e) => (computed.has(e.blueprint) ? computedValue(plan, e, key, ctx) : (e.properties[key] ?? null))));
+}
+
+/** The context Port rules are evaluated in during a request: batched loads, computed values. */
+export function ruleContext(plan: SchemaPlan, ctx: RequestContext): RuleContext {
+  return {
+    model: plan.model,
+    load: ctx.loaders.loadEntities,
+    findByRelation: ctx.loaders.findByRelation,
+    values: (entities, key) => computedValues(plan, ctx, entities, key),
+  };
 }

@@ -1,10 +1,13 @@
 /**
  * resolveConnection: filter → order → page, the one path every connection field takes (root
- * lists, many relations, reverse relations, search).
+ * lists, many relations, reverse relations, search). Ordering by a computed property (mirror,
+ * calculation, aggregation) reads its values for all items first, in one batch.
  */
 import type { RequestContext } from '../src/context/index.ts';
 import { connectionFrom, type Connection, type PageArgs } from '../src/model/query/connection.ts';
+import type { Entity } from '../src/model/entities/entity.ts';
 import { applyFilter, type FilterInput } from './filter.ts';
+import { computedValues } from './computed.ts';
 import { isMissing, withTiebreak, type Item, type SortKey } from '../src/model/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { danglingError } from './errors.ts';
@@ -18,13 +21,27 @@ export interface ConnectionArgs extends PageArgs {
 
 const DEFAULT_KEYS: readonly SortKey[] = withTiebreak([]);
 
-export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): readonly SortKey[] {
+/** The sort keys of an orderBy argument; computed ones are marked so their values are read ahead. */
+export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): readonly (SortKey & { readonly computed?: boolean })[] {
   if (!orderBy || orderBy.length === 0) return DEFAULT_KEYS;
   const keys = orderBy.map((name) => {
     const o = type.orderBy.find((x) => x.name === name);
-    return { key: o?.key ?? '$identifier', desc: o?.desc ?? false };
+    return { key: o?.key ?? '$identifier', desc: o?.desc ?? false, computed: o?.computed };
   });
   return withTiebreak(keys);
+}
+
+/** The keys with a `read` for each computed one, from its values for all of `items` (one batch per key). */
+async function readAhead(items: readonly Item[], keys: readonly (SortKey & { readonly computed?: boolean })[], plan: SchemaPlan, ctx: RequestContext): Promise<SortKey[]> {
+  const entities = items.filter((i): i is Entity => !isMissing(i));
+  return Promise.all(
+    keys.map(async (k) => {
+      if (!k.computed) return k;
+      const values = await computedValues(plan, ctx, entities, k.key);
+      const byItem = new Map<Item, unknown>(entities.map((e, i) => [e, values[i]]));
+      return { key: k.key, desc: k.desc, read: (item: Item) => byItem.get(item) ?? null };
+    }),
+  );
 }
 
 /** A connection over items of one type, as its field's arguments ask for it. */
@@ -43,9 +60,12 @@ export interface ConnectOptions extends ConnectionOptions {
 }
 
 export function resolveConnection({ items, args, type, plan, ctx }: ConnectionOptions): Connection<Item> | Promise<Connection<Item>> {
+  const keys = sortKeys(type, args.orderBy);
+  const page = (list: readonly Item[]) => (keys.some((k) => k.computed) ? readAhead(list, keys, plan, ctx).then((read) => connectionFrom(list, read, args)) : connectionFrom(list, keys, args));
   // Without a filter there is nothing to await: page right away (no promise per connection).
-  if (!args.filter || Object.keys(args.filter).length === 0) return connectionFrom(items, sortKeys(type, args.orderBy), args);
-  return applyFilter(items, args.filter, { type, plan, load: ctx.loaders.loadEntities }).then((filtered) => connectionFrom(filtered, sortKeys(type, args.orderBy), args));
+  if (!args.filter || Object.keys(args.filter).length === 0) return page(items);
+  const values = (entities: readonly Entity[], key: string) => computedValues(plan, ctx, entities, key);
+  return applyFilter(items, args.filter, { type, plan, load: ctx.loaders.loadEntities, values }).then(page);
 }
 
 /** resolveConnection, then the look-ahead for the page's nodes (prefetch.ts). */

@@ -4,7 +4,8 @@
  * `{ and, or, not, <field>: { equalTo, in, contains, … }, <relation>: <target filter> }`.
  * Comparisons follow SQL (as Hasura and PostGraphile do): a null value matches nothing but
  * `isNull: true`. Relation filters load the related entities of ALL items in one batch per
- * relation, so a filter costs one store call per relation level, not one per item.
+ * relation, so a filter costs one store call per relation level, not one per item; computed
+ * properties (mirror, calculation, aggregation) are read for all items at once the same way.
  */
 import { relationTargets, type Entity, type LoadEntities } from '../src/model/entities/entity.ts';
 import type { FilterFieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
@@ -14,11 +15,13 @@ export type FilterInput = Readonly<Record<string, unknown>>;
 
 type RelationFilter = Extract<FilterFieldPlan, { kind: 'relation' }>;
 
-/** What a filter is evaluated against: the type of the items, the plan (relation targets), one batched load. */
+/** What a filter is evaluated against: the type of the items, the plan (relation targets), one batched load, computed values. */
 export interface FilterScope {
   readonly type: TypePlan;
   readonly plan: SchemaPlan;
   readonly load: LoadEntities;
+  /** The value of a computed property for each entity, read in one batch (resolvers/computed.ts). */
+  readonly values: (entities: readonly Entity[], key: string) => readonly unknown[] | Promise<readonly unknown[]>;
 }
 
 export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, scope: FilterScope): Promise<T[]> {
@@ -54,6 +57,13 @@ async function matchMask(items: readonly Item[], filter: FilterInput, scope: Fil
       case 'property':
         and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.list)));
         break;
+      case 'computed': {
+        const entities = items.filter((item): item is Entity => !isMissing(item));
+        const values = await scope.values(entities, f.key);
+        let next = 0;
+        and(items.map((item) => !isMissing(item) && matchValue(values[next++] ?? null, condition as FilterInput, f.list)));
+        break;
+      }
       case 'relation':
         and(await matchRelation(items, { relation: f, condition: condition as FilterInput }, scope));
         break;

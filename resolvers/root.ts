@@ -6,7 +6,8 @@ import type { RequestContext } from '../src/context/index.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
-import { candidateBlueprints, evaluateRules, parseRuleQuery } from '../src/model/query/portRules.ts';
+import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
+import { ruleContext } from './computed.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
@@ -52,9 +53,13 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
       })),
     search: async (_p, args, ctx) => {
       const query = parseRuleQuery(args.query);
-      const lists = await Promise.all(candidateBlueprints(query, plan.model).map((b) => ctx.loaders.list(b)));
+      const blueprints = candidateBlueprints(query, plan.model);
+      // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
+      const problems = checkRuleQuery(query, plan.model, blueprints);
+      if (problems.length > 0) throw ruleQueryError(problems, 'query');
+      const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
-      const mask = await evaluateRules(query, entities, { model: plan.model, load: ctx.loaders.loadEntities, findByRelation: ctx.loaders.findByRelation });
+      const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));
       const keys = [{ key: '$blueprint', desc: false }, { key: '$identifier', desc: false }];
       return connectionFrom(entities.filter((_, i) => mask[i]), keys, args);
     },
@@ -93,20 +98,23 @@ function reverseName(plan: SchemaPlan, source: string, relation: string): string
 export function mutationResolvers(): MutationResolvers {
   return {
     upsertEntity: (_p, args, ctx) => {
-      const input = {
+      // Absent and null differ in merge mode: absent keeps the stored value, null clears it.
+      const patch = {
         blueprint: args.blueprint,
         identifier: args.identifier,
-        title: args.title ?? null,
-        icon: args.icon ?? null,
-        team: args.team ?? [],
+        ...(args.title !== undefined && { title: args.title }),
+        ...(args.icon !== undefined && { icon: args.icon }),
+        ...(args.team !== undefined && { team: args.team ?? [] }),
         // JSON arguments: the writer checks they are objects (BAD_USER_INPUT) before validating them.
-        properties: (args.properties ?? {}) as Entity['properties'],
-        relations: (args.relations ?? {}) as Entity['relations'],
+        ...(args.properties !== undefined && args.properties !== null && { properties: args.properties as Entity['properties'] }),
+        ...(args.relations !== undefined && args.relations !== null && { relations: args.relations as Entity['relations'] }),
       };
       const target = { blueprint: args.blueprint, identifier: args.identifier };
-      return audited(ctx, { event: 'entity.upsert', target }, () => ctx.writer.upsert(input, authenticatedCaller(ctx, 'catalog writes')));
+      return audited(ctx, { event: 'entity.upsert', target }, () => ctx.writer.upsert(patch, { caller: authenticatedCaller(ctx, 'catalog writes'), merge: args.merge === true }));
     },
-    deleteEntity: (_p, { blueprint, identifier }, ctx) =>
-      audited(ctx, { event: 'entity.delete', target: { blueprint, identifier } }, () => ctx.writer.delete({ blueprint, identifier }, authenticatedCaller(ctx, 'catalog writes'))),
+    deleteEntity: (_p, { blueprint, identifier, deleteDependents }, ctx) =>
+      audited(ctx, { event: 'entity.delete', target: { blueprint, identifier } }, () =>
+        ctx.writer.delete({ blueprint, identifier }, { caller: authenticatedCaller(ctx, 'catalog writes'), deleteDependents: deleteDependents === true }),
+      ),
   };
 }

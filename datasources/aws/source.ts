@@ -17,6 +17,10 @@
  * Resource options: `getResource: true` reads each listed resource with GetResource (types whose
  * list handler returns identifiers only); `resourceModel` is passed to ListResources (types that
  * need a parent, e.g. `{ "StreamName": "x" }`).
+ *
+ * Entries in Port's `port-app-config` shape see what Port's Ocean AWS integration gives instead
+ * (objects.ts): `{ Identifier, Properties, Type, __Kind, __Region, __AccountId, __ExtraContext }`,
+ * with Ocean's selector options `useGetResourceAPI` and `regionPolicy` (`allow` / `deny` regions).
  */
 import { GetResourceCommand, ListResourcesCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import type { Logger } from 'pino';
@@ -24,18 +28,12 @@ import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createCloudControlClient } from './client.ts';
-import { parseAwsOptions, type AwsAccount, type AwsOptions } from './options.ts';
+import { latticeObject, oceanObject, type AwsResourceObject } from './objects.ts';
+import { parseAwsOptions, parseResourceOptions, type AwsAccount, type AwsOptions } from './options.ts';
 
-export interface AwsResourceObject {
-  readonly typeName: string;
-  readonly identifier: string;
-  readonly account: string;
-  readonly region: string;
-  readonly properties: Readonly<Record<string, unknown>>;
-}
 
 export interface AwsFailure {
   readonly account: string;
@@ -62,16 +60,11 @@ export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache
   const options = parseAwsOptions(config.options, config.pointer);
   const origin = `source:${config.name}`;
   const resources = config.resources.map((r, i) => {
-    const pointer = `${config.pointer}/resources/${i}`;
-    if (!TYPE_NAME.test(r.kind)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `aws source: resource kind "${r.kind}" is not a CloudFormation type name (AWS::Service::Resource)`, { location: { pointer: `${pointer}/kind` } });
-    const o = r.options ?? {};
-    if (o.getResource !== undefined && typeof o.getResource !== 'boolean') throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'aws source: getResource must be a boolean', { location: { pointer: `${pointer}/options/getResource` } });
-    if (o.resourceModel !== undefined && (typeof o.resourceModel !== 'object' || o.resourceModel === null)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, 'aws source: resourceModel must be an object', { location: { pointer: `${pointer}/options/resourceModel` } });
-    return { mapping: compileMapping(r, origin, pointer), getResource: o.getResource === true, resourceModel: o.resourceModel ? JSON.stringify(o.resourceModel) : undefined };
+    const mapping = compileMapping(r, origin, `${config.pointer}/resources/${i}`);
+    if (!TYPE_NAME.test(r.kind)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `aws source: resource kind "${r.kind}" is not a CloudFormation type name (AWS::Service::Resource)`, { location: mapping.locate('/kind') });
+    return { mapping, ...parseResourceOptions(mapping) };
   });
-  const dynamic = resources.some((r) => r.mapping.blueprint === undefined);
-  const fills = new Map<string, Set<string>>();
-  for (const { mapping: m } of resources) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+  const { dynamic, fills } = fillsOf(resources.map((r) => r.mapping));
   const policy = { ttlMs: (config.ttlSeconds ?? 300) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
   const keyPrefix = `aws:${config.name}:`;
   const clients = new Map<string, CloudControlClient>();
@@ -92,13 +85,14 @@ export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache
     const typeName = r.mapping.kind;
     const out: AwsResourceObject[] = [];
     let token: string | undefined;
+    if (!r.regions(region)) return out;
     do {
       const page = await client.send(new ListResourcesCommand({ TypeName: typeName, NextToken: token, MaxResults: options.pageSize, ResourceModel: r.resourceModel }));
       for (const d of page.ResourceDescriptions ?? []) {
         if (!d.Identifier) continue;
         let properties = d.Properties;
         if (r.getResource) properties = (await client.send(new GetResourceCommand({ TypeName: typeName, Identifier: d.Identifier }))).ResourceDescription?.Properties;
-        out.push({ typeName, identifier: d.Identifier, account: account.name, region, properties: parseProperties(properties) });
+        out.push({ typeName, identifier: d.Identifier, account: account.name, accountId: account.accountId, region, properties: parseProperties(properties) });
       }
       token = page.NextToken;
     } while (token);
@@ -129,10 +123,7 @@ export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache
       });
     }
     for (const { r, objects } of results) {
-      for (const object of objects) {
-        const entity = await r.mapping.map(object);
-        if (entity) entities.push(entity);
-      }
+      for (const object of objects) entities.push(...(await r.mapping.map(r.mapping.port ? oceanObject(object) : latticeObject(object))));
     }
     return { entities, failures };
   }

@@ -5,10 +5,19 @@
  *   - one entity with a `blueprint` field:       { "blueprint": "Component", "identifier": … }
  *   - a list of such entities:                   [ { "blueprint": …, … }, … ]
  *   - entities grouped by blueprint (the seed):  { "Component": [ { "identifier": … } ], … }
+ *   - a Port API response, as Port's API returns entities (an export of a Port organisation):
+ *       { "ok": true, "entities": [ { "identifier": …, "blueprint": …, … } ] }   (GET …/entities, search)
+ *       { "ok": true, "entity": { … } }                                         (GET …/entities/{id})
+ *
+ * Entities are in Port's entity JSON shape. Port's read-only fields (`createdAt`, `createdBy`,
+ * `updatedAt`, `updatedBy`) are accepted and ignored: the store sets its own timestamps. The
+ * identifier must follow Port's identifier rule (src/model/entities/identifier.ts).
  */
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../../src/errors/index.ts';
 import { toPointer, type ParsedDocument } from '../../src/model/files/parseDocument.ts';
+import { identifierProblem } from '../../src/model/entities/identifier.ts';
+import { isPortResponse } from '../../src/model/files/portResponse.ts';
 
 export interface FileEntity {
   readonly input: EntityInput;
@@ -17,6 +26,8 @@ export interface FileEntity {
 }
 
 const KNOWN_KEYS = new Set(['identifier', 'title', 'icon', 'team', 'blueprint', 'properties', 'relations']);
+/** Fields of Port's entity JSON that Port sets itself: accepted in files, not kept. */
+const PORT_READ_ONLY_KEYS = new Set(['createdAt', 'createdBy', 'updatedAt', 'updatedBy']);
 
 export function entitiesFromDocument(doc: ParsedDocument, origin: string): { entities: FileEntity[]; errors: LatticeError[] } {
   const entities: FileEntity[] = [];
@@ -27,12 +38,15 @@ export function entitiesFromDocument(doc: ParsedDocument, origin: string): { ent
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(pointer, 'expected an entity object');
     const e = raw as Record<string, unknown>;
     const blueprint = e.blueprint ?? groupBlueprint;
-    if (typeof e.identifier !== 'string' || e.identifier === '') return fail(pointer, 'entity has no "identifier" (a non-empty string)');
+    if (e.identifier === undefined) return fail(pointer, 'entity has no "identifier"');
+    const idProblem = identifierProblem(e.identifier);
+    if (idProblem) return fail(`${pointer}/identifier`, `entity ${idProblem}`);
+    if (typeof e.identifier !== 'string') return;
     if (typeof blueprint !== 'string') return fail(pointer, `entity "${e.identifier}" has no "blueprint"`);
     if (groupBlueprint && e.blueprint !== undefined && e.blueprint !== groupBlueprint) {
       return fail(`${pointer}/blueprint`, `entity "${e.identifier}" says blueprint "${String(e.blueprint)}" but is listed under "${groupBlueprint}"`);
     }
-    for (const k of Object.keys(e)) if (!KNOWN_KEYS.has(k)) return fail(`${pointer}/${k}`, `entity "${e.identifier}": unknown key "${k}"`);
+    for (const k of Object.keys(e)) if (!KNOWN_KEYS.has(k) && !PORT_READ_ONLY_KEYS.has(k)) return fail(`${pointer}/${k}`, `entity "${e.identifier}": unknown key "${k}"`);
     const check = (k: string, ok: boolean, what: string) => (ok ? true : (fail(`${pointer}/${k}`, `entity "${e.identifier}": "${k}" must be ${what}`), false));
     const obj = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
     if (!check('title', e.title === undefined || e.title === null || typeof e.title === 'string', 'a string')) return;
@@ -58,6 +72,12 @@ export function entitiesFromDocument(doc: ParsedDocument, origin: string): { ent
   const value = doc.value;
   if (Array.isArray(value)) value.forEach((v, i) => take(v, toPointer([i])));
   else if (value && typeof value === 'object' && 'identifier' in value) take(value, '');
+  else if (isPortResponse(value)) {
+    if (Array.isArray(value.entities)) value.entities.forEach((v, i) => take(v, toPointer(['entities', i])));
+    else if (value.entity !== undefined) take(value.entity, '/entity');
+    else if (value.blueprints !== undefined) fail('', 'this Port API response holds blueprints: put it in the blueprints folder');
+    else fail('', 'a Port API response ("ok": true) must hold "entities" (a list) or "entity" (an object)');
+  }
   else if (value && typeof value === 'object') {
     for (const [blueprint, list] of Object.entries(value)) {
       if (!Array.isArray(list)) {
@@ -66,6 +86,7 @@ export function entitiesFromDocument(doc: ParsedDocument, origin: string): { ent
       }
       list.forEach((v, i) => take(v, toPointer([blueprint, i]), blueprint));
     }
-  } else fail('', 'expected an entity, a list of entities, or entities grouped by blueprint');
+  } else fail('', 'expected an entity, a list of entities, entities grouped by blueprint, or a Port API response');
   return { entities, errors };
 }
+

@@ -6,6 +6,11 @@
  * One snapshot per organisation, read through the shared cache: a cold read pages through the
  * repositories 100 at a time (250 repositories: 3 requests), every read within the ttl costs
  * nothing, and concurrent cold reads share one fetch. Webhooks invalidate the snapshot.
+ *
+ * Entries in Port's `port-app-config` shape use Port's kinds (`repository`, `pull-request`,
+ * `workflow-run`, `workflow`, `team`, `user`) and see the objects Ocean's GitHub integration gives
+ * (ocean.ts): the repositories query then reads their extra fields and the files they include, in
+ * the same requests; `team` and `user` cost one more query each (100 a page), only when asked for.
  */
 import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
@@ -13,15 +18,15 @@ import type { CircuitBreakerConfig } from '../../src/data/circuit.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
 import { createCircuit } from '../../src/data/circuit.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createGitHubClient, type GitHubClient } from './client.ts';
 import { objectsByKind, type RawRepository } from './mapping.ts';
 import { parseGitHubOptions, type GitHubOptions } from './options.ts';
-import { MAX_MANIFESTS, PAGE_SIZE, repositoriesQuery } from './queries.ts';
-
-export const KINDS = ['repository', 'pullRequest', 'file'] as const;
+import { OCEAN_REPOSITORY_KINDS, oceanObjects, oceanTeams, oceanUsers, type RawMember, type RawTeam } from './ocean.ts';
+import { MAX_FILES, MAX_MANIFESTS, MEMBERS_QUERY, PAGE_SIZE, repositoriesQuery, TEAMS_QUERY } from './queries.ts';
+import { parseSelector } from './selectors.ts';
 
 interface Snapshot {
   readonly entities: readonly EntityInput[];
@@ -45,23 +50,27 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
   }
   const client = createGitHubClient(config.name, options, deps.circuitBreaker && createCircuit(config.name, deps.circuitBreaker));
   const origin = `source:${config.name}`;
-  const mappings = config.resources.map((r, i) => {
-    const pointer = `${config.pointer}/resources/${i}`;
-    if (!(KINDS as readonly string[]).includes(r.kind)) {
-      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `github source: unknown resource kind "${r.kind}"; expected one of ${KINDS.join(', ')}`, { location: { pointer: `${pointer}/kind` } });
-    }
-    return compileMapping(r, origin, pointer);
+  const entries = config.resources.map((r, i) => {
+    const mapping = compileMapping(r, origin, `${config.pointer}/resources/${i}`);
+    return { mapping, selector: parseSelector(mapping) };
   });
-  const dynamic = mappings.some((m) => m.blueprint === undefined);
-  const fills = new Map<string, Set<string>>();
-  for (const m of mappings) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+  const mappings = entries.map((e) => e.mapping);
+  const { dynamic, fills } = fillsOf(mappings);
+  // Files read at HEAD: the manifests first (the `file` kind reads those), then what Port's entries include.
+  const files = [...new Set([...options.manifestPaths, ...entries.flatMap((e) => (e.mapping.port && e.mapping.kind === 'repository' ? [...e.selector.includedFiles, ...e.mapping.files] : []))])];
+  if (files.length > MAX_FILES) {
+    throw new LatticeError(ErrorCodes.INVALID_CONFIG, `github source: at most ${MAX_FILES} files per repository in all (manifestPaths, includedFiles, file:// values); got ${files.join(', ')}`, { location: { pointer: `${config.pointer}/resources` } });
+  }
+  const rest = mappings.some((m) => m.port && (OCEAN_REPOSITORY_KINDS as readonly string[]).includes(m.kind));
+  const readsTeams = mappings.some((m) => m.port && m.kind === 'team');
+  const readsUsers = mappings.some((m) => m.port && m.kind === 'user');
   const policy = { ttlMs: (config.ttlSeconds ?? 300) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
   const keyPrefix = `github:${config.name}:`;
   const key = `${keyPrefix}${options.org}:snapshot`;
 
   async function fetchRepositories(): Promise<RawRepository[]> {
-    const query = repositoriesQuery(options.manifestPaths.length);
-    const manifestVars = Object.fromEntries(options.manifestPaths.map((p, i) => [`manifest${i}`, `HEAD:${p}`]));
+    const query = repositoriesQuery(files.length, rest);
+    const manifestVars = Object.fromEntries(files.map((p, i) => [`manifest${i}`, `HEAD:${p}`]));
     const out: RawRepository[] = [];
     let after: string | null = null;
     for (;;) {
@@ -74,21 +83,41 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
     }
   }
 
+  /** Every page of an organisation connection (teams, members). */
+  async function fetchAll<T>(query: string, field: 'teams' | 'membersWithRole'): Promise<T[]> {
+    const out: T[] = [];
+    let after: string | null = null;
+    for (;;) {
+      type Page = { organization: Record<string, { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> | null };
+      const page: Page = await client.query<Page>(query, { org: options.org, first: PAGE_SIZE, after });
+      const connection = page.organization?.[field];
+      if (!connection) throw new LatticeError(ErrorCodes.UPSTREAM_UNAVAILABLE, `GitHub (source "${config.name}"): organisation "${options.org}" not found`, { details: { source: config.name } });
+      out.push(...connection.nodes);
+      if (!connection.pageInfo.hasNextPage) return out;
+      after = connection.pageInfo.endCursor;
+    }
+  }
+
   async function fetchSnapshot(): Promise<Snapshot> {
-    const repos = await fetchRepositories();
+    const [repos, teams, users] = await Promise.all([
+      fetchRepositories(),
+      readsTeams ? fetchAll<RawTeam>(TEAMS_QUERY, 'teams') : [],
+      readsUsers ? fetchAll<RawMember>(MEMBERS_QUERY, 'membersWithRole') : [],
+    ]);
     const objects = objectsByKind(repos, options.manifestPaths);
     for (const p of objects.problems) deps.log.warn({ source: config.name }, `manifest skipped: ${p}`);
+    const ocean = { ...(rest ? oceanObjects(repos, files, options.url) : { repository: [], 'pull-request': [], 'workflow-run': [], workflow: [] }), team: oceanTeams(teams, options.org, options.url), user: oceanUsers(users) };
     const entities: EntityInput[] = [];
     const repositories: Record<string, { owner: string; name: string; id: string }> = {};
     for (const m of mappings) {
-      for (const object of objects[m.kind as (typeof KINDS)[number]]) {
-        const entity = await m.map(object);
-        if (!entity) continue;
-        entities.push(entity);
-        if (m.kind === 'repository') {
-          const [owner, name] = String(object.nameWithOwner).split('/');
-          repositories[`${entity.blueprint}\0${entity.identifier}`] = { owner, name, id: String(object.id) };
-        }
+      const list: readonly Record<string, unknown>[] = m.port ? ocean[m.kind as keyof typeof ocean] : objects[m.kind as 'repository' | 'pullRequest' | 'file'];
+      for (let i = 0; i < list.length; i++) {
+        const mapped = await m.map(list[i]);
+        entities.push(...mapped);
+        if (m.kind !== 'repository') continue;
+        // Lattice's and Port's repository objects come in the same order, one per repository.
+        const [owner, name] = repos[i].nameWithOwner.split('/');
+        for (const entity of mapped) repositories[`${entity.blueprint}\0${entity.identifier}`] = { owner, name, id: repos[i].id };
       }
     }
     return { entities, repositories };
@@ -100,7 +129,7 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
     name: config.name,
     options,
     client,
-    repositoryBlueprints: [...new Set(mappings.filter((m) => m.kind === 'repository' && m.blueprint).map((m) => m.blueprint as string))],
+    repositoryBlueprints: [...new Set(mappings.filter((m) => m.kind === 'repository').flatMap((m) => m.targets.flatMap((t) => (t.blueprint ? [t.blueprint] : []))))],
     feeds: (blueprint) => dynamic || fills.has(blueprint),
     fills: (blueprint) => fills.get(blueprint) ?? new Set(),
     async snapshot(): Promise<SourceSnapshot> {

@@ -17,7 +17,7 @@
  *       options: { namespaces: [orders], labelSelector: backstage.io/kubernetes-id }
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
+import { ErrorCodes, LatticeError, type ErrorLocation } from '../../src/errors/index.ts';
 
 export interface ClusterOptions {
   readonly name: string;
@@ -115,21 +115,31 @@ export function parseKubernetesOptions(value: unknown, pointer: string): Kuberne
   };
 }
 
-/** `pointer` is the resource entry's (`/sources/0/resources/1`). */
-export function parseResourceOptions(value: unknown, pointer: string): ResourceOptions {
-  if (value === undefined) return {};
-  if (!validateResource(value)) throw invalid('resource options', validateResource.errors, `${pointer}/options`);
+/** Where a part of a resource entry was written (the compiled mapping's `locate`), for errors. */
+type Locate = (relative: string) => ErrorLocation;
+
+/**
+ * A resource entry's options (Lattice's `options`, or Port's `selector` keys besides `query`);
+ * `at` is where they are in the entry (`/options`, `/selector`).
+ */
+export function parseResourceOptions(value: Readonly<Record<string, unknown>>, at: string, locate: Locate): ResourceOptions {
+  if (!validateResource(value)) {
+    const e = validateResource.errors?.[0];
+    const extra = (e?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    const rel = `${at}${e?.instancePath ?? ''}${extra ? `/${extra}` : ''}`;
+    throw new LatticeError(ErrorCodes.INVALID_CONFIG, `kubernetes source resource ${at.slice(1)}${e?.instancePath ?? ''} ${extra ? `has unknown key "${extra}"` : (e?.message ?? 'are invalid')}`, { location: locate(rel) });
+  }
   const o = value as ResourceOptions;
   return { namespaces: o.namespaces ? [...new Set(o.namespaces)] : undefined, labelSelector: o.labelSelector || undefined, fieldSelector: o.fieldSelector || undefined };
 }
 
 const KIND = /^(?:([a-z0-9]([-a-z0-9.]*[a-z0-9])?)\/)?(v[0-9]+(?:(?:alpha|beta)[0-9]+)?)\/([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;
 
-/** `apps/v1/deployments`, `v1/pods`, `example.com/v1alpha1/widgets`. `pointer` is the resource entry's. */
-export function parseResourceKind(kind: string, pointer: string): ResourceKind {
+/** `apps/v1/deployments`, `v1/pods`, `example.com/v1alpha1/widgets`. */
+export function parseResourceKind(kind: string, locate: Locate): ResourceKind {
   const m = KIND.exec(kind);
   if (!m) {
-    throw new LatticeError(ErrorCodes.INVALID_CONFIG, `kubernetes source: resource kind "${kind}" is not group/version/resource (e.g. apps/v1/deployments, v1/pods)`, { location: { pointer: `${pointer}/kind` } });
+    throw new LatticeError(ErrorCodes.INVALID_CONFIG, `kubernetes source: resource kind "${kind}" is not group/version/resource (e.g. apps/v1/deployments, v1/pods)`, { location: locate('/kind') });
   }
   return { group: m[1] ?? '', version: m[3], resource: m[4] };
 }

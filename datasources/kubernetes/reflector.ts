@@ -322,14 +322,18 @@ export class Reflector {
     }
   }
 
-  /** The object as mappings see it (with `cluster`), through every mapping of the kind. */
+  /**
+   * The object through every mapping of the kind. Lattice's mappings see it with `cluster` (the
+   * cluster's name); Port's see it exactly as the API serves it, with `env.CLUSTER_NAME` set to
+   * the cluster's name as Port's k8s exporter is configured.
+   */
   private async map(object: KubeObject): Promise<readonly EntityInput[]> {
     const input = { ...object, cluster: this.o.client.name };
+    const context = { env: { CLUSTER_NAME: this.o.client.name } };
     const out: EntityInput[] = [];
     for (const m of this.o.mappings) {
       try {
-        const entity = await m.map(input);
-        if (entity) out.push(entity);
+        out.push(...(await m.map(m.port ? object : input, context)));
       } catch (err) {
         this.o.log.warn({ kind: this.kind, cluster: this.o.client.name, object: keyOf(object), err: (err as Error).message }, 'kubernetes object skipped: a mapping failed');
       }

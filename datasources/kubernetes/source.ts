@@ -18,7 +18,7 @@ import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
-import { compileMapping, type CompiledMapping } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf, type CompiledMapping } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot, SourceStatus } from '../../src/data/Source.ts';
 import { createClusterClient, type ClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
@@ -58,18 +58,16 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
   const groups = new Map<string, ResourceGroup>();
   const mappings = config.resources.map((r, i) => {
     const pointer = `${config.pointer}/resources/${i}`;
-    const kind = parseResourceKind(r.kind, pointer);
-    const resourceOptions = parseResourceOptions(r.options, pointer);
     const mapping = compileMapping(r, origin, pointer);
+    const kind = parseResourceKind(r.kind, mapping.locate);
+    const resourceOptions = parseResourceOptions(mapping.options, mapping.optionsPointer, mapping.locate);
     const key = `${r.kind}\0${JSON.stringify(resourceOptions)}`;
     const group = groups.get(key) ?? { kindText: r.kind, kind, options: resourceOptions, mappings: [] };
     group.mappings.push(mapping);
     groups.set(key, group);
     return mapping;
   });
-  const dynamic = mappings.some((m) => m.blueprint === undefined);
-  const fills = new Map<string, Set<string>>();
-  for (const m of mappings) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+  const { dynamic, fills } = fillsOf(mappings);
 
   let cached: SourceSnapshot | undefined;
   let changedAt = new Date();

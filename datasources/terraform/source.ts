@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
-import { compileMapping } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { parseTerraformOptions, type TerraformOptions } from './options.ts';
 import { createBackendClient } from './client.ts';
@@ -30,9 +30,7 @@ export function createTerraformSource(config: SourceConfig, deps: { cache: Share
   const options = parseTerraformOptions(config.options, config.pointer, deps.baseDir ?? process.cwd());
   const origin = `source:${config.name}`;
   const mappings = config.resources.map((r, i) => compileMapping(r, origin, `${config.pointer}/resources/${i}`));
-  const dynamic = mappings.some((m) => m.blueprint === undefined);
-  const fills = new Map<string, Set<string>>();
-  for (const m of mappings) if (m.blueprint) fills.set(m.blueprint, new Set([...(fills.get(m.blueprint) ?? []), ...m.properties]));
+  const { dynamic, fills } = fillsOf(mappings);
   const policy = { ttlMs: (config.ttlSeconds ?? 60) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
   const keyPrefix = `terraform:${config.name}:`;
   const backend = createBackendClient(config.name, options.timeoutMs);
@@ -50,8 +48,7 @@ export function createTerraformSource(config: SourceConfig, deps: { cache: Share
           for (const m of mappings) {
             for (const object of state.instances) {
               if (m.kind !== '*' && m.kind !== object.type) continue;
-              const entity = await m.map(object);
-              if (entity) out.push(entity);
+              out.push(...(await m.map(object)));
             }
           }
           mapped[i] = out;

@@ -653,13 +653,21 @@ export type Mutation = {
   approveRun: ActionRun;
   cancelRun: ActionRun;
   declineRun: ActionRun;
-  /** Deletes an entity; returns false when it did not exist. */
+  /**
+   * Deletes an entity; returns false when it did not exist. Refused (CONFLICT, naming them) while other entities hold a
+   * required relation to it, unless `deleteDependents: true` (Port's `delete_dependents=true`), which deletes them too,
+   * transitively, in one step.
+   */
   deleteEntity: Scalars['Boolean']['output'];
   /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run. */
   executeAction: ActionRun;
   /** For executors, with the run's token: report status, label, a link, a summary. */
   updateRun: ActionRun;
-  /** Creates or replaces an entity; it is validated against its blueprint first. */
+  /**
+   * Creates or updates an entity, validated against its blueprint first (Port's create-entity with `upsert=true`).
+   * By default the entity is replaced: what is not given is emptied. With `merge: true` (Port's `merge=true`), what is
+   * not given is kept, and the properties and relations given are set over the stored ones (null clears one).
+   */
   upsertEntity: Entity;
 };
 
@@ -692,6 +700,7 @@ export type MutationDeclineRunArgs = {
 
 export type MutationDeleteEntityArgs = {
   blueprint: Scalars['String']['input'];
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
   identifier: Scalars['String']['input'];
 };
 
@@ -718,6 +727,7 @@ export type MutationUpsertEntityArgs = {
   blueprint: Scalars['String']['input'];
   icon?: InputMaybe<Scalars['String']['input']>;
   identifier: Scalars['String']['input'];
+  merge?: InputMaybe<Scalars['Boolean']['input']>;
   properties?: InputMaybe<Scalars['JSON']['input']>;
   relations?: InputMaybe<Scalars['JSON']['input']>;
   team?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1638,10 +1648,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   approveRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationApproveRunArgs, 'id'>>;
   cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
-  deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'identifier'>>;
+  deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
   executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
   updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id' | 'token'>>;
-  upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier'>>;
+  upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier' | 'merge'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {

@@ -11,6 +11,7 @@ import { loadCliEnv } from '../config/index.ts';
 import { APPROVE_USAGE, approveCommand } from './approve.ts';
 import { UsageError } from './args.ts';
 import { CANCEL_USAGE, cancelCommand } from './cancel.ts';
+import { CHECK_USAGE, checkCommand } from './check.ts';
 import { Refused, Unreachable } from './client.ts';
 import { DECLINE_USAGE, declineCommand } from './decline.ts';
 import { EXIT_CODES } from './exitCodes.ts';
@@ -34,6 +35,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   approve: { summary: 'approve <runId>       approve a run waiting for approval (--reason)', usage: APPROVE_USAGE, run: approveCommand },
   decline: { summary: 'decline <runId>       decline it (--reason required)', usage: DECLINE_USAGE, run: declineCommand },
   cancel: { summary: 'cancel <runId>        cancel a run that has not ended', usage: CANCEL_USAGE, run: cancelCommand },
+  check: { summary: 'check [PATH...]       validate blueprints, actions, catalog and sources offline (CI); --config FILE', usage: CHECK_USAGE, run: checkCommand },
 };
 
 const USAGE = `Usage: lattice <command> [options]    (lattice <command> --help for its options)
@@ -43,9 +45,9 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.summary}`)
   .join('\n')}
 
-Every command takes --url URL (default: LATTICE_URL, else http://localhost:4000/graphql) and
---json (output for scripts); the API token is LATTICE_TOKEN.
-Exit codes: 0 success; 1 the run failed, or the server refused the call; 2 usage error;
+Every command but check takes --url URL (default: LATTICE_URL, else http://localhost:4000/graphql)
+and --json (output for scripts); the API token is LATTICE_TOKEN.
+Exit codes: 0 success; 1 the run failed, the server refused the call, or check found problems; 2 usage error;
 3 DECLINED; 4 CANCELLED; 5 lattice run refused; 6 unreachable; 124 --timeout; 130 interrupted.
 
 ${RUN_USAGE}`;

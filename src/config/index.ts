@@ -9,15 +9,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import proxyaddr from 'proxy-addr';
-import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
+import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
 import { parseDocument } from '../model/files/parseDocument.ts';
+import { resourceExpressionProblems } from './expressions.ts';
+import { schemaErrors, sourceResources } from './resources.ts';
 import { configSchema } from './schema.ts';
 import type { AuthConfig, Config, LimitsConfig, OperationLimits, RateLimitsConfig, SourceConfig, WebSocketConfig } from './types.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
 
 interface FileConfig {
-  sources?: Omit<SourceConfig, 'pointer'>[];
+  sources?: (Omit<SourceConfig, 'pointer' | 'resources'> & { resources?: SourceConfig['resources']; portAppConfig?: string })[];
   auth?: Partial<AuthConfig>;
   audit?: { maxEvents?: number };
   actions?: string;
@@ -56,22 +58,16 @@ function limitsFrom(file: FileConfig['limits'] = {}): LimitsConfig {
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
   const configFile = env.LATTICE_CONFIG ? path.resolve(cwd, env.LATTICE_CONFIG) : existsSync(path.join(cwd, 'lattice.yaml')) ? path.join(cwd, 'lattice.yaml') : undefined;
   let file: FileConfig = {};
+  let locate = (pointer: string): ErrorLocation => ({ pointer });
   if (configFile) {
     if (!existsSync(configFile)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `LATTICE_CONFIG names ${configFile}, which does not exist`, { location: { file: configFile } });
     const doc = parseDocument(configFile, readFileSync(configFile, 'utf8'));
     const value = doc.value ?? {};
-    if (!validate(value)) {
-      throw new LatticeErrors(
-        (validate.errors ?? []).map((e) => {
-          const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-          const pointer = e.instancePath + (extra ? `/${extra}` : '');
-          const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues;
-          const message = extra ? `unknown key "${pointer.slice(1).replace(/\//g, '.')}"` : `"${pointer.slice(1).replace(/\//g, '.')}" ${e.message}${allowed ? `: ${allowed.join(', ')}` : ''}`;
-          return new LatticeError(ErrorCodes.INVALID_CONFIG, message, { location: doc.locate(pointer) });
-        }),
-      );
-    }
+    if (!validate(value)) throw new LatticeErrors(schemaErrors(validate.errors ?? [], doc.locate));
     file = expandEnv(value, env, '', doc.locate) as FileConfig;
+    const expressionProblems = resourceExpressionProblems(file.sources, doc.locate);
+    if (expressionProblems.length > 0) throw new LatticeErrors(expressionProblems);
+    locate = doc.locate;
     (file.server?.trustProxy ?? []).forEach((entry, i) => {
       const invalid = invalidTrustProxy(entry);
       if (invalid) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `"server.trustProxy.${i}" must be an IP address, a CIDR range, or loopback, linklocal, uniquelocal: ${invalid}`, { location: doc.locate(`/server/trustProxy/${i}`) });
@@ -113,7 +109,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,
-    sources: (file.sources ?? []).map((s, i) => ({ ...s, options: s.options ?? {}, pointer: `/sources/${i}` })),
+    sources: (file.sources ?? []).map(({ portAppConfig, ...s }, i) => ({ ...s, options: s.options ?? {}, resources: sourceResources({ resources: s.resources, portAppConfig }, i, configFile, base, locate), pointer: `/sources/${i}` })),
     auth: {
       anonymous: file.auth?.anonymous ?? true,
       tokens: file.auth?.tokens ?? [],

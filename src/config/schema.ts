@@ -1,3 +1,5 @@
+import { resourceSchema } from './resourceSchema.ts';
+
 const positive = { type: 'integer', minimum: 1 };
 /** The limits an operation runs under, as `limits:` and each `limits.roles.<Role>:` give them. */
 const operationLimits = {
@@ -123,7 +125,7 @@ export const configSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['name', 'kind', 'resources'],
+        required: ['name', 'kind'],
         additionalProperties: false,
         properties: {
           name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
@@ -131,40 +133,8 @@ export const configSchema = {
           ttlSeconds: { type: 'number', exclusiveMinimum: 0 },
           maxStaleSeconds: { type: 'number', minimum: 0 },
           options: { type: 'object' },
-          resources: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['kind', 'entity'],
-              additionalProperties: false,
-              properties: {
-                kind: { type: 'string' },
-                selector: { type: 'string' },
-                options: { type: 'object' },
-                entity: {
-                  type: 'object',
-                  required: ['mappings'],
-                  additionalProperties: false,
-                  properties: {
-                    mappings: {
-                      type: 'object',
-                      required: ['identifier', 'blueprint'],
-                      additionalProperties: false,
-                      properties: {
-                        identifier: { type: 'string' },
-                        blueprint: { type: 'string' },
-                        title: { type: 'string' },
-                        icon: { type: 'string' },
-                        team: { type: 'string' },
-                        properties: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
-                        relations: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          resources: { type: 'array', items: resourceSchema },
+          portAppConfig: { type: 'string', minLength: 1 },
         },
       },
     },

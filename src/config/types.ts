@@ -96,28 +96,60 @@ export interface SourceConfig {
   readonly maxStaleSeconds?: number;
   /** Kind-specific options, validated by the source itself (e.g. org, url, token). */
   readonly options: Readonly<Record<string, unknown>>;
+  /** Its `resources:`, then those of its `portAppConfig:` file (a Port `port-app-config.yml`), in order. */
   readonly resources: readonly ResourceConfig[];
   /** Where in the configuration file the source is, for errors. */
   readonly pointer: string;
 }
 
-/** One `resources[]` entry of a source: which upstream objects map to which entities (JSONata). */
-export interface ResourceConfig {
+/**
+ * One `resources[]` entry of a source: which upstream objects map to which entities. Two shapes
+ * (src/config/resourceSchema.ts): Lattice's (`entity.mappings`, jq over the objects of Lattice's
+ * own upstream queries) and Port's `port-app-config` entry (`selector.query`, `port.entity.mappings`,
+ * jq, the objects Port's Ocean integrations give), told apart by the `port` key.
+ */
+export type ResourceConfig = LatticeResourceConfig | PortResourceConfig;
+
+/** The values of one entity mapping: expressions evaluated against the upstream object. */
+export interface EntityMappingsConfig {
+  readonly identifier: string;
+  readonly blueprint: string;
+  readonly title?: string;
+  readonly icon?: string;
+  readonly team?: string;
+  /** One expression per property, or (Lattice's shape) one expression giving the whole object. */
+  readonly properties?: Readonly<Record<string, string>> | string;
+  readonly relations?: Readonly<Record<string, string>> | string;
+}
+
+export interface LatticeResourceConfig {
   readonly kind: string;
   readonly selector?: string;
   readonly options?: Readonly<Record<string, unknown>>;
-  readonly entity: {
-    readonly mappings: {
-      readonly identifier: string;
-      readonly blueprint: string;
-      readonly title?: string;
-      readonly icon?: string;
-      readonly team?: string;
-      /** One expression per property, or one expression giving the whole object. */
-      readonly properties?: Readonly<Record<string, string>> | string;
-      readonly relations?: Readonly<Record<string, string>> | string;
-    };
+  readonly entity: { readonly mappings: EntityMappingsConfig };
+  readonly at?: ResourceLocation;
+}
+
+/** A resource entry exactly as Port's `port-app-config` writes it. */
+export interface PortResourceConfig {
+  readonly kind: string;
+  /** `query` (jq, keeps an object when exactly true) and the kind's own options (`includedFiles`, `useGetResourceAPI`, ...). */
+  readonly selector?: { readonly query?: string; readonly [option: string]: unknown };
+  readonly port: {
+    /** jq giving a list: one object per item, the mapping seeing the object with `.item` set to it. */
+    readonly itemsToParse?: string;
+    readonly entity: { readonly mappings: EntityMappingsConfig | readonly EntityMappingsConfig[] };
   };
+  readonly at?: ResourceLocation;
+}
+
+/** Where a resource entry was written (lattice.yaml, or a `port-app-config.yml` a source names), for errors. */
+export interface ResourceLocation {
+  readonly file: string;
+  /** The entry's JSON pointer in that file (`/sources/0/resources/1`, `/resources/1`). */
+  readonly pointer: string;
+  /** Line and column of the entry's values, by JSON pointer relative to the entry (`/port/entity/mappings/identifier`). */
+  readonly positions: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
 export interface CorsConfig {

@@ -7,6 +7,7 @@
  * length of its keys; `findByRelation` answers a reverse relation for many targets at once.
  */
 import type { Entity, EntityInput, EntityKey } from '../model/entities/entity.ts';
+import type { EntityPatch } from '../model/entities/upsert.ts';
 import type { Caller } from './run.ts';
 
 export interface EntityStore {
@@ -22,7 +23,9 @@ export interface EntityStore {
   delete(keys: readonly EntityKey[]): Promise<boolean[]>;
   /**
    * Makes the set of entities whose origin starts with `originPrefix` exactly `entities`: adds,
-   * replaces and deletes in one step. Used by providers that own a set (catalog files).
+   * replaces and deletes in one step. Used by providers that own a set (catalog files). An entity
+   * of the set that exists with an origin outside the prefix (written through the API) is never
+   * taken over: the call throws CONFLICT naming both owners, and changes nothing.
    */
   replaceOrigin(originPrefix: string, entities: readonly EntityInput[]): Promise<{ written: number; deleted: number }>;
   close(): Promise<void>;
@@ -32,12 +35,28 @@ export interface EntityStore {
 export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin'] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
 
+/** Options of `EntityWriter.upsert`. */
+export interface UpsertOptions {
+  /** The API caller, whose permissions on the blueprint decide; absent for an action run's write (UPSERT_ENTITY). */
+  readonly caller?: Caller;
+  /** Port's `merge=true`: keep what is not given (see src/model/entities/upsert.ts); default: replace. */
+  readonly merge?: boolean;
+}
+
+/** Options of `EntityWriter.delete`. */
+export interface DeleteOptions {
+  readonly caller?: Caller;
+  /** Port's `delete_dependents=true`: also delete the entities whose required relations point at it (transitively). */
+  readonly deleteDependents?: boolean;
+}
+
 /**
  * Writes entities on behalf of API callers, validated against the serving model (datasources/catalog/writer.ts).
  * With a `caller`, the blueprint's permissions decide (FORBIDDEN otherwise); without one, the write
  * is an action run's (UPSERT_ENTITY), which the action's own execute permission allowed.
  */
 export interface EntityWriter {
-  upsert(input: Omit<EntityInput, 'origin'>, caller?: Caller): Promise<Entity>;
-  delete(key: EntityKey, caller?: Caller): Promise<boolean>;
+  upsert(patch: EntityPatch, options?: UpsertOptions): Promise<Entity>;
+  /** Deletes an entity (and, with `deleteDependents`, its dependents, in one store call); false when it did not exist. */
+  delete(key: EntityKey, options?: DeleteOptions): Promise<boolean>;
 }

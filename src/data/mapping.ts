@@ -1,97 +1,232 @@
 /**
- * Declarative mappings from upstream objects to entities, modelled on Port's integration config:
+ * Declarative mappings from upstream objects to entities, in either shape of a `resources[]`
+ * entry (src/config/resourceSchema.ts):
  *
- *   resources:
+ *   Port's (`port-app-config`, as Port's Ocean integrations ship it):
  *     - kind: repository
- *       selector: 'isArchived = false'          # optional boolean expression
- *       entity:
- *         mappings:
- *           identifier: name
- *           title: name
- *           blueprint: '"Component"'
- *           team: '"platform"'                   # optional
- *           properties: { url: url, language: primaryLanguage.name }
- *           relations: { system: 'repositoryTopics.nodes[0].topic.name' }
+ *       selector: { query: 'true' }
+ *       port:
+ *         entity:
+ *           mappings:                             # or a list of mappings: one entity each
+ *             identifier: .name
+ *             blueprint: '"service"'
+ *             properties: { url: .html_url, readme: file://README.md }
+ *             relations: { organization: .owner.login }
  *
- * `properties` and `relations` may also be one expression that gives the whole object
- * (`properties: properties`), for upstream objects already in Port's entity format (manifests).
- * Every value is an expression in the product's one expression language (JSONata), evaluated
- * against the upstream object. Compiled once, when the configuration loads; an expression that
- * does not compile is a configuration error with its JSON pointer.
+ *   Lattice's:
+ *     - kind: repository
+ *       selector: 'isArchived = false'
+ *       entity: { mappings: { identifier: name, blueprint: '"Component"', properties: { url: url } } }
+ *
+ * Port's entries are jq with Ocean's semantics (portJq.ts): the first output, null when the filter
+ * fails; `env` is what the source gives (`CLUSTER_NAME` for Kubernetes); `file://path` is the text
+ * of that file of the repository (GitHub: `__includedFiles`); `port.itemsToParse` maps one object
+ * per item, seen as `.item`. Lattice's entries use the product's expression language. In both,
+ * `properties` and `relations` may be one expression giving the whole object (manifests).
+ * Everything compiles once, when the configuration loads; an expression that does not compile is
+ * a configuration error with its file, line, column and JSON pointer. An identifier that breaks
+ * Port's identifier rule (model/entities/identifier.ts) fails the object's mapping, located at the
+ * identifier's mapping (INVALID_ENTITY).
  */
-import type { ResourceConfig } from '../config/types.ts';
+import type { EntityMappingsConfig, ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
-import { ErrorCodes, LatticeError } from '../errors/index.ts';
-import { compileExpression, type Expression } from '../model/expressions.ts';
+import { ErrorCodes, LatticeError, type ErrorLocation } from '../errors/index.ts';
+import { compileExpression } from '../model/expressions.ts';
+import { compilePortJq } from './portJq.ts';
+import { identifierProblem } from '../model/entities/identifier.ts';
 
-export interface CompiledMapping {
-  readonly kind: string;
-  /** The blueprint when it is a constant string expression (`'"Component"'`), for planning. */
+/** What a source gives every evaluation besides the object: jq's `env` (`$ENV`) for Port's mappings. */
+export interface MappingContext {
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** One compiled expression: its value for an object (null when it has none). */
+export interface MappingExpression {
+  evaluate(input: unknown, context?: MappingContext): Promise<unknown>;
+}
+
+/** What one mapping of an entry fills: a constant blueprint (undefined when computed) and its properties. */
+export interface MappingTarget {
   readonly blueprint: string | undefined;
   readonly properties: readonly string[];
   readonly relations: readonly string[];
-  map(object: unknown): Promise<EntityInput | null>;
+  /** Where the mapping is, relative to the entry (`/entity/mappings`, `/port/entity/mappings/1`). */
+  readonly pointer: string;
 }
 
+export interface CompiledMapping {
+  readonly kind: string;
+  /** Port's shape: the object is the one Port's Ocean integration gives for the kind. */
+  readonly port: boolean;
+  /** One per mapping of the entry (Port's `mappings` may be a list). */
+  readonly targets: readonly MappingTarget[];
+  /** The kind's options: Lattice's `options`, or Port's `selector` keys besides `query`. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Where the options are, relative to the entry (`/options` or `/selector`), for `locate`. */
+  readonly optionsPointer: string;
+  /** Where a part of the entry was written (`/kind`, `/selector/includedFiles`): file, line, column, pointer. */
+  locate(relative: string): ErrorLocation;
+  /** Files read with `file://path` values (GitHub reads them into `__includedFiles`). */
+  readonly files: readonly string[];
+  /** The entities of one upstream object (none when the selector does not keep it). */
+  map(object: unknown, context?: MappingContext): Promise<EntityInput[]>;
+}
+
+/** Whether a source may feed any blueprint, and the properties it fills per constant blueprint. */
+export function fillsOf(mappings: readonly CompiledMapping[]): { readonly dynamic: boolean; readonly fills: ReadonlyMap<string, ReadonlySet<string>> } {
+  const fills = new Map<string, Set<string>>();
+  let dynamic = false;
+  for (const t of mappings.flatMap((m) => m.targets)) {
+    if (t.blueprint === undefined) dynamic = true;
+    else fills.set(t.blueprint, new Set([...(fills.get(t.blueprint) ?? []), ...t.properties]));
+  }
+  return { dynamic, fills };
+}
+
+type FieldMap = MappingExpression | (readonly [string, MappingExpression])[];
+
+interface CompiledEntityMapping {
+  readonly target: MappingTarget;
+  readonly identifier: MappingExpression;
+  readonly blueprint: MappingExpression;
+  readonly title?: MappingExpression;
+  readonly icon?: MappingExpression;
+  readonly team?: MappingExpression;
+  readonly properties: FieldMap;
+  readonly relations: FieldMap;
+}
+
+/** `pointer` is the entry's in lattice.yaml (`/sources/0/resources/1`); an entry loaded from a file carries its own location (`at`). */
 export function compileMapping(resource: ResourceConfig, origin: string, pointer: string): CompiledMapping {
-  const compile = (expr: string, at: string): Expression => {
+  const locate = (rel: string): ErrorLocation => {
+    const at = resource.at;
+    if (!at) return { pointer: `${pointer}${rel}` };
+    // The nearest located value at or below the pointer (an object has no line of its own here).
+    const line = at.positions[rel] ?? Object.entries(at.positions).find(([k]) => k.startsWith(`${rel}/`))?.[1];
+    return { file: at.file, pointer: `${at.pointer}${rel}`, ...line };
+  };
+  const files = new Set<string>();
+  const port = 'port' in resource;
+  const compile = (expr: string, rel: string): MappingExpression => {
     try {
-      return compileExpression(expr);
+      if (!port) {
+        const e = compileExpression(expr);
+        return { evaluate: (input) => Promise.resolve(e.evaluateOrNull(input)) };
+      }
+      const file = /^file:\/\/(.+)$/.exec(expr.trim())?.[1];
+      if (file) files.add(file);
+      return compilePortJq(file ? `.__includedFiles[${JSON.stringify(file)}]` : expr);
     } catch (err) {
-      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `mapping expression ${JSON.stringify(expr)}: ${(err as Error).message}`, { location: { pointer: `${pointer}${at}` } });
+      const details = err instanceof LatticeError ? err.details : undefined;
+      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `mapping expression ${JSON.stringify(expr)}: ${(err as Error).message}`, { location: locate(rel), cause: err, details });
     }
   };
-  const m = resource.entity.mappings;
-  const selector = resource.selector ? compile(resource.selector, '/selector') : undefined;
-  const identifier = compile(m.identifier, '/entity/mappings/identifier');
-  const blueprint = compile(m.blueprint, '/entity/mappings/blueprint');
-  const title = m.title ? compile(m.title, '/entity/mappings/title') : undefined;
-  const icon = m.icon ? compile(m.icon, '/entity/mappings/icon') : undefined;
-  const team = m.team ? compile(m.team, '/entity/mappings/team') : undefined;
-  const fieldMap = (value: Readonly<Record<string, string>> | string | undefined, at: string) =>
-    typeof value === 'string' ? compile(value, at) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${at}/${k}`)] as const);
-  const properties = fieldMap(m.properties, '/entity/mappings/properties');
-  const relations = fieldMap(m.relations, '/entity/mappings/relations');
-  /** Evaluates a field map into an object (a whole-object expression must give an object). */
-  const evaluate = async (fields: typeof properties, object: unknown): Promise<Record<string, unknown>> => {
-    if (!Array.isArray(fields)) {
-      const v = await (fields as Expression).evaluate(object);
-      return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
+  const fieldMap = (value: EntityMappingsConfig['properties'], rel: string): FieldMap =>
+    typeof value === 'string' ? compile(value, rel) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${rel}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)] as const);
+  const compileOne = (m: EntityMappingsConfig, rel: string): CompiledEntityMapping => {
+    const properties = fieldMap(m.properties, `${rel}/properties`);
+    const relations = fieldMap(m.relations, `${rel}/relations`);
+    const keys = (fields: FieldMap) => (Array.isArray(fields) ? fields.map(([k]) => k) : []);
+    return {
+      target: { blueprint: constantString(m.blueprint), properties: keys(properties), relations: keys(relations), pointer: rel },
+      identifier: compile(m.identifier, `${rel}/identifier`),
+      blueprint: compile(m.blueprint, `${rel}/blueprint`),
+      title: m.title === undefined ? undefined : compile(m.title, `${rel}/title`),
+      icon: m.icon === undefined ? undefined : compile(m.icon, `${rel}/icon`),
+      team: m.team === undefined ? undefined : compile(m.team, `${rel}/team`),
+      properties,
+      relations,
+    };
+  };
+
+  let selector: MappingExpression | undefined;
+  let itemsToParse: MappingExpression | undefined;
+  let mappings: CompiledEntityMapping[];
+  let options: Readonly<Record<string, unknown>>;
+  let optionsPointer: string;
+  if ('port' in resource) {
+    const { query, ...rest } = resource.selector ?? {};
+    selector = query === undefined ? undefined : compile(query, '/selector/query');
+    itemsToParse = resource.port.itemsToParse === undefined ? undefined : compile(resource.port.itemsToParse, '/port/itemsToParse');
+    const m = resource.port.entity.mappings;
+    mappings = Array.isArray(m) ? m.map((x, i) => compileOne(x, `/port/entity/mappings/${i}`)) : [compileOne(m as EntityMappingsConfig, '/port/entity/mappings')];
+    options = rest;
+    optionsPointer = '/selector';
+  } else {
+    selector = resource.selector === undefined ? undefined : compile(resource.selector, '/selector');
+    mappings = [compileOne(resource.entity.mappings, '/entity/mappings')];
+    options = resource.options ?? {};
+    optionsPointer = '/options';
+  }
+
+  const mapObject = async (object: unknown, context: MappingContext | undefined): Promise<EntityInput[]> => {
+    if (selector && (await selector.evaluate(object, context)) !== true) return [];
+    const out: EntityInput[] = [];
+    for (const m of mappings) {
+      const entity = await mapEntity(m, object, origin, context);
+      if (!entity) continue;
+      const problem = identifierProblem(entity.identifier);
+      if (problem) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}" gave an invalid ${problem}`, { location: locate(`${m.target.pointer}/identifier`) });
+      out.push(entity);
     }
-    const out: Record<string, unknown> = {};
-    for (const [k, e] of fields) out[k] = await e.evaluate(object);
     return out;
   };
-  const constant = /^\s*"([^"]+)"\s*$/.exec(m.blueprint)?.[1] ?? /^\s*'([^']+)'\s*$/.exec(m.blueprint)?.[1];
 
   return {
     kind: resource.kind,
-    blueprint: constant,
-    properties: Array.isArray(properties) ? properties.map(([k]) => k) : [],
-    relations: Array.isArray(relations) ? relations.map(([k]) => k) : [],
-    async map(object) {
-      if (selector && (await selector.evaluate(object)) !== true) return null;
-      const id = await identifier.evaluate(object);
-      const bp = await blueprint.evaluate(object);
-      if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
-      const teamValue = team ? await team.evaluate(object) : null;
-      const props = Object.fromEntries(Object.entries(await evaluate(properties, object)).filter(([, v]) => v !== null && v !== undefined));
-      const rels: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(await evaluate(relations, object))) {
-        if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) rels[k] = v as string | string[];
-      }
-      return {
-        blueprint: bp,
-        identifier: id,
-        title: title ? stringOrNull(await title.evaluate(object)) : null,
-        icon: icon ? stringOrNull(await icon.evaluate(object)) : null,
-        team: typeof teamValue === 'string' ? [teamValue] : Array.isArray(teamValue) ? teamValue.filter((t): t is string => typeof t === 'string') : [],
-        properties: props,
-        relations: rels,
-        origin,
-      };
+    port,
+    targets: mappings.map((m) => m.target),
+    options,
+    optionsPointer,
+    locate,
+    files: [...files],
+    async map(object, context) {
+      if (!itemsToParse) return mapObject(object, context);
+      const items = await itemsToParse.evaluate(object, context);
+      if (!Array.isArray(items)) return [];
+      const out: EntityInput[] = [];
+      for (const item of items) out.push(...(await mapObject({ ...(object as Record<string, unknown>), item }, context)));
+      return out;
     },
   };
+}
+
+async function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined): Promise<EntityInput | null> {
+  const id = await m.identifier.evaluate(object, context);
+  const bp = await m.blueprint.evaluate(object, context);
+  if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
+  const teamValue = m.team ? await m.team.evaluate(object, context) : null;
+  const props = Object.fromEntries(Object.entries(await evaluateFields(m.properties, object, context)).filter(([, v]) => v !== null && v !== undefined));
+  const rels: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(await evaluateFields(m.relations, object, context))) {
+    if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) rels[k] = v as string | string[];
+  }
+  return {
+    blueprint: bp,
+    identifier: id,
+    title: m.title ? stringOrNull(await m.title.evaluate(object, context)) : null,
+    icon: m.icon ? stringOrNull(await m.icon.evaluate(object, context)) : null,
+    team: typeof teamValue === 'string' ? [teamValue] : Array.isArray(teamValue) ? teamValue.filter((t): t is string => typeof t === 'string') : [],
+    properties: props,
+    relations: rels,
+    origin,
+  };
+}
+
+/** Evaluates a field map into an object (a whole-object expression must give an object). */
+async function evaluateFields(fields: FieldMap, object: unknown, context: MappingContext | undefined): Promise<Record<string, unknown>> {
+  if (!Array.isArray(fields)) {
+    const v = await (fields as MappingExpression).evaluate(object, context);
+    return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, e] of fields) out[k] = await e.evaluate(object, context);
+  return out;
+}
+
+/** The blueprint when it is a constant string expression (`'"Component"'`), for planning. */
+function constantString(expr: string): string | undefined {
+  return /^\s*"([^"]+)"\s*$/.exec(expr)?.[1] ?? /^\s*'([^']+)'\s*$/.exec(expr)?.[1];
 }
 
 function stringOrNull(v: unknown): string | null {

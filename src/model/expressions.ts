@@ -1,50 +1,61 @@
 /**
- * The product's one expression language: JSONata.
+ * The product's one expression language: jq, as Port writes it, everywhere Port uses an expression
+ * (calculation properties, source mappings, action templates). The engine is src/model/jq (chosen by
+ * measurement, docs/architecture.md); this module adds Port's dialect on top of it:
  *
- * Used for calculation properties, source mappings and action templates. Chosen over jq
- * (see docs/architecture.md): a typical mapping evaluates in ~20 µs with JSONata against ~5 ms a
- * call for jq compiled to WebAssembly, and Port's native jq bindings do not build offline.
- * Compiled expressions are cached by source text.
+ * - A single quote that opens or closes a string (`'a b'`, `split('/')` does not qualify, as in
+ *   Port) is read as a double quote, by the rule of Port's jq binding (`@port-labs/jq-node-bindings`).
+ * - `env` and `$ENV` are empty objects: an expression never sees the process environment.
+ * - An expression gives its first output, or null when it gives none (Port's binding and Ocean's
+ *   `first()`); `evaluateOrNull` also turns a failure into null, as Port does in mappings.
+ *
+ * Compiled once per source text (the engine caches programs); evaluation is synchronous.
  */
-import jsonata from 'jsonata';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
+import { compileJq, JqSyntaxError, type JqProgram } from './jq/index.ts';
 
 export interface Expression {
   readonly source: string;
-  evaluate(input: unknown): Promise<unknown>;
+  /** The first output, or null when there is none; throws the engine's error when evaluation fails. */
+  evaluate(input: unknown): unknown;
+  /** The first output, or null when there is none or evaluation fails (Port's mapping semantics). */
+  evaluateOrNull(input: unknown): unknown;
 }
 
-const cache = new Map<string, Expression>();
+/**
+ * Port's rule for single quotes: one after the start or a space and not before a space or `"`
+ * opens a string, one not after a space or `"` and before a space or the end closes one; either
+ * becomes `"`. Quotes elsewhere (`split('/')`) are left alone, so jq refuses them, as in Port.
+ */
+const PORT_QUOTE = /(^|\s)'(?![\s"])|(?<![\s"])'(\s|$)/g;
 
-/** Compiles an expression; a syntax error is a LatticeError with the position in the expression. */
+/** The source as Port's binding hands it to jq: single-quoted strings rewritten to double-quoted. */
+export function portDialect(source: string): string {
+  return source.includes("'") ? source.replace(PORT_QUOTE, '$1"$2') : source;
+}
+
+/**
+ * Compiles a jq expression. One that does not compile is a LatticeError (SYNTAX_ERROR) whose message
+ * quotes the expression and gives the line and column inside it; `details` has them too, for
+ * callers that add the file and the JSON pointer.
+ */
 export function compileExpression(source: string): Expression {
-  const hit = cache.get(source);
-  if (hit) return hit;
-  let compiled: jsonata.Expression;
+  let program: JqProgram;
   try {
-    compiled = jsonata(source);
+    program = compileJq(portDialect(source));
   } catch (err) {
-    const e = err as { message?: string; position?: number };
-    throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `invalid JSONata expression at character ${e.position ?? 0}: ${e.message ?? String(err)}`, {
+    if (!(err instanceof JqSyntaxError)) throw err;
+    const { line = 1, column = 1 } = err.location ?? {};
+    throw new LatticeError(ErrorCodes.SYNTAX_ERROR, `invalid jq expression ${JSON.stringify(source)}: ${err.reason} (at line ${line}, column ${column} of the expression)`, {
       cause: err,
-      details: { expression: source },
+      details: { expression: source, expressionLine: line, expressionColumn: column },
     });
   }
-  const expression: Expression = {
+  return {
     source,
-    async evaluate(input) {
-      const out = await compiled.evaluate(input);
-      return normalise(out);
+    evaluate: (input) => program.first(input) ?? null,
+    evaluateOrNull(input) {
+      try { return program.first(input) ?? null; } catch { return null; }
     },
   };
-  cache.set(source, expression);
-  return expression;
-}
-
-/** JSONata returns sequences as arrays with extra markers; hand back plain JSON values. */
-function normalise(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (Array.isArray(value)) return Array.from(value, normalise);
-  if (typeof value === 'function') return null;
-  return value;
 }

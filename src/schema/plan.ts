@@ -43,12 +43,12 @@ export type FieldPlan =
 
 /**
  * One field of a type's filter input and what it tests: `and` / `or` / `not`, a meta field
- * (`$title`…) or a property, each with its filter input type; or a relation, whose condition is
- * a filter of its target.
+ * (`$title`…), a property or a computed property (mirror, calculation, aggregation), each with
+ * its filter input type; or a relation, whose condition is a filter of its target.
  */
 export type FilterFieldPlan =
   | { readonly kind: 'and' | 'or' | 'not'; readonly name: string }
-  | { readonly kind: 'meta' | 'property'; readonly name: string; readonly key: string; readonly list: boolean; readonly inputType: string }
+  | { readonly kind: 'meta' | 'property' | 'computed'; readonly name: string; readonly key: string; readonly list: boolean; readonly inputType: string }
   | { readonly kind: 'relation'; readonly name: string; readonly key: string; readonly target: string; readonly many: boolean };
 
 export interface TypePlan {
@@ -61,8 +61,8 @@ export interface TypePlan {
   readonly filterType: string;
   readonly orderByType: string;
   readonly fields: readonly FieldPlan[];
-  /** orderBy enum value name → sort key ("$title", "type"…) and direction. */
-  readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean }[];
+  /** orderBy enum value name → sort key ("$title", "type"…) and direction; `computed` keys are mirror, calculation or aggregation properties. */
+  readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean; readonly computed?: boolean }[];
   /** The filter input's fields by GraphQL name, in the order the SDL prints them. */
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
 }
@@ -182,6 +182,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       if (f.kind === 'property') filter.set(f.name, { kind: 'property', name: f.name, key: f.key, list: f.type.list, inputType: filterInputType(inflection, f.type) });
       if (f.kind === 'relation') filter.set(f.name, { kind: 'relation', name: f.name, key: f.key, target: f.target, many: f.def.many });
     }
+    planComputedInputs(inflection, fields, { filter, orderBy });
     types.push({
       blueprint: bp,
       typeName,
@@ -224,6 +225,19 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     },
     byTypeName: (name) => byTypeName.get(name),
   };
+}
+
+/**
+ * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
+ * properties of their value type are (aggregations are Floats); lists and JSON are not ordered.
+ */
+function planComputedInputs(inflection: Inflection, fields: readonly FieldPlan[], into: { filter: Map<string, FilterFieldPlan>; orderBy: TypePlan['orderBy'][number][] }): void {
+  for (const f of fields) {
+    if (f.kind !== 'mirror' && f.kind !== 'calculation' && f.kind !== 'aggregation') continue;
+    const type: ValueType = f.kind === 'aggregation' ? { named: 'Float', list: false, filterScalar: 'Float' } : f.type;
+    into.filter.set(f.name, { kind: 'computed', name: f.name, key: f.key, list: type.list, inputType: filterInputType(inflection, type) });
+    if (!type.list && type.filterScalar !== 'JSON') into.orderBy.push(...directions(inflection, f.name, f.key).map((o) => ({ ...o, computed: true })));
+  }
 }
 
 function directions(inflection: Inflection, field: string, key: string) {

@@ -85,6 +85,7 @@ function printFilter(plan: SchemaPlan, t: TypePlan): string {
         return `  ${f.name}: ${t.filterType}`;
       case 'meta':
       case 'property':
+      case 'computed':
         return `  ${f.name}: ${f.inputType}`;
       case 'relation':
         return `${description(f.many ? 'Matches when any related entity matches.' : undefined, '  ')}  ${f.name}: ${plan.type(f.target).filterType}`;

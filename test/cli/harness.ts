@@ -45,7 +45,7 @@ export async function startCliGateway(): Promise<CliGateway> {
     identifier,
     title: identifier,
     trigger: { type: 'self-service', operation: 'CREATE', userInputs: { properties: { name: { type: 'string' } }, required: ['name'] } },
-    invocationMethod: { type: 'WEBHOOK', url, synchronized, body: { runId: '{{ run.id }}' } },
+    invocationMethod: { type: 'WEBHOOK', url, synchronized, body: { runId: '{{ .run.id }}' } },
   });
   writeFileSync(
     path.join(dir, 'actions.json'),
@@ -56,7 +56,7 @@ export async function startCliGateway(): Promise<CliGateway> {
         identifier: 'restart',
         title: 'Restart a service',
         trigger: { type: 'self-service', operation: 'DAY-2', blueprintIdentifier: 'Component', userInputs: { properties: { reason: { type: 'string' } }, required: ['reason'] } },
-        invocationMethod: { type: 'WEBHOOK', url: `${hook}/ok`, synchronized: true, body: { runId: '{{ run.id }}' } },
+        invocationMethod: { type: 'WEBHOOK', url: `${hook}/ok`, synchronized: true, body: { runId: '{{ .run.id }}' } },
         requiredApproval: { type: 'ANY' },
         permissions: { approve: { users: [LEAD], roles: ['Admin'] } },
       },

@@ -62,7 +62,7 @@ beforeAll(async () => {
         required: ['name'],
       },
     },
-    invocationMethod: { type: 'WEBHOOK', url, synchronized, body: { runId: '{{ run.id }}', inputs: '{{ inputs }}' } },
+    invocationMethod: { type: 'WEBHOOK', url, synchronized, body: { runId: '{{ .run.id }}', inputs: '{{ .inputs }}' } },
   });
   writeFileSync(
     path.join(dir, 'actions.json'),
@@ -74,7 +74,7 @@ beforeAll(async () => {
         identifier: 'restart',
         title: 'Restart a service',
         trigger: { type: 'self-service', operation: 'DAY-2', blueprintIdentifier: 'Component', userInputs: { properties: { reason: { type: 'string' } }, required: ['reason'] } },
-        invocationMethod: { type: 'WEBHOOK', url: `${hook}/ok`, synchronized: true, body: { runId: '{{ run.id }}', service: '{{ entity.identifier }}' } },
+        invocationMethod: { type: 'WEBHOOK', url: `${hook}/ok`, synchronized: true, body: { runId: '{{ .run.id }}', service: '{{ .entity.identifier }}' } },
         requiredApproval: { type: 'ANY' },
       },
     ]),

@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
 import { RedisCache } from '../../src/data/redis/RedisCache.ts';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS = 'redis://127.0.0.1:6379';
+const REDIS = testRedisUrl();
 const policy = { ttlMs: 200, maxStaleMs: 60_000 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -314,6 +314,25 @@ export function entityStoreContract(name: string, makeStore: () => Promise<Entit
         expect((await store.getMany('Component', ['b']))[0]?.origin).toBe('api');
       });
 
+      it('never takes over an entity another owner wrote: CONFLICT naming both owners, and nothing changes', async () => {
+        const store = await makeStore();
+        await store.replaceOrigin('file:', [component('f', { origin: 'file:a.json' }), component('gone', { origin: 'file:a.json' })]);
+        const [mine] = await store.put([component('shared', { origin: 'api', title: 'API title', properties: { type: 'service' } })]);
+        const before = await store.getMany('Component', ['f', 'gone', 'shared']);
+        const attempt = store.replaceOrigin('file:', [component('f', { origin: 'file:a.json', title: 'changed' }), component('shared', { origin: 'file:b.json', title: 'file title' })]);
+        await expect(attempt).rejects.toMatchObject({
+          code: 'CONFLICT',
+          message: 'Component "shared" is owned by api; file:b.json may not replace it',
+          details: { entities: [{ blueprint: 'Component', identifier: 'shared', owner: 'api', claimant: 'file:b.json' }] },
+        });
+        // Nothing of the set was applied: not the change to "f", not the deletion of "gone".
+        expect(await store.getMany('Component', ['f', 'gone', 'shared'])).toEqual(before);
+        expect((await store.getMany('Component', ['shared']))[0]).toEqual(mine);
+        // Dropping it from the set later does not delete it either.
+        expect(await store.replaceOrigin('file:', [])).toEqual({ written: 0, deleted: 2 });
+        expect((await store.getMany('Component', ['shared']))[0]).toEqual(mine);
+      });
+
       it('is one step: a second handle never sees the set half replaced', async () => {
         const store = await makeStore();
         const other = await makeStore();

@@ -1,5 +1,5 @@
 /**
- * RedisAuditLog against the AuditLog contract, on the real Redis at 127.0.0.1:6379 under its own
+ * RedisAuditLog against the AuditLog contract, on the suite's real Redis (test/helpers/redis.ts) under its own
  * key prefix; each `make` opens a new connection (a second replica). Nothing is left behind.
  */
 import { randomUUID } from 'node:crypto';
@@ -7,8 +7,9 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { RedisAuditLog } from '../../src/data/redis/RedisAuditLog.ts';
 import { auditLogContract } from './auditLog.contract.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const URL = 'redis://127.0.0.1:6379';
+const URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const opened: RedisAuditLog[] = [];
 let raw: Redis;

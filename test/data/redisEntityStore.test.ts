@@ -1,5 +1,5 @@
 /**
- * RedisEntityStore against the EntityStore contract, on the real Redis at 127.0.0.1:6379.
+ * RedisEntityStore against the EntityStore contract, on the suite's real Redis (test/helpers/redis.ts).
  * Every run of this file uses its own key prefix, and each test wipes it afterwards, so test
  * files running in parallel never see each other's keys. Each `makeStore` opens new connections:
  * the contract's second handle is a second replica.
@@ -12,8 +12,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { relationTargets } from '../../src/model/entities/entity.ts';
 import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
 import { entityStoreContract } from './entityStore.contract.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const URL = 'redis://127.0.0.1:6379';
+const URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const opened: RedisEntityStore[] = [];
 let raw: Redis;

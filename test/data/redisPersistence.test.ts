@@ -10,8 +10,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
 import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const running: Lattice[] = [];
 

@@ -1,6 +1,6 @@
 /**
- * RedisPubSub (with a RedisRunStore) against the PubSub contract, on the real Redis at
- * 127.0.0.1:6379, under a key and channel prefix of its own. Each `open` is a new pair of
+ * RedisPubSub (with a RedisRunStore) against the PubSub contract, on the suite's real Redis
+ * (test/helpers/redis.ts), under a key and channel prefix of its own. Each `open` is a new pair of
  * connections: a second replica.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,8 +9,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { RedisPubSub } from '../../src/data/redis/RedisPubSub.ts';
 import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
 import { pubSubContract } from './pubsub.contract.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const URL = 'redis://127.0.0.1:6379';
+const URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const opened: { events: RedisPubSub; store: RedisRunStore }[] = [];
 let raw: Redis;

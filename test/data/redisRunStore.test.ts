@@ -1,5 +1,5 @@
 /**
- * RedisRunStore against the RunStore contract, on the real Redis at 127.0.0.1:6379. Every run of
+ * RedisRunStore against the RunStore contract, on the suite's real Redis (test/helpers/redis.ts). Every run of
  * this file uses its own key prefix, and each test wipes it afterwards (the last check proves
  * nothing is left). Each `makeStore` opens a new connection: the contract's second handle is a
  * second replica.
@@ -9,8 +9,9 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
 import { runStoreContract } from './runStore.contract.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const URL = 'redis://127.0.0.1:6379';
+const URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const opened: RedisRunStore[] = [];
 let raw: Redis;

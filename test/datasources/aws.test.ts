@@ -31,15 +31,15 @@ const rds: ResourceConfig = {
   kind: 'AWS::RDS::DBInstance',
   entity: {
     mappings: {
-      identifier: 'identifier',
+      identifier: '.identifier',
       blueprint: '"Resource"',
-      properties: { engine: 'properties.Engine', account: 'account', region: 'region', typeName: 'typeName' },
-      relations: { component: 'properties.Tags[Key = "component"].Value' },
+      properties: { engine: '.properties.Engine', account: '.account', region: '.region', typeName: '.typeName' },
+      relations: { component: 'first(.properties.Tags[]? | select(.Key == "component") | .Value)' },
     },
   },
 };
-const buckets: ResourceConfig = { kind: 'AWS::S3::Bucket', entity: { mappings: { identifier: 'identifier', blueprint: '"Resource"', properties: { arn: 'properties.Arn' } } } };
-const queues: ResourceConfig = { kind: 'AWS::SQS::Queue', entity: { mappings: { identifier: 'properties.QueueName', blueprint: '"Resource"', properties: { region: 'region' } } } };
+const buckets: ResourceConfig = { kind: 'AWS::S3::Bucket', entity: { mappings: { identifier: '.identifier', blueprint: '"Resource"', properties: { arn: '.properties.Arn' } } } };
+const queues: ResourceConfig = { kind: 'AWS::SQS::Queue', entity: { mappings: { identifier: '.properties.QueueName', blueprint: '"Resource"', properties: { region: '.region' } } } };
 
 function source(options: Record<string, unknown> = {}, resources: ResourceConfig[] = [rds, buckets, queues]): AwsSource {
   const config: SourceConfig = {

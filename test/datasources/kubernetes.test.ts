@@ -37,7 +37,7 @@ function kubeconfigFile(yaml: string): string {
 
 const workloads: ResourceConfig = {
   kind: 'apps/v1/deployments',
-  entity: { mappings: { identifier: 'cluster & "/" & metadata.namespace & "/" & metadata.name', blueprint: '"Workload"', properties: { ready: 'status.readyReplicas', kind: 'kind' } } },
+  entity: { mappings: { identifier: '.cluster + "/" + .metadata.namespace + "/" + .metadata.name', blueprint: '"Workload"', properties: { ready: '.status.readyReplicas', kind: '.kind' } } },
 };
 
 function config(options: Record<string, unknown>, resources: ResourceConfig[] = [workloads], extra: Partial<SourceConfig> = {}): SourceConfig {
@@ -139,8 +139,8 @@ describe('against the Kubernetes simulator', () => {
   it('maps any kind, adds `cluster`, and serves snapshots without API calls', async () => {
     const s = await source([
       workloads,
-      { kind: 'v1/namespaces', entity: { mappings: { identifier: 'cluster & "/" & metadata.name', blueprint: '"Namespace"', properties: { kind: 'kind' } } } },
-      { kind: 'slo.example.com/v1alpha1/servicelevels', entity: { mappings: { identifier: 'metadata.name', blueprint: '"SLO"', properties: { objective: 'spec.objective', cluster: 'cluster' } } } },
+      { kind: 'v1/namespaces', entity: { mappings: { identifier: '.cluster + "/" + .metadata.name', blueprint: '"Namespace"', properties: { kind: '.kind' } } } },
+      { kind: 'slo.example.com/v1alpha1/servicelevels', entity: { mappings: { identifier: '.metadata.name', blueprint: '"SLO"', properties: { objective: '.spec.objective', cluster: '.cluster' } } } },
     ]);
     sim.apply({ apiVersion: 'slo.example.com/v1alpha1', kind: 'ServiceLevel', metadata: { name: 'cart-availability', namespace: 'orders' }, spec: { objective: 99.9 } });
     const requests = sim.stats.requests;
@@ -184,7 +184,7 @@ describe('against the Kubernetes simulator', () => {
 
   it('a status write no mapping reads changes nothing', async () => {
     const changes: EntityChange[] = [];
-    const s = await source([{ ...workloads, entity: { mappings: { identifier: 'metadata.name', blueprint: '"Workload"', properties: { image: 'spec.template.spec.containers[0].image' } } } }], { onChange: (c) => changes.push(c) });
+    const s = await source([{ ...workloads, entity: { mappings: { identifier: '.metadata.name', blueprint: '"Workload"', properties: { image: '.spec.template.spec.containers[0].image' } } } }], { onChange: (c) => changes.push(c) });
     const before = await s.snapshot();
     sim.scale('orders', 'cart-service', 4); // replicas and status change; the image does not
     await until(() => sim.stats.openWatches === 1 && sim.get('deployments', 'orders', 'cart-service')?.status?.readyReplicas === 4);

@@ -25,7 +25,7 @@ function config(options: Record<string, unknown>, kind = '*'): SourceConfig {
     ttlSeconds: 0,
     maxStaleSeconds: 0,
     options,
-    resources: [{ kind, entity: { mappings: { identifier: 'address', blueprint: '"Resource"', properties: { serial: 'attributes.engine_version' } } } }],
+    resources: [{ kind, entity: { mappings: { identifier: '.address', blueprint: '"Resource"', properties: { serial: '.attributes.engine_version' } } } }],
     pointer: '/sources/0',
   };
 }

@@ -26,8 +26,9 @@ import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
 import { ROOT } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const SIGNING_SECRET = randomBytes(16).toString('hex');
 const SECRET_KEY = randomBytes(32).toString('hex');
@@ -66,7 +67,7 @@ beforeAll(async () => {
         blueprintIdentifier: 'Resource',
         userInputs: { properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } }, required: ['name'] },
       },
-      invocationMethod: { type: 'WEBHOOK', url: '{{ secrets.HOOK_URL }}', synchronized: false, body: { name: '{{ inputs.name }}', runId: '{{ run.id }}' } },
+      invocationMethod: { type: 'WEBHOOK', url: '{{ .secrets.HOOK_URL }}', synchronized: false, body: { name: '{{ .inputs.name }}', runId: '{{ .run.id }}' } },
     }),
   );
   writeFileSync(

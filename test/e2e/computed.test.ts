@@ -1,6 +1,7 @@
 /**
  * Computed fields over a richer model: mirror properties across several hops (with $title and
- * $identifier), calculation properties (JSONata; one failing entity is one field error),
+ * $identifier), calculation properties (jq over the entity as Port gives it; one failing entity is
+ * one field error),
  * aggregation properties (count / sum / average / min / max, with a rule filter), and dangling
  * relations (null plus an error naming the missing entity).
  */
@@ -35,9 +36,11 @@ const blueprints = {
     relations: { system: { target: 'System' }, uses: { target: 'Component', many: true } },
     mirrorProperties: { domainTitle: { path: 'system.domain.$title' }, domainId: { path: 'system.domain.$identifier' }, systemTitle: { path: 'system.$title' } },
     calculationProperties: {
-      label: { title: 'Label', calculation: 'identifier & " (" & properties.type & ")"', type: 'string' },
-      parsedCost: { calculation: '$number(properties.costText)', type: 'number' },
-      wrongType: { calculation: 'properties.language', type: 'number' },
+      label: { title: 'Label', calculation: '.identifier + " (" + .properties.type + ")"', type: 'string' },
+      parsedCost: { calculation: '.properties.costText | values | tonumber', type: 'number' },
+      wrongType: { calculation: '.properties.language', type: 'number' },
+      fields: { calculation: 'keys | join(",")', type: 'string' },
+      systemRef: { calculation: "'system:' + .relations.system", type: 'string' },
     },
   },
 };
@@ -71,6 +74,12 @@ describe('computed fields', () => {
       { identifier: 'orphan', domainTitle: null, domainId: null, systemTitle: null },
       { identifier: 'search-api', domainTitle: 'Shop', domainId: 'Shop', systemTitle: 'Search' },
     ]);
+  });
+
+  it('calculation properties see the entity as Port gives it (meta fields, properties, relations)', async () => {
+    const res = await gql(lattice.url, '{ component(identifier: "cart-api") { fields systemRef } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.component).toEqual({ fields: 'blueprint,createdAt,icon,identifier,properties,relations,team,title,updatedAt', systemRef: 'system:Cart' });
   });
 
   it('calculation properties evaluate per entity; a failure is that entity\'s field error only', async () => {

@@ -14,6 +14,7 @@ import type { Lattice } from '../../src/server/app.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
 import { ADMIN_TOKEN, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples/github/lattice.yaml');
 const SECRET = 'webhook-secret';
@@ -61,7 +62,7 @@ describe('GitHub source: request counts', () => {
     const cold = await requestsFor(() => gql(lattice.url, LIST));
     expect(cold.value.errors).toBeUndefined();
     expect(cold.value.data.components.totalCount).toBe(250);
-    // Archived repositories are not mapped (selector: isArchived = false); their components come from port.yml alone.
+    // Archived repositories are not mapped (selector: .isArchived == false); their components come from port.yml alone.
     const active = sim.data.organizations[0].repositories.filter((r: { isArchived: boolean }) => !r.isArchived).length;
     expect(cold.value.data.components.nodes.filter((n: { url: string | null }) => n.url?.startsWith('https://github.com/acme/'))).toHaveLength(active);
     expect(active).toBeGreaterThan(200);
@@ -81,7 +82,7 @@ describe('GitHub source: request counts', () => {
   });
 
   it('two gateways sharing Redis: after A fetched, the same query on B costs 0', async () => {
-    const shared = { redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `lattice-test:${randomUUID()}:` };
+    const shared = { redisUrl: testRedisUrl(), redisPrefix: `lattice-test:${randomUUID()}:` };
     const a = await gateway(shared);
     const b = await gateway(shared);
     expect((await requestsFor(() => gql(a.url, LIST))).requests).toBe(3);

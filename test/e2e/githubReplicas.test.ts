@@ -13,8 +13,9 @@ import { RedisCache } from '../../src/data/redis/RedisCache.ts';
 import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
 import { gql, ROOT } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 let sim: GitHubSimulator;
 let config: string;

@@ -11,6 +11,7 @@ import { sha256Hex } from '../../src/auth/authenticate.ts';
 import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
 const started: Lattice[] = [];
 const clients: Client[] = [];
@@ -77,7 +78,7 @@ describe('entityChanged', () => {
   });
 
   it('reaches a subscriber on another replica through Redis', async () => {
-    const shared = { redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `lattice-test:${randomUUID()}:` };
+    const shared = { redisUrl: testRedisUrl(), redisPrefix: `lattice-test:${randomUUID()}:` };
     const a = await gateway(shared);
     const b = await gateway(shared);
     const { events } = collect(client(a.url), SUB);

@@ -24,6 +24,7 @@ import type { RunStore } from '../../src/data/RunStore.ts';
 import { caller, lockAction, makeCatalog, model, scaffoldAction, scaleAction, type Catalog } from './fixtures.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 import { LatticeError } from '../../src/errors/index.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
 const SIGNING = 'whsec-engine-test';
 const API_KEY = 'api-key-0f9e8d7c6b5a';
@@ -258,7 +259,7 @@ describe('approvals', () => {
 });
 
 describe('executors', () => {
-  const asyncScale = () => scaleAction(receiver.url, { invocationMethod: { type: 'WEBHOOK', url: receiver.url, body: { replicas: '{{ inputs.replicas }}', report: '{{ run.id }}' } } });
+  const asyncScale = () => scaleAction(receiver.url, { invocationMethod: { type: 'WEBHOOK', url: receiver.url, body: { replicas: '{{ .inputs.replicas }}', report: '{{ .run.id }}' } } });
 
   it('report status, links and logs with the token they were given, ending the run', async () => {
     const { engine, store } = await setup([asyncScale()]);
@@ -282,7 +283,7 @@ describe('executors', () => {
 
   it('ends runs FAILURE when no invoker is registered for the method, or a template fails', async () => {
     const github = scaleAction('', { identifier: 'gh', invocationMethod: { type: 'GITHUB', org: 'acme', repo: 'ops', workflow: 'scale.yml' } });
-    const broken = scaleAction(receiver.url, { identifier: 'broken', invocationMethod: { type: 'WEBHOOK', url: receiver.url, headers: { 'X-Key': '{{ $number(secrets.API_KEY) }}' } } });
+    const broken = scaleAction(receiver.url, { identifier: 'broken', invocationMethod: { type: 'WEBHOOK', url: receiver.url, headers: { 'X-Key': '{{ .secrets.API_KEY | tonumber }}' } } });
     const { engine, store } = await setup([github, broken]);
     const a = (await engine.execute({ action: 'gh', entity: 'cart', inputs: { replicas: 1 }, caller: ann })).run;
     const b = (await engine.execute({ action: 'broken', entity: 'cart', inputs: { replicas: 1 }, caller: ann })).run;
@@ -301,7 +302,7 @@ describe('executors', () => {
     await engine.idle();
     expect(await store.get(run.id)).toMatchObject({ status: 'SUCCESS', summary: 'updated Service "cart"', inputs: { reason: 'release freeze', hours: 24 } });
     const [cart] = await catalog.store.getMany('Service', ['cart']);
-    expect(cart?.properties).toMatchObject({ namespace: 'shop', language: 'go', locked: true, lockedReason: 'release freeze', lockedUntil: new Date(Date.parse(run.createdAt) + 24 * 3600_000).toISOString() });
+    expect(cart?.properties).toMatchObject({ namespace: 'shop', language: 'go', locked: true, lockedReason: 'release freeze', lockedUntil: new Date(Math.floor(Date.parse(run.createdAt) / 1000) * 1000 + 24 * 3600_000).toISOString().replace('.000Z', 'Z') });
   });
 });
 
@@ -345,7 +346,7 @@ describe('secrets', () => {
 });
 
 describe('two replicas over Redis', () => {
-  const URL = 'redis://127.0.0.1:6379';
+  const URL = testRedisUrl();
   const PREFIX = `lattice-test:${randomUUID()}:`;
   const closers: (() => Promise<void>)[] = [];
 

@@ -89,8 +89,8 @@ export function scaffoldAction(url: string, overrides: Record<string, unknown> =
       type: 'WEBHOOK',
       url,
       synchronized: true,
-      headers: { 'X-Api-Key': '{{ secrets.API_KEY }}' },
-      body: { name: '{{ inputs.name }}', language: '{{ inputs.language }}', system: '{{ inputs.system }}', token: '{{ inputs.token }}', runId: '{{ run.id }}' },
+      headers: { 'X-Api-Key': '{{ .secrets.API_KEY }}' },
+      body: { name: '{{ .inputs.name }}', language: '{{ .inputs.language }}', system: '{{ .inputs.system }}', token: '{{ .inputs.token }}', runId: '{{ .run.id }}' },
     },
     ...overrides,
   };
@@ -107,7 +107,7 @@ export function scaleAction(url: string, overrides: Record<string, unknown> = {}
       blueprintIdentifier: 'Service',
       userInputs: { properties: { replicas: { type: 'number', minimum: 0, maximum: 50 } }, required: ['replicas'] },
     },
-    invocationMethod: { type: 'WEBHOOK', url, synchronized: true, body: { service: '{{ entity.identifier }}', replicas: '{{ inputs.replicas }}' } },
+    invocationMethod: { type: 'WEBHOOK', url, synchronized: true, body: { service: '{{ .entity.identifier }}', replicas: '{{ .inputs.replicas }}' } },
     ...overrides,
   };
 }
@@ -127,11 +127,11 @@ export function lockAction(overrides: Record<string, unknown> = {}): Record<stri
       type: 'UPSERT_ENTITY',
       blueprintIdentifier: 'Service',
       mapping: {
-        identifier: '{{ entity.identifier }}',
+        identifier: '{{ .entity.identifier }}',
         properties: {
           locked: true,
-          lockedReason: '{{ inputs.reason }}',
-          lockedUntil: '{{ $fromMillis($toMillis(trigger.at) + inputs.hours * 3600000) }}',
+          lockedReason: '{{ .inputs.reason }}',
+          lockedUntil: '{{ (.trigger.at | sub("[.][0-9]+"; "") | fromdateiso8601) + .inputs.hours * 3600 | todateiso8601 }}',
         },
       },
     },

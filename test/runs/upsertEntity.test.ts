@@ -89,7 +89,7 @@ describe('upsertEntityInvoker', () => {
     const outcome = await invoke({ action, run, method: await renderInvocation(action, templateContext), templateContext, executorToken: 't', log: async () => undefined, mask: (t) => t });
     expect(outcome).toEqual({ kind: 'completed', status: 'SUCCESS', summary: 'updated Service "cart"' });
     expect(reads).toEqual(['Service/cart']);
-    expect(written).toEqual([{ ...entityFromMapping(method({ identifier: 'cart' }), existing), properties: { namespace: 'shop', locked: true, replicas: 3, lockedReason: 'release', lockedUntil: '2031-01-01T02:00:00.000Z' } }]);
+    expect(written).toEqual([{ ...entityFromMapping(method({ identifier: 'cart' }), existing), properties: { namespace: 'shop', locked: true, replicas: 3, lockedReason: 'release', lockedUntil: '2031-01-01T02:00:00Z' } }]);
   });
 
   it('lets the writer’s refusal fail the invocation', async () => {

@@ -18,8 +18,9 @@ import type { Config } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
 import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, gql, ROOT, startTestLattice, tempProject } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
 const SIGNING_SECRET = 'audit-test-signing-secret';
 const tokens = { admin: ADMIN_TOKEN, dev: 'tok-audit-dev-1a2b', ana: 'tok-audit-ana-3c4d', bo: 'tok-audit-bo-5e6f', norole: 'tok-audit-norole-7a8b' };

@@ -249,8 +249,8 @@ describe('update_pod_count reaches only the entity\'s own deployment', () => {
     const action = JSON.parse(readFileSync(path.join(ROOT, 'schema/actions/update_pod_count.json'), 'utf8'));
     expect(Object.keys(action.trigger.userInputs.properties)).toEqual(['replicas']);
     expect(action.invocationMethod).toMatchObject({
-      cluster: '{{ entity.properties.kubernetesCluster }}',
-      resource: { namespace: '{{ entity.properties.kubernetesNamespace }}', name: '{{ entity.properties.kubernetesDeployment }}' },
+      cluster: '{{ .entity.properties.kubernetesCluster }}',
+      resource: { namespace: '{{ .entity.properties.kubernetesNamespace }}', name: '{{ .entity.properties.kubernetesDeployment }}' },
     });
   });
 });

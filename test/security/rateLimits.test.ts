@@ -12,8 +12,9 @@ import type { RateLimitsConfig } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, gql, startTestLattice } from '../helpers/lattice.ts';
 import { rawConnect } from '../helpers/rawWs.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test-ratelimits-${randomUUID()}:`;
 const QUERY = '{ domain(identifier: "Orders") { title } }';
 const names = ['alice', 'bob', 'carol', 'dave'] as const;

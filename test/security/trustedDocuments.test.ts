@@ -14,8 +14,9 @@ import { loadConfig } from '../../src/config/index.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
 import { rawConnect } from '../helpers/rawWs.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test-trusted-${randomUUID()}:`;
 const ORDERS = '{ domain(identifier: "Orders") { title } }';
 const FROM_REDIS = '{ domain(identifier: "Orders") { identifier } }';

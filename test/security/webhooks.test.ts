@@ -14,6 +14,7 @@ import type { Lattice } from '../../src/server/app.ts';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { startGitHubSimulator, type GitHubSimulator } from '../simulators/github/server.ts';
 import { gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+import { testRedisUrl } from '../helpers/redis.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples/github/lattice.yaml');
 const SECRET = 'webhook-secret';
@@ -151,7 +152,7 @@ describe('workflow_run follows only the workflow run the GITHUB run dispatched',
 
 describe('with Redis', () => {
   it('two gateways sharing Redis take one delivery once', async () => {
-    const shared = { redisUrl: 'redis://127.0.0.1:6379', redisPrefix: `lattice-test:${randomUUID()}:` };
+    const shared = { redisUrl: testRedisUrl(), redisPrefix: `lattice-test:${randomUUID()}:` };
     const [a, b] = [await gateway(shared), await gateway(shared)];
     const delivery = randomUUID();
     const first = await deliver(a, { event: 'push', body: PUSH, delivery });

@@ -11,6 +11,7 @@
 import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../../model/entities/entity.ts';
 import type { EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
+import { ownedElsewhere } from '../ownership.ts';
 
 export class MemoryEntityStore implements EntityStore {
   private readonly byBlueprint = new Map<string, Map<string, Entity>>();
@@ -49,6 +50,11 @@ export class MemoryEntityStore implements EntityStore {
   }
 
   async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
+    const taken = entities.flatMap((e) => {
+      const owner = this.byBlueprint.get(e.blueprint)?.get(e.identifier);
+      return owner && !owner.origin.startsWith(originPrefix) ? [{ input: e, owner }] : [];
+    });
+    if (taken.length) throw ownedElsewhere(taken);
     const keep = new Set(entities.map((e) => `${e.blueprint}\0${e.identifier}`));
     const stale: EntityKey[] = [];
     for (const map of this.byBlueprint.values()) {

@@ -17,6 +17,7 @@ import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey }
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import type { EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
+import { ownedElsewhere } from '../ownership.ts';
 import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const MAX_RETRIES = 20;
@@ -93,6 +94,11 @@ export class RedisEntityStore implements EntityStore {
     });
     return this.transaction([...entities, ...stale].map((k) => k.blueprint), async (tx, read) => {
       const previous = await read([...entities, ...stale]);
+      const taken = entities.flatMap((input, i) => {
+        const owner = previous[i];
+        return owner && !owner.origin.startsWith(originPrefix) ? [{ input, owner }] : [];
+      });
+      if (taken.length) throw ownedElsewhere(taken);
       const { changed } = this.queuePut(tx, previous.slice(0, entities.length), entities);
       // An entity another owner took over since must not be deleted on this owner's behalf.
       const owned = previous.slice(entities.length).map((e) => (e?.origin.startsWith(originPrefix) ? e : undefined));

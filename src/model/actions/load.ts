@@ -47,7 +47,7 @@ export function loadActions(files: readonly ActionFile[], model: BlueprintModel)
   const actions: Action[] = [];
   const seen = new Map<string, Action>();
 
-  for (const { file, raw, pointer, locate } of definitionsIn(files, errors)) {
+  for (const { file, raw, pointer, locate } of definitionsIn(files, errors, { list: 'actions', one: 'action', code: ErrorCodes.INVALID_ACTION })) {
     if (!validate(raw)) {
       for (const e of relevant(validate.errors ?? [])) errors.push(schemaError(e, locate));
       continue;

@@ -2,7 +2,7 @@
  * The rules of an action definition that a JSON Schema cannot say, checked against the blueprint
  * model: blueprints named by the trigger, entity inputs and UPSERT_ENTITY exist; DAY-2 and DELETE
  * actions name their blueprint; every user input is a valid JSON Schema; the condition is Port's
- * rule language; every template compiles as JSONata; mapped properties and relations exist on
+ * rule language; every template compiles as jq; mapped properties and relations exist on
  * the target blueprint; permissions use no feature Lattice would silently ignore.
  *
  * Takes the action as validated by the meta-schema (raw JSON) and returns every problem found

@@ -1,15 +1,15 @@
 /**
  * Templates: the strings of an invocation method (url, headers, body, workflow inputs, Kubernetes
- * fields, UPSERT_ENTITY mapping) may embed expressions as `{{ expression }}`, as in Port; the
- * expression language is the product's one, JSONata (Port writes `{{ .inputs.name }}`, Lattice
- * `{{ inputs.name }}`). They are evaluated over
+ * fields, UPSERT_ENTITY mapping) may embed expressions as `{{ expression }}`, as in Port, in the
+ * product's one expression language, jq as Port writes it (`{{ .inputs.name }}`,
+ * `{{ .entity.identifier + "-lock" }}`). They are evaluated over
  *
  *   { inputs, entity, trigger, run, secrets }
  *
  * - A string that is exactly one `{{ … }}` keeps the expression's type (a number stays a number,
- *   an object an object); `"x-{{ inputs.n }}"` interpolates (objects as JSON, null as "").
+ *   an object an object); `"x-{{ .inputs.n }}"` interpolates (objects as JSON, null as "").
  * - Object keys may be templates too; a key that evaluates to null drops its entry.
- * - An expression with no result gives null.
+ * - An expression with no result gives null; one that fails is a TEMPLATE_FAILED error.
  *
  * Templates compile when actions load (`templateProblems` lists every bad one with its pointer)
  * and render per run. A render error is a LatticeError (TEMPLATE_FAILED) with the pointer, and its
@@ -152,7 +152,7 @@ async function renderNode(node: Node, context: TemplateContext): Promise<unknown
     case 'string': {
       if (node.parts.length === 1 && typeof node.parts[0] !== 'string') return evaluate(node.parts[0], context);
       let out = '';
-      for (const part of node.parts) out += typeof part === 'string' ? part : asText(await evaluate(part, context));
+      for (const part of node.parts) out += typeof part === 'string' ? part : asText(evaluate(part, context));
       return out;
     }
     case 'array': {
@@ -172,9 +172,9 @@ async function renderNode(node: Node, context: TemplateContext): Promise<unknown
   }
 }
 
-async function evaluate(part: Exclude<Part, string>, context: TemplateContext): Promise<unknown> {
+function evaluate(part: Exclude<Part, string>, context: TemplateContext): unknown {
   try {
-    return await part.expression.evaluate(context);
+    return part.expression.evaluate(context);
   } catch (err) {
     const raw = (err as { message?: string }).message ?? String(err);
     const message = maskSecrets(raw, context.secrets);

@@ -32,7 +32,7 @@ export function loadBlueprints(files: readonly SourceFile[]): LoadedBlueprints {
   const blueprints: Blueprint[] = [];
   const seen = new Map<string, Blueprint>();
 
-  for (const { file, raw, pointer, locate } of definitionsIn(files, errors)) {
+  for (const { file, raw, pointer, locate } of definitionsIn(files, errors, { list: 'blueprints', one: 'blueprint', code: ErrorCodes.INVALID_BLUEPRINT })) {
     if (!validate(raw)) {
       for (const e of validate.errors ?? []) errors.push(schemaError(e, locate));
       continue;

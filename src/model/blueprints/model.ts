@@ -41,7 +41,7 @@ export interface MirrorPropertyDef {
 export interface CalculationPropertyDef {
   readonly title?: string;
   readonly description?: string;
-  /** An expression in the product's expression language (JSONata) over the entity. */
+  /** A jq expression (the product's expression language) over the entity as Port gives it. */
   readonly calculation: string;
   readonly type: PropertyType;
   readonly format?: string;

@@ -6,12 +6,15 @@ import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 
 /** A jq program that does not parse; `location` has the line and column inside the program. */
 export class JqSyntaxError extends LatticeError {
+  /** What is wrong, without the position (`foo/1 is not defined`). */
+  readonly reason: string;
   constructor(message: string, options: { line: number; column: number; source: string }) {
     super(ErrorCodes.SYNTAX_ERROR, `jq syntax error at ${options.line}:${options.column}: ${message}`, {
       location: { line: options.line, column: options.column },
       details: { expression: options.source },
     });
     this.name = 'JqSyntaxError';
+    this.reason = message;
   }
 }
 

@@ -10,6 +10,7 @@ import { nativeBuiltins } from './builtins.ts';
 import { compileNode, type Builtins } from './compile.ts';
 import { JqRuntimeError } from './errors.ts';
 import { parseJq } from './parser.ts';
+import { checkNames } from './scope.ts';
 import { PRELUDE } from './prelude.ts';
 import { bind, budget, type Env, JqBudgetError, Signal } from './runtime.ts';
 
@@ -27,9 +28,9 @@ export interface JqProgram {
 /** Evaluation limits: steps (calls, iterations, range outputs) and recursion depth. */
 export const JQ_LIMITS = { maxSteps: 1_000_000, maxDepth: 2_000 } as const;
 
-let builtins: Builtins | undefined;
+let builtins: (Builtins & { readonly names: ReadonlySet<string> }) | undefined;
 
-function getBuiltins(): Builtins {
+function getBuiltins(): Builtins & { readonly names: ReadonlySet<string> } {
   if (builtins) return builtins;
   const natives = nativeBuiltins();
   // The prelude is a chain of defs ending in `.`; each def becomes a closure in one shared environment.
@@ -47,7 +48,7 @@ function getBuiltins(): Builtins {
     env = bind(env, `${d.def.name}/${d.def.params.length}`, closure);
     shared.prelude = env;
   }
-  builtins = shared;
+  builtins = { ...shared, names: new Set([...natives.keys(), ...defs.map((d) => (d.type === 'def' ? `${d.def.name}/${d.def.params.length}` : ''))]) };
   return builtins;
 }
 
@@ -78,11 +79,19 @@ function evaluate(program: ReturnType<typeof compileNode>, input: unknown, vars:
 
 const cache = new LRUCache<string, JqProgram>({ max: 1000 });
 
-/** Compiles a jq program (cached by source); throws JqSyntaxError with line and column. */
-export function compileJq(source: string): JqProgram {
-  const hit = cache.get(source);
+/**
+ * Compiles a jq program (cached by source and variable names); throws JqSyntaxError with line and
+ * column when it does not parse or uses a name that is not defined. `vars` names the `$variables`
+ * (without the `$`) that `run` and `first` will be given, as `jq --arg` declares them.
+ */
+export function compileJq(source: string, vars: readonly string[] = []): JqProgram {
+  const key = vars.length === 0 ? source : `${vars.join(',')}\u0000${source}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const compiled = compileNode(parseJq(source), getBuiltins());
+  const ast = parseJq(source);
+  const known = getBuiltins();
+  checkNames(ast, source, known.names, vars.map((v) => '$' + v));
+  const compiled = compileNode(ast, known);
   const stop = {};
   const program: JqProgram = {
     source,
@@ -93,6 +102,6 @@ export function compileJq(source: string): JqProgram {
       return result;
     },
   };
-  cache.set(source, program);
+  cache.set(key, program);
   return program;
 }

@@ -8,6 +8,8 @@ import type { Entity } from '../entities/entity.ts';
 export interface SortKey {
   readonly key: string;
   readonly desc: boolean;
+  /** Reads the key's value when the entity does not store it (a computed property, read ahead). */
+  readonly read?: (item: Item) => unknown;
 }
 
 /** A catalog item: an entity, or a relation target that does not exist (kept to report it). */
@@ -33,6 +35,9 @@ const META: Record<string, (e: Entity) => unknown> = {
   $blueprint: (e) => e.blueprint,
   $createdAt: (e) => e.createdAt,
   $updatedAt: (e) => e.updatedAt,
+  // Port's authors of an entity: null where the store keeps none.
+  $createdBy: (e) => (e as { createdBy?: string }).createdBy ?? null,
+  $updatedBy: (e) => (e as { updatedBy?: string }).updatedBy ?? null,
 };
 
 /** The value of a sort key, rule property or mirror end on an entity. */
@@ -69,7 +74,7 @@ export function compareTuples(a: readonly unknown[], b: readonly unknown[], keys
 }
 
 export function sortTuple(item: Item, keys: readonly SortKey[]): unknown[] {
-  return keys.map((k) => readKey(item, k.key));
+  return keys.map((k) => (k.read ? k.read(item) : readKey(item, k.key)));
 }
 
 const byIdentifier = (a: Item, b: Item) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);

@@ -71,7 +71,7 @@ describe('loading actions', () => {
       '    blueprintIdentifier: Service',
       '    userInputs: { properties: {} }',
       '    condition: { type: SEARCH, combinator: and, rules: [{ property: language, operator: "=", value: go }] }',
-      '  invocationMethod: { type: GITHUB, org: acme, repo: ops, workflow: restart.yml, workflowInputs: { service: "{{ entity.identifier }}" } }',
+      '  invocationMethod: { type: GITHUB, org: acme, repo: ops, workflow: restart.yml, workflowInputs: { service: "{{ .entity.identifier }}" } }',
       '  permissions: { execute: { ownedByTeam: true }, approve: { users: [ann] } }',
     ].join('\n');
     const restart = loadActions([{ file: 'ops.yaml', text }], model).actions.get('restart');
@@ -146,16 +146,16 @@ describe('loading actions', () => {
     expectOneError(onCreate, '/trigger/condition', '"condition"', /a CREATE action runs on none/);
   });
 
-  it('rejects templates that do not compile as JSONata, at their pointer', () => {
-    const file = json('a.json', scaleAction('http://x', { invocationMethod: { type: 'WEBHOOK', url: 'http://x/{{ entity.identifier }}', body: { replicas: '{{ inputs.replicas + }}' } } }));
-    expectOneError(file, '/invocationMethod/body/replicas', '"replicas": "{{', /invalid JSONata expression/);
-    const unclosed = json('b.json', scaleAction('http://x', { invocationMethod: { type: 'WEBHOOK', url: 'http://x/{{ entity.identifier' } }));
+  it('rejects templates that do not compile as jq, at their pointer, with the position in the expression', () => {
+    const file = json('a.json', scaleAction('http://x', { invocationMethod: { type: 'WEBHOOK', url: 'http://x/{{ .entity.identifier }}', body: { replicas: '{{ .inputs.replicas + }}' } } }));
+    expectOneError(file, '/invocationMethod/body/replicas', '"replicas": "{{', /invalid jq expression "\.inputs\.replicas \+": expected a term, found end of program \(at line 1, column 19 of the expression\)/);
+    const unclosed = json('b.json', scaleAction('http://x', { invocationMethod: { type: 'WEBHOOK', url: 'http://x/{{ .entity.identifier' } }));
     expectOneError(unclosed, '/invocationMethod/url', '"url"', /"\{\{" at character 10 is not closed/);
   });
 
   it('checks UPSERT_ENTITY: the blueprint exists, and mapped properties and relations are the blueprint’s', () => {
     const method = (lockAction().invocationMethod as Record<string, any>);
-    const bad = { ...method, mapping: { ...method.mapping, properties: { ...method.mapping.properties, colour: 'red', '{{ "dyn" & "amic" }}': 1 }, relations: { owner: 'x' } } };
+    const bad = { ...method, mapping: { ...method.mapping, properties: { ...method.mapping.properties, colour: 'red', '{{ "dyn" + "amic" }}': 1 }, relations: { owner: 'x' } } };
     const errors = loadErrors([json('a.json', lockAction({ invocationMethod: bad }))]);
     expect(errors.map((e) => [e.location?.pointer, e.message])).toEqual([
       ['/invocationMethod/mapping/properties/colour', 'action "lock": blueprint "Service" has no property "colour"'],

@@ -1,5 +1,5 @@
 /**
- * Templates: `{{ JSONata }}` in strings and keys over { inputs, entity, trigger, run, secrets };
+ * Templates: `{{ jq }}` in strings and keys over { inputs, entity, trigger, run, secrets };
  * a lone expression keeps its type, mixed text interpolates; render errors carry the pointer and
  * never the secrets; secrets are masked wherever a text might carry them.
  */
@@ -22,14 +22,17 @@ const context = (extra: Partial<TemplateContext> = {}): TemplateContext => ({
 describe('templates', () => {
   it('keeps the type of a lone expression and interpolates mixed text', async () => {
     const t = compileTemplate({
-      replicas: '{{ inputs.replicas }}',
-      tags: '{{ inputs.tags }}',
-      label: '{{ inputs.name }}-{{ inputs.replicas }}',
-      url: 'https://k8s/{{ entity.properties.namespace }}/{{ entity.identifier }}?tags={{ inputs.tags }}',
-      missing: '{{ inputs.nothing }}',
+      replicas: '{{ .inputs.replicas }}',
+      tags: '{{ .inputs.tags }}',
+      label: '{{ .inputs.name }}-{{ .inputs.replicas }}',
+      url: 'https://k8s/{{ .entity.properties.namespace }}/{{ .entity.identifier }}?tags={{ .inputs.tags }}',
+      missing: '{{ .inputs.nothing }}',
       literal: 'no templates here',
-      nested: [{ by: '{{ trigger.by.user }}' }, 7, true, null],
-      braces: '{{ {"a": {"b": inputs.replicas}} }}',
+      nested: [{ by: '{{ .trigger.by.user }}' }, 7, true, null],
+      braces: '{{ {"a": {"b": .inputs.replicas}} }}',
+      quoted: "{{ .inputs.name + '-' + .entity.identifier }}",
+      first: '{{ .inputs.tags[] }}',
+      none: '{{ empty }}',
     });
     expect(t.dynamic).toBe(true);
     expect(await t.render(context())).toEqual({
@@ -41,11 +44,14 @@ describe('templates', () => {
       literal: 'no templates here',
       nested: [{ by: 'ann' }, 7, true, null],
       braces: { a: { b: 3 } },
+      quoted: 'cart-CartService',
+      first: 'a',
+      none: null,
     });
   });
 
   it('renders templated keys, dropping entries whose key is null', async () => {
-    const t = compileTemplate({ '{{ inputs.env = "prod" ? "locked_in_prod" : "locked_in_test" }}': true, '{{ inputs.nothing }}': 'dropped', plain: 1 });
+    const t = compileTemplate({ '{{ if .inputs.env == "prod" then "locked_in_prod" else "locked_in_test" end }}': true, '{{ .inputs.nothing }}': 'dropped', plain: 1 });
     expect(await t.render(context())).toEqual({ locked_in_prod: true, plain: 1 });
   });
 
@@ -57,12 +63,16 @@ describe('templates', () => {
   });
 
   it('lists every template that does not compile, with its pointer', () => {
-    expect(templateProblems({ a: '{{ inputs.( }}', b: ['ok', 'x {{ y'], c: '{{ }}', 'd/e': '{{ ] }}' }, '/body').map((p) => p.pointer)).toEqual(['/body/a', '/body/b/1', '/body/c', '/body/d~1e']);
+    expect(templateProblems({ a: '{{ .inputs.( }}', b: ['ok', 'x {{ y'], c: '{{ }}', 'd/e': '{{ ] }}' }, '/body').map((p) => p.pointer)).toEqual(['/body/a', '/body/b/1', '/body/c', '/body/d~1e']);
     expect(() => compileTemplate({ a: '{{ ( }}' }, '/body')).toThrow(LatticeError);
+    expect(templateProblems({ a: '{{ entity.identifier }}', b: '{{ .inputs | nosuch(1) }}' }).map((p) => p.message)).toEqual([
+      'invalid jq expression "entity.identifier": entity/0 is not defined (at line 1, column 1 of the expression)',
+      'invalid jq expression ".inputs | nosuch(1)": nosuch/1 is not defined (at line 1, column 11 of the expression)',
+    ]);
   });
 
   it('fails a render with TEMPLATE_FAILED at the pointer, and never shows a secret in the message', async () => {
-    const t = compileTemplate({ header: '{{ $number(secrets.API_KEY) }}' }, '/headers');
+    const t = compileTemplate({ header: '{{ .secrets.API_KEY | tonumber }}' }, '/headers');
     const err = await t.render(context()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LatticeError);
     expect((err as LatticeError).code).toBe('TEMPLATE_FAILED');
@@ -72,7 +82,7 @@ describe('templates', () => {
   });
 
   it('renders an action’s whole invocation method, its type untouched', async () => {
-    const action = loadOne(scaffoldAction('https://hooks/{{ inputs.name }}'));
+    const action = loadOne(scaffoldAction('https://hooks/{{ .inputs.name }}'));
     const method = await renderInvocation(action, context());
     expect(method).toMatchObject({ type: 'WEBHOOK', url: 'https://hooks/cart', method: 'POST', headers: { 'X-Api-Key': 'k-123-very-secret' }, body: { name: 'cart', runId: 'run_1' } });
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileJq, JqRuntimeError, JqSyntaxError } from '../../../src/model/jq/index.ts';
 
-const run = (program: string, input: unknown = null, vars?: Record<string, unknown>): unknown[] => compileJq(program).run(input, vars);
+const run = (program: string, input: unknown = null, vars?: Record<string, unknown>): unknown[] => compileJq(program, Object.keys(vars ?? {})).run(input, vars);
 
 describe('jq engine: paths, pipes and construction', () => {
   it('indexes, iterates, slices and pipes', () => {
@@ -89,6 +89,15 @@ describe('jq engine: errors and limits', () => {
     expect(err).toBeInstanceOf(JqSyntaxError);
     expect((err as JqSyntaxError).location).toEqual({ line: 2, column: 6 });
     expect((err as JqSyntaxError).message).toContain("expected ')'");
+  });
+  it('a name that is not defined is refused when compiling, with its position, as jq refuses it', () => {
+    const at = (program: string, vars: string[] = []): unknown => { try { compileJq(program, vars); return null; } catch (e) { return [(e as JqSyntaxError).message, (e as JqSyntaxError).location]; } };
+    expect(at('.a | foo(1)')).toEqual(['jq syntax error at 1:6: foo/1 is not defined', { line: 1, column: 6 }]);
+    expect(at('properties.x')).toEqual(['jq syntax error at 1:1: properties/0 is not defined', { line: 1, column: 1 }]);
+    expect(at('.a as $x | $y')).toEqual(['jq syntax error at 1:12: $y is not defined', { line: 1, column: 12 }]);
+    expect(at('label $out | break $other')).toEqual(['jq syntax error at 1:14: $*label-other is not defined', { line: 1, column: 14 }]);
+    expect(at('def f(g; $v): g + $v + v; f(1; 2) | split(","; null) | $__loc__ | $ENV | $y', ['y'])).toBeNull();
+    expect(at('reduce .[] as [$a, {b: $c}] (0; . + $a + $c) | $a')).toEqual(['jq syntax error at 1:48: $a is not defined', { line: 1, column: 48 }]);
   });
   it('runtime errors carry jq\'s message', () => {
     expect(() => run('.a', 1)).toThrow(new JqRuntimeError('Cannot index number with string "a"'));

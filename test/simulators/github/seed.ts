@@ -7,6 +7,8 @@
  * (CartService, ProductsService, CoreKafkaLibrary, CorePaymentLibrary) mirror the Component
  * entities of catalog/seed.json; each holds a `port.yml` with its entity in Port's format, open pull
  * requests, and a check suite with its workflow run on the default branch's head commit.
+ * The organization's members are alice, bob, carol and dave; its teams `platform` (alice, bob)
+ * and `checkout` (carol).
  * Everything is deterministic: the same options give the same ids, dates and files.
  */
 import { stringify } from 'yaml';
@@ -185,6 +187,22 @@ export interface GitHubOrganization {
   createdAt: string;
   updatedAt: string;
   repositories: GitHubRepository[];
+  /** Served as `membersWithRole`. */
+  membersWithRole: GitHubActor[];
+  teams: GitHubTeam[];
+}
+
+export interface GitHubTeam {
+  __typename: 'Team';
+  id: string;
+  databaseId: number;
+  name: string;
+  slug: string;
+  description: string | null;
+  privacy: 'VISIBLE' | 'SECRET';
+  notificationSetting: 'NOTIFICATIONS_ENABLED' | 'NOTIFICATIONS_DISABLED';
+  url: string;
+  members: GitHubActor[];
 }
 
 export interface SeedOptions {
@@ -352,6 +370,8 @@ export function seedOrganization(options: SeedOptions = {}): GitHubOrganization 
     createdAt: iso(now - 900 * DAY),
     updatedAt: iso(now - 30 * DAY),
     repositories: [],
+    membersWithRole: USERS,
+    teams: [team(login, 'platform', 'Platform', 'Keeps the catalog and the gateway running', [USERS[0], USERS[1]]), team(login, 'checkout', 'Checkout', null, [USERS[2]])],
   };
   const counters = { pullRequest: 0, suite: 0 };
 
@@ -573,6 +593,13 @@ function repository(org: GitHubOrganization, counters: { pullRequest: number; su
 
 function language(name: string, color: string, id: number): GitHubLanguage {
   return { __typename: 'Language', id: legacyNodeId('Language', id), name, color };
+}
+
+const TEAM_DATABASE_ID = 8_000_001;
+
+function team(org: string, slug: string, name: string, description: string | null, members: GitHubActor[]): GitHubTeam {
+  const databaseId = TEAM_DATABASE_ID + (slug === 'platform' ? 0 : 1);
+  return { __typename: 'Team', id: nodeId('T', databaseId), databaseId, name, slug, description, privacy: 'VISIBLE', notificationSetting: 'NOTIFICATIONS_ENABLED', url: `${WEB}/orgs/${org}/teams/${slug}`, members };
 }
 
 function user(login: string, databaseId: number): GitHubActor {
