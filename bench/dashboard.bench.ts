@@ -9,15 +9,17 @@
  *   resolvers, over a MemoryEntityStore wrapped with countCalls, and a fresh request context
  *   (fresh DataLoaders) per operation: what a request does, minus HTTP, parsing and validation
  *   (Apollo Server caches those per document).
- * - limit: plain graphql-js over a hand-written SDL (`buildSchema`, only what the query needs)
- *   and hand-written resolvers over plain Maps with precomputed, pre-sorted reverse indexes and
- *   no DataLoader: the fastest reasonable hand-written implementation.
+ * - limit: plain graphql-js over the hand-written schema of bench/reference/schema.ts (only what
+ *   the query needs, resolvers over plain Maps with precomputed, pre-sorted reverse indexes, no
+ *   DataLoader): the fastest reasonable hand-written implementation.
  *
  * - lattice+limits: the same with the operation limits on (src/server/limits): the static checks
  *   (depth, aliases, root fields, cost) per operation, the guarded context (every read asks the
  *   guard) and the guarded schema (every field asks it: node cap, timeout), with the default limits.
+ * - compiled: lattice+limits executed by the function graphql-jit compiled for the query
+ *   (src/server/compiledExecution.ts), which is how the server executes.
  *
- * Both must return identical `data`. Per size and implementation it reports requests/s, p50 and
+ * All must return identical `data`. Per size and implementation it reports requests/s, p50 and
  * p99 latency, Lattice's store calls per query, and the Lattice/limit ratios; it writes
  * bench/results/dashboard.json and bench/results/dashboard.md.
  *
@@ -28,7 +30,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSchema, execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createRequestContext, type GatewayStatus } from '../src/context/index.ts';
 import { createEntityReader } from '../src/data/reader.ts';
 import { MemoryPubSub } from '../src/data/memory/MemoryPubSub.ts';
@@ -38,12 +40,13 @@ import { MemoryAuditLog } from '../src/data/memory/MemoryAuditLog.ts';
 import { createActionSet } from '../src/model/actions/model.ts';
 import { createModel } from '../src/model/blueprints/model.ts';
 import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
-import { relationTargets, type Entity, type EntityInput } from '../src/model/entities/entity.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
 import { countCalls, type CountedEntityStore } from '../src/data/countCalls.ts';
 import { MemoryEntityStore } from '../src/data/memory/MemoryEntityStore.ts';
 import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
 import { createCatalogWriter } from '../datasources/catalog/writer.ts';
+import { compileOperation } from '../src/server/compiledExecution.ts';
+import { referenceSchema } from './reference/schema.ts';
 import { percentile, round } from './stats.ts';
 import { ANONYMOUS } from '../src/auth/identity.ts';
 import { loadConfig } from '../src/config/index.ts';
@@ -63,97 +66,10 @@ const WARMUP_MS = Math.max(200, Math.round(MEASURE_MS / 5));
 const QUERY = DASHBOARD_QUERY.replace('"Orders"', '"domain-0"');
 
 // ---------------------------------------------------------------------------------------------
-// The practical limit: hand-written SDL and resolvers over plain Maps.
-
-const LIMIT_SDL = `
-  enum ComponentType { SERVICE LIBRARY }
-  enum ResourceType { POSTGRESS KAFKA_TOPIC RABBIT_QUEUE S3_BUCKET }
-  type Query { domain(identifier: String!): Domain }
-  type Domain { identifier: String! title: String systemsByDomain: SystemConnection! }
-  type System { identifier: String! title: String componentsBySystem: ComponentConnection! }
-  type Component {
-    identifier: String!
-    title: String
-    type: ComponentType
-    resources: ResourceConnection!
-    components: ComponentConnection!
-    consumesApi: APIConnection!
-  }
-  type Resource { identifier: String! title: String type: ResourceType }
-  type API { identifier: String! title: String provider: Component }
-  type SystemConnection { nodes: [System]! }
-  type ComponentConnection { nodes: [Component]! }
-  type ResourceConnection { nodes: [Resource]! }
-  type APIConnection { nodes: [API]! }
-`;
-
-/** Property value as stored → GraphQL enum value name (what Lattice's enums serialize to). */
-const COMPONENT_TYPE: Record<string, string> = { service: 'SERVICE', library: 'LIBRARY' };
-const RESOURCE_TYPE: Record<string, string> = { postgress: 'POSTGRESS', 'kafka-topic': 'KAFKA_TOPIC', 'rabbit-queue': 'RABBIT_QUEUE', 's3-bucket': 'S3_BUCKET' };
-
-const byIdentifier = (a: { identifier: string }, b: { identifier: string }) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
-
-function limitSchema(entities: readonly EntityInput[]): GraphQLSchema {
-  const maps = new Map<string, Map<string, EntityInput>>();
-  const reverse = new Map<string, EntityInput[]>();
-  for (const e of entities) {
-    let map = maps.get(e.blueprint);
-    if (!map) maps.set(e.blueprint, (map = new Map()));
-    map.set(e.identifier, e);
-  }
-  for (const e of entities) {
-    for (const relation of Object.keys(e.relations)) {
-      for (const target of relationTargets(e as Entity, relation)) {
-        const key = `${e.blueprint}\0${relation}\0${target}`;
-        let list = reverse.get(key);
-        if (!list) reverse.set(key, (list = []));
-        list.push(e);
-      }
-    }
-  }
-  for (const list of reverse.values()) list.sort(byIdentifier);
-  const get = (blueprint: string) => maps.get(blueprint) ?? new Map<string, EntityInput>();
-  const domains = get('Domain');
-  const components = get('Component');
-  const resources = get('Resource');
-  const apis = get('API');
-  const none: EntityInput[] = [];
-  const sources = (blueprint: string, relation: string, target: string) => reverse.get(`${blueprint}\0${relation}\0${target}`) ?? none;
-  /** Targets of a many relation, sorted by identifier like every Lattice connection. */
-  const many = (e: EntityInput, relation: string, map: Map<string, EntityInput>) => {
-    const nodes = relationTargets(e as Entity, relation).map((id) => map.get(id) ?? null);
-    if (nodes.length > 1) nodes.sort((a, b) => byIdentifier(a ?? { identifier: '' }, b ?? { identifier: '' }));
-    return { nodes };
-  };
-
-  // Parents are the catalog's entities (or the root); the one argument is `domain`'s identifier.
-  type R = GraphQLFieldResolver<EntityInput, unknown, { identifier: string }>;
-  const resolvers: Record<string, Record<string, R>> = {
-    Query: { domain: (_root, args: { identifier: string }) => domains.get(args.identifier) ?? null },
-    Domain: { systemsByDomain: (d: EntityInput) => ({ nodes: sources('System', 'domain', d.identifier) }) },
-    System: { componentsBySystem: (s: EntityInput) => ({ nodes: sources('Component', 'system', s.identifier) }) },
-    Component: {
-      type: (c: EntityInput) => COMPONENT_TYPE[c.properties.type as string] ?? null,
-      resources: (c: EntityInput) => many(c, 'resources', resources),
-      components: (c: EntityInput) => many(c, 'components', components),
-      consumesApi: (c: EntityInput) => many(c, 'consumesApi', apis),
-    },
-    Resource: { type: (r: EntityInput) => RESOURCE_TYPE[r.properties.type as string] ?? null },
-    API: { provider: (a: EntityInput) => components.get(relationTargets(a as Entity, 'provider')[0]) ?? null },
-  };
-  const schema = buildSchema(LIMIT_SDL);
-  for (const [typeName, fields] of Object.entries(resolvers)) {
-    const type = schema.getType(typeName) as GraphQLObjectType;
-    for (const [fieldName, resolve] of Object.entries(fields)) type.getFields()[fieldName].resolve = resolve;
-  }
-  return schema;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Measurement.
 
 interface Impl {
-  readonly name: 'lattice' | 'lattice+limits' | 'limit';
+  readonly name: 'lattice' | 'lattice+limits' | 'compiled' | 'limit';
   run(): Promise<ExecutionResult>;
 }
 
@@ -205,6 +121,10 @@ interface SizeResult {
   readonly limit: Stats;
   /** Lattice with the operation limits on. */
   readonly withLimits: Stats;
+  /** Lattice with the limits on, executed compiled (src/server/compiledExecution.ts): what the server runs. */
+  readonly compiled: Stats;
+  /** Compiled over the limit, as `ratio`. */
+  readonly compiledRatio: { readonly p50: number; readonly p99: number; readonly throughput: number };
   /** Limits on / off (Lattice with limits over Lattice without). */
   readonly limitsRatio: { readonly p50: number; readonly p99: number; readonly throughput: number };
   readonly ratio: { readonly p50: number; readonly p99: number; readonly throughput: number };
@@ -247,10 +167,24 @@ async function benchSize(components: number, schema: GraphQLSchema, limitedSchem
       return { ...result, extensions: { cost: outcome.cost } };
     },
   };
+  const plan = compileOperation(limitedSchema, document, null);
+  assert.ok(plan !== 'graphql-js', 'the dashboard query must compile');
+  const compiled: Impl = {
+    name: 'compiled',
+    run: async () => {
+      const contextValue = guardedContext(createRequestContext, deps, ANONYMOUS);
+      const outcome = limitOperation({ config, schema: limitedSchema, document, operation, identity: ANONYMOUS, context: contextValue, countStop: () => {} });
+      if (outcome.errors) return { errors: outcome.errors };
+      const result = await plan.query(undefined, contextValue, {});
+      guardOf(contextValue).finish();
+      return { ...result, extensions: { cost: outcome.cost } };
+    },
+  };
   const check = await withLimits.run();
   assert.deepEqual(JSON.parse(JSON.stringify(check.data)), JSON.parse(JSON.stringify((await lattice.run()).data)), 'limits on and off disagree');
+  assert.deepEqual(JSON.parse(JSON.stringify((await compiled.run()).data)), JSON.parse(JSON.stringify(check.data)), 'compiled and graphql-js execution disagree');
 
-  const hand = limitSchema(entities);
+  const hand = referenceSchema(entities);
   assert.deepEqual(validate(hand, document), [], 'the query must be valid against the hand-written SDL');
   const limit: Impl = { name: 'limit', run: async () => execute({ schema: hand, document }) };
 
@@ -273,6 +207,9 @@ async function benchSize(components: number, schema: GraphQLSchema, limitedSchem
   await runFor(lattice, WARMUP_MS, []);
   await runFor(limit, WARMUP_MS, []);
   await runFor(withLimits, WARMUP_MS, []);
+  await runFor(compiled, WARMUP_MS, []);
+  const comp: number[] = [];
+  let compElapsed = 0;
   const lat: number[] = [];
   const lim: number[] = [];
   const on: number[] = [];
@@ -283,7 +220,9 @@ async function benchSize(components: number, schema: GraphQLSchema, limitedSchem
     latElapsed += await runFor(lattice, MEASURE_MS / ROUNDS, lat);
     limElapsed += await runFor(limit, MEASURE_MS / ROUNDS, lim);
     onElapsed += await runFor(withLimits, MEASURE_MS / ROUNDS, on);
+    compElapsed += await runFor(compiled, MEASURE_MS / ROUNDS, comp);
   }
+  const cs = stats(comp, compElapsed);
   const ls = stats(lat, latElapsed);
   const ms = stats(lim, limElapsed);
   const os_ = stats(on, onElapsed);
@@ -296,6 +235,8 @@ async function benchSize(components: number, schema: GraphQLSchema, limitedSchem
     lattice: { ...ls, storeCallsPerQuery, storeCallsByMethod },
     limit: ms,
     withLimits: os_,
+    compiled: cs,
+    compiledRatio: { p50: round(cs.p50Ms / ms.p50Ms, 2), p99: round(cs.p99Ms / ms.p99Ms, 2), throughput: round(ms.requestsPerSecond / cs.requestsPerSecond, 2) },
     limitsRatio: { p50: round(os_.p50Ms / ls.p50Ms, 2), p99: round(os_.p99Ms / ls.p99Ms, 2), throughput: round(ls.requestsPerSecond / os_.requestsPerSecond, 2) },
     ratio: { p50: round(ls.p50Ms / ms.p50Ms, 2), p99: round(ls.p99Ms / ms.p99Ms, 2), throughput: round(ms.requestsPerSecond / ls.requestsPerSecond, 2) },
   };
@@ -314,6 +255,8 @@ function table(results: readonly SizeResult[]): string {
     rows.push([n, '**lattice/limit**', `${r.ratio.throughput}x slower`, `${r.ratio.p50}x`, `${r.ratio.p99}x`, '']);
     rows.push([n, 'lattice+limits', String(r.withLimits.requestsPerSecond), r.withLimits.p50Ms.toFixed(3), r.withLimits.p99Ms.toFixed(3), '']);
     rows.push([n, '**limits on/off**', `${r.limitsRatio.throughput}x slower`, `${r.limitsRatio.p50}x`, `${r.limitsRatio.p99}x`, '']);
+    rows.push([n, 'compiled (limits on)', String(r.compiled.requestsPerSecond), r.compiled.p50Ms.toFixed(3), r.compiled.p99Ms.toFixed(3), '']);
+    rows.push([n, '**compiled/limit**', `${r.compiledRatio.throughput}x`, `${r.compiledRatio.p50}x`, `${r.compiledRatio.p99}x`, '']);
   }
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -332,7 +275,7 @@ async function main() {
     process.stdout.write(`dashboard: ${components.toLocaleString('en-US')} components… `);
     const r = await benchSize(components, generation.schema, limitedSchema, () => generation.plan.model, document);
     results.push(r);
-    console.log(`lattice ${r.lattice.requestsPerSecond} req/s, limit ${r.limit.requestsPerSecond} req/s (${r.ratio.throughput}x); limits on ${r.withLimits.requestsPerSecond} req/s (on/off ${r.limitsRatio.throughput}x slower)`);
+    console.log(`lattice ${r.lattice.requestsPerSecond} req/s, limit ${r.limit.requestsPerSecond} req/s (${r.ratio.throughput}x); limits on ${r.withLimits.requestsPerSecond} req/s (on/off ${r.limitsRatio.throughput}x slower); compiled ${r.compiled.requestsPerSecond} req/s (${r.compiledRatio.throughput}x the limit)`);
   }
   const durationS = round((Date.now() - started) / 1000, 1);
 

@@ -1,10 +1,10 @@
 /**
  * The Apollo Server plumbing of the gateway: the schema source that hot-swaps generations
- * (Apollo's gateway interface), the GraphiQL landing page, request metrics with each response's
+ * and executes them compiled (Apollo's gateway interface), the GraphiQL landing page, request metrics with each response's
  * upstream call counts (error formatting is formatError.ts, shared with graphql-ws).
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/index.ts';
 import { currentRequestCalls } from '../data/upstream.ts';
@@ -12,12 +12,15 @@ import { graphiqlHtml } from './graphiql.ts';
 import type { Metrics } from './metrics.ts';
 import type { Runtime } from './runtime.ts';
 
-/** Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations (each through `prepare`). */
-export function schemaSource(runtime: Runtime, prepare: (schema: GraphQLSchema) => GraphQLSchema = (s) => s): GatewayInterface {
+/**
+ * Apollo's gateway hook is its supported way to swap schemas at run time: we feed it generations
+ * (each through `prepare`), and execute with `executor` (compiledExecution.ts; none: graphql-js).
+ */
+export function schemaSource(runtime: Runtime, prepare: (schema: GraphQLSchema) => GraphQLSchema = (s) => s, executor: GatewayExecutor | null = null): GatewayInterface {
   let unsubscribe: (() => void) | undefined;
   return {
     async load() {
-      return { executor: null };
+      return { executor };
     },
     onSchemaLoadOrUpdate(callback) {
       const current = runtime.current;

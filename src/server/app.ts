@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -33,6 +33,7 @@ import { formatError } from './formatError.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { compiledExecutor } from './compiledExecution.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
 import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
@@ -65,6 +66,8 @@ export interface StartOptions {
   readonly log?: Logger;
   /** Project root, for file paths in messages (defaults to the working directory). */
   readonly root?: string;
+  /** How HTTP operations execute: compiled (the default, compiledExecution.ts), or graphql-js (tests compare the two). */
+  readonly execution?: 'compiled' | 'graphql-js';
 }
 
 export async function startLattice(config: Config, options: StartOptions = {}): Promise<Lattice> {
@@ -125,7 +128,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   // Operation limits (src/server/limits): every served schema's fields ask the request's guard first.
   const countStop = stopCounter(metrics.registry);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: schemaSource(runtime, guardSchema),
+    // Compiled execution (compiledExecution.ts): each document compiled once per generation.
+    gateway: schemaSource(runtime, guardSchema, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
     ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
@@ -138,6 +142,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set anywhere: the default cache-control plugin only cost a hook per resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       limitsPlugin(config.limits, countStop),

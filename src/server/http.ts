@@ -102,7 +102,11 @@ export function createHttpApp(options: HttpOptions): express.Express {
     identify(options.authenticate),
     rateLimit({ limiter: options.rateLimiter, audit: options.audit, clientIp: options.clientIp }),
     ...(options.trustedDocuments ? [trustedDocumentsGate(options.trustedDocuments, options.audit)] : []),
-    (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithCallCounting(next),
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      // Answers are per caller and never cached (what Apollo's cache-control plugin said; it is off: no field sets hints).
+      res.setHeader('cache-control', 'no-store');
+      runWithCallCounting(next);
+    },
     expressMiddleware(options.apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as CallerOutcome;

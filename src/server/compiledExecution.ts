@@ -1,0 +1,89 @@
+/**
+ * Compiled execution (issue 11): every query and mutation Apollo Server executes over HTTP runs
+ * as a function graphql-jit generated for its (schema generation, document, operation name),
+ * compiled once and kept as long as both are: weakly, beside the parsed document that Apollo's
+ * document cache holds (limits/documentStore.ts, an lru-cache bounded by the documents' real
+ * size). So the compiled functions need no bound of their own: a document evicted from that cache
+ * takes its compiled functions with it, and a new schema generation starts afresh.
+ * graphql-jit calls the same field resolvers, with the same values, errors and paths as
+ * graphql-js, without graphql-js's per-field interpretation of the document (collecting fields, looking up definitions, building
+ * every `info`, coercing arguments).
+ *
+ * Variables are coerced by graphql-js first when the operation declares any, so a bad variable
+ * gets graphql-js's own error (graphql-jit words those differently).
+ *
+ * Falls back to graphql-js `execute` for what is not compiled: subscriptions (they run over
+ * graphql-ws, never here), and any document graphql-jit refuses to compile (it answers errors
+ * for it, or throws); the fallback is remembered so the refusal is paid once.
+ *
+ * Plugged in through Apollo's gateway interface (apollo.ts `schemaSource`): its executor is
+ * what Apollo calls instead of graphql-js once parsing, validation and every plugin's
+ * `didResolveOperation` (the operation limits) have run.
+ */
+import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** What a document compiled to: a function, or the decision to execute it with graphql-js. */
+export type Plan = CompiledQuery | 'graphql-js';
+
+export interface CompiledExecutionOptions {
+  /** Called once per compilation (metrics: `lattice_operations_compiled_total`). */
+  readonly onCompile?: (outcome: 'compiled' | 'graphql-js') => void;
+}
+
+/** Apollo's executor: compiled when it can be, graphql-js otherwise. */
+export function compiledExecutor(options: CompiledExecutionOptions = {}): GatewayExecutor {
+  // schema generation → document → operation name → plan; weak, so each lives as long as its keys.
+  const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Plan>>>();
+
+  const planFor = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null): Plan => {
+    let bySchema = plans.get(schema);
+    if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
+    let byName = bySchema.get(document);
+    if (!byName) bySchema.set(document, (byName = new Map()));
+    let plan = byName.get(operationName ?? '');
+    if (plan === undefined) {
+      plan = compileOperation(schema, document, operationName);
+      options.onCompile?.(plan === 'graphql-js' ? 'graphql-js' : 'compiled');
+      byName.set(operationName ?? '', plan);
+    }
+    return plan;
+  };
+
+  return async (rc: GatewayGraphQLRequestContext) => {
+    const { schema, document, operation, context } = rc;
+    const operationName = rc.operationName ?? null;
+    const variables = rc.request.variables;
+    const plan = operation.operation === 'subscription' ? 'graphql-js' : planFor(schema, document, operationName);
+    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    // Variables are checked by graphql-js, for its errors (graphql-jit words them otherwise).
+    if (operation.variableDefinitions?.length) {
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 50 });
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    const result = await plan.query(undefined, context, variables ?? {});
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+}
+
+/**
+ * graphql-jit's errors carry the same message, locations, path and originalError, but leave
+ * `extensions` undefined when the original has none (graphql-js gives `{}`, and Apollo reads
+ * `extensions.code`): they are re-made as graphql-js errors. Only answers with errors pay this.
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  const made = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
+  (made as { locations: GraphQLError['locations'] }).locations = error.locations;
+  return made;
+}
+
+/** Compiles one operation (graphql-jit), or decides it runs on graphql-js (what graphql-jit refuses). */
+export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): Plan {
+  try {
+    const compiled = compileQuery(schema, document, operationName ?? undefined);
+    return isCompiledQuery(compiled) ? compiled : 'graphql-js';
+  } catch {
+    return 'graphql-js';
+  }
+}
