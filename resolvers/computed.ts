@@ -14,7 +14,7 @@ import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { compileExpression } from '../src/model/expressions.ts';
 import { readKey } from '../src/model/query/order.ts';
-import { evaluateRules, parseRuleQuery, type RuleContext } from '../src/model/query/portRules.ts';
+import { evaluateRules, parseRuleQuery, type RuleContext, type RuleQuery } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
 
 /** The entity as Port hands it to a calculation: meta fields, `properties`, `relations` (not Lattice's `origin`). */
@@ -74,6 +74,15 @@ export async function mirror(plan: SchemaPlan, e: Entity, hops: readonly string[
   return valueOf(plan, current, last, ctx);
 }
 
+/** Aggregation queries parsed once per blueprint definition, not once per entity. */
+const parsedQueries = new WeakMap<object, RuleQuery>();
+function aggregationQuery(f: Extract<FieldPlan, { kind: 'aggregation' }>): RuleQuery {
+  const raw = f.def.query as object;
+  let query = parsedQueries.get(raw);
+  if (!query) parsedQueries.set(raw, (query = parseRuleQuery(raw, `aggregationProperties.${f.key}.query`)));
+  return query;
+}
+
 export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPlan, { kind: 'aggregation' }>, ctx: RequestContext): Promise<number | null> {
   const related = new Map<string, Entity>();
   for (const path of f.paths) {
@@ -86,7 +95,7 @@ export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPla
   }
   let entities = [...related.values()];
   if (f.def.query) {
-    const query = parseRuleQuery(f.def.query, `aggregationProperties.${f.key}.query`);
+    const query = aggregationQuery(f);
     const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));
     entities = entities.filter((_, i) => mask[i]);
   }

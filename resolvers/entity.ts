@@ -8,6 +8,7 @@ import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
 import type { Item } from '../src/model/query/order.ts';
 import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
+import { referenceResolver } from './references.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { danglingError, upstreamError } from './errors.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
@@ -51,15 +52,18 @@ const sourceFields: Record<string, FieldResolver> = {
 
 function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
   switch (f.kind) {
-    case 'property':
-      return (e, _args, ctx) => {
+    case 'property': {
+      const read: EntityFieldResolver = (e, _args, ctx) => {
         const value = e.properties[f.key];
         if (value !== undefined) return value;
         // A live source that fills this property could not answer: an error naming it, not a null.
         const failed = (e as Partial<ServedEntity>).unavailable?.find((u) => ctx.reader.sourcesOf(e.blueprint).some((s) => s.name === u.source && s.fills(e.blueprint).has(f.key)));
         if (failed) throw upstreamError(failed.source, failed.error);
-        return null;
+        // The blueprint's default, for entities written before it was set or fed by a live source.
+        return f.def.default ?? null;
       };
+      return f.reference ? referenceResolver(f.key, f.reference, read) : read;
+    }
     case 'relation': {
       const via = (e: Entity) => ({ blueprint: e.blueprint, identifier: e.identifier, relation: f.key });
       // A failed load of one target fails the field; in a connection it reads as missing targets.

@@ -17,6 +17,7 @@ import { subscriptionResolvers } from './subscriptions.ts';
 import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, actionSubscriptionResolvers, actionTypeResolvers } from './actions.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
+import { timerResolvers } from './timer.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -28,6 +29,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EmailAddress: EmailAddressResolver,
     IPv4: IPv4Resolver,
     IPv6: IPv6Resolver,
+    Timer: timerResolvers,
     Node: { __resolveType: resolveType },
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,

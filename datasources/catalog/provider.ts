@@ -9,6 +9,7 @@
  */
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import { entityErrors, validateEntity } from '../../src/model/entities/validate.ts';
+import { withDefaults } from '../../src/model/blueprints/defaults.ts';
 import type { Entity, EntityInput } from '../../src/model/entities/entity.ts';
 import { entityIdentifierProblems } from '../../src/model/entities/identifier.ts';
 import { onePerPointer } from '../../src/model/entities/problems.ts';
@@ -77,7 +78,11 @@ export async function loadCatalogFiles(files: readonly CatalogFile[], model: Blu
   errors.push(...(await ownershipCollisions([...byKey.values()], store)));
   if (errors.length === 0) errors.push(...(await danglingRemovals(byKey, model, store)));
   if (errors.length) throw new LatticeErrors(errors);
-  return [...byKey.values()].map((fe) => fe.input);
+  // Stored with the blueprint's defaults for absent properties (the model knows every blueprint here).
+  return [...byKey.values()].map(({ input }) => {
+    const bp = model.get(input.blueprint);
+    return bp ? { ...input, properties: withDefaults(bp, input.properties) } : input;
+  });
 }
 
 function isFileOwned(e: Entity): boolean {

@@ -15,6 +15,7 @@ import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import type { EntityStore, EntityWriter } from '../../src/data/EntityStore.ts';
 import type { Entity } from '../../src/model/entities/entity.ts';
 import { validateEntity } from '../../src/model/entities/validate.ts';
+import { withDefaults } from '../../src/model/blueprints/defaults.ts';
 import { entityIdentifierProblems, identifierProblem } from '../../src/model/entities/identifier.ts';
 import { applyUpsert } from '../../src/model/entities/upsert.ts';
 import { onePerPointer } from '../../src/model/entities/problems.ts';
@@ -51,7 +52,9 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
         if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) throw bad(`"${arg}" must be a JSON object`, `/${arg}`, { argument: arg });
       }
       const [existing] = await store.getMany(patch.blueprint, [patch.identifier]);
-      const next = applyUpsert(existing, patch, merge ? 'merge' : 'replace');
+      const merged = applyUpsert(existing, patch, merge ? 'merge' : 'replace');
+      // What will be stored: the blueprint's defaults for the properties it leaves out, and who wrote it.
+      const next = { ...merged, properties: withDefaults(bp, merged.properties), ...(caller ? { updatedBy: caller.user } : {}) };
       if (caller) authorizeEntityWrite({ blueprint: bp, caller, existing, next });
       const problems = onePerPointer([
         ...entityIdentifierProblems(next),

@@ -38,6 +38,7 @@ export type Api = Entity & Node & {
   componentsByProvidesApi: ComponentConnection;
   conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
@@ -50,6 +51,7 @@ export type Api = Entity & Node & {
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ApiType>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -284,6 +286,7 @@ export type Component = Entity & Node & {
   conflicts: Array<SourceConflict>;
   consumesApi: ApiConnection;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
@@ -304,6 +307,7 @@ export type Component = Entity & Node & {
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ComponentType>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -463,6 +467,7 @@ export type Domain = Entity & Node & {
   blueprint: Scalars['String']['output'];
   conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
@@ -475,6 +480,7 @@ export type Domain = Entity & Node & {
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -533,6 +539,8 @@ export type Entity = {
   /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API (the caller's identity, as in the audit log); null for entities from catalog files and live sources. */
+  createdBy?: Maybe<Scalars['String']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The entity's identifier, unique within its blueprint. */
@@ -549,6 +557,8 @@ export type Entity = {
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 export type EntityChange = {
@@ -617,6 +627,15 @@ export type JsonListFilter = {
   contains?: InputMaybe<Scalars['JSON']['input']>;
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A property of Port's format `labeled-url`: a link and the text to show for it. */
+export type LabeledUrl = {
+  __typename?: 'LabeledURL';
+  /** The text to show for the link, when set. */
+  displayText?: Maybe<Scalars['String']['output']>;
+  /** The link: an absolute URL, or a path inside the portal. */
+  url: Scalars['String']['output'];
 };
 
 /** The state of the running gateway. */
@@ -903,6 +922,7 @@ export type Resource = Entity & Node & {
   componentsByResources: ComponentConnection;
   conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   identifier: Scalars['String']['output'];
@@ -914,6 +934,7 @@ export type Resource = Entity & Node & {
   title?: Maybe<Scalars['String']['output']>;
   type?: Maybe<ResourceType>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1103,6 +1124,7 @@ export type System = Entity & Node & {
   componentsBySystem: ComponentConnection;
   conflicts: Array<SourceConflict>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
   domain?: Maybe<Domain>;
   icon?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -1114,6 +1136,7 @@ export type System = Entity & Node & {
   team: Array<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1165,6 +1188,17 @@ export type SystemOrderBy =
   | 'TITLE_DESC'
   | 'UPDATED_AT_ASC'
   | 'UPDATED_AT_DESC';
+
+/** A property of Port's format `timer`: when something expires (a TTL). */
+export type Timer = {
+  __typename?: 'Timer';
+  /** When the timer expires. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** True once `expiresAt` has passed (at the time the request is answered). */
+  isExpired: Scalars['Boolean']['output'];
+  /** Seconds left until `expiresAt` (at the time the request is answered); 0 once expired. */
+  remainingSeconds: Scalars['Float']['output'];
+};
 
 
 
@@ -1293,6 +1327,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
+  LabeledURL: ResolverTypeWrapper<LabeledUrl>;
   Lattice: ResolverTypeWrapper<Lattice>;
   LatticeLoadError: ResolverTypeWrapper<LatticeLoadError>;
   LatticeStatusCode: LatticeStatusCode;
@@ -1323,6 +1358,7 @@ export type ResolversTypes = {
   SystemEdge: ResolverTypeWrapper<SystemEdge>;
   SystemFilter: SystemFilter;
   SystemOrderBy: SystemOrderBy;
+  Timer: ResolverTypeWrapper<Timer>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
 };
 
@@ -1375,6 +1411,7 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
+  LabeledURL: LabeledUrl;
   Lattice: Lattice;
   LatticeLoadError: LatticeLoadError;
   Mutation: Record<PropertyKey, never>;
@@ -1400,6 +1437,7 @@ export type ResolversParentTypes = {
   SystemConnection: SystemConnection;
   SystemEdge: SystemEdge;
   SystemFilter: SystemFilter;
+  Timer: Timer;
   URL: Scalars['URL']['output'];
 };
 
@@ -1409,6 +1447,7 @@ export type ApiResolvers<ContextType = RequestContext, ParentType extends Resolv
   componentsByProvidesApi?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ApiComponentsByProvidesApiArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1421,6 +1460,7 @@ export type ApiResolvers<ContextType = RequestContext, ParentType extends Resolv
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['APIType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1516,6 +1556,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   consumesApi?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<ComponentConsumesApiArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1533,6 +1574,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ComponentType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1556,6 +1598,7 @@ export type DomainResolvers<ContextType = RequestContext, ParentType extends Res
   blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1567,6 +1610,7 @@ export type DomainResolvers<ContextType = RequestContext, ParentType extends Res
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1626,6 +1670,11 @@ export interface IPv6ScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LabeledUrlResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LabeledURL'] = ResolversParentTypes['LabeledURL']> = {
+  displayText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type LatticeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lattice'] = ResolversParentTypes['Lattice']> = {
   errors?: Resolver<Array<ResolversTypes['LatticeLoadError']>, ParentType, ContextType>;
@@ -1692,6 +1741,7 @@ export type ResourceResolvers<ContextType = RequestContext, ParentType extends R
   componentsByResources?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ResourceComponentsByResourcesArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1703,6 +1753,7 @@ export type ResourceResolvers<ContextType = RequestContext, ParentType extends R
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ResourceType']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1753,6 +1804,7 @@ export type SystemResolvers<ContextType = RequestContext, ParentType extends Res
   componentsBySystem?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<SystemComponentsBySystemArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1764,6 +1816,7 @@ export type SystemResolvers<ContextType = RequestContext, ParentType extends Res
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1777,6 +1830,12 @@ export type SystemConnectionResolvers<ContextType = RequestContext, ParentType e
 export type SystemEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SystemEdge'] = ResolversParentTypes['SystemEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType>;
+};
+
+export type TimerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Timer'] = ResolversParentTypes['Timer']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  isExpired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remainingSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -1811,6 +1870,7 @@ export type Resolvers<ContextType = RequestContext> = {
   IPv4?: GraphQLScalarType;
   IPv6?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  LabeledURL?: LabeledUrlResolvers<ContextType>;
   Lattice?: LatticeResolvers<ContextType>;
   LatticeLoadError?: LatticeLoadErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1828,6 +1888,7 @@ export type Resolvers<ContextType = RequestContext> = {
   System?: SystemResolvers<ContextType>;
   SystemConnection?: SystemConnectionResolvers<ContextType>;
   SystemEdge?: SystemEdgeResolvers<ContextType>;
+  Timer?: TimerResolvers<ContextType>;
   URL?: GraphQLScalarType;
 };
 

@@ -117,15 +117,17 @@ function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | u
     return { blueprints: o.positionals.map((p) => named('', p) as string), catalog, actions, sources: [], problems: [], warnings: [] };
   }
   const configFile = named('--config', o.config);
+  const env = configFile ? { ...o.env, LATTICE_CONFIG: configFile } : o.env;
+  const unset = unsetVariables(env, o.cwd);
   let config;
   try {
-    config = loadConfig(configFile ? { ...o.env, LATTICE_CONFIG: configFile } : o.env, o.cwd);
+    config = loadConfig({ ...env, ...unset.placeholders }, o.cwd);
   } catch (err) {
     const problems = err instanceof LatticeErrors ? [...err.errors] : err instanceof LatticeError ? [err] : [new LatticeError(ErrorCodes.INVALID_CONFIG, (err as Error).message)];
     return { blueprints: [], sources: [], problems, warnings: [] };
   }
   const problems: LatticeError[] = [];
-  const warnings: LatticeError[] = [];
+  const warnings: LatticeError[] = [...unset.warnings];
   const blueprintsDir = named('--blueprints', o.blueprints) ?? config.blueprintsDir;
   const where = config.configFile ? path.relative(o.cwd, config.configFile) : undefined;
   if (!existsSync(blueprintsDir)) {
@@ -136,6 +138,29 @@ function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | u
     warnings.push(new LatticeError(ErrorCodes.INVALID_CONFIG, `the catalog folder ${path.relative(o.cwd, catalogDir)} does not exist: no catalog entities (set "catalog:" in lattice.yaml, or --catalog DIR)`, { location: where ? { file: where, pointer: '/catalog' } : undefined }));
   }
   return { blueprints: [blueprintsDir], catalog: catalogDir, actions: actions ?? config.actionsDir, sources: config.sources, configFile: config.configFile, problems, warnings };
+}
+
+/**
+ * The `${NAME}` variables lattice.yaml uses (without a `:-default`) that are not set: CI jobs that
+ * check a catalog repository rarely hold the gateway's secrets, so each one is a located warning
+ * and the check goes on with a placeholder (`npm start` still needs it).
+ */
+function unsetVariables(env: Readonly<Record<string, string | undefined>>, cwd: string): { placeholders: Record<string, string>; warnings: LatticeError[] } {
+  const file = env.LATTICE_CONFIG ? path.resolve(cwd, env.LATTICE_CONFIG) : path.join(cwd, 'lattice.yaml');
+  if (!existsSync(file)) return { placeholders: {}, warnings: [] };
+  const text = readFileSync(file, 'utf8');
+  const placeholders: Record<string, string> = {};
+  const warnings: LatticeError[] = [];
+  for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const name = m[1];
+    if (env[name] !== undefined || name in placeholders) continue;
+    placeholders[name] = `<${name}>`;
+    const before = text.slice(0, m.index);
+    const line = before.split('\n').length;
+    const column = m.index - before.lastIndexOf('\n');
+    warnings.push(new LatticeError(ErrorCodes.INVALID_CONFIG, `environment variable ${name} is not set: checked with a placeholder (npm start needs it)`, { location: { file: path.relative(cwd, file), line, column } }));
+  }
+  return { placeholders, warnings };
 }
 
 /** A file or every JSON/YAML file below a folder, named relative to the working folder. */

@@ -71,6 +71,7 @@ export async function checkProject(files: ProjectFiles): Promise<CheckReport> {
   }
 
   if (!model) {
+    if (files.actions?.length) skipped.push(`actions: ${files.actions.length} file(s) not checked, the blueprints do not load`);
     if (files.catalog?.length) skipped.push(`catalog: ${files.catalog.length} file(s) not checked, the blueprints do not load`);
     if (files.sources?.length) skipped.push(`sources: ${files.sources.length} source(s) not checked against the blueprints, which do not load`);
   }

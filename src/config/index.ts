@@ -29,6 +29,7 @@ interface FileConfig {
   trustedDocuments?: { mode?: 'enforce' | 'allow'; manifests?: string[]; redis?: boolean; bypassRoles?: string[] };
   blueprints?: string;
   catalog?: string;
+  strict?: boolean;
   watch?: boolean;
   redis?: { url?: string; prefix?: string; commandTimeoutMs?: number; reseedCheckMs?: number };
   webhooks?: { deliveryTtlSeconds?: number };
@@ -83,6 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host: env.HOST ?? file.server?.host ?? '0.0.0.0',
     blueprintsDir: path.resolve(base, file.blueprints ?? 'schema/blueprints'),
     catalogDir: path.resolve(base, file.catalog ?? 'catalog'),
+    strict: file.strict ?? true,
     redisUrl,
     redisPrefix: file.redis?.prefix,
     bodyLimitBytes: file.server?.bodyLimitBytes ?? 1024 * 1024,

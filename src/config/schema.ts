@@ -62,6 +62,7 @@ export const configSchema = {
     },
     blueprints: { type: 'string', minLength: 1 },
     catalog: { type: 'string', minLength: 1 },
+    strict: { type: 'boolean' },
     watch: { type: 'boolean' },
     redis: {
       type: 'object',

@@ -11,6 +11,8 @@ export interface Config {
   readonly blueprintsDir: string;
   /** Folder of catalog entity files (JSON or YAML). */
   readonly catalogDir: string;
+  /** `strict` (default true): unknown keys in blueprint files are load errors; false makes them warnings. */
+  readonly strict: boolean;
   /** Redis connection URL; when set, entities live in Redis (shared by replicas, durable). */
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key (default `lattice:`); tests set it to keep their data apart. */

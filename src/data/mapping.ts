@@ -15,35 +15,28 @@
  *
  *   Lattice's:
  *     - kind: repository
- *       selector: 'isArchived = false'
- *       entity: { mappings: { identifier: name, blueprint: '"Component"', properties: { url: url } } }
+ *       selector: '.isArchived == false'
+ *       entity: { mappings: { identifier: .name, blueprint: '"Component"', properties: { url: .url } } }
  *
- * Port's entries are jq with Ocean's semantics (portJq.ts): the first output, null when the filter
- * fails; `env` is what the source gives (`CLUSTER_NAME` for Kubernetes); `file://path` is the text
- * of that file of the repository (GitHub: `__includedFiles`); `port.itemsToParse` maps one object
- * per item, seen as `.item`. Lattice's entries use the product's expression language. In both,
- * `properties` and `relations` may be one expression giving the whole object (manifests).
- * Everything compiles once, when the configuration loads; an expression that does not compile is
- * a configuration error with its file, line, column and JSON pointer. An identifier that breaks
- * Port's identifier rule (model/entities/identifier.ts) fails the object's mapping, located at the
- * identifier's mapping (INVALID_ENTITY).
+ * Every value is jq as Port writes it, with Ocean's semantics (mappingExpression.ts): the first
+ * output, null when the filter outputs nothing or fails; `env` is what the source gives
+ * (`CLUSTER_NAME` for Kubernetes). In Port's entries, `file://path` is the text of that file of the
+ * repository (GitHub: `__includedFiles`) and `port.itemsToParse` maps one object per item, seen as
+ * `.item`; in Lattice's, `properties` and `relations` may be one expression giving the whole object
+ * (manifests). The shapes differ in the objects: a source gives Port's entries the objects Port's
+ * integration gives for the kind. Everything compiles once, when the configuration loads; an
+ * expression that does not compile is a configuration error with its file, line, column, JSON
+ * pointer and the position inside the expression. An identifier that breaks Port's identifier rule
+ * (model/entities/identifier.ts) fails the object's mapping, located at the identifier's mapping
+ * (INVALID_ENTITY).
  */
 import type { EntityMappingsConfig, ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../errors/index.ts';
-import { compileExpression } from '../model/expressions.ts';
-import { compilePortJq } from './portJq.ts';
 import { identifierProblem } from '../model/entities/identifier.ts';
+import { compileMappingExpression, type MappingContext, type MappingExpression } from './mappingExpression.ts';
 
-/** What a source gives every evaluation besides the object: jq's `env` (`$ENV`) for Port's mappings. */
-export interface MappingContext {
-  readonly env?: Readonly<Record<string, string>>;
-}
-
-/** One compiled expression: its value for an object (null when it has none). */
-export interface MappingExpression {
-  evaluate(input: unknown, context?: MappingContext): Promise<unknown>;
-}
+export type { MappingContext } from './mappingExpression.ts';
 
 /** What one mapping of an entry fills: a constant blueprint (undefined when computed) and its properties. */
 export interface MappingTarget {
@@ -108,17 +101,14 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
   const files = new Set<string>();
   const port = 'port' in resource;
   const compile = (expr: string, rel: string): MappingExpression => {
+    const file = port ? /^file:\/\/(.+)$/.exec(expr.trim())?.[1] : undefined;
+    if (file) files.add(file);
     try {
-      if (!port) {
-        const e = compileExpression(expr);
-        return { evaluate: (input) => Promise.resolve(e.evaluateOrNull(input)) };
-      }
-      const file = /^file:\/\/(.+)$/.exec(expr.trim())?.[1];
-      if (file) files.add(file);
-      return compilePortJq(file ? `.__includedFiles[${JSON.stringify(file)}]` : expr);
+      return compileMappingExpression(file ? `.__includedFiles[${JSON.stringify(file)}]` : expr);
     } catch (err) {
+      // The expression module's message quotes the expression and the position inside it.
       const details = err instanceof LatticeError ? err.details : undefined;
-      throw new LatticeError(ErrorCodes.INVALID_CONFIG, `mapping expression ${JSON.stringify(expr)}: ${(err as Error).message}`, { location: locate(rel), cause: err, details });
+      throw new LatticeError(ErrorCodes.INVALID_CONFIG, (err as Error).message, { location: locate(rel), cause: err, details });
     }
   };
   const fieldMap = (value: EntityMappingsConfig['properties'], rel: string): FieldMap =>
@@ -159,11 +149,11 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     optionsPointer = '/options';
   }
 
-  const mapObject = async (object: unknown, context: MappingContext | undefined): Promise<EntityInput[]> => {
-    if (selector && (await selector.evaluate(object, context)) !== true) return [];
+  const mapObject = (object: unknown, context: MappingContext | undefined): EntityInput[] => {
+    if (selector && (selector.evaluate(object, context)) !== true) return [];
     const out: EntityInput[] = [];
     for (const m of mappings) {
-      const entity = await mapEntity(m, object, origin, context);
+      const entity = mapEntity(m, object, origin, context);
       if (!entity) continue;
       const problem = identifierProblem(entity.identifier);
       if (problem) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}" gave an invalid ${problem}`, { location: locate(`${m.target.pointer}/identifier`) });
@@ -180,32 +170,31 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     optionsPointer,
     locate,
     files: [...files],
-    async map(object, context) {
-      if (!itemsToParse) return mapObject(object, context);
-      const items = await itemsToParse.evaluate(object, context);
-      if (!Array.isArray(items)) return [];
+    map(object, context) {
+      if (!itemsToParse) return Promise.resolve(mapObject(object, context));
+      const items = itemsToParse.evaluate(object, context);
       const out: EntityInput[] = [];
-      for (const item of items) out.push(...(await mapObject({ ...(object as Record<string, unknown>), item }, context)));
-      return out;
+      if (Array.isArray(items)) for (const item of items) out.push(...mapObject({ ...(object as Record<string, unknown>), item }, context));
+      return Promise.resolve(out);
     },
   };
 }
 
-async function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined): Promise<EntityInput | null> {
-  const id = await m.identifier.evaluate(object, context);
-  const bp = await m.blueprint.evaluate(object, context);
+function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined): EntityInput | null {
+  const id = m.identifier.evaluate(object, context);
+  const bp = m.blueprint.evaluate(object, context);
   if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
-  const teamValue = m.team ? await m.team.evaluate(object, context) : null;
-  const props = Object.fromEntries(Object.entries(await evaluateFields(m.properties, object, context)).filter(([, v]) => v !== null && v !== undefined));
+  const teamValue = m.team ? m.team.evaluate(object, context) : null;
+  const props = Object.fromEntries(Object.entries(evaluateFields(m.properties, object, context)).filter(([, v]) => v !== null && v !== undefined));
   const rels: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(await evaluateFields(m.relations, object, context))) {
+  for (const [k, v] of Object.entries(evaluateFields(m.relations, object, context))) {
     if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) rels[k] = v as string | string[];
   }
   return {
     blueprint: bp,
     identifier: id,
-    title: m.title ? stringOrNull(await m.title.evaluate(object, context)) : null,
-    icon: m.icon ? stringOrNull(await m.icon.evaluate(object, context)) : null,
+    title: m.title ? stringOrNull(m.title.evaluate(object, context)) : null,
+    icon: m.icon ? stringOrNull(m.icon.evaluate(object, context)) : null,
     team: typeof teamValue === 'string' ? [teamValue] : Array.isArray(teamValue) ? teamValue.filter((t): t is string => typeof t === 'string') : [],
     properties: props,
     relations: rels,
@@ -214,13 +203,13 @@ async function mapEntity(m: CompiledEntityMapping, object: unknown, origin: stri
 }
 
 /** Evaluates a field map into an object (a whole-object expression must give an object). */
-async function evaluateFields(fields: FieldMap, object: unknown, context: MappingContext | undefined): Promise<Record<string, unknown>> {
+function evaluateFields(fields: FieldMap, object: unknown, context: MappingContext | undefined): Record<string, unknown> {
   if (!Array.isArray(fields)) {
-    const v = await (fields as MappingExpression).evaluate(object, context);
+    const v = (fields as MappingExpression).evaluate(object, context);
     return v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, unknown>) } : {};
   }
   const out: Record<string, unknown> = {};
-  for (const [k, e] of fields) out[k] = await e.evaluate(object, context);
+  for (const [k, e] of fields) out[k] = e.evaluate(object, context);
   return out;
 }
 

@@ -51,6 +51,8 @@ export interface Inflection {
   allField(blueprint: string): string;
   /** Property / relation / mirror / calculation / aggregation identifier → field name. */
   fieldName(identifier: string): string;
+  /** A field whose name is a meta field's or another section's → its section's name ("team", "relation" → "teamRelation"). */
+  sectionFieldName(fieldName: string, section: string): string;
   /** Reverse relation on the target type: `<plural source>By<Relation>` ("componentsBySystem"). */
   reverseRelationField(source: string, relation: string): string;
   enumTypeName(typeName: string, fieldName: string): string;
@@ -83,6 +85,7 @@ export const baseInflection: Inflection = {
     return plural === single ? `${single}List` : plural;
   },
   fieldName: (identifier) => camelCase(identifier),
+  sectionFieldName: (fieldName, section) => `${fieldName}${upperFirst(section)}`,
   reverseRelationField: (source, relation) => `${pluralize.plural(camelCase(source))}By${pascalCase(relation)}`,
   enumTypeName: (typeName, fieldName) => `${typeName}${upperFirst(fieldName)}`,
   enumValueName: (value) => constantCase(String(value)),

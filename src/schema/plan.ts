@@ -7,7 +7,7 @@
  * one GraphQL name are a load error naming both, never a silent overwrite.
  */
 import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../errors/index.ts';
-import { META_FIELDS, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
+import { META_FIELDS, isMetaProperty, type MetaProperty, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
 import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
 import { BASE_TYPE_NAMES } from './base.ts';
@@ -34,7 +34,15 @@ interface FieldBase {
 }
 
 export type FieldPlan =
-  | (FieldBase & { readonly kind: 'property'; readonly key: string; readonly def: PropertyDef; readonly type: ValueType; readonly enum?: EnumPlan })
+  | (FieldBase & {
+      readonly kind: 'property';
+      readonly key: string;
+      readonly def: PropertyDef;
+      readonly type: ValueType;
+      readonly enum?: EnumPlan;
+      /** Format `entity`: the blueprint whose entities the value names; the field resolves them. */
+      readonly reference?: string;
+    })
   | (FieldBase & { readonly kind: 'relation'; readonly key: string; readonly def: RelationDef; readonly target: string })
   | (FieldBase & { readonly kind: 'reverse'; readonly source: string; readonly relation: string })
   | (FieldBase & { readonly kind: 'mirror'; readonly key: string; readonly hops: readonly string[]; readonly last: string; readonly type: ValueType })
@@ -67,11 +75,16 @@ export interface TypePlan {
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
 }
 
+/** The sections of a blueprint that become fields, in the order their names are claimed. */
+export type FieldSection = 'property' | 'relation' | 'mirror' | 'calculation' | 'aggregation';
+
 export interface SchemaPlan {
   readonly model: BlueprintModel;
   readonly inflection: Inflection;
   readonly types: readonly TypePlan[];
   readonly enums: readonly EnumPlan[];
+  /** Fields renamed because their natural name was taken (see `claimField`). */
+  readonly warnings: readonly LatticeError[];
   type(blueprint: string): TypePlan;
   byTypeName(typeName: string): TypePlan | undefined;
 }
@@ -85,7 +98,7 @@ const META_ORDER: readonly [string, string][] = [
 ];
 
 /** The meta fields a filter input offers, GraphQL name → meta key. */
-const META_FILTER: readonly [string, string][] = [
+const META_FILTER: readonly [string, MetaProperty][] = [
   ['identifier', '$identifier'],
   ['title', '$title'],
   ['icon', '$icon'],
@@ -97,6 +110,7 @@ const META_FILTER: readonly [string, string][] = [
 /** Throws LatticeErrors (NAME_COLLISION and friends) listing every problem. */
 export function planSchema(model: BlueprintModel, inflection: Inflection): SchemaPlan {
   const errors: LatticeError[] = [];
+  const warnings: LatticeError[] = [];
   const typeNames = new NameRegistry(errors, 'type');
   for (const name of BASE_TYPE_NAMES) typeNames.claim(name, 'the built-in schema', {});
 
@@ -123,6 +137,26 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     const fieldNames = new NameRegistry(errors, `field of ${typeName}`);
     for (const meta of META_FIELDS) fieldNames.claim(meta, 'the Entity interface', {});
     registries.set(bp.identifier, fieldNames);
+    /**
+     * A field's name: its identifier in camelCase; when that is a meta field's or a field's of
+     * another section (Port keeps properties and relations apart, and has properties named
+     * `createdAt` or `team`), the section's name for it (`createdAtProperty`, `teamRelation`), with
+     * a warning. Two identifiers of one section on one name stay a NAME_COLLISION.
+     */
+    const sectionOf = new Map<string, FieldSection | 'meta'>(META_FIELDS.map((m) => [m, 'meta']));
+    const claimField = ({ key, section, owner: by, location }: { key: string; section: FieldSection; owner: string; location: ErrorLocation }): string => {
+      const natural = inflection.fieldName(key);
+      const holder = sectionOf.get(natural);
+      const name = holder !== undefined && holder !== section ? inflection.sectionFieldName(natural, section) : natural;
+      if (fieldNames.claim(name, by, location)) {
+        sectionOf.set(name, section);
+        if (name !== natural) {
+          const taken = holder === 'meta' ? `the meta field "${natural}"` : `the ${holder} field "${natural}"`;
+          warnings.push(new LatticeError(ErrorCodes.NAME_COLLISION, `${by} is the GraphQL field "${name}": "${natural}" is ${taken}`, { location, details: { name, natural } }));
+        }
+      }
+      return name;
+    };
     const fields: FieldPlan[] = [];
     fieldsByType.set(bp.identifier, fields);
     const orderBy: TypePlan['orderBy'][number][] = [];
@@ -130,8 +164,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
 
     for (const [key, def] of Object.entries(bp.properties)) {
       const pointer = `/schema/properties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'property', owner: `property "${key}" of ${owner}`, location: at(pointer) });
       let enumPlan: EnumPlan | undefined;
       const values = def.type === 'array' ? def.items?.enum : def.enum;
       if (values) {
@@ -141,35 +174,34 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
         typeNames.claim(inflection.listFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
         enums.push(enumPlan);
       }
-      const type = valueType(def, enumPlan);
-      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, pointer, description: def.description ?? def.title });
+      const reference = referenceTarget(def);
+      const scalar = valueType(def, enumPlan);
+      // An entity reference is typed as its target (the model rules checked that it exists).
+      const type = reference ? { ...scalar, named: inflection.typeName(reference) } : scalar;
+      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description ?? def.title });
       if (!type.list && type.filterScalar !== 'JSON') orderBy.push(...directions(inflection, name, key));
     }
     for (const [key, def] of Object.entries(bp.relations)) {
       const pointer = `/relations/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `relation "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'relation', owner: `relation "${key}" of ${owner}`, location: at(pointer) });
       fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description ?? def.title });
     }
     for (const [key, def] of Object.entries(bp.mirrorProperties)) {
       const pointer = `/mirrorProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `mirror property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'mirror', owner: `mirror property "${key}" of ${owner}`, location: at(pointer) });
       const hops = def.path.split('.');
       const last = hops.pop() as string;
       fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer, description: def.title });
     }
     for (const [key, def] of Object.entries(bp.calculationProperties)) {
       const pointer = `/calculationProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `calculation property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'calculation', owner: `calculation property "${key}" of ${owner}`, location: at(pointer) });
       fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description ?? def.title });
     }
     const byId = new Map(model.blueprints.map((b) => [b.identifier, b]));
     for (const [key, def] of Object.entries(bp.aggregationProperties)) {
       const pointer = `/aggregationProperties/${key}`;
-      const name = inflection.fieldName(key);
-      fieldNames.claim(name, `aggregation property "${key}" of ${owner}`, at(pointer));
+      const name = claimField({ key, section: 'aggregation', owner: `aggregation property "${key}" of ${owner}`, location: at(pointer) });
       // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
       const found = aggregationPaths(bp, def, byId);
       if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
@@ -218,6 +250,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
     inflection,
     types,
     enums,
+    warnings,
     type(blueprint) {
       const t = byBlueprint.get(blueprint);
       if (!t) throw new LatticeError(ErrorCodes.NOT_FOUND, `unknown blueprint "${blueprint}"`, { details: { blueprint } });
@@ -258,6 +291,17 @@ function planEnum(inflection: Inflection, typeName: string, values: readonly unk
   return { typeName, values: out };
 }
 
+/** The blueprint a property of format `entity` (or an array of them) points at. */
+export function referenceTarget(def: Pick<PropertyDef, 'type' | 'format' | 'blueprint' | 'items'>): string | undefined {
+  const scalar = def.type === 'array' ? def.items : def;
+  return scalar?.format === 'entity' ? scalar.blueprint : undefined;
+}
+
+/**
+ * The GraphQL type of a property's values (docs/naming.md, "Property types"): an array is a list of
+ * its items' type (of JSON when it has no `items`); an enum its enum; number Float; boolean
+ * Boolean; object JSON, or LabeledURL for format `labeled-url`; string by format (stringScalar).
+ */
 export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, enumPlan?: EnumPlan): ValueType {
   if (def.type === 'array') {
     const item = valueType({ type: def.items?.type ?? 'object', format: def.items?.format }, enumPlan);
@@ -270,7 +314,7 @@ export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, e
     case 'boolean':
       return { named: 'Boolean', list: false, filterScalar: 'Boolean' };
     case 'object':
-      return { named: 'JSON', list: false, filterScalar: 'JSON' };
+      return { named: def.format === 'labeled-url' ? 'LabeledURL' : 'JSON', list: false, filterScalar: 'JSON' };
     default:
       return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' || def.format === 'timer' ? 'DateTime' : 'String' };
   }
@@ -282,11 +326,16 @@ function filterInputType(inflection: Inflection, type: ValueType): string {
   return type.list ? inflection.listFilterType(base) : inflection.scalarFilterType(base);
 }
 
-/** The GraphQL scalar for a Port string format. Formats with no dedicated scalar stay String. */
+/**
+ * The GraphQL type for a Port string format: `timer` is a Timer (expiresAt, isExpired,
+ * remainingSeconds); formats with no dedicated scalar (markdown, yaml, proto, user, team,
+ * idn-email, blueprints) stay String.
+ */
 export function stringScalar(format: string | undefined): string {
   switch (format) {
-    case 'date-time':
     case 'timer':
+      return 'Timer';
+    case 'date-time':
       return 'DateTime';
     case 'url':
       return 'URL';
@@ -301,7 +350,7 @@ export function stringScalar(format: string | undefined): string {
   }
 }
 
-const META_TYPES: Record<string, ValueType> = {
+const META_TYPES: Record<MetaProperty, ValueType> = {
   $identifier: { named: 'String', list: false, filterScalar: 'String' },
   $title: { named: 'String', list: false, filterScalar: 'String' },
   $icon: { named: 'String', list: false, filterScalar: 'String' },
@@ -309,12 +358,14 @@ const META_TYPES: Record<string, ValueType> = {
   $team: { named: 'String', list: true, filterScalar: 'String' },
   $createdAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
   $updatedAt: { named: 'DateTime', list: false, filterScalar: 'DateTime' },
+  $createdBy: { named: 'String', list: false, filterScalar: 'String' },
+  $updatedBy: { named: 'String', list: false, filterScalar: 'String' },
 };
 
 function mirrorType(model: BlueprintModel, bp: Blueprint, hops: readonly string[], last: string): ValueType {
   let current = bp;
   for (const hop of hops) current = model.get(current.relations[hop].target) as Blueprint;
-  if (last.startsWith('$')) return META_TYPES[last];
+  if (isMetaProperty(last)) return META_TYPES[last];
   const prop = current.properties[last];
   if (prop) return valueType(prop.enum || prop.items?.enum ? { ...prop, format: undefined } : prop);
   const calc = current.calculationProperties[last];

@@ -12,6 +12,8 @@ const META_FIELDS_SDL = `  id: ID!
   blueprint: String!
   createdAt: DateTime
   updatedAt: DateTime
+  createdBy: String
+  updatedBy: String
   properties: JSON!
   relations: JSON!
   source: EntitySource!

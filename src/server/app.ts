@@ -89,6 +89,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     blueprintsDir: config.blueprintsDir,
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
+    strict: config.strict,
     root,
     log,
     extend: (plan) => sources.extensions({ typeName: (bp) => (plan.model.get(bp) ? plan.type(bp).typeName : undefined), joinField: (upstream, type) => plan.inflection.joinField(upstream, type) }),
@@ -99,7 +100,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   if (!runtime.current) {
     stopCountingUpstream();
     await closeData();
-    throw new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `cannot start: ${runtime.status().errors.map((e) => `${e.where()}: ${e.message}`).join('\n')}`);
+    const errors = runtime.status().errors;
+    // One kind of problem (a folder that is missing: INVALID_CONFIG) keeps its code.
+    const code = errors.length > 0 && errors.every((e) => e.code === errors[0].code) ? errors[0].code : ErrorCodes.INVALID_BLUEPRINT;
+    throw new LatticeError(code, `cannot start: ${errors.map((e) => `${e.where() ? `${e.where()}: ` : ''}${e.message}`).join('\n')}`);
   }
 
   // Redis found without the catalog (restarted empty, flushed): seed it again, no restart needed.

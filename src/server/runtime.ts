@@ -7,11 +7,11 @@
  * `/readyz` and `lattice { status errors }`. Reloads run one at a time; requests in flight keep
  * the schema they started with.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { loadBlueprints, type SourceFile } from '../model/blueprints/load.ts';
+import { loadBlueprints, type LoadOptions, type SourceFile } from '../model/blueprints/load.ts';
 import type { BlueprintModel } from '../model/blueprints/model.ts';
 import type { GatewayStatus } from '../context/index.ts';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../errors/index.ts';
@@ -51,18 +51,49 @@ export async function readDocuments(dir: string, root: string): Promise<SourceFi
   return Promise.all(names.map(async (n) => ({ file: path.relative(root, path.join(dir, n)), text: await readFile(path.join(dir, n), 'utf8') })));
 }
 
+/** The blueprint files: a folder that is missing, or holds no JSON/YAML file, is an error naming it. */
+export async function readBlueprintFiles(dir: string, root: string): Promise<SourceFile[]> {
+  if (!(await isDirectory(dir))) throw folderError('blueprints', dir, 'does not exist (set `blueprints:` in lattice.yaml to the folder of your blueprint files)');
+  const files = await readDocuments(dir, root);
+  if (files.length === 0) throw folderError('blueprints', dir, 'holds no blueprint file (*.json, *.yaml, *.yml): there is nothing to serve');
+  return files;
+}
+
+/** The catalog files: a missing folder is an error naming it (an empty one is a catalog with no entities). */
+export async function readCatalogFiles(dir: string, root: string): Promise<SourceFile[]> {
+  if (!(await isDirectory(dir))) throw folderError('catalog', dir, 'does not exist (create it, even empty, or set `catalog:` in lattice.yaml)');
+  return readDocuments(dir, root);
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw err;
+  }
+}
+
+function folderError(what: 'blueprints' | 'catalog', dir: string, problem: string): LatticeError {
+  return new LatticeError(ErrorCodes.INVALID_CONFIG, `the ${what} folder ${dir} ${problem}`, { details: { folder: dir } });
+}
+
 /** What sources add to a generation's schema, given its plan. */
 export type ExtendSchema = (plan: SchemaPlan) => readonly SchemaExtension[];
 
-/** Blueprint and action files → a serving generation (no store writes). Throws LatticeErrors. */
-export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = []): Generation {
-  const { model, warnings } = loadBlueprints(files);
+/**
+ * Blueprint and action files → a serving generation (no store writes). Throws LatticeErrors.
+ * `load` holds the blueprint loader's options (`strict`); positional so that callers of the
+ * three-argument form keep working.
+ */
+export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
+  const { model, warnings } = loadBlueprints(files, load);
   const plan = planSchema(model, baseInflection);
   const loaded = loadActions(actionFiles, model);
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
   const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...extend(plan)]);
-  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...loaded.warnings] };
+  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...loaded.warnings] };
 }
 
 export class Runtime {
@@ -76,12 +107,14 @@ export class Runtime {
 
   private readonly extend: ExtendSchema;
   private readonly actionsDir: string | undefined;
+  private readonly strict: boolean;
   private readonly onChange: (change: EntityChange) => void;
   /** The catalog files' entities as last applied (`blueprint\0identifier` → entity), to tell what a reload changed. */
   private fileEntities: Map<string, EntityInput> | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
     this.store = options.store;
+    this.strict = options.strict ?? true;
     this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
     this.extend = options.extend ?? (() => []);
@@ -133,8 +166,8 @@ export class Runtime {
   private async reloadNow(): Promise<boolean> {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
-      const generation = buildGeneration(await readDocuments(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles);
-      const entities = await loadCatalogFiles(await readDocuments(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
+      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles, { strict: this.strict });
+      const entities = await loadCatalogFiles(await readCatalogFiles(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.publishFileChanges(entities);
       this.generation = generation;

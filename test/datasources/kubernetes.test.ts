@@ -104,7 +104,7 @@ describe('options and resources: errors with JSON pointers', () => {
       'a mapping that does not compile',
       config({ clusters: [{ name: 'a', kubeconfig: file }] }, [{ ...workloads, entity: { mappings: { identifier: 'metadata.(', blueprint: '"Workload"' } } }]),
       '/sources/0/resources/0/entity/mappings/identifier',
-      /mapping expression/,
+      /invalid jq expression "metadata\.\("/,
     ],
   ];
   it.each(cases)('%s', (_what, c, pointer, message) => {

@@ -214,7 +214,8 @@ describe("Port's resource shape in lattice.yaml, and located errors", () => {
     const [config] = load('sources:\n  - name: k8s\n    kind: kubernetes\n    options: { clusters: [{ name: a }] }\n    portAppConfig: port-app-config.yml\n', { 'port-app-config.yml': file });
     const [jq] = errorsOf(() => createKubernetesSource(config, { log }));
     expect(jq.location).toMatchObject({ file: expect.stringMatching(/port-app-config\.yml$/), pointer: '/resources/0/port/entity/mappings/identifier', line: 8, column: 23 });
-    expect(jq.message).toMatch(/^mapping expression ".metadata.name \|": jq syntax error/);
+    expect(jq.message).toMatch(/^invalid jq expression ".metadata.name \|": .* \(at line 1, column \d+ of the expression\)$/);
+    expect(jq.details).toMatchObject({ expressionLine: 1, expressionColumn: expect.any(Number) });
 
     const [kind] = errorsOf(() => createKubernetesSource(load(k8s(`      - kind: deployments\n        port: { entity: { mappings: { identifier: .metadata.name, blueprint: '"w"' } } }\n`))[0], { log }));
     expect(kind.location).toMatchObject({ pointer: '/sources/0/resources/0/kind', line: 6 });

@@ -240,11 +240,12 @@ describe('UPSERT_ENTITY: lock deployments (examples/actions)', () => {
       let lock: any;
       for (let i = 0; i < 100 && !lock?.data?.deploymentLock; i++) {
         await new Promise((r) => setTimeout(r, 20));
-        lock = await call('{ deploymentLock(identifier: "CartService-lock") { title reason lockedBy expiresAt component { identifier deploymentLocks { totalCount } } } }');
+        lock = await call('{ deploymentLock(identifier: "CartService-lock") { title reason lockedBy expiresAt { expiresAt isExpired } component { identifier deploymentLocks { totalCount } } } }');
       }
       const d = lock.data.deploymentLock;
       expect(d).toMatchObject({ title: 'Deployments of CartService locked', reason: 'release freeze', lockedBy: users.dev, component: { identifier: 'CartService', deploymentLocks: { totalCount: 1 } } });
-      const hours = (Date.parse(d.expiresAt) - Date.now()) / 3_600_000;
+      expect(d.expiresAt.isExpired).toBe(false);
+      const hours = (Date.parse(d.expiresAt.expiresAt) - Date.now()) / 3_600_000;
       expect(hours).toBeGreaterThan(47);
       expect(hours).toBeLessThanOrEqual(48);
       const run = await call(`{ run(id: "${res.data.lockDeployments.id}") { status summary } }`);

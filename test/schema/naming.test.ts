@@ -59,16 +59,47 @@ function collisions(blueprints: unknown[]) {
   throw new Error('expected a collision');
 }
 
-describe('name collisions are load errors', () => {
+describe('name collisions', () => {
   it('two enum values landing on one name', () => {
     const [e] = collisions([bp({ identifier: 'A', schema: { properties: { kind: { type: 'string', enum: ['a-b', 'a b'] } } } })]);
     expect(e).toMatchObject({ code: 'NAME_COLLISION', pointer: '/0/schema/properties/kind' });
     expect(e.message).toContain('"A_B"');
   });
 
-  it('two properties landing on one field, or on a meta field', () => {
+  it('two properties landing on one field', () => {
     const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, onCall: { type: 'string' }, Title: { type: 'string' } } } })]);
-    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall', '/0/schema/properties/Title']);
+    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall']);
+  });
+
+  it('a field on a meta field or on another section\'s field takes its section\'s name, with a warning (Port allows these)', () => {
+    const p = plan([
+      bp({ identifier: 'team' }),
+      bp({
+        identifier: 'service',
+        schema: { properties: { createdAt: { type: 'string', format: 'date-time' }, team: { type: 'string' }, Title: { type: 'string' }, environment: { type: 'string' } } },
+        relations: { team: { target: 'team' }, environment: { target: 'team' }, Namespace: { target: 'team' } },
+        mirrorProperties: { namespace: { path: 'Namespace.$title' } },
+      }),
+    ]);
+    const fields = Object.fromEntries(p.type('service').fields.map((f) => [f.name, 'key' in f ? `${f.kind} ${f.key}` : f.kind]));
+    expect(fields).toEqual({
+      createdAtProperty: 'property createdAt',
+      teamProperty: 'property team',
+      titleProperty: 'property Title',
+      environment: 'property environment',
+      teamRelation: 'relation team',
+      environmentRelation: 'relation environment',
+      namespace: 'relation Namespace',
+      namespaceMirror: 'mirror namespace',
+    });
+    expect(p.warnings.map((w) => [w.location?.pointer, w.message])).toEqual([
+      ['/1/schema/properties/createdAt', 'property "createdAt" of blueprint "service" is the GraphQL field "createdAtProperty": "createdAt" is the meta field "createdAt"'],
+      ['/1/schema/properties/team', 'property "team" of blueprint "service" is the GraphQL field "teamProperty": "team" is the meta field "team"'],
+      ['/1/schema/properties/Title', 'property "Title" of blueprint "service" is the GraphQL field "titleProperty": "title" is the meta field "title"'],
+      ['/1/relations/team', 'relation "team" of blueprint "service" is the GraphQL field "teamRelation": "team" is the meta field "team"'],
+      ['/1/relations/environment', 'relation "environment" of blueprint "service" is the GraphQL field "environmentRelation": "environment" is the property field "environment"'],
+      ['/1/mirrorProperties/namespace', 'mirror property "namespace" of blueprint "service" is the GraphQL field "namespaceMirror": "namespace" is the relation field "namespace"'],
+    ]);
   });
 
   it('two blueprints landing on one type, or on a built-in type', () => {

@@ -11,7 +11,7 @@
 import type { BlueprintModel } from '../blueprints/model.ts';
 import type { LatticeError } from '../../errors/index.ts';
 import { toPointer } from '../files/parseDocument.ts';
-import { parseRuleQuery } from '../query/portRules.ts';
+import { checkRuleQuery, parseRuleQuery } from '../query/portRules.ts';
 import { entityBlueprint, inputSchemaProblems } from './inputs.ts';
 import type { InputDef, UserInputs } from './model.ts';
 import { templateProblems } from './templates.ts';
@@ -50,7 +50,11 @@ export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[]
     if (!onEntity) fail('/trigger/condition', `a condition selects entities; a ${operation} action runs on none`);
     const { type: _type, ...query } = trigger.condition as Raw;
     try {
-      parseRuleQuery(query, 'condition');
+      const parsed = parseRuleQuery(query, 'condition');
+      // Over the entities of the action's blueprint: an unknown property is a load error, not an action shown nowhere.
+      if (blueprint !== undefined && model.get(blueprint)) {
+        for (const p of checkRuleQuery(parsed, model, [blueprint])) fail(`/trigger/condition${p.pointer}`, `invalid condition at ${p.pointer}: ${p.message}`);
+      }
     } catch (err) {
       const e = err as LatticeError;
       fail(`/trigger/condition${(e.details.pointer as string | undefined) ?? ''}`, e.message);

@@ -3,8 +3,9 @@
  *
  * Pure: takes file names and contents, does no I/O. A file holds one blueprint or an array of
  * them, in JSON or YAML. Each is checked against the Port meta-schema (metaschema.ts), then
- * against the model's own rules (rules.ts). Errors carry the file, line, column and JSON pointer;
- * unknown keys come back as warnings and are kept in `raw`.
+ * against the model's own rules (rules.ts). Errors carry the file, line, column and JSON pointer.
+ * Unknown keys (a misspelt `tpye`, a `relation` meant as `relations`) are errors too, unless
+ * `strict: false` (lattice.yaml), which makes them warnings; either way they are kept in `raw`.
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { ErrorCodes, LatticeError, LatticeErrors } from '../../errors/index.ts';
@@ -16,6 +17,11 @@ import { checkModelRules } from './rules.ts';
 
 export type { SourceFile };
 
+export interface LoadOptions {
+  /** Unknown keys are errors (true, the default) or warnings (false: `strict: false` in lattice.yaml). */
+  readonly strict?: boolean;
+}
+
 export interface LoadedBlueprints {
   readonly model: BlueprintModel;
   readonly warnings: readonly LatticeError[];
@@ -26,8 +32,10 @@ const validate = ajv.compile(blueprintSchema);
 const validateStrict = ajv.compile(strictBlueprintSchema);
 
 /** Throws LatticeErrors listing every problem; never returns a half-valid model. */
-export function loadBlueprints(files: readonly SourceFile[]): LoadedBlueprints {
+export function loadBlueprints(files: readonly SourceFile[], options: LoadOptions = {}): LoadedBlueprints {
+  const strict = options.strict ?? true;
   const errors: LatticeError[] = [];
+  const unknown: LatticeError[] = [];
   const warnings: LatticeError[] = [];
   const blueprints: Blueprint[] = [];
   const seen = new Map<string, Blueprint>();
@@ -38,7 +46,8 @@ export function loadBlueprints(files: readonly SourceFile[]): LoadedBlueprints {
       continue;
     }
     for (const { key, pointer: at } of unknownKeys(validateStrict, raw)) {
-      warnings.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `unknown key "${key}" is kept but not used`, { location: locate(at) }));
+      const message = strict ? `unknown key "${key}"${hint(key)} (strict: false in lattice.yaml loads it as a warning)` : `unknown key "${key}"${hint(key)} is kept but not used`;
+      (strict ? unknown : warnings).push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, message, { location: locate(at) }));
     }
     const bp = toBlueprint(raw as Record<string, unknown>, { file, pointer, locate });
     const previous = seen.get(bp.identifier);
@@ -54,8 +63,28 @@ export function loadBlueprints(files: readonly SourceFile[]): LoadedBlueprints {
     blueprints.push(bp);
   }
   if (errors.length === 0) errors.push(...checkModelRules(blueprints));
+  errors.push(...unknown);
   if (errors.length > 0) throw new LatticeErrors(errors);
   return { model: createModel(blueprints), warnings };
+}
+
+/** Keys that are near misses of Port's keys, for a hint in the message. */
+const NEAR_MISSES: Readonly<Record<string, string>> = {
+  relation: 'relations',
+  tpye: 'type',
+  typ: 'type',
+  mirrorProperty: 'mirrorProperties',
+  calculationProperty: 'calculationProperties',
+  aggregationProperty: 'aggregationProperties',
+  require: 'required',
+  formt: 'format',
+  enums: 'enum',
+  defaultValue: 'default',
+};
+
+function hint(key: string): string {
+  const near = NEAR_MISSES[key];
+  return near ? ` (did you mean "${near}"?)` : '';
 }
 
 function schemaError(e: ErrorObject, locate: (p: string) => ReturnType<Blueprint['origin']['locate']>): LatticeError {

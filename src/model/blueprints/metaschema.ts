@@ -1,32 +1,43 @@
 /**
  * The meta-schema of Port's blueprint format (JSON Schema, checked with ajv).
  *
- * Two variants come from one definition: `blueprintSchema` accepts unknown keys (Port adds keys
- * over time and a blueprint exported from Port must load), and `strictBlueprintSchema` forbids
- * them, so the loader can warn about each unknown key without rejecting it.
+ * Two variants come from one definition: `blueprintSchema` accepts unknown keys, and
+ * `strictBlueprintSchema` forbids them, so the loader can name each unknown key: a load error by
+ * default (a misspelt `tpye` must not load silently), a warning with `strict: false` in
+ * lattice.yaml. Keys Port's own API accepts are listed here, so real Port blueprints load.
  */
 
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { PROPERTY_FORMATS, SPECS } from './formats.ts';
 import { permissionsSchema } from './permissions.ts';
-export const STRING_FORMATS = [
-  'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'markdown', 'yaml',
-  'user', 'team', 'timer', 'proto', 'labeled-url',
-] as const;
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
 const scalarTypes = ['string', 'number', 'boolean', 'object'];
+
+// An object's own JSON Schema (`properties`, `required`…) is the user's: no strictness below it.
+const objectShape = {
+  properties: { type: 'object', additionalProperties: { type: 'object' } },
+  required: { type: 'array', items: { type: 'string' } },
+  additionalProperties: {},
+};
 
 const itemsSchema = {
   type: 'object',
   required: ['type'],
   properties: {
     type: { enum: scalarTypes },
-    format: { enum: [...STRING_FORMATS] },
+    format: { enum: PROPERTY_FORMATS },
+    blueprint: identifier,
     enum: { type: 'array', minItems: 1 },
     enumColors: { type: 'object', additionalProperties: { type: 'string' } },
     title: { type: 'string' },
     description: { type: 'string' },
     pattern: { type: 'string' },
+    minLength: { type: 'integer', minimum: 0 },
+    maxLength: { type: 'integer', minimum: 0 },
+    minimum: { type: 'number' },
+    maximum: { type: 'number' },
+    ...objectShape,
   },
 };
 
@@ -38,13 +49,17 @@ const propertySchema = {
     title: { type: 'string' },
     description: { type: 'string' },
     icon: { type: 'string' },
-    format: { enum: [...STRING_FORMATS] },
+    format: { enum: PROPERTY_FORMATS },
+    // format "entity": the blueprint its values point at.
+    blueprint: identifier,
     enum: { type: 'array', minItems: 1 },
     enumColors: { type: 'object', additionalProperties: { type: 'string' } },
     default: {},
     items: itemsSchema,
-    spec: { type: 'string' },
+    spec: { enum: SPECS },
     specAuthentication: { type: 'object' },
+    // How Port's UI shows a date-time ("relative"…): accepted, not used.
+    dateFormat: { type: 'string' },
     pattern: { type: 'string' },
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 0 },
@@ -52,8 +67,7 @@ const propertySchema = {
     maximum: { type: 'number' },
     minItems: { type: 'integer', minimum: 0 },
     maxItems: { type: 'integer', minimum: 0 },
-    properties: { type: 'object' },
-    additionalProperties: {},
+    ...objectShape,
   },
 };
 
@@ -88,7 +102,7 @@ const calculationSchema = {
     icon: { type: 'string' },
     calculation: { type: 'string', minLength: 1 },
     type: { enum: [...scalarTypes, 'array'] },
-    format: { enum: [...STRING_FORMATS] },
+    format: { enum: PROPERTY_FORMATS },
     colorized: { type: 'boolean' },
     colors: { type: 'object' },
   },

@@ -18,7 +18,20 @@ export interface PropertyDef {
   readonly enum?: readonly (string | number | boolean | null)[];
   readonly enumColors?: Readonly<Record<string, string>>;
   readonly default?: unknown;
-  readonly items?: { readonly type: Exclude<PropertyType, 'array'>; readonly format?: string; readonly enum?: readonly unknown[] };
+  /** Format `entity`: the blueprint whose entities the values name. */
+  readonly blueprint?: string;
+  /** How Port renders the value: `open-api`, `async-api`, `embedded-url`. */
+  readonly spec?: string;
+  /** An array's items; Port allows an array without `items` (any values). */
+  readonly items?: ItemsDef;
+  readonly [extra: string]: unknown;
+}
+
+export interface ItemsDef {
+  readonly type: Exclude<PropertyType, 'array'>;
+  readonly format?: string;
+  readonly blueprint?: string;
+  readonly enum?: readonly unknown[];
   readonly [extra: string]: unknown;
 }
 
@@ -102,7 +115,17 @@ export function createModel(blueprints: readonly Blueprint[]): BlueprintModel {
 }
 
 /** Meta fields every entity has; property names may not land on them. */
-export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'properties', 'relations', 'source', 'sources', 'conflicts'] as const;
+export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'properties', 'relations', 'source', 'sources', 'conflicts'] as const;
 
-/** Meta fields a mirror path, a rule or an orderBy can name with a leading `$`. */
-export const META_PROPERTIES = ['$identifier', '$title', '$icon', '$team', '$blueprint', '$createdAt', '$updatedAt'] as const;
+/**
+ * Port's meta properties: what a mirror path, a search rule, an orderBy, a calculation or a
+ * permission can name with a leading `$`. THE list: everything that accepts meta properties
+ * reads it from here.
+ */
+export const META_PROPERTIES = ['$identifier', '$title', '$icon', '$team', '$blueprint', '$createdAt', '$updatedAt', '$createdBy', '$updatedBy'] as const;
+
+export type MetaProperty = (typeof META_PROPERTIES)[number];
+
+export function isMetaProperty(key: string): key is MetaProperty {
+  return (META_PROPERTIES as readonly string[]).includes(key);
+}

@@ -17,11 +17,15 @@ export interface Entity {
   readonly relations: Readonly<Record<string, RelationValue>>;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Who wrote it first through the API (Port's `$createdBy`); absent for files and live sources. */
+  readonly createdBy?: string | null;
+  /** Who wrote it last through the API (Port's `$updatedBy`). */
+  readonly updatedBy?: string | null;
   readonly origin: string;
 }
 
-/** What a writer supplies; the store sets the timestamps. */
-export type EntityInput = Omit<Entity, 'createdAt' | 'updatedAt'>;
+/** What a writer supplies (`updatedBy`: the caller, for API writes); the store sets the timestamps and `createdBy`. */
+export type EntityInput = Omit<Entity, 'createdAt' | 'updatedAt' | 'createdBy'>;
 
 export interface EntityKey {
   readonly blueprint: string;
@@ -55,8 +59,10 @@ export function sameContent(a: EntityInput, b: EntityInput): boolean {
   );
 }
 
-/** Stamps an input as written now, keeping the creation time of the entity it replaces. */
+/** Stamps an input as written now, keeping the creation time (and creator) of the entity it replaces. */
 export function stamp(input: EntityInput, previous: Entity | undefined, now: string): Entity {
   if (previous && sameContent(previous, input)) return previous;
-  return Object.freeze({ ...input, createdAt: previous?.createdAt ?? now, updatedAt: now });
+  const createdBy = previous ? previous.createdBy : input.updatedBy;
+  const authors = createdBy || input.updatedBy ? { createdBy: createdBy ?? null, updatedBy: input.updatedBy ?? null } : {};
+  return Object.freeze({ ...input, ...authors, createdAt: previous?.createdAt ?? now, updatedAt: now });
 }

@@ -1,15 +1,16 @@
 /**
  * validateEntity: checks an entity against its blueprint, the way Port does: property types,
- * enum values, formats, required properties; relations that the blueprint declares, with the
- * right cardinality, required ones set, and targets that exist.
+ * enum values, formats (values of each Port format, blueprints/values.ts), required properties;
+ * relations that the blueprint declares, with the right cardinality, required ones set, and
+ * targets that exist; properties of format `entity` naming entities that exist.
  *
  * Pure apart from `targetExists`, which the caller supplies (the file provider checks against the
  * files being loaded plus the store; a mutation checks against the store). Errors carry JSON
  * pointers relative to the entity ("/properties/type").
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import type { Blueprint, PropertyDef } from '../blueprints/model.ts';
+import type { ValidateFunction } from 'ajv';
+import type { Blueprint } from '../blueprints/model.ts';
+import { describeValueError, valueAjv, valueSchema } from '../blueprints/values.ts';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { toPointer } from '../files/parseDocument.ts';
 
@@ -20,45 +21,16 @@ export interface EntityProblem {
 
 export type TargetExists = (blueprint: string, identifiers: readonly string[]) => Promise<readonly boolean[]>;
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-ajv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/u);
-for (const lenient of ['markdown', 'yaml', 'user', 'team', 'proto', 'labeled-url']) ajv.addFormat(lenient, true);
-ajv.addFormat('timer', (ajv.formats['date-time'] as unknown as { validate: (s: string) => boolean }).validate ?? true);
-
 const compiled = new WeakMap<Blueprint, ValidateFunction>();
-
-function propertySchema(def: PropertyDef): Record<string, unknown> {
-  const out: Record<string, unknown> = { type: def.type };
-  if (def.format) out.format = def.format === 'url' ? 'uri' : def.format;
-  if (def.enum) out.enum = def.enum;
-  if (def.type === 'array' && def.items) out.items = propertySchema(def.items as PropertyDef);
-  for (const k of ['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'] as const) if (def[k] !== undefined) out[k] = def[k];
-  return out;
-}
 
 function validatorFor(bp: Blueprint): ValidateFunction {
   let v = compiled.get(bp);
   if (!v) {
-    const properties = Object.fromEntries(Object.entries(bp.properties).map(([k, d]) => [k, { anyOf: [{ type: 'null' }, propertySchema(d)] }]));
-    v = ajv.compile({ type: 'object', properties, required: [...bp.required], additionalProperties: false });
+    const properties = Object.fromEntries(Object.entries(bp.properties).map(([k, d]) => [k, { anyOf: [{ type: 'null' }, valueSchema(d)] }]));
+    v = valueAjv.compile({ type: 'object', properties, required: [...bp.required], additionalProperties: false });
     compiled.set(bp, v);
   }
   return v;
-}
-
-function describe(e: ErrorObject): string {
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown property "${params.additionalProperty}"`;
-    case 'required':
-      return `required property "${params.missingProperty}" is missing`;
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return e.message ?? 'is invalid';
-  }
 }
 
 /** Property and relation problems of one entity, with pointers relative to the entity. */
@@ -77,9 +49,10 @@ export async function validateEntity(
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
       const pointer = `/properties${e.instancePath.replace(/\/anyOf\/\d+/g, '')}${missing}${extra}`;
       // One problem per place: a wrong type also fails the enum, which would only repeat it.
-      if (!problems.some((p) => p.pointer === pointer)) problems.push({ pointer, message: describe(e) });
+      if (!problems.some((p) => p.pointer === pointer)) problems.push({ pointer, message: describeValueError(e) });
     }
   }
+  problems.push(...(await entityReferenceProblems(bp, entity.properties, problems, targetExists)));
   for (const [key, value] of Object.entries(entity.relations)) {
     const rel = bp.relations[key];
     const pointer = toPointer(['relations', key]);
@@ -111,6 +84,26 @@ export async function validateEntity(
   for (const [key, rel] of Object.entries(bp.relations)) {
     const value = entity.relations[key];
     if (rel.required && (value === undefined || value === null)) problems.push({ pointer: toPointer(['relations', key]), message: `required relation "${key}" is missing` });
+  }
+  return problems;
+}
+
+/**
+ * Properties of format `entity` name entities of their `blueprint`: each must exist, as a
+ * relation's target must. Values the schema already refused are not checked again.
+ */
+async function entityReferenceProblems(bp: Blueprint, properties: Record<string, unknown>, already: readonly EntityProblem[], targetExists: TargetExists): Promise<EntityProblem[]> {
+  const problems: EntityProblem[] = [];
+  for (const [key, def] of Object.entries(bp.properties)) {
+    const target = def.format === 'entity' ? def.blueprint : def.type === 'array' && def.items?.format === 'entity' ? def.items.blueprint : undefined;
+    const value = properties[key];
+    const pointer = toPointer(['properties', key]);
+    if (!target || value === null || value === undefined || already.some((p) => p.pointer === pointer || p.pointer.startsWith(`${pointer}/`))) continue;
+    const ids = (Array.isArray(value) ? value : [value]) as string[];
+    const exists = await targetExists(target, ids);
+    exists.forEach((ok, i) => {
+      if (!ok) problems.push({ pointer: Array.isArray(value) ? `${pointer}/${i}` : pointer, message: `"${ids[i]}" is not a ${target} entity (property "${key}" has format "entity")` });
+    });
   }
   return problems;
 }

@@ -3,6 +3,7 @@
  * Every ordering ends with the identifier, so it is total and cursors are stable. Nulls sort
  * last in both directions.
  */
+import type { MetaProperty } from '../blueprints/model.ts';
 import type { Entity } from '../entities/entity.ts';
 
 export interface SortKey {
@@ -27,7 +28,8 @@ export function isMissing(item: Item): item is Missing {
   return (item as Missing).missing === true;
 }
 
-const META: Record<string, (e: Entity) => unknown> = {
+// Typed by the one list of meta properties (blueprints/model.ts): a new one must be read here.
+const META: Record<MetaProperty, (e: Entity) => unknown> & Record<string, ((e: Entity) => unknown) | undefined> = {
   $identifier: (e) => e.identifier,
   $title: (e) => e.title,
   $icon: (e) => e.icon,
@@ -35,9 +37,9 @@ const META: Record<string, (e: Entity) => unknown> = {
   $blueprint: (e) => e.blueprint,
   $createdAt: (e) => e.createdAt,
   $updatedAt: (e) => e.updatedAt,
-  // Port's authors of an entity: null where the store keeps none.
-  $createdBy: (e) => (e as { createdBy?: string }).createdBy ?? null,
-  $updatedBy: (e) => (e as { updatedBy?: string }).updatedBy ?? null,
+  // Port's authors of an entity (recorded on API writes): null where the store keeps none.
+  $createdBy: (e) => e.createdBy ?? null,
+  $updatedBy: (e) => e.updatedBy ?? null,
 };
 
 /** The value of a sort key, rule property or mirror end on an entity. */

@@ -12,9 +12,9 @@ import type { Entity, FindByRelation, LoadEntities } from '../entities/entity.ts
 import { matchComparison } from './operators.ts';
 import { readKey } from './order.ts';
 import { pathMask, relatedToMask } from './relationRules.ts';
-import { isGroup, isPathRule, isRelatedTo, isSchemaRule, type ComparisonRule, type PropertySchemaRule, type RuleQuery } from './ruleSyntax.ts';
+import { isGroup, isPathRule, isRelatedTo, isRelationRule, isSchemaRule, type ComparisonRule, type PropertySchemaRule, type RuleQuery } from './ruleSyntax.ts';
 
-export { parseRuleQuery, ruleQueryError, type RuleQuery } from './ruleSyntax.ts';
+export { parseRuleQuery, ruleQueryError, type Rule, type RuleQuery } from './ruleSyntax.ts';
 export { checkRuleQuery } from './ruleCheck.ts';
 
 export interface RuleContext {
@@ -36,7 +36,7 @@ export function candidateBlueprints(query: RuleQuery, model: BlueprintModel): st
   if (query.combinator !== 'and') return all;
   let out = all;
   for (const r of query.rules) {
-    if (isGroup(r) || isRelatedTo(r) || isPathRule(r) || isSchemaRule(r) || r.property !== '$blueprint') continue;
+    if (isGroup(r) || isRelatedTo(r) || isPathRule(r) || isSchemaRule(r) || isRelationRule(r) || r.property !== '$blueprint') continue;
     if (r.operator === '=') out = out.filter((b) => b === r.value);
     if (r.operator === 'in') out = out.filter((b) => (r.value as unknown[]).includes(b));
   }
@@ -52,6 +52,7 @@ export async function evaluateRules(query: RuleQuery, entities: readonly Entity[
       if (isRelatedTo(r)) return relatedToMask(r, entities, ctx);
       if (isPathRule(r)) return pathMask(r, entities, ctx);
       if (isSchemaRule(r)) return entities.map((e) => matchSchemaRule(e, r, ctx.model, now));
+      if (isRelationRule(r)) return entities.map((e) => matchComparison(r.operator, e.relations[r.relation] ?? null, r.value, now));
       return comparisonMask(r, entities, ctx, now);
     }),
   );

@@ -10,7 +10,7 @@
  */
 import { META_PROPERTIES, type Blueprint, type BlueprintModel } from '../blueprints/model.ts';
 import { instantOf } from './operators.ts';
-import { isGroup, isPathRule, isRelatedTo, isSchemaRule, type ComparisonRule, type PathRule, type RuleProblem, type RuleQuery } from './ruleSyntax.ts';
+import { isGroup, isPathRule, isRelatedTo, isRelationRule, isSchemaRule, type ComparisonRule, type PathRule, type RuleProblem, type RuleQuery } from './ruleSyntax.ts';
 
 /** What a rule can know of a property's values. `any`: not known (a mirror of an object, say). */
 interface ValueInfo {
@@ -49,6 +49,7 @@ function walk(q: RuleQuery, at: string, w: Walk): void {
     if (isRelatedTo(r)) return void knownBlueprint(w, r.blueprint, `${p}/blueprint`);
     if (isPathRule(r)) return checkPath(r, p, w);
     if (isSchemaRule(r)) return;
+    if (isRelationRule(r)) return checkRelationName(r.relation, `${p}/relation`, w);
     checkComparison(r, p, w);
   });
 }
@@ -181,6 +182,13 @@ function valueFits(x: unknown, info: ValueInfo, of: string): string | undefined 
   if (info.kind === 'boolean' && typeof x !== 'boolean') return `${of} holds booleans: expected true or false, got ${show(x)}`;
   if (info.kind === 'date' && instantOf(x) === undefined) return `${of} holds dates: expected an ISO 8601 date, got ${show(x)}`;
   return undefined;
+}
+
+function checkRelationName(relation: string, pointer: string, w: Walk): void {
+  if (w.scope.some((b) => relation in b.relations)) return;
+  const known = [...new Set(w.scope.flatMap((b) => Object.keys(b.relations)))];
+  const where = w.scope.length === 1 ? `blueprint "${w.scope[0].identifier}"` : 'the blueprints the query can match';
+  w.out.push({ pointer, message: `${where} ha${w.scope.length === 1 ? 's' : 've'} no relation "${relation}"; expected one of ${known.length ? known.join(', ') : '(no relations)'}` });
 }
 
 function checkPath(r: PathRule, at: string, w: Walk): void {

@@ -4,6 +4,7 @@
  *   query:      { combinator: "and" | "or", rules: [ rule | query ] }
  *   comparison: { property: "<identifier>" | "$meta", operator, value? }
  *   schema:     { propertySchema: { type, format? }, operator, value? }
+ *   relation:   { relation: "<relation identifier>", operator, value? }  (the identifiers it points at)
  *   relatedTo:  { operator: "relatedTo", blueprint, value: id | [ids], direction?, required? }
  *   path:       { property: { path: [relation | { relation, maxHops }], fromBlueprint? }, operator: "matchAny", value: id | [ids] }
  *
@@ -46,7 +47,7 @@ export interface RuleQuery {
   readonly rules: readonly (Rule | RuleQuery)[];
 }
 
-export type Rule = ComparisonRule | PropertySchemaRule | RelatedToRule | PathRule;
+export type Rule = ComparisonRule | PropertySchemaRule | RelationRule | RelatedToRule | PathRule;
 
 export interface ComparisonRule {
   readonly property: string;
@@ -59,6 +60,16 @@ export interface PropertySchemaRule {
   readonly operator: ComparisonOperator;
   readonly value?: unknown;
 }
+
+/** Port's relation filter: the identifiers a relation of the entity points at, compared as a value. */
+export interface RelationRule {
+  readonly relation: string;
+  readonly operator: (typeof RELATION_OPERATORS)[number];
+  readonly value?: unknown;
+}
+
+/** The operators a relation rule takes: its value is an identifier, or a list of them for a `many` relation. */
+export const RELATION_OPERATORS = ['=', '!=', 'in', 'notIn', 'containsAny', 'isEmpty', 'isNotEmpty'] as const;
 
 export interface RelatedToRule {
   readonly operator: 'relatedTo';
@@ -87,6 +98,7 @@ export const isGroup = (r: Rule | RuleQuery): r is RuleQuery => 'combinator' in 
 export const isRelatedTo = (r: Rule): r is RelatedToRule => r.operator === 'relatedTo';
 export const isPathRule = (r: Rule): r is PathRule => r.operator === 'matchAny';
 export const isSchemaRule = (r: Rule): r is PropertySchemaRule => 'propertySchema' in r;
+export const isRelationRule = (r: Rule): r is RelationRule => 'relation' in r;
 
 const MAX_DEPTH = 10;
 const MAX_HOPS = 15;
@@ -151,6 +163,7 @@ function checkGroup(q: unknown, at: string, depth: number, out: RuleProblem[]): 
 const RULE_KEYS: Record<string, readonly string[]> = {
   comparison: ['property', 'operator', 'value'],
   schema: ['propertySchema', 'operator', 'value'],
+  relation: ['relation', 'operator', 'value'],
   relatedTo: ['operator', 'blueprint', 'value', 'direction', 'required'],
   path: ['property', 'operator', 'value'],
 };
@@ -158,13 +171,14 @@ const RULE_KEYS: Record<string, readonly string[]> = {
 function checkRule(r: unknown, at: string, out: RuleProblem[]): void {
   if (!isObject(r)) return void out.push({ pointer: at, message: `expected a rule object, got ${show(r)}` });
   const op = r.operator;
-  const kind = op === 'relatedTo' ? 'relatedTo' : op === 'matchAny' ? 'path' : 'propertySchema' in r ? 'schema' : 'comparison';
+  const kind = op === 'relatedTo' ? 'relatedTo' : op === 'matchAny' ? 'path' : 'propertySchema' in r ? 'schema' : 'relation' in r ? 'relation' : 'comparison';
   for (const key of Object.keys(r)) {
     if (!RULE_KEYS[kind].includes(key)) out.push({ pointer: `${at}/${key}`, message: `unknown key "${key}" in a ${kind === 'schema' ? 'propertySchema' : kind} rule; expected ${RULE_KEYS[kind].join(', ')}` });
   }
   if (isObject(r.value) && 'context' in r.value) return void out.push({ pointer: `${at}/value`, message: 'contextual values ({ "context": "user" | "userTeams" }) are not supported: write the value itself' });
   if (kind === 'relatedTo') return checkRelatedTo(r, at, out);
   if (kind === 'path') return checkPath(r, at, out);
+  if (kind === 'relation') return checkRelation(r, at, out);
   if (kind === 'schema') checkPropertySchema(r.propertySchema, `${at}/propertySchema`, out);
   else if (isObject(r.property) && 'context' in r.property) out.push({ pointer: `${at}/property`, message: 'contextual properties ({ "context": "user" | "userTeams" }) are not supported' });
   else if (isObject(r.property) && 'path' in r.property) out.push({ pointer: `${at}/operator`, message: `a relation path ({ "path": [...] }) takes the operator "matchAny", got ${show(op)}` });
@@ -226,6 +240,15 @@ function rangeProblem(op: string, v: unknown): string | undefined {
   }
   if (v.from !== undefined && v.to !== undefined && typeof v.from !== typeof v.to) return `"from" and "to" must both be dates or both be numbers`;
   return undefined;
+}
+
+function checkRelation(r: Raw, at: string, out: RuleProblem[]): void {
+  if (typeof r.relation !== 'string' || r.relation === '') out.push({ pointer: `${at}/relation`, message: `expected a relation identifier, got ${show(r.relation)}` });
+  if (!(RELATION_OPERATORS as readonly unknown[]).includes(r.operator)) {
+    return void out.push({ pointer: `${at}/operator`, message: `a relation rule takes one of ${RELATION_OPERATORS.join(', ')}, got ${show(r.operator)}` });
+  }
+  const problem = valueProblem(r.operator as ComparisonOperator, r.value, 'value' in r);
+  if (problem) out.push({ pointer: `${at}/value`, message: problem });
 }
 
 function checkPropertySchema(s: unknown, at: string, out: RuleProblem[]): void {

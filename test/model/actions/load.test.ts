@@ -141,6 +141,17 @@ describe('loading actions', () => {
     const [e] = loadErrors([file]);
     expect(e.location?.pointer).toMatch(/^\/trigger\/condition\/rules\/0/);
     expect(e.message).toMatch(/invalid search query/);
+    // Checked against the action's blueprint: an unknown property, a value outside its enum (with the pointer).
+    for (const [rule, pointer, message] of [
+      [{ property: 'lang', operator: '=', value: 'go' }, '/trigger/condition/rules/0/property', /blueprint "Service" has no property "lang"/],
+      [{ property: 'language', operator: '=', value: 'Go' }, '/trigger/condition/rules/0/value', /takes one of "go", "rust"; got "Go"/],
+    ] as const) {
+      const bad = json('c.json', scaleAction('http://x', { trigger: { ...(scaleAction('').trigger as object), condition: { type: 'SEARCH', combinator: 'and', rules: [rule] } } }));
+      const [problem, ...more] = loadErrors([bad]);
+      expect(more).toEqual([]);
+      expect(problem.location?.pointer).toBe(pointer);
+      expect(problem.message).toMatch(message);
+    }
     const create = scaffoldAction('http://x');
     const onCreate = json('b.json', { ...create, trigger: { ...(create.trigger as object), condition: { combinator: 'and', rules: [] } } });
     expectOneError(onCreate, '/trigger/condition', '"condition"', /a CREATE action runs on none/);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModel, type Blueprint, type BlueprintModel } from '../../../src/model/blueprints/model.ts';
 import type { Entity } from '../../../src/model/entities/entity.ts';
-import { checkRuleQuery, evaluateRules, parseRuleQuery, type RuleContext } from '../../../src/model/query/portRules.ts';
+import { checkRuleQuery, evaluateRules, parseRuleQuery, type Rule, type RuleContext } from '../../../src/model/query/portRules.ts';
 import { candidateBlueprints } from '../../../src/model/query/portRules.ts';
 import { LatticeError } from '../../../src/errors/index.ts';
 
@@ -113,40 +113,43 @@ async function search(query: unknown): Promise<string[]> {
 
 const services = (rule: object) => search({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'microservice' }, rule] }).then((r) => r.map((x) => x.split(':')[1]));
 
+/** Port's documented comparison rules (the property names adapted to the catalog above) and what they match. */
+const COMPARISONS: [Rule, string[]][] = [
+  [{ operator: '=', property: 'language', value: 'Python' }, ['Order-Service']],
+  [{ operator: '=', property: 'healthy', value: true }, ['Order-Service']],
+  [{ operator: '!=', property: 'language', value: 'Python' }, ['Cart-Service', 'Search-Service']],
+  [{ operator: '!=', property: 'healthy', value: false }, ['Order-Service', 'Search-Service']],
+  [{ operator: '>', property: 'replicas', value: 7 }, ['Cart-Service']],
+  [{ operator: '>=', property: 'replicas', value: 3 }, ['Order-Service', 'Cart-Service']],
+  [{ operator: '<', property: 'replicas', value: 3 }, ['Search-Service']],
+  [{ operator: '<=', property: 'replicas', value: 3 }, ['Order-Service', 'Search-Service']],
+  [{ operator: 'isEmpty', property: 'language' }, ['Search-Service']],
+  [{ operator: 'isNotEmpty', property: 'tags' }, ['Order-Service']],
+  [{ operator: 'contains', property: 'language', value: 'yth' }, ['Order-Service']],
+  [{ operator: 'doesNotContains', property: 'language', value: 'yth' }, ['Cart-Service', 'Search-Service']],
+  [{ operator: 'containsAny', property: 'tags', value: ['edge', 'other'] }, ['Order-Service']],
+  [{ operator: 'containsAny', property: '$team', value: ['payments', 'search'] }, ['Order-Service']],
+  [{ operator: 'beginsWith', property: '$identifier', value: 'Cart' }, ['Cart-Service']],
+  [{ operator: 'doesNotBeginsWith', property: '$identifier', value: 'Cart' }, ['Order-Service', 'Search-Service']],
+  [{ operator: 'endsWith', property: 'on-call', value: '@getport.io' }, ['Order-Service']],
+  [{ operator: 'doesNotEndsWith', property: 'on-call', value: '@getport.io' }, ['Cart-Service', 'Search-Service']],
+  [{ property: 'language', operator: 'in', value: ['Go', 'Python'] }, ['Order-Service', 'Cart-Service']],
+  [{ property: 'language', operator: 'notIn', value: ['Go', 'Python'] }, ['Search-Service']],
+  [{ property: 'tier', operator: 'in', value: ['gold'] }, ['Order-Service']],
+  [{ operator: '=', property: '$createdAt', value: iso(NOW - 3 * DAY) }, ['Cart-Service']],
+  [{ operator: 'between', property: '$createdAt', value: { preset: 'lastWeek' } }, ['Cart-Service']],
+  [{ operator: 'notBetween', property: '$createdAt', value: { preset: 'lastWeek' } }, ['Order-Service', 'Search-Service']],
+  [{ operator: 'between', property: 'deployedAt', value: { preset: 'lastMonth' } }, ['Order-Service']],
+  [{ operator: 'between', property: 'deployedAt', value: { from: iso(NOW - 50 * DAY), to: iso(NOW - 10 * DAY) } }, ['Cart-Service']],
+  [{ operator: 'between', property: 'replicas', value: { from: 2, to: 8 } }, ['Order-Service', 'Cart-Service']],
+  [{ operator: 'between', property: '$updatedAt', value: { preset: 'yesterday' } }, ['Order-Service', 'Cart-Service', 'Search-Service']],
+  [{ operator: 'between', property: '$updatedAt', value: { preset: 'today' } }, []],
+  [{ operator: 'isExpired', property: 'ttl' }, ['Order-Service']],
+  [{ operator: 'isNotExpired', property: 'ttl' }, ['Cart-Service', 'Search-Service']],
+];
+
 describe('comparison operators, as in Port\'s documentation', () => {
-  it.each([
-    [{ operator: '=', property: 'language', value: 'Python' }, ['Order-Service']],
-    [{ operator: '=', property: 'healthy', value: true }, ['Order-Service']],
-    [{ operator: '!=', property: 'language', value: 'Python' }, ['Cart-Service', 'Search-Service']],
-    [{ operator: '!=', property: 'healthy', value: false }, ['Order-Service', 'Search-Service']],
-    [{ operator: '>', property: 'replicas', value: 7 }, ['Cart-Service']],
-    [{ operator: '>=', property: 'replicas', value: 3 }, ['Order-Service', 'Cart-Service']],
-    [{ operator: '<', property: 'replicas', value: 3 }, ['Search-Service']],
-    [{ operator: '<=', property: 'replicas', value: 3 }, ['Order-Service', 'Search-Service']],
-    [{ operator: 'isEmpty', property: 'language' }, ['Search-Service']],
-    [{ operator: 'isNotEmpty', property: 'tags' }, ['Order-Service']],
-    [{ operator: 'contains', property: 'language', value: 'yth' }, ['Order-Service']],
-    [{ operator: 'doesNotContains', property: 'language', value: 'yth' }, ['Cart-Service', 'Search-Service']],
-    [{ operator: 'containsAny', property: 'tags', value: ['edge', 'other'] }, ['Order-Service']],
-    [{ operator: 'containsAny', property: '$team', value: ['payments', 'search'] }, ['Order-Service']],
-    [{ operator: 'beginsWith', property: '$identifier', value: 'Cart' }, ['Cart-Service']],
-    [{ operator: 'doesNotBeginsWith', property: '$identifier', value: 'Cart' }, ['Order-Service', 'Search-Service']],
-    [{ operator: 'endsWith', property: 'on-call', value: '@getport.io' }, ['Order-Service']],
-    [{ operator: 'doesNotEndsWith', property: 'on-call', value: '@getport.io' }, ['Cart-Service', 'Search-Service']],
-    [{ property: 'language', operator: 'in', value: ['Go', 'Python'] }, ['Order-Service', 'Cart-Service']],
-    [{ property: 'language', operator: 'notIn', value: ['Go', 'Python'] }, ['Search-Service']],
-    [{ property: 'tier', operator: 'in', value: ['gold'] }, ['Order-Service']],
-    [{ operator: '=', property: '$createdAt', value: iso(NOW - 3 * DAY) }, ['Cart-Service']],
-    [{ operator: 'between', property: '$createdAt', value: { preset: 'lastWeek' } }, ['Cart-Service']],
-    [{ operator: 'notBetween', property: '$createdAt', value: { preset: 'lastWeek' } }, ['Order-Service', 'Search-Service']],
-    [{ operator: 'between', property: 'deployedAt', value: { preset: 'lastMonth' } }, ['Order-Service']],
-    [{ operator: 'between', property: 'deployedAt', value: { from: iso(NOW - 50 * DAY), to: iso(NOW - 10 * DAY) } }, ['Cart-Service']],
-    [{ operator: 'between', property: 'replicas', value: { from: 2, to: 8 } }, ['Order-Service', 'Cart-Service']],
-    [{ operator: 'between', property: '$updatedAt', value: { preset: 'yesterday' } }, ['Order-Service', 'Cart-Service', 'Search-Service']],
-    [{ operator: 'between', property: '$updatedAt', value: { preset: 'today' } }, []],
-    [{ operator: 'isExpired', property: 'ttl' }, ['Order-Service']],
-    [{ operator: 'isNotExpired', property: 'ttl' }, ['Cart-Service', 'Search-Service']],
-  ])('%j', async (rule, expected) => {
+  it.each(COMPARISONS)('%j', async (rule, expected) => {
     expect(await services(rule)).toEqual(expected);
   });
 
@@ -217,6 +220,15 @@ describe('relation operators, as in Port\'s documentation', () => {
     expect(await teams(['parent', 'parent', { relation: 'parent', maxHops: 3 }])).toEqual(['Team:Group']);
   });
 
+  it('relation rules ("filter by relations"): the identifiers a relation points at', async () => {
+    const configs = (rule: object) => search({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'deploymentConfig' }, rule] });
+    expect(await configs({ relation: 'environment', operator: '=', value: 'Production' })).toEqual(['deploymentConfig:Order-Service-Production', 'deploymentConfig:Cart-Service-Production']);
+    expect(await configs({ relation: 'microservice', operator: 'in', value: ['Order-Service', 'Nope'] })).toEqual(['deploymentConfig:Order-Service-Production']);
+    expect(await configs({ relation: 'microservice', operator: '!=', value: 'Order-Service' })).toEqual(['deploymentConfig:Cart-Service-Production']);
+    expect(await search({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'Team' }, { relation: 'parent', operator: 'isEmpty' }] })).toEqual(['Team:Group']);
+    expect(await search({ combinator: 'and', rules: [{ relation: 'deployedOn', operator: 'containsAny', value: ['staging-cluster'] }] })).toEqual(['service:other-service']);
+  });
+
   it('loads once per blueprint per hop, not once per entity', async () => {
     const { ctx, calls } = memoryContext();
     const q = parseRuleQuery({ combinator: 'and', rules: [{ property: { path: ['microservice'] }, operator: 'matchAny', value: ['Order-Service', 'Cart-Service'] }] });
@@ -251,6 +263,9 @@ describe('queries checked against the model', () => {
     expect(one([{ property: 'language', operator: 'between', value: { preset: 'lastWeek' } }])[0]).toMatchObject({ pointer: '/rules/1/operator' });
     expect(one([{ property: 'deployedAt', operator: '>', value: 'yesterday' }])[0]).toMatchObject({ pointer: '/rules/1/value', message: expect.stringContaining('expected an ISO 8601 date') });
     expect(one([{ property: 'replicas', operator: 'isExpired' }])[0]).toMatchObject({ pointer: '/rules/1/operator' });
+    expect(problems({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'Team' }, { relation: 'parents', operator: 'isEmpty' }] })).toEqual([
+      { pointer: '/rules/1/relation', message: 'blueprint "Team" has no relation "parents"; expected one of parent' },
+    ]);
     expect(problems({ combinator: 'and', rules: [{ property: { path: ['parents'], fromBlueprint: 'Team' }, operator: 'matchAny', value: 'Squad' }] })).toEqual([
       { pointer: '/rules/0/property/path/0', message: 'no relation "parents" on "Team"; expected one of parent' },
     ]);
@@ -276,5 +291,9 @@ describe('queries checked against the model', () => {
     expect(pointerAndMessage({ combinator: 'and', rules: [{ combinator: 'or', rules: [{ property: 'x', operator: '=', value: null }] }] })).toMatchObject({ pointer: '/rules/0/rules/0/value' });
     expect(pointerAndMessage({ combinator: 'and', rules: [{ property: { path: [{ relation: 'parent', maxHops: 20 }] }, operator: 'matchAny', value: 'a' }] }).pointer).toBe('/rules/0/property/path/0');
     expect(pointerAndMessage({ combinator: 'and', rules: [{ property: 'x', operator: 'isEmpty', valu: 1 }] }).pointer).toBe('/rules/0/valu');
+    expect(pointerAndMessage({ combinator: 'and', rules: [{ relation: 'parent', operator: '>', value: 1 }] })).toEqual({
+      pointer: '/rules/0/operator',
+      message: 'invalid search query at /rules/0/operator: a relation rule takes one of =, !=, in, notIn, containsAny, isEmpty, isNotEmpty, got ">"',
+    });
   });
 });
