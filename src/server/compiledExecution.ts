@@ -13,7 +13,8 @@
  * gets graphql-js's own error (graphql-jit words those differently).
  *
  * Falls back to graphql-js `execute` for what is not compiled: subscriptions (they run over
- * graphql-ws, never here), and any document graphql-jit refuses to compile (it answers errors
+ * graphql-ws, never here), documents with a variable inside an object or list literal (graphql-jit
+ * does not pass variables to a custom scalar's `parseLiteral`), and any document graphql-jit refuses to compile (it answers errors
  * for it, or throws); the fallback is remembered so the refusal is paid once.
  *
  * Plugged in through Apollo's gateway interface (apollo.ts `schemaSource`): its executor is
@@ -21,7 +22,7 @@
  * `didResolveOperation` (the operation limits) have run.
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** What a document compiled to: a function, or the decision to execute it with graphql-js. */
@@ -80,10 +81,35 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
 
 /** Compiles one operation (graphql-jit), or decides it runs on graphql-js (what graphql-jit refuses). */
 export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): Plan {
+  if (hasVariableInsideLiteral(document)) return 'graphql-js';
   try {
     const compiled = compileQuery(schema, document, operationName ?? undefined);
     return isCompiledQuery(compiled) ? compiled : 'graphql-js';
   } catch {
     return 'graphql-js';
   }
+}
+
+/**
+ * Whether a variable sits inside an object or list literal (`inputs: { name: $name }`). graphql-jit
+ * does not hand variables to a custom scalar's `parseLiteral` (the JSON scalar), so the variable
+ * would read as missing: such documents run on graphql-js.
+ */
+function hasVariableInsideLiteral(document: DocumentNode): boolean {
+  let found = false;
+  let depth = 0;
+  const enter = () => { depth++; };
+  const leave = () => { depth--; };
+  visit(document, {
+    ObjectValue: { enter, leave },
+    ListValue: { enter, leave },
+    Variable() {
+      if (depth > 0) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
