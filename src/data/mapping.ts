@@ -162,6 +162,14 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     return out;
   };
 
+  const mapAll = (object: unknown, context: MappingContext | undefined): EntityInput[] => {
+    if (!itemsToParse) return mapObject(object, context);
+    const items = itemsToParse.evaluate(object, context);
+    const out: EntityInput[] = [];
+    if (Array.isArray(items)) for (const item of items) out.push(...mapObject({ ...(object as Record<string, unknown>), item }, context));
+    return out;
+  };
+
   return {
     kind: resource.kind,
     port,
@@ -170,13 +178,8 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     optionsPointer,
     locate,
     files: [...files],
-    map(object, context) {
-      if (!itemsToParse) return Promise.resolve(mapObject(object, context));
-      const items = itemsToParse.evaluate(object, context);
-      const out: EntityInput[] = [];
-      if (Array.isArray(items)) for (const item of items) out.push(...mapObject({ ...(object as Record<string, unknown>), item }, context));
-      return Promise.resolve(out);
-    },
+    // A mapping that fails (an identifier outside Port's rule) rejects rather than throws.
+    map: (object, context) => new Promise<EntityInput[]>((resolve) => resolve(mapAll(object, context))),
   };
 }
 
