@@ -20,7 +20,8 @@
 
 const expressions = { type: 'object', additionalProperties: { type: 'string' } };
 
-const latticeMappings = {
+/** An entity mapping (every value a jq expression); `fields` is the schema of its `properties` and `relations`. */
+const entityMappings = (fields: object) => ({
   type: 'object',
   required: ['identifier', 'blueprint'],
   additionalProperties: false,
@@ -30,26 +31,16 @@ const latticeMappings = {
     title: { type: 'string' },
     icon: { type: 'string' },
     team: { type: 'string' },
-    properties: { anyOf: [{ type: 'string' }, expressions] },
-    relations: { anyOf: [{ type: 'string' }, expressions] },
+    properties: fields,
+    relations: fields,
   },
-};
+});
 
-/** Port's entity mapping: every value a jq expression (relations as search queries are not supported). */
-const portMappings = {
-  type: 'object',
-  required: ['identifier', 'blueprint'],
-  additionalProperties: false,
-  properties: {
-    identifier: { type: 'string' },
-    blueprint: { type: 'string' },
-    title: { type: 'string' },
-    icon: { type: 'string' },
-    team: { type: 'string' },
-    properties: expressions,
-    relations: expressions,
-  },
-};
+/** Lattice's: `properties`/`relations` may also be one expression giving the whole object (manifests). */
+const latticeMappings = entityMappings({ anyOf: [{ type: 'string' }, expressions] });
+
+/** Port's (relations as search queries are not supported). */
+const portMappings = entityMappings(expressions);
 
 const portResource = {
   type: 'object',
