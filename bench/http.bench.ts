@@ -269,7 +269,7 @@ indexes), the dashboard query for \`domain-0\` over HTTP. See [bench/README.md](
 
 - Date: ${environment.date}
 - Node: ${environment.node}, graphql ${environment.graphql}, NODE_ENV=production for both servers
-- Machine: ${environment.cpus} cores, ${environment.cpuModel}, ${environment.platform}; load average at the end ${environment.loadAverage.join(' / ')} (other work shared the machine)
+- Machine: ${environment.cpus} cores, ${environment.cpuModel}, ${environment.platform}; load average at the end ${environment.loadAverage.join(' / ')}
 - Command: \`${command}\`${CPU_PROF ? ' with BENCH_CPU_PROF (Lattice under --cpu-prof: slower than without)' : ''}
 - Load: autocannon, ${CONNECTIONS} connections, POST; ${WARMUP_S} s warm-up each, then ${ROUNDS} alternating rounds of ${ROUND_S} s per server per size; took ${durationS} s
 - Every size answers the same dashboard (${results[0]?.resultComponents} components in 10 systems); only the catalog around it grows. Both answers are asserted equal before loading.

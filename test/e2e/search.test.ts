@@ -9,19 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { MemoryEntityStore } from '../../src/data/memory/MemoryEntityStore.ts';
-import { compileExpression } from '../../src/model/expressions.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { gql, startTestLattice, tempProject } from '../helpers/lattice.ts';
-
-/** An expression in the product's expression language: jq where it compiles, else JSONata (before jq replaced it). */
-function expression(jq: string, jsonata: string): string {
-  try {
-    compileExpression(jq);
-    return jq;
-  } catch {
-    return jsonata;
-  }
-}
 
 const blueprints = {
   'Domain.json': {
@@ -52,7 +41,7 @@ const blueprints = {
     },
     relations: { system: { target: 'System' } },
     mirrorProperties: { domainTitle: { path: 'system.domain.$title' }, systemTitle: { path: 'system.$title' } },
-    calculationProperties: { doubleCost: { calculation: expression('.properties.cost * 2', 'properties.cost * 2'), type: 'number' } },
+    calculationProperties: { doubleCost: { calculation: '.properties.cost * 2', type: 'number' } },
   },
 };
 
