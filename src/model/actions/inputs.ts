@@ -15,8 +15,9 @@
  * Port-only keys (title, icon, dataset, visible…) are dropped before compiling; a default given
  * as `{ jqQuery }` (computed by Port's UI) is ignored.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { describeValueError } from '../blueprints/values.ts';
 import { toPointer } from '../files/parseDocument.ts';
 import type { Action, InputDef, UserInputs } from './model.ts';
 import { MASK } from './secrets.ts';
@@ -89,7 +90,7 @@ export async function validateInputs(action: Action, inputs: unknown, entityExis
       const pointer = `/inputs${e.instancePath}${e.keyword === 'required' ? toPointer([(e.params as { missingProperty: string }).missingProperty]) : ''}${
         e.keyword === 'additionalProperties' ? toPointer([(e.params as { additionalProperty: string }).additionalProperty]) : ''
       }`;
-      if (!problems.some((p) => p.pointer === pointer)) problems.push({ pointer, message: describe(e) });
+      if (!problems.some((p) => p.pointer === pointer)) problems.push({ pointer, message: describeValueError(e, 'input') });
     }
     return { inputs: data, problems };
   }
@@ -151,7 +152,7 @@ export function inputSchemaProblems(userInputs: UserInputs, base: string): Input
       continue;
     }
     if (schema.default !== undefined && !validate(structuredClone(schema.default))) {
-      problems.push({ pointer: `${at}/default`, message: `default ${JSON.stringify(schema.default)} does not fit the input: ${(validate.errors ?? []).map(describe).join('; ')}` });
+      problems.push({ pointer: `${at}/default`, message: `default ${JSON.stringify(schema.default)} does not fit the input: ${(validate.errors ?? []).map((e) => describeValueError(e, 'input')).join('; ')}` });
     }
     const isEntity = def.format === 'entity' || def.items?.format === 'entity';
     if (isEntity && !entityBlueprint(def)) problems.push({ pointer: at, message: `input "${key}" has format "entity" but names no "blueprint"` });
@@ -177,20 +178,6 @@ export function maskInputs(action: Action, inputs: Readonly<Record<string, unkno
   const out = { ...inputs };
   for (const name of secretInputNames(action)) if (out[name] !== undefined && out[name] !== null) out[name] = MASK;
   return out;
-}
-
-function describe(e: ErrorObject): string {
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown input "${params.additionalProperty}"`;
-    case 'required':
-      return `required input "${params.missingProperty}" is missing`;
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return e.message ?? 'is invalid';
-  }
 }
 
 function isJqQuery(v: unknown): boolean {

@@ -76,14 +76,14 @@ const FORMAT_NAMES: Readonly<Record<string, string>> = {
   yaml: 'valid YAML text',
 };
 
-/** One ajv error about a value, as a user reads it. */
-export function describeValueError(e: ErrorObject): string {
+/** One ajv error about a value, as a user reads it; `noun` names what an object's keys are (`input` for action inputs). */
+export function describeValueError(e: ErrorObject, noun = 'property'): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties':
-      return `unknown property "${params.additionalProperty}"`;
+      return `unknown ${noun} "${params.additionalProperty}"`;
     case 'required':
-      return `required property "${params.missingProperty}" is missing`;
+      return `required ${noun} "${params.missingProperty}" is missing`;
     case 'enum':
       return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'format':
