@@ -66,9 +66,21 @@ describe('name collisions', () => {
     expect(e.message).toContain('"A_B"');
   });
 
-  it('two properties landing on one field', () => {
-    const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, onCall: { type: 'string' }, Title: { type: 'string' } } } })]);
-    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall']);
+  it('two properties landing on one field, neither spelled as it', () => {
+    const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, 'on-call': { type: 'string' }, Title: { type: 'string' } } } })]);
+    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/on-call']);
+    expect(collisions([bp({ identifier: 'A', schema: { properties: { 'on-call': { type: 'string' }, onCall: { type: 'string' } } } })]).map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall']);
+  });
+
+  it('of two properties on one field, the one spelled as it keeps it and the other is its identifier (Port\'s Statuspage blueprint)', () => {
+    for (const order of [['postmortem_published_at', 'postmortemPublishedAt'], ['postmortemPublishedAt', 'postmortem_published_at']]) {
+      const p = plan([bp({ identifier: 'incident', schema: { properties: Object.fromEntries(order.map((key) => [key, { type: 'string' }])) } })]);
+      const fields = Object.fromEntries(p.type('incident').fields.map((f) => [f.name, 'key' in f ? f.key : f.kind]));
+      expect(fields).toMatchObject({ postmortemPublishedAt: 'postmortemPublishedAt', postmortem_published_at: 'postmortem_published_at' });
+      expect(p.warnings.map((w) => w.message)).toEqual([
+        'property "postmortem_published_at" of blueprint "incident" is the GraphQL field "postmortem_published_at": "postmortemPublishedAt" is the identifier of another field',
+      ]);
+    }
   });
 
   it('a field on a meta field or on another section\'s field takes its section\'s name, with a warning (Port allows these)', () => {
