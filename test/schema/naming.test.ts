@@ -89,7 +89,7 @@ describe('name collisions', () => {
       bp({
         identifier: 'service',
         schema: { properties: { createdAt: { type: 'string', format: 'date-time' }, team: { type: 'string' }, Title: { type: 'string' }, environment: { type: 'string' } } },
-        relations: { team: { target: 'team' }, environment: { target: 'team' }, Namespace: { target: 'team' } },
+        relations: { team: { target: 'team', many: false }, environment: { target: 'team', many: false }, Namespace: { target: 'team', many: false } },
         mirrorProperties: { namespace: { path: 'Namespace.$title' } },
       }),
     ]);
@@ -121,9 +121,9 @@ describe('name collisions', () => {
   });
 
   it('a reverse relation landing on an existing field, unless renamed with "inverse"', () => {
-    const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S' } } })];
+    const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S', many: false } } })];
     expect(collisions(clash)[0].pointer).toBe('/1/relations/system');
-    const renamed = plan([clash[0], bp({ identifier: 'Component', relations: { system: { target: 'S', inverse: 'parts' } } })]);
+    const renamed = plan([clash[0], bp({ identifier: 'Component', relations: { system: { target: 'S', many: false, inverse: 'parts' } } })]);
     expect(renamed.type('S').fields.map((f) => f.name)).toContain('parts');
   });
 });
