@@ -22,24 +22,10 @@
  * shipped actions (schema/actions; update_pod_count scales in the simulated clusters) need the
  * demo's API token, which the banner prints.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sha256Hex } from '../src/auth/authenticate.ts';
-import { loadConfig } from '../src/config/index.ts';
 import { LatticeError, LatticeErrors } from '../src/errors/index.ts';
-import { startLattice, GRAPHQL_PATH, type Lattice } from '../src/server/app.ts';
-import { startCloudControlSimulator, type CloudControlSimulator } from '../test/simulators/cloudcontrol/server.ts';
-import { startGitHubSimulator, type GitHubSimulator } from '../test/simulators/github/server.ts';
-import { kubeconfigFor } from '../test/simulators/kubernetes/kubeconfig.ts';
-import { startKubernetesSimulator, type KubernetesSimulator } from '../test/simulators/kubernetes/server.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CONFIG = path.join(ROOT, 'examples/demo/lattice.yaml');
-const EXTRA_REPOSITORIES = 20;
-const CLUSTERS = ['staging', 'production'] as const;
-/** The API token actions and runs need (anonymous callers may read, not run actions). The demo's own: never use it elsewhere. */
-const DEMO_TOKEN = 'lattice-demo';
+import { GRAPHQL_PATH } from '../src/server/app.ts';
+import { DEMO_CLUSTERS, DEMO_CONFIG, DEMO_ROOT, DEMO_TOKEN, startDemoEnvironment, type DemoEnvironment } from './demoEnvironment.ts';
 
 const EXAMPLE_QUERIES = [
   '{ component(identifier: "CartService") { title type system { identifier } url language openPullRequests lastRunConclusion pullRequests { nodes { title author } } source { name fetchedAt stale } } }',
@@ -48,24 +34,14 @@ const EXAMPLE_QUERIES = [
 ];
 const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5 }) { id status } }';
 
-let github: GitHubSimulator | undefined;
-const clusters: KubernetesSimulator[] = [];
-let cloudControl: CloudControlSimulator | undefined;
-let tempDir: string | undefined;
-let lattice: Lattice | undefined;
+let demo: DemoEnvironment | undefined;
 let stopping = false;
 
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   setTimeout(() => process.exit(code || 1), 15_000).unref(); // never hang on the way out
-  await lattice?.close().catch((err: unknown) => console.error('stopping Lattice:', err));
-  await Promise.all([
-    github?.close().catch((err: unknown) => console.error('stopping the GitHub simulator:', err)),
-    ...clusters.map((c) => c.close().catch((err: unknown) => console.error(`stopping the Kubernetes simulator ${c.name}:`, err))),
-    cloudControl?.close().catch((err: unknown) => console.error('stopping the Cloud Control simulator:', err)),
-  ]);
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  await demo?.close();
   process.exit(code);
 }
 
@@ -73,33 +49,8 @@ process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
 try {
-  github = await startGitHubSimulator({ extraRepositories: EXTRA_REPOSITORIES });
-  for (const name of CLUSTERS) clusters.push(await startKubernetesSimulator({ name }));
-  cloudControl = await startCloudControlSimulator();
-  tempDir = mkdtempSync(path.join(tmpdir(), 'lattice-demo-'));
-  const kubeconfigFile = path.join(tempDir, 'kubeconfig');
-  writeFileSync(kubeconfigFile, kubeconfigFor(clusters.map((sim) => ({ sim, context: sim.name }))).yaml, { mode: 0o600 });
-
-  const loaded = loadConfig(
-    {
-      LATTICE_CONFIG: CONFIG,
-      GITHUB_TOKEN: github.token,
-      GITHUB_URL: github.url,
-      GITHUB_WEBHOOK_SECRET: process.env.GITHUB_WEBHOOK_SECRET,
-      KUBECONFIG_FILE: kubeconfigFile,
-      STAGING_CONTEXT: 'staging',
-      PRODUCTION_CONTEXT: 'production',
-      AWS_ENDPOINT: cloudControl.url,
-      AWS_ACCESS_KEY_ID: 'AKIDSIMULATOR',
-      AWS_SECRET_ACCESS_KEY: 'simulator-secret',
-      PORT: process.env.PORT ?? '4000',
-      HOST: process.env.HOST,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    ROOT,
-  );
-  const config = { ...loaded, auth: { ...loaded.auth, tokens: [...loaded.auth.tokens, { name: 'demo', sha256: sha256Hex(DEMO_TOKEN), user: 'demo@example.com', roles: ['Member', 'SRE'] }] } };
-  lattice = await startLattice(config, { root: ROOT });
+  demo = await startDemoEnvironment();
+  const { lattice, github, clusters, cloudControl, kubeconfigFile } = demo;
   const repositories = github.data.organizations[0].repositories.length;
   const curl = `curl -s ${lattice.url}${GRAPHQL_PATH} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERIES[2] })}'`;
   console.log(
@@ -110,9 +61,9 @@ try {
       `GraphiQL    ${lattice.url}${GRAPHQL_PATH}`,
       `GitHub      ${github.graphqlUrl}  (simulator: org "acme", ${repositories} repositories, token ${github.token})`,
       ...clusters.map((c) => `Kubernetes  ${c.url}  (simulator: cluster ${c.name}; kubectl --server=${c.url} get deployments -A)`),
-      `Kubeconfig  ${kubeconfigFile}  (contexts ${CLUSTERS.join(', ')})`,
+      `Kubeconfig  ${kubeconfigFile}  (contexts ${DEMO_CLUSTERS.join(', ')})`,
       `AWS         ${cloudControl.url}  (Cloud Control simulator: RDS, S3, SQS in eu-west-1 and us-east-1)`,
-      `Config      ${path.relative(ROOT, CONFIG)}`,
+      `Config      ${path.relative(DEMO_ROOT, DEMO_CONFIG)}`,
       '',
       'Paste into GraphiQL:',
       '',

@@ -1,0 +1,88 @@
+/**
+ * A `yaml` or `json` block of the docs, parsed, then loaded by the real loader of what it is:
+ * - `config` (the default for YAML): lattice.yaml through `loadConfig`, in a folder of its own,
+ *   each `${NAME}` it uses set to a placeholder;
+ * - `blueprint`: through `loadBlueprints`, with the shipped blueprints (schema/blueprints) beside
+ *   it (it replaces the one with its identifier);
+ * - `action`: through `loadActions`, over the shipped blueprints;
+ * - `data` (the default for JSON): parsed only (responses, messages, Port queries shown as data).
+ * A partial block is completed first: `at <pointer>` places it in the document the directive
+ * names (`from <file>`, or a JSON object in the comment, or `{}`): a list replaces what is at the
+ * pointer, an object is merged into it. JSON that is a list of members (`"key": …`) is read as
+ * the object `{ … }`. `beside <file> [as <name>]` puts a repository file next to the block's
+ * lattice.yaml (a `portAppConfig` it names).
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { loadConfig } from '../../../src/config/index.ts';
+import { loadActions } from '../../../src/model/actions/load.ts';
+import { loadBlueprints } from '../../../src/model/blueprints/load.ts';
+import { ROOT } from '../../helpers/lattice.ts';
+import type { Block } from '../markdown.ts';
+
+const KINDS = ['config', 'blueprint', 'action', 'data'] as const;
+
+function parseBlock(block: Block): unknown {
+  if (block.language === 'yaml') return parseYaml(block.text) as unknown;
+  const text = block.text.trim();
+  return JSON.parse(/^[[{]/.test(text) ? text : `{${text}}`) as unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `value` placed at `pointer` in `base`: a list replaces, an object merges. */
+export function complete(base: unknown, pointer: string, value: unknown): unknown {
+  const root = structuredClone(base ?? {});
+  const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+  if (keys.length === 0) return isObject(value) && isObject(root) ? { ...root, ...value } : value;
+  let parent: any = root;
+  for (const key of keys.slice(0, -1)) {
+    parent[key] ??= {};
+    parent = parent[key];
+  }
+  const last = keys[keys.length - 1];
+  parent[last] = isObject(value) && isObject(parent[last]) ? { ...parent[last], ...value } : value;
+  return root;
+}
+
+function shippedBlueprintFiles(): { file: string; text: string }[] {
+  const dir = path.join(ROOT, 'schema/blueprints');
+  return readdirSync(dir)
+    .sort()
+    .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+export function loadDataBlock(block: Block): void {
+  const d = block.directive;
+  const kind = d?.kind ?? (block.language === 'yaml' ? 'config' : 'data');
+  if (!(KINDS as readonly string[]).includes(kind)) throw new Error(`a ${block.language} block's directive is one of ${KINDS.join(', ')}; got "${kind}"`);
+  const parsed = parseBlock(block);
+  let value = parsed;
+  if (d?.at !== undefined || d?.file || d?.base) {
+    const base = d.file ? (parseYaml(readFileSync(path.join(ROOT, d.file), 'utf8')) as unknown) : d.base;
+    value = complete(base, d.at ?? '', value);
+  }
+  if (kind === 'config') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lattice-docs-config-'));
+    // A whole block is written as it is, so that an error's line is the block's line.
+    const text = value === parsed ? block.text : stringify(value);
+    writeFileSync(path.join(dir, 'lattice.yaml'), text);
+    if (d?.beside) copyFileSync(path.join(ROOT, d.beside), path.join(dir, d.besideAs ?? path.basename(d.beside)));
+    const env = Object.fromEntries([...text.matchAll(/\$\{(\w+)/g)].map((m) => [m[1], `docs-test-${m[1]}`]));
+    try {
+      loadConfig({ ...env, LATTICE_CONFIG: path.join(dir, 'lattice.yaml') }, dir);
+    } catch (err) {
+      const note = value === parsed ? ` (lattice.yaml:N is line N of the block, ${block.file}:${block.line}+N)` : ' (lattice.yaml is the block completed as its directive says)';
+      throw new Error(`${(err as Error).message.replaceAll(dir + path.sep, '')}${note}`, { cause: err });
+    }
+  } else if (kind === 'blueprint') {
+    const identifier = isObject(value) ? value.identifier : undefined;
+    const others = shippedBlueprintFiles().filter((f) => (parseYaml(f.text) as { identifier?: string }).identifier !== identifier);
+    loadBlueprints([...others, { file: `${block.file}#block-${block.index}.json`, text: JSON.stringify(value, null, 2) }]);
+  } else if (kind === 'action') {
+    const { model } = loadBlueprints(shippedBlueprintFiles());
+    loadActions([{ file: `${block.file}#block-${block.index}.json`, text: JSON.stringify(value, null, 2) }], model);
+  }
+}
