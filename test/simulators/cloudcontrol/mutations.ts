@@ -87,7 +87,7 @@ export class CloudControlMutations {
     const previous = clientToken === undefined ? undefined : this.#byClientToken.get(clientToken);
     if (previous !== undefined) return { status: 200, body: { ProgressEvent: this.#requests.get(previous) } };
     const answer = run();
-    if (clientToken !== undefined && answer.status === 200) this.#byClientToken.set(clientToken, (answer.body as { ProgressEvent: ProgressEvent }).ProgressEvent.RequestToken);
+    if (clientToken !== undefined && 'body' in answer) this.#byClientToken.set(clientToken, (answer.body as { ProgressEvent: ProgressEvent }).ProgressEvent.RequestToken);
     return answer;
   }
 
