@@ -7,7 +7,7 @@
  * change is applied when the request is made (so the resource is listed from then on) and the
  * first status poll answers `SUCCESS`. `ClientToken` makes a repeated request the same request.
  * The primary identifier comes from the type's identifying property (`DBInstanceIdentifier`,
- * `BucketName`, `QueueName` → the queue URL, `AutoScalingGroupName`), and the read-only
+ * `BucketName`, `QueueName` → the queue URL, `BrokerName`, `AutoScalingGroupName`), and the read-only
  * properties AWS fills in (ARNs, the queue URL, an RDS endpoint) are filled in too.
  * `PatchDocument` is RFC 6902 JSON Patch, applied with fast-json-patch; a patch that changes the
  * primary identifier is refused (`NotUpdatableException`), as create-only properties are in AWS.
@@ -51,6 +51,7 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
     identifier: (p, region) => `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${String(p.QueueName)}`,
     computed: (name, region) => ({ Arn: `arn:aws:sqs:${region}:${ACCOUNT}:${name}`, QueueUrl: `https://sqs.${region}.amazonaws.com/${ACCOUNT}/${name}` }),
   },
+  'AWS::AmazonMQ::Broker': { key: 'BrokerName', computed: (name, region) => ({ Arn: `arn:aws:mq:${region}:${ACCOUNT}:broker:${name}:b-${name}` }) },
   'AWS::AutoScaling::AutoScalingGroup': {
     key: 'AutoScalingGroupName',
     computed: (name, region) => ({ AutoScalingGroupARN: `arn:aws:autoscaling:${region}:${ACCOUNT}:autoScalingGroup:${name}` }),
