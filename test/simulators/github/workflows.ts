@@ -30,7 +30,7 @@ export const PLATFORM_WORKFLOWS: Readonly<Record<string, SimWorkflow>> = {
       const name = inputs.name ?? '';
       if (!/^[a-z][a-z0-9-]*$/.test(name)) return { conclusion: 'failure', note: `invalid service name ${JSON.stringify(name)}` };
       if (org.repositories.some((r) => r.name.toLowerCase() === name.toLowerCase())) return { conclusion: 'failure', note: `repository ${org.login}/${name} already exists` };
-      const entity = { identifier: name, title: name, blueprint: 'Component', properties: { type: 'service', lifecycle: 'experimental', language: inputs.language ?? 'go' }, relations: { system: inputs.system ?? null } };
+      const entity = { identifier: name, title: name, blueprint: 'Component', properties: { type: 'service' }, relations: { system: inputs.system ?? null } };
       addRepository(org, { name, description: `${name}, scaffolded from the ${inputs.language ?? 'go'} template`, language: inputs.language, files: { 'port.yml': stringify(entity), 'README.md': `# ${name}\n` } });
       return { conclusion: 'success', note: `created ${org.login}/${name}` };
     },
