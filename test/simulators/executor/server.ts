@@ -71,12 +71,13 @@ export async function startExecutorSimulator(options: ExecutorSimulatorOptions):
   };
 
   const reporterFor = (job: ExecutorJob, token: string): Reporter => ({
-    log: (message) => graphql('mutation($id: ID!, $token: String!, $message: String!) { appendRunLog(id: $id, token: $token, message: $message) { number } }', { id: job.runId, token, message }),
+    log: (message) => graphql('mutation($id: ID!, $token: String!, $message: String!) { appendRunLog(id: $id, token: $token, message: $message) { cursor } }', { id: job.runId, token, message }),
     progress: (statusLabel, link) => graphql('mutation($id: ID!, $token: String!, $label: String, $link: String) { updateRun(id: $id, token: $token, statusLabel: $label, link: $link) { status } }', { id: job.runId, token, label: statusLabel, link: link ?? null }),
     async finish(status, summary) {
       job.outcome = status;
       job.summary = summary;
-      await graphql('mutation($id: ID!, $token: String!, $status: RunStatus, $summary: String) { updateRun(id: $id, token: $token, status: $status, summary: $summary) { status } }', { id: job.runId, token, status, summary });
+      const label = status === 'SUCCESS' ? 'done' : 'failed';
+      await graphql('mutation($id: ID!, $token: String!, $status: RunStatus, $label: String, $summary: String) { updateRun(id: $id, token: $token, status: $status, statusLabel: $label, summary: $summary) { status } }', { id: job.runId, token, status, label, summary });
     },
   });
 

@@ -9,7 +9,7 @@
  * | `POST /provision` | provision_cloud_resource: CreateResource of the type's CloudFormation resource (postgress → AWS::RDS::DBInstance, s3-bucket → AWS::S3::Bucket, rabbit-queue → AWS::AmazonMQ::Broker; a kafka-topic is not a Cloud Control resource: FAILURE), tagged with the component and the requester, then polls the request |
  * | `POST /modify` | modify_cloud_resource: UpdateResource of a database's class and storage for a size |
  * | `POST /cloud/update` | update_auto_scaling_group (and any action that computes its own change): UpdateResource with the JSON Patch it is given |
- * | `POST /access/grant` | request_temporary_access: records a grant that ends at `expiresAt` |
+ * | `POST /access/grant` | request_temporary_access: records a grant that ends `hours` after it is granted |
  * | `POST /deployments/lock` | lock_deployments: records a lock of the service's deployments until `until` |
  * | `POST /secrets` | add_secret: stores the value (never echoed) under the service |
  * | `POST /runbooks/failover` | incident_runbook: the failover steps, logged one by one |
@@ -131,8 +131,11 @@ const SERVICES: Readonly<Record<string, Service>> = {
   },
   'POST /access/grant': {
     async asynchronous({ body, state, report }) {
-      const grant = { resource: String(body.resource), user: String(body.user), level: String(body.level), expiresAt: String(body.expiresAt), reason: String(body.reason ?? '') };
-      if (!(Date.parse(grant.expiresAt) > Date.now())) return report.finish('FAILURE', `expiresAt ${grant.expiresAt} is not in the future`);
+      const hours = Number(body.hours);
+      if (!(hours > 0)) return report.finish('FAILURE', `hours must be a positive number, not ${JSON.stringify(body.hours)}`);
+      // The grant's clock starts when it is granted (after the approval), not when it was asked for.
+      const expiresAt = new Date(Date.now() + hours * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const grant = { resource: String(body.resource), user: String(body.user), level: String(body.level), expiresAt, reason: String(body.reason ?? '') };
       state.grants.push(grant);
       await report.log(`granted ${grant.level} access to ${grant.resource} to ${grant.user}`);
       await report.finish('SUCCESS', `${grant.user} has ${grant.level} access to ${grant.resource} until ${grant.expiresAt}`);
