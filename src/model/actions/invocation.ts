@@ -41,7 +41,7 @@ export function secretsUsed(action: Action): readonly string[] {
     const walk = (value: unknown): void => {
       if (typeof value === 'string') for (const m of value.matchAll(SECRET_REFERENCE)) found.add(m[1] ?? m[2]);
       else if (Array.isArray(value)) value.forEach(walk);
-      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (walk(k), walk(v));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) [k, v].forEach(walk);
     };
     walk(action.invocationMethod);
     names = [...found].sort();
