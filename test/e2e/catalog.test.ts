@@ -7,14 +7,19 @@
  * request), Cloud Control (a created database, a resized one, an updated auto-scaling group),
  * Kubernetes (the replica count), or the executor's report on the run (summary and log lines).
  * Nothing is asserted about durations: every wait is on an event (the CLI's exit, a condition).
+ * Last, a gateway with no LATTICE_SECRET_* shows what a missing secret does: the run fails naming
+ * the variable to set.
  */
 import { CloudControlClient, GetResourceCommand } from '@aws-sdk/client-cloudcontrol';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { killChildren, spawnCli, until, type Cli } from '../cli/harness.ts';
 import { killDemo, startDemo, type RunningDemo } from '../helpers/demo.ts';
-import { gql, ROOT } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+
+// A test spawns up to four CLI processes, each a Node start: generous on a loaded machine (waits are on events, never timed).
+vi.setConfig({ testTimeout: 120_000 });
 
 let demo: RunningDemo;
 let url: string;
@@ -48,7 +53,7 @@ async function run(action: string, args: string[], options: { user?: string; app
   tested.add(action);
   const cli = spawnCli(url, ['run', action, ...args, '--wait', '--heartbeat', '1s'], { LATTICE_TOKEN: tokens[options.user ?? 'demo'] });
   if (options.approve) {
-    await until(() => /^run_\w+$/m.test(cli.stdout()) && /approval needed/.test(cli.stderr()), `the ${action} run to wait for approval`);
+    await until(() => /^run_\w+$/m.test(cli.stdout()) && /approval needed/.test(cli.stderr()), `the ${action} run to wait for approval`, 60_000);
     await options.approve(runIdOf(cli));
   }
   const code = await cli.exit;
@@ -169,7 +174,7 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Deployment orders/cart-service scaled to 4');
       let seen: unknown;
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 60_000;
       while (seen !== 4 && Date.now() < deadline) {
         seen = (await gql(base, '{ workload(identifier: "production/orders/cart-service") { desiredReplicas } }')).data?.workload?.desiredReplicas;
         if (seen !== 4) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -224,5 +229,18 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
   it('has run every action in schema/actions', () => {
     const shipped = readdirSync(path.join(ROOT, 'schema/actions')).map((f) => f.replace(/\.json$/, ''));
     expect([...tested].sort()).toEqual(shipped.sort());
+  });
+});
+
+describe('a gateway without the secrets an action uses', () => {
+  it('fails the run naming LATTICE_SECRET_<NAME> (not "invalid URL null"), and `lattice run --wait` exits 1 saying so', async () => {
+    const gateway = await startTestLattice();
+    try {
+      const cli = spawnCli(`${gateway.url}/graphql`, ['run', 'provision_cloud_resource', '--input', 'name=orders-db', '--input', 'type=postgress', '--wait'], { LATTICE_TOKEN: ADMIN_TOKEN });
+      expect(await cli.exit).toBe(1);
+      expect(cli.stdout()).toContain('status: FAILURE: action "provision_cloud_resource" uses .secrets.PROVISIONER_URL: set LATTICE_SECRET_PROVISIONER_URL in the gateway\'s environment');
+    } finally {
+      await gateway.close();
+    }
   });
 });
