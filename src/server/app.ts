@@ -13,7 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
-import { ANONYMOUS } from '../auth/identity.ts';
+import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import { redactUrl } from '../config/index.ts';
 import type { Config } from '../config/types.ts';
 import { createRequestContext, type RequestContext } from '../context/index.ts';
@@ -48,6 +48,10 @@ import { createSubscribeGuards } from './subscribeGuards.ts';
 import { createTrustedDocuments } from './trustedDocuments.ts';
 import { watchFolders } from './watch.ts';
 import { serveWebSocket } from './ws.ts';
+import { connectionsPerIp } from './connectionsPerIp.ts';
+import { plainSubscriptionRefusal } from './streams/plainRequests.ts';
+import { prepareOperation, type OperationRequest } from './streams/prepare.ts';
+import { resultFormatter } from './streams/result.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -148,31 +152,43 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       metricsPlugin(metrics),
       limitsPlugin(config.limits, countStop),
       ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
+      plainSubscriptionRefusal(GRAPHQL_PATH),
     ],
   });
   await apollo.start();
+
+  // The streaming transports (graphql-ws, SSE, multipart) share the guards, limits and connection count.
+  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
+  const streamLimits = wsLimits(config.limits, countStop);
+  const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
+  const servedSchema = () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema);
+  const streams = {
+    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
+    formatResult: resultFormatter({ formatError: format, limits: streamLimits }),
+    connections,
+    clientIp,
+  };
 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
   const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments, streams }),
   );
-  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
   const ws = serveWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
-    schema: () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema),
+    schema: servedSchema,
     authenticate,
     context,
     log,
     formatError: format,
     maxPayloadBytes: config.bodyLimitBytes,
-    maxConnectionsPerIp: config.websocket.maxConnectionsPerIp,
+    connections,
     clientIp,
     guards,
-    limits: wsLimits(config.limits, countStop),
+    limits: streamLimits,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
