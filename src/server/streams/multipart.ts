@@ -10,8 +10,11 @@
  *   the response out);
  * - `{"payload":null,"errors":[…]}` when the stream fails after it started (a transport error),
  *   then the end;
- * - the closing boundary `--graphql--` when the source ends. The client closing the response
- *   ends the subscription.
+ * - the closing boundary `--graphql--` after the last part (a `{}` when the source ends). The
+ *   client closing the response ends the subscription.
+ *
+ * Each part is followed by its boundary at once, as Apollo Router writes them: a client knows a
+ * part is whole when the boundary after it arrives.
  *
  * Queries and mutations sent this way get one part. Every operation goes through
  * streams/prepare.ts after httpGuards.ts, as over SSE and graphql-ws.
@@ -25,7 +28,10 @@ import { openStream, type StreamTransportOptions } from './transport.ts';
 
 const BOUNDARY = 'graphql';
 const HEARTBEAT_MS = 5_000;
-const PART_HEAD = `\r\n--${BOUNDARY}\r\ncontent-type: application/json; charset=utf-8\r\n\r\n`;
+const PART_HEAD = 'content-type: application/json; charset=utf-8\r\n\r\n';
+/** After each part, right away (a client knows a part is whole when the boundary after it arrives). */
+const NEXT = `\r\n--${BOUNDARY}\r\n`;
+const LAST = `\r\n--${BOUNDARY}--\r\n`;
 
 /** Whether `accept` asks for multipart subscriptions (`subscriptionSpec=1.0`, quoted or not). */
 export function acceptsMultipartSubscription(accept: string | undefined): boolean {
@@ -44,32 +50,27 @@ export function multipartTransport(options: StreamTransportOptions): express.Req
     if (!identity) return;
     const prepared = await options.prepare(request, identity);
     res.writeHead(200, { 'content-type': `multipart/mixed;boundary="${BOUNDARY}";subscriptionSpec="1.0"`, 'cache-control': 'no-store' });
-    const part = (body: unknown) => res.write(`${PART_HEAD}${JSON.stringify(body)}`);
-    const end = () => res.end(`\r\n--${BOUNDARY}--\r\n`);
-    if ('errors' in prepared) {
-      part({ payload: options.formatResult(undefined, { errors: prepared.errors }) });
-      return end();
-    }
+    res.write(NEXT);
+    const part = (body: unknown) => res.write(`${PART_HEAD}${JSON.stringify(body)}${NEXT}`);
+    const last = (body: unknown) => res.end(`${PART_HEAD}${JSON.stringify(body)}${LAST}`);
+    if ('errors' in prepared) return last({ payload: options.formatResult(undefined, { errors: prepared.errors }) });
     const context = cancelOnClose(prepared.args.contextValue, res);
     const args = { ...prepared.args, contextValue: context };
     const heartbeat = setInterval(() => part({}), HEARTBEAT_MS);
     try {
       const operation = getOperationAST(args.document, args.operationName);
       const outcome = operation?.operation === 'subscription' ? await subscribe(args) : await execute(args);
-      if (!(Symbol.asyncIterator in outcome)) {
-        part({ payload: options.formatResult(context, outcome) });
-        return;
-      }
+      if (!(Symbol.asyncIterator in outcome)) return last({ payload: options.formatResult(context, outcome) });
       res.once('close', () => void outcome.return?.());
       for await (const result of outcome) part({ payload: options.formatResult(context, result) });
+      last({});
     } catch (err) {
       // The source failed mid-stream: a transport error (formatError masks what is internal).
       const error = err instanceof GraphQLError ? err : new GraphQLError('subscription failed', { originalError: err instanceof Error ? err : undefined });
       const formatted: FormattedExecutionResult = options.formatResult(undefined, { errors: [error] } satisfies ExecutionResult);
-      part({ payload: null, errors: formatted.errors });
+      if (!res.writableEnded) last({ payload: null, errors: formatted.errors });
     } finally {
       clearInterval(heartbeat);
-      if (!res.writableEnded) end();
     }
   };
 }
