@@ -39,7 +39,8 @@ export function sseTransport(options: StreamTransportOptions): express.RequestHa
       const { res } = req.context;
       const identity = res.locals.streamIdentity as Identity;
       const prepared = await options.prepare({ query: params.query, variables: params.variables, operationName: params.operationName }, identity);
-      if ('errors' in prepared) return { errors: [...prepared.errors] } satisfies ExecutionResult;
+      // graphql-sse knows a result by its `data` key (left undefined: a request error has no data).
+      if ('errors' in prepared) return { data: undefined, errors: [...prepared.errors] } satisfies ExecutionResult;
       return { ...prepared.args, contextValue: cancelOnClose(prepared.args.contextValue, res) as unknown as SseContext };
     },
     onNext: (ctx, _req, result) => options.formatResult(ctx, result as ExecutionResult) as ExecutionResult,
