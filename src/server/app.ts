@@ -49,6 +49,7 @@ import { createTrustedDocuments } from './trustedDocuments.ts';
 import { watchFolders } from './watch.ts';
 import { serveWebSocket } from './ws.ts';
 import { connectionsPerIp } from './connectionsPerIp.ts';
+import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { plainSubscriptionRefusal } from './streams/plainRequests.ts';
 import { prepareOperation, type OperationRequest } from './streams/prepare.ts';
 import { resultFormatter } from './streams/result.ts';
@@ -153,6 +154,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       limitsPlugin(config.limits, countStop),
       ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
       plainSubscriptionRefusal(GRAPHQL_PATH),
+      legacyJsonStatusPlugin(),
     ],
   });
   await apollo.start();
