@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
@@ -37,12 +38,12 @@ import { compiledExecutor } from './compiledExecution.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
 import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
-import { guardSchema } from './limits/guard.ts';
 import { guardedContext } from './limits/guardedContext.ts';
 import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
 import { stopCounter } from './limits/stops.ts';
 import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
+import { servedSchemaOf } from './servedSchema.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
 import { createTrustedDocuments } from './trustedDocuments.ts';
@@ -132,9 +133,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const httpServer = http.createServer();
   // Operation limits (src/server/limits): every served schema's fields ask the request's guard first.
   const countStop = stopCounter(metrics.registry);
+  // What clients are served: the subgraph only when `server.federation.enabled`; every field guarded.
+  const serve = servedSchemaOf(config.federation.enabled);
   const apollo = new ApolloServer<RequestContext>({
     // Compiled execution (compiledExecution.ts): each document compiled once per generation.
-    gateway: schemaSource(runtime, guardSchema, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
+    gateway: schemaSource(runtime, serve, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
     ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
@@ -146,13 +149,14 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     formatError: format,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginInlineTraceDisabled(),
+      // ftv1 inline traces, for a federation gateway that asks (apollo-federation-include-trace), errors masked.
+      config.federation.enabled ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are set anywhere: the default cache-control plugin only cost a hook per resolved field.
       ApolloServerPluginCacheControlDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       limitsPlugin(config.limits, countStop),
-      ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
+      ...(production && config.federation.enabled ? [federationGuardPlugin(config.federation.roles)] : []),
       plainSubscriptionRefusal(GRAPHQL_PATH),
       legacyJsonStatusPlugin(),
     ],
@@ -160,10 +164,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   await apollo.start();
 
   // The streaming transports (graphql-ws, SSE, multipart) share the guards, limits and connection count.
-  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
+  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production && config.federation.enabled ? config.federation.roles : undefined, audit, trustedDocuments });
   const streamLimits = wsLimits(config.limits, countStop);
   const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
-  const servedSchema = () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema);
+  const servedSchema = () => serve((runtime.current as NonNullable<typeof runtime.current>).schema);
   const streams = {
     prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
     formatResult: resultFormatter({ formatError: format, limits: streamLimits }),

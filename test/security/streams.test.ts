@@ -32,6 +32,7 @@ beforeAll(async () => {
     bodyLimitBytes: BODY_LIMIT,
     rateLimits,
     websocket: { maxSubscriptions: 10, maxConnectionsPerIp: 3 },
+    federation: { enabled: true, roles: ['Federation'] },
   });
 });
 afterAll(() => lattice?.close());
