@@ -16,80 +16,14 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Trace } from '@apollo/usage-reporting-protobuf';
 import { composeServices as composeWithTheGuild } from '@theguild/federation-composition';
 import { getIntrospectionQuery, parse, specifiedDirectives } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../resolvers/globalId.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, startTestLattice } from '../helpers/lattice.ts';
 import { rawConnect } from '../helpers/rawWs.ts';
-
-/** A second Relay-shaped subgraph: teams, its own Node/node/PageInfo, and Lattice's Component extended with its owner team. */
-export const TEAMS_SDL = `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
-
-  interface Node {
-    id: ID!
-  }
-
-  type PageInfo @shareable {
-    hasNextPage: Boolean!
-    hasPreviousPage: Boolean!
-    startCursor: String
-    endCursor: String
-  }
-
-  type Team implements Node @key(fields: "id") {
-    id: ID!
-    name: String!
-    members(first: Int, after: String): TeamMemberConnection!
-  }
-
-  type TeamMemberConnection {
-    edges: [TeamMemberEdge!]!
-    pageInfo: PageInfo!
-    totalCount: Int!
-  }
-
-  type TeamMemberEdge {
-    cursor: String!
-    node: String!
-  }
-
-  type Component implements Node @key(fields: "identifier") {
-    identifier: String!
-    id: ID! @shareable
-    ownerTeam: Team
-  }
-
-  type Query {
-    node(id: ID!): Node @shareable
-    teams: [Team!]!
-  }
-`;
-
-const TEAM = { id: 'team:checkout', name: 'Checkout' };
-
-export function teamsSubgraph() {
-  return buildSubgraphSchema([
-    {
-      typeDefs: parse(TEAMS_SDL),
-      resolvers: {
-        Query: { teams: () => [TEAM], node: (_: unknown, { id }: { id: string }) => (id === TEAM.id ? TEAM : null) },
-        Node: { __resolveType: (n: { id: string }) => (n.id.startsWith('team:') ? 'Team' : 'Component') },
-        Team: { members: () => ({ edges: [{ cursor: 'c1', node: 'ana@example.com' }], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' }, totalCount: 1 }) },
-        Component: {
-          // The same id Lattice gives (resolvers/globalId.ts): base64url of ["<blueprint>","<identifier>"].
-          __resolveReference: (ref: { identifier: string }) => ({ identifier: ref.identifier }),
-          id: (c: { identifier: string }) => toGlobalId('component', c.identifier),
-          ownerTeam: (c: { identifier: string }) => (c.identifier === 'CartService' ? TEAM : null),
-        },
-      },
-    },
-  ]);
-}
+import { TEAM, TEAMS_SDL, teamsSubgraph } from '../helpers/teamsSubgraph.ts';
 
 const FEDERATION = { enabled: true, roles: ['Federation'] };
 const tracePost = (url: string, query: string, headers: Record<string, string> = {}) =>
