@@ -28,7 +28,8 @@
  * expression that does not compile is a configuration error with its file, line, column, JSON
  * pointer and the position inside the expression. An identifier that breaks Port's identifier rule
  * (model/entities/identifier.ts) fails the object's mapping, located at the identifier's mapping
- * (INVALID_ENTITY).
+ * (INVALID_ENTITY); sources map with `mapOrSkip`, so such an object is skipped with a warning and
+ * never costs its source the other objects.
  */
 import type { EntityMappingsConfig, ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
@@ -181,6 +182,20 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     // A mapping that fails (an identifier outside Port's rule) rejects rather than throws.
     map: (object, context) => new Promise<EntityInput[]>((resolve) => resolve(mapAll(object, context))),
   };
+}
+
+/**
+ * The entities of one upstream object, or none when its mapping fails, with a warning naming the
+ * kind, the object and the problem: as Port's integrations do, one bad object is skipped and the
+ * rest of the source is served.
+ */
+export async function mapOrSkip(mapping: CompiledMapping, object: unknown, context: MappingContext | undefined, warn: (fields: Record<string, unknown>, message: string) => void, objectName: string): Promise<EntityInput[]> {
+  try {
+    return await mapping.map(object, context);
+  } catch (err) {
+    warn({ kind: mapping.kind, object: objectName, err: (err as Error).message }, `${mapping.kind} object skipped: a mapping failed`);
+    return [];
+  }
 }
 
 function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined): EntityInput | null {

@@ -39,6 +39,12 @@ export type LoadEntities = (blueprint: string, identifiers: readonly string[]) =
 export type FindByRelation = (blueprint: string, relation: string, targets: readonly string[]) => Promise<readonly (readonly Entity[])[]>;
 
 /** The identifiers a relation points at, as a list whatever its cardinality. */
+/** The entity as Port hands it to jq (calculations, policies): meta fields, `properties`, `relations`, not Lattice's `origin`. */
+export function portEntity(e: Entity): Omit<Entity, 'origin'> {
+  const { origin: _origin, ...port } = e;
+  return port;
+}
+
 export function relationTargets(entity: Entity, relation: string): readonly string[] {
   const value = entity.relations[relation];
   if (value === null || value === undefined) return [];
