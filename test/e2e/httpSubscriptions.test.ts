@@ -107,6 +107,28 @@ describe('multipart HTTP subscriptions (Apollo Client)', () => {
   });
 });
 
+describe('multipart heartbeats', () => {
+  it('sends a {} part while a subscription has nothing to say', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${lattice.url}/graphql`, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec=1.0' },
+      body: JSON.stringify({ query: 'subscription { entityChanged(blueprint: "Domain", identifier: "Quiet") { identifier } }' }),
+    });
+    const reader = res.body!.getReader();
+    let text = '';
+    // The heartbeat is the first part of a quiet subscription (it comes after 5 s).
+    while (!text.includes('\r\n\r\n{}\r\n--graphql\r\n')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream ended: ${text}`);
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toBe('\r\n--graphql\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{}\r\n--graphql\r\n');
+    abort.abort();
+  }, 20_000);
+});
+
 describe('a subscription sent as a plain request', () => {
   it('is refused with BAD_REQUEST naming the streaming transports, and no resolver runs (a GET: Apollo\'s 405)', async () => {
     logged.length = 0;

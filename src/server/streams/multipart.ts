@@ -51,8 +51,10 @@ export function multipartTransport(options: StreamTransportOptions): express.Req
     const prepared = await options.prepare(request, identity);
     res.writeHead(200, { 'content-type': `multipart/mixed;boundary="${BOUNDARY}";subscriptionSpec="1.0"`, 'cache-control': 'no-store' });
     res.write(NEXT);
-    const part = (body: unknown) => res.write(`${PART_HEAD}${JSON.stringify(body)}${NEXT}`);
-    const last = (body: unknown) => res.end(`${PART_HEAD}${JSON.stringify(body)}${LAST}`);
+    // Nothing is written once the client has gone (the subscription is then being closed).
+    const open = () => !res.writableEnded && !res.destroyed;
+    const part = (body: unknown) => open() && res.write(`${PART_HEAD}${JSON.stringify(body)}${NEXT}`);
+    const last = (body: unknown) => void (open() && res.end(`${PART_HEAD}${JSON.stringify(body)}${LAST}`));
     if ('errors' in prepared) return last({ payload: options.formatResult(undefined, { errors: prepared.errors }) });
     const context = cancelOnClose(prepared.args.contextValue, res);
     const args = { ...prepared.args, contextValue: context };
@@ -61,14 +63,15 @@ export function multipartTransport(options: StreamTransportOptions): express.Req
       const operation = getOperationAST(args.document, args.operationName);
       const outcome = operation?.operation === 'subscription' ? await subscribe(args) : await execute(args);
       if (!(Symbol.asyncIterator in outcome)) return last({ payload: options.formatResult(context, outcome) });
-      res.once('close', () => void outcome.return?.());
+      if (res.closed) void outcome.return?.();
+      else res.once('close', () => void outcome.return?.());
       for await (const result of outcome) part({ payload: options.formatResult(context, result) });
       last({});
     } catch (err) {
       // The source failed mid-stream: a transport error (formatError masks what is internal).
       const error = err instanceof GraphQLError ? err : new GraphQLError('subscription failed', { originalError: err instanceof Error ? err : undefined });
       const formatted: FormattedExecutionResult = options.formatResult(undefined, { errors: [error] } satisfies ExecutionResult);
-      if (!res.writableEnded) last({ payload: null, errors: formatted.errors });
+      last({ payload: null, errors: formatted.errors });
     } finally {
       clearInterval(heartbeat);
     }
