@@ -8,7 +8,7 @@
  */
 import type express from 'express';
 import type { Identity } from '../../auth/identity.ts';
-import { ErrorCodes, LatticeError } from '../../errors/index.ts';
+import { ErrorCodes, type LatticeError } from '../../errors/index.ts';
 import type { ClientIp } from '../clientIp.ts';
 import type { ConnectionsPerIp } from '../connectionsPerIp.ts';
 import type { CallerOutcome } from '../httpGuards.ts';
