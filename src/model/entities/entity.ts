@@ -4,6 +4,7 @@
  * Entities are immutable values (frozen by the stores). `origin` records who owns an entity:
  * `file:<path>` for catalog files, `api` for entities written through mutations.
  */
+import type { RuleQuery } from '../query/ruleSyntax.ts';
 
 export type RelationValue = string | readonly string[] | null;
 
@@ -22,6 +23,11 @@ export interface Entity {
   /** Who wrote it last through the API (Port's `$updatedBy`). */
   readonly updatedBy?: string | null;
   readonly origin: string;
+  /**
+   * Relations a source mapping gave as Port search queries (data/mapping.ts), not yet resolved:
+   * the reader (data/reader.ts) turns them into `relations`. Never stored, never served.
+   */
+  readonly relationQueries?: Readonly<Record<string, RuleQuery>>;
 }
 
 /** What a writer supplies (`updatedBy`: the caller, for API writes); the store sets the timestamps and `createdBy`. */
