@@ -165,12 +165,14 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   await apollo.start();
 
   // The streaming transports (graphql-ws, SSE, multipart) share the guards, limits and connection count.
-  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production && config.federation.enabled ? config.federation.roles : undefined, audit, trustedDocuments });
+  const guardOptions = { maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production && config.federation.enabled ? config.federation.roles : undefined, audit, trustedDocuments };
+  const guards = createSubscribeGuards(guardOptions);
+  const httpStreamGuards = createSubscribeGuards({ ...guardOptions, auditEvent: 'http.graphql' });
   const streamLimits = wsLimits(config.limits, countStop);
   const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
   const servedSchema = () => serve((runtime.current as NonNullable<typeof runtime.current>).schema);
   const streams = {
-    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
+    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
     formatResult: resultFormatter({ formatError: format, limits: streamLimits }),
     connections,
     clientIp,

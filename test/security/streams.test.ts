@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import type { RateLimitsConfig } from '../../src/config/types.ts';
 import type { Lattice } from '../../src/server/app.ts';
-import { ADMIN_TOKEN_CONFIG, startTestLattice, testConfig } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, startTestLattice, testConfig } from '../helpers/lattice.ts';
 import { rawConnect } from '../helpers/rawWs.ts';
 import { fanOutQuery } from './limitsHelpers.ts';
 
@@ -95,6 +95,12 @@ describe.each(['sse', 'multipart'] as const)('over %s', (transport) => {
   it('refuses introspection and, to a caller without a federation role, the federation fields (production mode)', async () => {
     expect(codeOf(await send(transport, '{ __schema { types { name } } }', READER))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(codeOf(await send(transport, '{ _service { sdl } }', READER))).toBe('FORBIDDEN');
+    // Audited as an HTTP refusal.
+    const audit = await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify({ query: '{ auditLog(first: 3) { nodes { event actor { user } outcome code } } }' }) });
+    const body = (await audit.json()) as { data: { auditLog: { nodes: unknown[] } } };
+    expect(body, JSON.stringify(body)).toHaveProperty('data.auditLog');
+    const nodes = body.data.auditLog.nodes;
+    expect(nodes).toContainEqual({ event: 'http.graphql', actor: { user: 'reader@example.com' }, outcome: 'REFUSED', code: 'FORBIDDEN' });
   });
 
   it('spends the request budget (429 RATE_LIMITED once spent)', async () => {
