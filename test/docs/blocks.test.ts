@@ -92,6 +92,6 @@ describe.each(FILES)('%s', (file) => {
       } catch (err) {
         throw new Error(`${where(block)}, a ${block.language} block: ${(err as Error).message}`, { cause: err });
       }
-    }, 60_000);
+    }, 180_000);
   }
 });

@@ -1,16 +1,11 @@
 /**
  * The gateway the docs' queries and commands run against: the demo (scripts/demoEnvironment.ts:
- * the example catalog with live GitHub, Kubernetes and AWS data from the simulators and the
- * shipped actions), the superset of every setup the docs describe, started once per test file.
- *
- * Two things are added to it, as a reader's own installation would have them: an API token with
- * the roles `Admin`, `SRE` and `Member` (what `LATTICE_TOKEN=…` stands for in the docs), and the
- * provisioning service provision_cloud_resource calls (`LATTICE_SECRET_PROVISIONER_URL`), which
- * answers 202 and then reports the run SUCCESS with the run's executor token, as docs/actions.md
- * says a provisioner does.
+ * the example catalog with live GitHub, Kubernetes and AWS data from the simulators, and the
+ * shipped actions with the executor simulator as their backends), the superset of every setup the
+ * docs describe, started once per test file. One thing is added, as a reader's own installation
+ * would have it: an API token with the roles `Admin`, `SRE` and `Member` (what `LATTICE_TOKEN=…`
+ * stands for in the docs). Rate limits are off: the docs' commands are many callers at once.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -24,8 +19,6 @@ export interface DocsGateway {
   readonly demo: DemoEnvironment;
   /** http://127.0.0.1:<port>, without /graphql. */
   readonly url: string;
-  /** Runs reported back by the provisioner. */
-  readonly provisioned: string[];
   readonly query: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
   /** Subscribes over graphql-ws (with the token), calls `trigger`, and resolves with the first event. */
   readonly firstEvent: (query: string, variables: Record<string, unknown>, trigger: () => Promise<void>) => Promise<{ data?: unknown; errors?: readonly { message: string }[] }>;
@@ -34,41 +27,23 @@ export interface DocsGateway {
 }
 
 export async function startDocsGateway(): Promise<DocsGateway> {
-  let url = '';
-  const provisioned: string[] = [];
-  const provisioner = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
-    req.on('end', () => {
-      res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
-      const { runId } = JSON.parse(raw) as { runId: string };
-      const token = String(req.headers['x-lattice-run-token']);
-      void gql(url, 'mutation($id: ID!, $token: String!) { updateRun(id: $id, token: $token, status: SUCCESS, summary: "provisioned") { id } }', { id: runId, token }).then((r) => {
-        if (r.errors) console.error('the docs provisioner could not report run', runId, r.errors);
-        else provisioned.push(runId);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => provisioner.listen(0, '127.0.0.1', resolve));
-  const provisionerUrl = `http://127.0.0.1:${(provisioner.address() as AddressInfo).port}/provision`;
-
   const demo = await startDemoEnvironment({
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LATTICE_SECRET_PROVISIONER_URL: provisionerUrl },
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
     configure: (config) => ({
       ...config,
       watch: false,
+      federation: { ...config.federation, enabled: true }, // docs/api-notes.md's subgraph composes beside it
       rateLimits: { ...config.rateLimits, enabled: false },
       auth: { ...config.auth, tokens: [...config.auth.tokens, { name: 'docs', sha256: sha256Hex(DOCS_TOKEN), user: 'docs@example.com', teams: [], roles: ['Admin', 'SRE', 'Member'] }] },
     }),
   });
-  url = demo.lattice.url;
+  const url = demo.lattice.url;
   let schema: GraphQLSchema | undefined;
   const query = (q: string, variables?: Record<string, unknown>) => gql(url, q, variables, { token: DOCS_TOKEN });
 
   return {
     demo,
     url,
-    provisioned,
     query,
     firstEvent: (q, variables, trigger) => {
       const client = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${DOCS_TOKEN}` }, retryAttempts: 0 });
@@ -109,9 +84,6 @@ export async function startDocsGateway(): Promise<DocsGateway> {
       }
       return schema;
     },
-    close: async () => {
-      await demo.close();
-      await new Promise<void>((resolve) => provisioner.close(() => resolve()));
-    },
+    close: () => demo.close(),
   };
 }

@@ -2,6 +2,8 @@
  * A `graphql` block of the docs, run against the docs gateway (test/docs/gateway.ts):
  * - SDL (`type X { … }`): each type, field, argument and enum value the block shows exists in the
  *   served schema with the type the block gives it;
+ * - `subgraph`: the block is another federation subgraph's SDL; it composes with Lattice's
+ *   (`_service { sdl }`) under @apollo/composition and @theguild/federation-composition;
  * - operations: queries and mutations over HTTP, subscriptions over graphql-ws until their first
  *   event (caused by the trigger for their root field, below); each must answer without errors,
  *   unless the block's directive is `error` (then it must answer with one);
@@ -9,6 +11,8 @@
  * - variables: nullable ones and those with defaults are left out; others take the value the
  *   harness has for their name (VARIABLES below).
  */
+import { composeServices as composeWithApollo } from '@apollo/composition';
+import { composeServices as composeWithTheGuild } from '@theguild/federation-composition';
 import {
   isEnumType,
   isInputObjectType,
@@ -106,7 +110,25 @@ function variablesFor(op: OperationDefinitionNode): Record<string, unknown> {
   return values;
 }
 
+/** What stops the block's subgraph from composing beside Lattice's, per composer. */
+async function compositionProblems(text: string, gw: DocsGateway): Promise<string[]> {
+  const res = await gw.query('{ _service { sdl } }');
+  if (res.errors) throw new Error(`Lattice's subgraph SDL: ${JSON.stringify(res.errors)}`);
+  const services = [
+    { name: 'lattice', typeDefs: parse(res.data._service.sdl as string) },
+    { name: 'docs', typeDefs: parse(text) },
+  ];
+  const apollo = composeWithApollo(services).errors ?? [];
+  const guild = composeWithTheGuild(services).errors ?? [];
+  return [...apollo.map((e) => `@apollo/composition: ${e.message}`), ...guild.map((e) => `@theguild/federation-composition: ${e.message}`)];
+}
+
 export async function runGraphQLBlock(block: Block, gw: DocsGateway): Promise<void> {
+  if (block.directive?.kind === 'subgraph') {
+    const problems = await compositionProblems(block.text, gw);
+    if (problems.length > 0) throw new Error(`does not compose beside Lattice:\n  ${problems.join('\n  ')}`);
+    return;
+  }
   const doc = documentOf(block.text);
   if (doc.definitions.some(isSdl)) {
     const problems = sdlProblems(doc, await gw.schema());

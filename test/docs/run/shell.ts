@@ -6,8 +6,8 @@
  * What a reader supplies, the harness supplies:
  * - `LATTICE_URL` and `LATTICE_TOKEN` are the docs gateway's (the `lattice` CLI reads them);
  *   `export NAME=…` (a value left to the reader) keeps the harness's value;
- * - `localhost:4000` (the default address) and `https://lattice.example.com` (a deployed gateway)
- *   are the docs gateway's address;
+ * - `localhost:4000` and `127.0.0.1:4000` (the default address) and `https://lattice.example.com`
+ *   (a deployed gateway) are the docs gateway's address;
  * - PATH starts with node_modules/.bin and the Node running the tests (Node 24), so `npx lattice`
  *   runs this checkout's CLI.
  */
@@ -17,13 +17,14 @@ import { ROOT } from '../../helpers/lattice.ts';
 import { DOCS_TOKEN, type DocsGateway } from '../gateway.ts';
 
 /** A command still running after this long is stopped, and the block fails. */
-export const COMMAND_TIMEOUT_MS = 50_000;
+export const COMMAND_TIMEOUT_MS = 150_000;
 
 /** The block as the harness runs it. */
 export function scriptFor(text: string, gatewayUrl: string): string {
   const address = gatewayUrl.replace(/^http:\/\//, '');
   const body = text
     .replaceAll('localhost:4000', address)
+    .replaceAll('127.0.0.1:4000', address)
     .replaceAll('https://lattice.example.com', gatewayUrl)
     .replace(/^(\s*export\s+(\w+))=…/gm, '$1="$$$2"');
   return `set -e -o pipefail\ntrap 'echo "docs-test: line $LINENO failed with exit $?: $BASH_COMMAND" >&2' ERR\n${body}`;
