@@ -10,12 +10,10 @@
  * A block without a language fails, and so does `<!-- docs-test: skip -->` without a reason
  * naming an existing file (a test, or .ci/run) that runs what the block shows.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/lattice.ts';
 import { startDocsGateway, type DocsGateway } from './gateway.ts';
-import { blocksOf, documentedFiles, where, type Block } from './markdown.ts';
+import { blocksOf, documentedFiles, markingProblems, skipProblems, where, type Block } from './markdown.ts';
 import { runCodeBlock } from './run/code.ts';
 import { loadDataBlock } from './run/data.ts';
 import { runGraphQLBlock } from './run/graphql.ts';
@@ -36,9 +34,6 @@ beforeAll(async () => {
   if (BLOCKS.some((b) => NEEDS_GATEWAY.has(b.language) && b.directive?.kind !== 'skip')) await gw();
 });
 afterAll(async () => gateway?.close());
-
-/** Files a skip reason names (test/…, .ci/…, scripts/…), each of which must exist. */
-const namedFiles = (reason: string) => [...reason.matchAll(/(?:^|[\s(`])((?:test|\.ci|scripts|bench)\/[\w./-]+\w)/g)].map((m) => m[1]);
 
 async function check(block: Block): Promise<void> {
   switch (block.language) {
@@ -63,24 +58,13 @@ describe.each(FILES)('%s', (file) => {
   const blocks = BLOCKS.filter((b) => b.file === file);
 
   it('every fenced block has a language the docs test knows and a readable docs-test comment', () => {
-    const problems = blocks.flatMap((b) => [
-      ...(b.language === '' ? [`${where(b)}: no language (give it one; trees, tables and output are \`text\`)`] : []),
-      ...(b.language && !(LANGUAGES as readonly string[]).includes(b.language) ? [`${where(b)}: language "${b.language}" is not one of ${LANGUAGES.join(', ')}`] : []),
-      ...(b.badDirective ? [`${where(b)}: its docs-test comment: ${b.badDirective}`] : []),
-    ]);
-    expect(problems).toEqual([]);
+    expect(markingProblems(blocks, LANGUAGES)).toEqual([]);
   });
 
   const skipped = blocks.filter((b) => b.directive?.kind === 'skip');
   if (skipped.length > 0) {
     it('every skipped block says why and names what runs it instead', () => {
-      const problems = skipped.flatMap((b) => {
-        const files = namedFiles(b.directive!.note);
-        if (!b.directive!.note) return [`${where(b)}: "skip" needs a reason after a dash: <!-- docs-test: skip — why; what runs it -->`];
-        if (files.length === 0) return [`${where(b)}: the reason names no file that runs it instead (a test file, or .ci/run): "${b.directive!.note}"`];
-        return files.filter((f) => !existsSync(path.join(ROOT, f))).map((f) => `${where(b)}: the reason names ${f}, which does not exist`);
-      });
-      expect(problems).toEqual([]);
+      expect(skipProblems(skipped, ROOT)).toEqual([]);
     });
   }
 

@@ -14,7 +14,7 @@
  * block's lattice.yaml names, put next to it); after a dash (— or --), the note, which `skip`
  * requires as its reason.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Directive {
@@ -118,4 +118,27 @@ export function documentedFiles(root: string): string[] {
     .sort()
     .map((f) => `docs/${f}`);
   return ['README.md', ...docs];
+}
+
+/** Blocks without a language, with one the test does not know, or with an unreadable comment. */
+export function markingProblems(blocks: readonly Block[], languages: readonly string[]): string[] {
+  return blocks.flatMap((b) => [
+    ...(b.language === '' ? [`${where(b)}: no language (give it one; trees, tables and output are \`text\`)`] : []),
+    ...(b.language && !languages.includes(b.language) ? [`${where(b)}: language "${b.language}" is not one of ${languages.join(', ')}`] : []),
+    ...(b.badDirective ? [`${where(b)}: its docs-test comment: ${b.badDirective}`] : []),
+  ]);
+}
+
+/** Files a skip reason names (test/…, .ci/…, scripts/…, bench/…). */
+const namedFiles = (reason: string) => [...reason.matchAll(/(?:^|[\s(`])((?:test|\.ci|scripts|bench)\/[\w./-]+\w)/g)].map((m) => m[1]);
+
+/** Skipped blocks whose reason is missing, names no file that runs the block instead, or names a file that does not exist. */
+export function skipProblems(skipped: readonly Block[], root: string): string[] {
+  return skipped.flatMap((b) => {
+    const note = b.directive?.note ?? '';
+    if (!note) return [`${where(b)}: "skip" needs a reason after a dash: <!-- docs-test: skip — why; what runs it instead -->`];
+    const files = namedFiles(note);
+    if (files.length === 0) return [`${where(b)}: the reason names no file that runs it instead (a test file, or .ci/run): "${note}"`];
+    return files.filter((f) => !existsSync(path.join(root, f))).map((f) => `${where(b)}: the reason names ${f}, which does not exist`);
+  });
 }
