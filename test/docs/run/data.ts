@@ -24,10 +24,11 @@ import type { Block } from '../markdown.ts';
 
 const KINDS = ['config', 'blueprint', 'action', 'data'] as const;
 
-function parseBlock(block: Block): unknown {
-  if (block.language === 'yaml') return parseYaml(block.text) as unknown;
-  const text = block.text.trim();
-  return JSON.parse(/^[[{]/.test(text) ? text : `{${text}}`) as unknown;
+/** The block's value, and the text it was read from (a list of JSON members wrapped in `{ }`). */
+function parseBlock(block: Block): { value: unknown; text: string } {
+  if (block.language === 'yaml') return { value: parseYaml(block.text) as unknown, text: block.text };
+  const text = /^\s*[[{]/.test(block.text) ? block.text : `{${block.text}}`;
+  return { value: JSON.parse(text) as unknown, text };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,31 +59,32 @@ export function loadDataBlock(block: Block): void {
   const d = block.directive;
   const kind = d?.kind ?? (block.language === 'yaml' ? 'config' : 'data');
   if (!(KINDS as readonly string[]).includes(kind)) throw new Error(`a ${block.language} block's directive is one of ${KINDS.join(', ')}; got "${kind}"`);
-  const parsed = parseBlock(block);
+  const { value: parsed, text: parsedText } = parseBlock(block);
   let value = parsed;
   if (d?.at !== undefined || d?.file || d?.base) {
     const base = d.file ? (parseYaml(readFileSync(path.join(ROOT, d.file), 'utf8')) as unknown) : d.base;
     value = complete(base, d.at ?? '', value);
   }
+  // A whole block is loaded as it is written, so that an error's line is the block's line.
+  const written = value === parsed;
   if (kind === 'config') {
     const dir = mkdtempSync(path.join(tmpdir(), 'lattice-docs-config-'));
-    // A whole block is written as it is, so that an error's line is the block's line.
-    const text = value === parsed ? block.text : stringify(value);
+    const text = written ? parsedText : stringify(value);
     writeFileSync(path.join(dir, 'lattice.yaml'), text);
     if (d?.beside) copyFileSync(path.join(ROOT, d.beside), path.join(dir, d.besideAs ?? path.basename(d.beside)));
     const env = Object.fromEntries([...text.matchAll(/\$\{(\w+)/g)].map((m) => [m[1], `docs-test-${m[1]}`]));
     try {
       loadConfig({ ...env, LATTICE_CONFIG: path.join(dir, 'lattice.yaml') }, dir);
     } catch (err) {
-      const note = value === parsed ? ` (lattice.yaml:N is line N of the block, ${block.file}:${block.line}+N)` : ' (lattice.yaml is the block completed as its directive says)';
+      const note = written ? ` (lattice.yaml:N is line N of the block, ${block.file}:${block.line}+N)` : ' (lattice.yaml is the block completed as its directive says)';
       throw new Error(`${(err as Error).message.replaceAll(dir + path.sep, '')}${note}`, { cause: err });
     }
   } else if (kind === 'blueprint') {
     const identifier = isObject(value) ? value.identifier : undefined;
     const others = shippedBlueprintFiles().filter((f) => (parseYaml(f.text) as { identifier?: string }).identifier !== identifier);
-    loadBlueprints([...others, { file: `${block.file}#block-${block.index}.json`, text: JSON.stringify(value, null, 2) }]);
+    loadBlueprints([...others, { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }]);
   } else if (kind === 'action') {
     const { model } = loadBlueprints(shippedBlueprintFiles());
-    loadActions([{ file: `${block.file}#block-${block.index}.json`, text: JSON.stringify(value, null, 2) }], model);
+    loadActions([{ file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }], model);
   }
 }
