@@ -80,6 +80,7 @@ export async function graphiqlHtml(endpoint: string, log: Pick<Logger, 'error'>)
   <meta charset="utf-8" />
   <title>Lattice · GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <link rel="icon" href="data:," />
   <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 ${bundle.styles.map((file) => `  <link rel="stylesheet" href="${asset(file)}" />`).join('\n')}
   <script id="${PAGE_CONFIG_ID}" type="application/json">${scriptJson(config)}</script>

@@ -1,12 +1,12 @@
 /**
  * What the Lattice plugins share: the page's Connection (React context) and `useLattice()`, which
- * binds it to the headers in GraphiQL's header editor, so a plugin's requests carry the same
- * Authorization as the user's own queries.
+ * binds it to the headers in GraphiQL's header editor, read when each request or subscription
+ * starts, so a plugin's requests carry the same Authorization as the user's own queries.
  */
-import { tryParseJSONC, useHeadersEditorState } from '@graphiql/react';
+import { tryParseJSONC, useGraphiQL, useHeadersEditorState } from '@graphiql/react';
 import { createContext, useContext, useMemo } from 'react';
 import type { FormattedExecutionResult } from 'graphql';
-import type { Connection, Headers, Request } from './connection.ts';
+import { authorizationOf, type Connection, type Headers, type Request } from './connection.ts';
 
 export const ConnectionContext = createContext<Connection | null>(null);
 
@@ -29,15 +29,19 @@ function parseHeaders(text: string): Headers {
 export function useLattice(): Lattice {
   const connection = useContext(ConnectionContext);
   if (!connection) throw new Error('useLattice() needs the ConnectionContext provider (main.tsx)');
+  const headerEditor = useGraphiQL((s) => s.headerEditor);
+  const initialHeaders = useGraphiQL((s) => s.initialHeaders);
+  // Only for showing whether there are credentials: this hook's value lags the editor by a render.
   const [headersText] = useHeadersEditorState();
+  const authenticated = authorizationOf(parseHeaders(headersText)) !== undefined;
   return useMemo(() => {
-    const headers = parseHeaders(headersText);
+    const headers = () => parseHeaders(headerEditor?.getValue() ?? initialHeaders);
     return {
-      request: (request) => connection.request(request, headers),
-      subscribe: (request, sink) => connection.subscribe(request, headers, sink),
-      authenticated: Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'),
+      request: (request) => connection.request(request, headers()),
+      subscribe: (request, sink) => connection.subscribe(request, headers(), sink),
+      authenticated,
     };
-  }, [connection, headersText]);
+  }, [connection, headerEditor, initialHeaders, authenticated]);
 }
 
 /** The first error's message of a result, or null when it has none. */

@@ -24,7 +24,7 @@ interface ActionInfo {
   readonly operation: string;
   readonly blueprint: string | null;
   readonly inputsSchema: RJSFSchema;
-  readonly definition: { trigger?: { userInputs?: { order?: string[] } } };
+  readonly definition: { trigger?: { userInputs?: { order?: string[]; properties?: Record<string, { title?: string; description?: string }> } } };
 }
 
 const ACTIONS_QUERY = 'query LatticeActions { actions { identifier title description operation blueprint inputsSchema definition } }';
@@ -32,10 +32,14 @@ const EXECUTE = 'mutation LatticeExecuteAction($action: String!, $entity: String
 /** Operations that act on an existing entity (CREATE actions make a new one: not listed here). */
 const ON_ENTITY = new Set(['DAY-2', 'DELETE']);
 
-/** Port's `userInputs.order`, as react-jsonschema-form's `ui:order` (what it does not name follows). */
+/**
+ * What the JSON Schema leaves to presentation, from the action as written: Port's `userInputs.order`
+ * as `ui:order` (what it does not name follows), each input's `title` and `description` as its label and help.
+ */
 function uiSchemaOf(action: ActionInfo): UiSchema {
-  const order = action.definition.trigger?.userInputs?.order;
-  return { 'ui:order': [...(order ?? []), '*'], 'ui:submitButtonOptions': { submitText: `Run ${action.title}` } };
+  const inputs = action.definition.trigger?.userInputs;
+  const fields = Object.entries(inputs?.properties ?? {}).map(([key, def]) => [key, { ...(def.title ? { 'ui:title': def.title } : {}), ...(def.description ? { 'ui:description': def.description } : {}) }]);
+  return { ...Object.fromEntries(fields), 'ui:order': [...(inputs?.order ?? []), '*'], 'ui:submitButtonOptions': { submitText: `Run ${action.title}` } };
 }
 
 function ActionCard({ action, entity }: { action: ActionInfo; entity: EntityRef }) {
@@ -62,7 +66,7 @@ function ActionCard({ action, entity }: { action: ActionInfo; entity: EntityRef 
         {action.title} <small>{action.operation}</small>
       </h3>
       {action.description && <p className="lattice-hint">{action.description}</p>}
-      <Form schema={action.inputsSchema} uiSchema={uiSchemaOf(action)} validator={validator} disabled={sending} showErrorList={false} onSubmit={({ formData }) => void run(formData)} />
+      <Form schema={action.inputsSchema} uiSchema={uiSchemaOf(action)} validator={validator} disabled={sending} showErrorList={false} noHtml5Validate onSubmit={({ formData }) => void run(formData)} />
       {error && <p className="lattice-error">{error}</p>}
       {runId && <RunView runId={runId} />}
     </article>

@@ -54,15 +54,13 @@ export function GraphView({ nodes, edges, expanded, selected, onNodeClick }: Gra
             color: '#fff',
             'text-outline-color': 'data(colour)',
             'text-outline-width': 2,
-            'font-size': 11,
+            'font-size': 12,
             'text-valign': 'center',
             'text-halign': 'center',
             shape: 'round-rectangle',
-            width: 'label',
+            width: 'data(width)',
             height: 34,
             'text-wrap': 'wrap',
-            'padding-left': '10px',
-            'padding-right': '10px',
           },
         },
         { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#222' } },
@@ -102,7 +100,9 @@ export function GraphView({ nodes, edges, expanded, selected, onNodeClick }: Gra
       for (const node of nodes) {
         const id = entityKey(node);
         if (instance.getElementById(id).nonempty()) continue;
-        instance.add({ group: 'nodes', data: { id, label: `${node.title ?? node.identifier}\n${node.blueprint}`, colour: colourOf(node.blueprint), entity: node } });
+        const label = `${node.title ?? node.identifier}\n${node.blueprint}`;
+        const width = 16 + 7 * Math.max(...label.split('\n').map((l) => l.length));
+        instance.add({ group: 'nodes', data: { id, label, width, colour: colourOf(node.blueprint), entity: node } });
         grew = true;
       }
       for (const edge of edges) {
