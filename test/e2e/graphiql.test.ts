@@ -67,12 +67,14 @@ afterAll(async () => {
 interface Watched {
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Saves test-output/graphiql-<name>.png now (else it is taken when the test ends). */
+  screenshot(): Promise<void>;
   /** Off-host requests (blocked), failed requests, uncaught page errors: all must stay empty. */
   readonly problems: () => { blocked: string[]; failed: string[]; pageErrors: string[] };
 }
 
 /** A browser context that may only reach this machine, and a page in it whose failures are recorded. */
-async function offlinePage(): Promise<Watched> {
+async function offlinePage(screenshot: () => Promise<void>): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const blocked: string[] = [];
   const failed: string[] = [];
@@ -93,7 +95,7 @@ async function offlinePage(): Promise<Watched> {
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('requestfailed', (req) => failed.push(`${req.url()}: ${req.failure()?.errorText}`));
-  return { context, page, problems: () => ({ blocked, failed, pageErrors }) };
+  return { context, page, screenshot, problems: () => ({ blocked, failed, pageErrors }) };
 }
 
 /** Opens GraphiQL and waits for its Monaco query editor. */
@@ -130,19 +132,19 @@ async function widenPluginPane(page: Page, width: number): Promise<void> {
   await page.mouse.up();
 }
 
-async function screenshot(w: Watched, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await w.page.screenshot({ path: path.join(SCREENSHOTS, `graphiql-${name}.png`) }).catch(() => undefined);
-}
-
-/** Runs `body`, then always leaves a screenshot and checks that nothing left the machine or broke. */
+/** Runs `body`, then checks that nothing left the machine or broke; always leaves a screenshot (the test's own, or the last state). */
 async function withPage(name: string, body: (w: Watched) => Promise<void>): Promise<void> {
-  const w = await offlinePage();
+  let taken = false;
+  const w = await offlinePage(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, `graphiql-${name}.png`) });
+    taken = true;
+  });
   try {
     await body(w);
     expect(w.problems()).toEqual({ blocked: [], failed: [], pageErrors: [] });
   } finally {
-    await screenshot(w, name);
+    if (!taken) await w.screenshot().catch(() => undefined);
     await w.context.close();
   }
 }
@@ -200,6 +202,7 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       const text = await responseText(page);
       expect(text).toContain('UPSERTED');
       expect(text).not.toContain('"errors"');
+      await w.screenshot();
       await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "GraphiqlProbe") }', undefined, { token: ADMIN_TOKEN });
     });
   });
@@ -235,7 +238,11 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       await expect.poll(drawn, { timeout: 15_000 }).toContain('Domain:Orders');
       expect((await drawn()).length).toBeGreaterThan(before.length);
       await expect.poll(() => relations.innerText()).toMatch(/→ domain → Orders/);
-      await page.evaluate(() => window.latticeCatalogGraph!.fit(undefined, 20));
+      // (A block body: returning Cytoscape's instance would make Playwright serialize all of it.)
+      await page.evaluate(() => {
+        window.latticeCatalogGraph!.fit(undefined, 20);
+      });
+      await w.screenshot();
     });
   });
 
@@ -259,12 +266,12 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       page.on('request', (req) => (req.postData() ?? '').includes('LatticeExecuteAction') && mutations.push(req.postData()!));
       const replicas = action.getByLabel('Replicas');
       await replicas.fill('51');
-      await action.getByRole('button', { name: 'Run Update pod count' }).click();
+      await action.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => action.innerText()).toMatch(/must be <= 50/);
       expect(mutations).toEqual([]);
 
       await replicas.fill('3');
-      await action.getByRole('button', { name: 'Run Update pod count' }).click();
+      await action.getByRole('button', { name: 'Run', exact: true }).click();
       const run = action.locator('.lattice-run');
       await expect.poll(() => run.getAttribute('data-status'), { timeout: 20_000 }).toBe('SUCCESS');
       expect(mutations).toHaveLength(1);
@@ -273,6 +280,7 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       expect(await run.innerText()).toContain('Deployment orders/cart-service scaled to 3');
       expect((production.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas).toBe(3);
       expect((staging.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas).not.toBe(3);
+      await w.screenshot();
     });
   });
 });

@@ -41,7 +41,9 @@ export class Connection {
   fetcher(): Fetcher {
     const http = createGraphiQLFetcher({ url: this.#endpoint });
     return (params, opts?: FetcherOpts) => {
-      const document = opts?.documentAST ?? safeParse(params.query);
+      // The text sent decides, not GraphiQL's `documentAST`: that one is parsed a moment after the
+      // last keystroke, so a query run right after typing could be routed by the previous text.
+      const document = safeParse(params.query) ?? opts?.documentAST;
       const operation = document ? getOperationAST(document, params.operationName ?? undefined) : null;
       if (operation?.operation === 'subscription') {
         const results = this.#client(authorizationOf(opts?.headers)).iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined });

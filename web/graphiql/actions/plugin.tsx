@@ -39,7 +39,7 @@ const ON_ENTITY = new Set(['DAY-2', 'DELETE']);
 function uiSchemaOf(action: ActionInfo): UiSchema {
   const inputs = action.definition.trigger?.userInputs;
   const fields = Object.entries(inputs?.properties ?? {}).map(([key, def]) => [key, { ...(def.title ? { 'ui:title': def.title } : {}), ...(def.description ? { 'ui:description': def.description } : {}) }]);
-  return { ...Object.fromEntries(fields), 'ui:order': [...(inputs?.order ?? []), '*'], 'ui:submitButtonOptions': { submitText: `Run ${action.title}` } };
+  return { ...Object.fromEntries(fields), 'ui:order': [...(inputs?.order ?? []), '*'], 'ui:submitButtonOptions': { submitText: 'Run' } };
 }
 
 function ActionCard({ action, entity }: { action: ActionInfo; entity: EntityRef }) {
