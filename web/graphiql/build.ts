@@ -2,18 +2,21 @@
  * Builds the GraphiQL page's bundle with Vite (GraphiQL 5 is ESM-only and runs Monaco in web
  * workers, so the browser cannot load it from node_modules as is), once per version of its
  * inputs: the output goes to `node_modules/.cache/lattice-graphiql/<hash>/`, where the hash covers
- * every file of this folder and package-lock.json (the versions bundled). A second start, or a
+ * every file of this folder but its README and package-lock.json (the versions bundled). A second start, or a
  * second process, finds it there; a build writes to a temporary folder and renames it into place,
- * so a reader never sees half a bundle. Nothing is fetched: Vite and the sources come from
- * node_modules. `npm run build:graphiql` runs it ahead of time (`--force` rebuilds).
+ * so a reader never sees half a bundle; only the KEEP newest bundles are kept. Nothing is fetched:
+ * Vite and the sources come from node_modules. `npm run build:graphiql` runs it ahead of time
+ * (`--force` rebuilds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const WEB_DIR = import.meta.dirname;
 const ROOT = path.resolve(WEB_DIR, '../..');
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/lattice-graphiql');
+/** Bundles kept in the cache (the newest): a checkout switching between branches does not rebuild each time. */
+const KEEP = 3;
 /** The module the page starts from, as the manifest names it. */
 const ENTRY = 'main.tsx';
 
@@ -29,7 +32,7 @@ export interface GraphiqlBundle {
 function inputsHash(): string {
   const hash = createHash('sha256');
   const files = readdirSync(WEB_DIR, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !e.name.endsWith('.md'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
   for (const file of [...files, path.join(ROOT, 'package-lock.json')]) {
@@ -78,6 +81,16 @@ async function viteBuild(outDir: string): Promise<void> {
   });
 }
 
+/** Removes all but the KEEP newest bundles (and temporary folders of builds that died). */
+function prune(): void {
+  const bundles = readdirSync(CACHE_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ dir: path.join(CACHE_DIR, e.name), tmp: e.name.includes('.tmp-'), mtime: statSync(path.join(CACHE_DIR, e.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const stale = [...bundles.filter((b) => !b.tmp).slice(KEEP), ...bundles.filter((b) => b.tmp && Date.now() - b.mtime > 3_600_000)];
+  for (const b of stale) rmSync(b.dir, { recursive: true, force: true });
+}
+
 let pending: Promise<GraphiqlBundle> | undefined;
 
 /** The bundle for the current sources: the cached one, or one built now (at most one build per process). */
@@ -96,6 +109,7 @@ export function graphiqlBundle(options: { readonly force?: boolean } = {}): Prom
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
+      prune();
       return readBundle(dir);
     })();
     // A failed build is not cached: the next request tries again.
