@@ -51,10 +51,10 @@ export function graphiqlAssets(log: Pick<Logger, 'error'>): express.Router {
     }
     let serve = servers.get(bundle.dir);
     if (!serve) {
-      serve = express.static(bundle.dir, { immutable: true, maxAge: '365d', index: false, dotfiles: 'ignore', fallthrough: false });
+      serve = express.static(bundle.dir, { immutable: true, maxAge: '365d', index: false, dotfiles: 'ignore' });
       servers.set(bundle.dir, serve);
     }
-    serve(req, res, next);
+    serve(req, res, (err?: unknown) => (err ? next(err) : res.status(404).type('text/plain').send('no such GraphiQL asset')));
   });
   return router;
 }
