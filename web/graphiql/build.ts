@@ -1,20 +1,21 @@
 /**
  * Builds the GraphiQL page's bundle with Vite (GraphiQL 5 is ESM-only and runs Monaco in web
  * workers, so the browser cannot load it from node_modules as is), once per version of its
- * inputs: the output goes to `node_modules/.cache/lattice-graphiql/<hash>/`, where the hash covers
- * every file of this folder but its README and package-lock.json (the versions bundled). A second start, or a
- * second process, finds it there; a build writes to a temporary folder and renames it into place,
- * so a reader never sees half a bundle; only the KEEP newest bundles are kept. Nothing is fetched:
- * Vite and the sources come from node_modules. `npm run build:graphiql` runs it ahead of time
+ * inputs: the output goes to `node_modules/.cache/lattice-graphiql/<hash>/` (the system's
+ * temporary folder when node_modules is read-only), where the hash covers every file of this
+ * folder but its README, and package-lock.json (the versions bundled). A second start, or a second
+ * process, finds it there; a build writes to a temporary folder and renames it into place, so a
+ * reader never sees half a bundle; only the KEEP newest bundles are kept. Nothing is fetched: Vite
+ * and the sources come from node_modules. `npm run build:graphiql` runs it ahead of time
  * (`--force` rebuilds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const WEB_DIR = import.meta.dirname;
 const ROOT = path.resolve(WEB_DIR, '../..');
-const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/lattice-graphiql');
 /** Bundles kept in the cache (the newest): a checkout switching between branches does not rebuild each time. */
 const KEEP = 3;
 /** The module the page starts from, as the manifest names it. */
@@ -26,6 +27,24 @@ export interface GraphiqlBundle {
   /** The entry script and its stylesheets, relative to `dir`. */
   readonly script: string;
   readonly styles: readonly string[];
+}
+
+let cache: string | undefined;
+
+/** node_modules/.cache (where build tools keep their caches), or the temporary folder when node_modules is read-only. */
+function cacheDir(): string {
+  if (!cache) {
+    const preferred = path.join(ROOT, 'node_modules/.cache/lattice-graphiql');
+    try {
+      mkdirSync(preferred, { recursive: true });
+      accessSync(preferred, constants.W_OK);
+      cache = preferred;
+    } catch {
+      cache = path.join(tmpdir(), 'lattice-graphiql');
+      mkdirSync(cache, { recursive: true });
+    }
+  }
+  return cache;
 }
 
 /** The hash of what the bundle is built from: this folder's files and the locked dependency versions. */
@@ -83,9 +102,9 @@ async function viteBuild(outDir: string): Promise<void> {
 
 /** Removes all but the KEEP newest bundles (and temporary folders of builds that died). */
 function prune(): void {
-  const bundles = readdirSync(CACHE_DIR, { withFileTypes: true })
+  const bundles = readdirSync(cacheDir(), { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .map((e) => ({ dir: path.join(CACHE_DIR, e.name), tmp: e.name.includes('.tmp-'), mtime: statSync(path.join(CACHE_DIR, e.name)).mtimeMs }))
+    .map((e) => ({ dir: path.join(cacheDir(), e.name), tmp: e.name.includes('.tmp-'), mtime: statSync(path.join(cacheDir(), e.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   const stale = [...bundles.filter((b) => !b.tmp).slice(KEEP), ...bundles.filter((b) => b.tmp && Date.now() - b.mtime > 3_600_000)];
   for (const b of stale) rmSync(b.dir, { recursive: true, force: true });
@@ -97,9 +116,8 @@ let pending: Promise<GraphiqlBundle> | undefined;
 export function graphiqlBundle(options: { readonly force?: boolean } = {}): Promise<GraphiqlBundle> {
   if (!pending || options.force) {
     pending = (async () => {
-      const dir = path.join(CACHE_DIR, inputsHash());
+      const dir = path.join(cacheDir(), inputsHash());
       if (!options.force && existsSync(path.join(dir, '.vite/manifest.json'))) return readBundle(dir);
-      mkdirSync(CACHE_DIR, { recursive: true });
       const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
       try {
         await viteBuild(tmp);
