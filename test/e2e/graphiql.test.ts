@@ -10,7 +10,8 @@
  *   `connection_init`, showing an entity change the test makes over HTTP;
  * - the Catalog graph of CartService (both directions), a click on a node expanding it;
  * - the Actions form of update_pod_count: a bad value refused in the form (no request), a good one
- *   run to SUCCESS with its logs, the deployment scaled in the simulated cluster.
+ *   run to SUCCESS with its logs, the deployment scaled in the simulated cluster;
+ * - where anonymous callers are refused: the page opens, and the schema loads once a token is given.
  * The first test to open the page waits for the bundle (web/graphiql/build.ts) when none is cached.
  * Needs Debian's chromium at /usr/bin/chromium (test/setup installs it); the test fails, rather
  * than skips, when it is missing. Screenshots: test-output/graphiql-*.png.
@@ -22,7 +23,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Lattice } from '../../src/server/app.ts';
-import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, gql, ROOT, startTestLattice, testConfig } from '../helpers/lattice.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
 import { startKubernetesSimulator, type KubernetesSimulator } from '../simulators/kubernetes/server.ts';
 
@@ -99,8 +100,8 @@ async function offlinePage(screenshot: () => Promise<void>): Promise<Watched> {
 }
 
 /** Opens GraphiQL and waits for its Monaco query editor. */
-async function openGraphiql(w: Watched): Promise<void> {
-  const response = await w.page.goto(`${lattice.url}/graphql`, { waitUntil: 'load' });
+async function openGraphiql(w: Watched, server: Lattice = lattice): Promise<void> {
+  const response = await w.page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-type']).toMatch(/text\/html/);
   // The first page load of a fresh checkout waits for the bundle to be built (a few seconds).
@@ -281,6 +282,33 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       expect((production.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas).toBe(3);
       expect((staging.get('deployments', 'orders', 'cart-service') as { spec: { replicas: number } }).spec.replicas).not.toBe(3);
       await w.screenshot();
+    });
+  });
+});
+
+describe('GraphiQL where anonymous callers are refused', { timeout: 120_000 }, () => {
+  let closed: Lattice;
+  beforeAll(async () => {
+    closed = await startTestLattice({ auth: { ...testConfig().auth, anonymous: false, tokens: [ADMIN_TOKEN_CONFIG] } });
+  });
+  afterAll(async () => {
+    await closed?.close();
+  });
+
+  it('opens, and loads the schema once the Authorization header is given and the schema re-fetched', async () => {
+    await withPage('closed', async (w) => {
+      const { page } = w;
+      const introspections: number[] = [];
+      page.on('response', (r) => (r.request().postData() ?? '').includes('IntrospectionQuery') && introspections.push(r.status()));
+      await openGraphiql(w, closed);
+      await expect.poll(() => introspections).toContain(401);
+      await page.locator('button[data-name="headers"]').click();
+      await typeInto(page, HEADERS_EDITOR, AUTH_HEADERS);
+      await page.locator('.graphiql-sidebar button[aria-label^="Re-fetch GraphQL schema"]').click();
+      await expect.poll(() => introspections, { timeout: 15_000 }).toContain(200);
+      await typeInto(page, '.graphiql-query-editor', '{ component(identifier: "CartService") { title } }');
+      await page.locator('button.graphiql-execute-button').click();
+      await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain('Cart Service');
     });
   });
 });
