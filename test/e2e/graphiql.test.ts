@@ -8,7 +8,8 @@
  *   reload and is sent (an Admin-only field answers);
  * - a subscription run from the editor over graphql-ws, authenticated with that header in
  *   `connection_init`, showing an entity change the test makes over HTTP;
- * - the Catalog graph of CartService (both directions), a click on a node expanding it;
+ * - the Catalog graph of CartService (both directions), a click on a node expanding it, another
+ *   entity picked starting a new picture;
  * - the Actions form of update_pod_count: a bad value refused in the form (no request), a good one
  *   run to SUCCESS with its logs, the deployment scaled in the simulated cluster;
  * - where anonymous callers are refused: the page opens, and the schema loads once a token is given.
@@ -169,7 +170,8 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       await page.locator('button[data-name="headers"]').click();
       await typeInto(page, HEADERS_EDITOR, AUTH_HEADERS);
       // GraphiQL stores the editors' contents a moment after the last keystroke: wait for it, as a user would.
-      await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('Bearer ')))).toBe(true);
+      // (The headers and the tabs, each holding them, are stored apart: both must be written.)
+      await expect.poll(() => page.evaluate(() => ['graphiql:headers', 'graphiql:tabState'].every((k) => localStorage.getItem(k)?.includes('Bearer ')))).toBe(true);
       await page.reload({ waitUntil: 'load' });
       await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
 
@@ -244,6 +246,13 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
         window.latticeCatalogGraph!.fit(undefined, 20);
       });
       await w.screenshot();
+
+      // Another entity picked: a new picture, without the previous one's nodes.
+      await page.getByLabel('Blueprint').selectOption('Component');
+      await page.getByLabel('Identifier').fill('ProductsService');
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      await expect.poll(drawn, { timeout: 15_000 }).toContain('Component:ProductsService');
+      await expect.poll(drawn).not.toContain('Workload:production/orders/cart-service');
     });
   });
 

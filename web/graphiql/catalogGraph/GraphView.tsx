@@ -1,7 +1,8 @@
 /**
  * Draws a catalog graph with Cytoscape.js and its dagre layout (left to right: an entity's
- * dependencies to its right, its dependents to its left). Elements are only ever added, so a
- * click that expands a node grows the picture in place; the layout runs again after each growth.
+ * dependencies to its right, its dependents to its left). The drawing follows its props: a click
+ * that expands a node adds elements, so the picture grows in place, and a new picture (another
+ * entity picked) removes what it no longer has; the layout runs again after each change.
  * The Cytoscape instance is also `window.latticeCatalogGraph` (for the browser tests and for
  * anyone who wants to script the graph from the console).
  */
@@ -18,6 +19,8 @@ declare global {
     latticeCatalogGraph?: Core;
   }
 }
+
+const edgeId = (e: GraphEdge) => `${e.source}|${e.relation}|${e.target}`;
 
 /** One colour per blueprint, stable across reloads (hue from the name). */
 function colourOf(blueprint: string): string {
@@ -95,28 +98,31 @@ export function GraphView({ nodes, edges, expanded, selected, onNodeClick }: Gra
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
-    let grew = false;
+    let changed = false;
     instance.batch(() => {
+      // A new picture (another entity picked) drops what is not in it.
+      const keep = new Set([...nodes.map(entityKey), ...edges.map(edgeId)]);
+      changed = instance.elements().filter((el) => !keep.has(el.id())).remove().nonempty();
       for (const node of nodes) {
         const id = entityKey(node);
         if (instance.getElementById(id).nonempty()) continue;
         const label = `${node.title ?? node.identifier}\n${node.blueprint}`;
         const width = 16 + 7 * Math.max(...label.split('\n').map((l) => l.length));
         instance.add({ group: 'nodes', data: { id, label, width, colour: colourOf(node.blueprint), entity: node } });
-        grew = true;
+        changed = true;
       }
       for (const edge of edges) {
-        const id = `${edge.source}|${edge.relation}|${edge.target}`;
+        const id = edgeId(edge);
         if (instance.getElementById(id).nonempty()) continue;
         instance.add({ group: 'edges', data: { id, source: edge.source, target: edge.target, relation: edge.relation } });
-        grew = true;
+        changed = true;
       }
       instance.nodes().forEach((n) => {
         n.toggleClass('expanded', expanded.has(n.id()));
         n.toggleClass('selected', n.id() === selected);
       });
     });
-    if (grew) instance.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 70, animate: false, fit: true, padding: 20 } as cytoscape.LayoutOptions).run();
+    if (changed) instance.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 70, animate: false, fit: true, padding: 20 } as cytoscape.LayoutOptions).run();
   }, [nodes, edges, expanded, selected]);
 
   return <div ref={container} className="lattice-graph-canvas" data-testid="catalog-graph" />;

@@ -29,13 +29,13 @@ async function fetchNeighbourhood(lattice: Lattice, blueprints: readonly Bluepri
   return readNeighbourhood(q, result.data.entity);
 }
 
-function merge(state: GraphState, n: Neighbourhood, note: string | null): GraphState {
+function merge(state: GraphState, n: Neighbourhood): GraphState {
   const nodes = new Map(state.nodes.map((x) => [entityKey(x), x]));
   for (const x of n.nodes) nodes.set(entityKey(x), x);
   const edges = new Map(state.edges.map((e) => [`${e.source}|${e.relation}|${e.target}`, e]));
   for (const e of n.edges) edges.set(`${e.source}|${e.relation}|${e.target}`, e);
   const hidden = n.hidden.map((h) => `${entityKey(n.center)}: ${h.count} more by "${h.relation}" (${h.direction === 'out' ? 'dependencies' : 'dependents'}) not drawn`);
-  return { nodes: [...nodes.values()], edges: [...edges.values()], expanded: new Set([...state.expanded, entityKey(n.center)]), notes: [...state.notes, ...hidden, ...(note ? [note] : [])] };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], expanded: new Set([...state.expanded, entityKey(n.center)]), notes: [...state.notes, ...hidden] };
 }
 
 function CatalogGraph() {
@@ -53,7 +53,7 @@ function CatalogGraph() {
       setBusy(true);
       try {
         const n = await fetchNeighbourhood(lattice, blueprints, entity);
-        setGraph((g) => merge(fresh ? EMPTY : g, n, null));
+        setGraph((g) => merge(fresh ? EMPTY : g, n));
         setError(null);
       } catch (err) {
         setError((err as Error).message);
