@@ -142,6 +142,7 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
       ? compile(value, rel)
       : Object.entries(value ?? {}).map(([k, e]) => [k, typeof e === 'string' ? compile(e, `${rel}/${key(k)}`) : compileQuery(e, `${rel}/${key(k)}`)] as const);
   const compileOne = (m: EntityMappingsConfig, rel: string): CompiledEntityMapping => {
+    if (!m || typeof m !== 'object') throw new LatticeError(ErrorCodes.INVALID_CONFIG, `expected an entity mapping (an object with "identifier" and "blueprint"), got ${JSON.stringify(m) ?? 'nothing'}`, { location: locate(rel) });
     const properties = fieldMap(m.properties, `${rel}/properties`);
     const relations = relationMap(m.relations, `${rel}/relations`);
     const keys = (fields: FieldMap | RelationMap) => (Array.isArray(fields) ? fields.map(([k]) => k) : []);
