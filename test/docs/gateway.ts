@@ -70,7 +70,13 @@ export async function startDocsGateway(): Promise<DocsGateway> {
         // once a second (at most 30 times), until the first event arrives.
         let triggers = 0;
         const again = () => {
-          if (settled || triggers++ >= 30) return;
+          if (settled) return;
+          if (triggers++ >= 30) {
+            settled = true;
+            void client.dispose();
+            reject(new Error('no event after 30 triggers, one a second'));
+            return;
+          }
           void trigger().then(() => setTimeout(again, 1000), reject);
         };
         client.on('connected', again);

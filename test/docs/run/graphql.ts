@@ -25,6 +25,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import type { DocsGateway } from '../gateway.ts';
 import type { Block } from '../markdown.ts';
@@ -34,14 +35,18 @@ const VARIABLES: Readonly<Record<string, unknown>> = {
   identifier: 'CartService',
 };
 
-let scale = 0;
-/** What makes a subscription's first event happen, by its root field. */
-const TRIGGERS: Readonly<Record<string, (gw: DocsGateway) => Promise<void>>> = {
-  // Scaling CartService's deployment (the shipped update_pod_count, in the simulated clusters)
-  // changes its Workload entities.
-  entityChanged: async (gw) => {
-    const res = await gw.query(`mutation { updatePodCount(entity: "CartService", input: { replicas: ${(scale++ % 4) + 2} }) { id } }`);
-    if (res.errors) throw new Error(`the entityChanged trigger (updatePodCount) failed: ${JSON.stringify(res.errors)}`);
+let writes = 0;
+/** What makes a subscription's first event happen, by its root field, given the field's arguments. */
+const TRIGGERS: Readonly<Record<string, (gw: DocsGateway, args: Readonly<Record<string, unknown>>) => Promise<void>>> = {
+  // An API write of an entity of the blueprint subscribed to (its own identifier: catalog files own theirs).
+  entityChanged: async (gw, args) => {
+    if (args.identifier !== undefined) throw new Error('the entityChanged trigger writes an entity of its own: add one for a given identifier to TRIGGERS in test/docs/run/graphql.ts');
+    const res = await gw.query('mutation($blueprint: String!, $identifier: String!, $title: String!) { upsertEntity(blueprint: $blueprint, identifier: $identifier, title: $title, merge: true) { identifier } }', {
+      blueprint: args.blueprint,
+      identifier: `docs-test-${String(args.blueprint).toLowerCase()}`,
+      title: `written by the docs test (${++writes})`,
+    });
+    if (res.errors) throw new Error(`the entityChanged trigger (upsertEntity) failed: ${JSON.stringify(res.errors)}`);
   },
 };
 
@@ -148,7 +153,8 @@ export async function runGraphQLBlock(block: Block, gw: DocsGateway): Promise<vo
       const field = root?.kind === Kind.FIELD ? root.name.value : '?';
       const trigger = TRIGGERS[field];
       if (!trigger) throw new Error(`no trigger for a ${field} subscription: add one to TRIGGERS in test/docs/run/graphql.ts`);
-      const event = await gw.firstEvent(text, variables, () => trigger(gw));
+      const args = root?.kind === Kind.FIELD ? Object.fromEntries((root.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)])) : {};
+      const event = await gw.firstEvent(text, variables, () => trigger(gw, args));
       errors = event.errors;
     } else {
       const res = await gw.query(text, variables);
