@@ -77,6 +77,12 @@ export const ErrorCodes = {
   TEMPLATE_FAILED: 'TEMPLATE_FAILED',
   /** No invoker is registered for the action's invocation method. */
   NO_INVOKER: 'NO_INVOKER',
+
+  // Scorecards and gates.
+  /** A scorecard definition file breaks the format or a rule. */
+  INVALID_SCORECARD: 'INVALID_SCORECARD',
+  /** The entity is below a scorecard level the action requires (`failedRules` lists what to fix); no run was created. */
+  GATE_FAILED: 'GATE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -217,6 +217,15 @@ const definition = {
       type: 'object',
       properties: { execute: permissionRule, approve: permissionRule, viewRuns: { enum: ['involved', 'everyone'] } },
     },
+    // Lattice's gates: scorecard levels the entity must have (src/model/scorecards/gates.ts).
+    gates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['scorecard', 'level'],
+        properties: { scorecard: identifier, level: { type: 'string', minLength: 1 }, if: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+      },
+    },
     // Keys Port has that Lattice accepts and does not use.
     publish: { type: 'boolean' },
     createdAt: { type: 'string' },
