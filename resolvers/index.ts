@@ -18,8 +18,9 @@ import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, act
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
+import { createScorecardSet, type ScorecardSet } from '../src/model/scorecards/model.ts';
 
-export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
+export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = [], scorecards: ScorecardSet = createScorecardSet([])): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
   const map: Record<string, ResolverMap[string]> = {
@@ -34,7 +35,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
-    Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
+    Query: { ...queryResolvers(plan, scorecards), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
     Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
@@ -42,7 +43,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
   };
   for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {
-    map[t.typeName] = entityTypeResolvers(plan, t);
+    map[t.typeName] = entityTypeResolvers(plan, t, scorecards);
     map[t.connectionType] = connectionTypeResolvers.connection;
     map[t.edgeType] = connectionTypeResolvers.edge;
   }

@@ -18,7 +18,8 @@ const META_FIELDS_SDL = `  id: ID!
   relations: JSON!
   source: EntitySource!
   sources: [EntitySource!]!
-  conflicts: [SourceConflict!]!`;
+  conflicts: [SourceConflict!]!
+  scorecards: [ScorecardResult!]!`;
 
 export function printPlan(plan: SchemaPlan): string {
   const out: string[] = [];
