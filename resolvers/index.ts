@@ -19,6 +19,7 @@ import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
 import { createScorecardSet, type ScorecardSet } from '../src/model/scorecards/model.ts';
+import { scorecardRuleContext } from './scorecards.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = [], scorecards: ScorecardSet = createScorecardSet([])): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -36,7 +37,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan, scorecards), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, scorecards, ctx)) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
