@@ -216,7 +216,7 @@ export type AuditEvent = {
   at: Scalars['DateTime']['output'];
   /** The error code of a refusal or a failure. */
   code?: Maybe<Scalars['String']['output']>;
-  /** entity.upsert, entity.delete, run.create, run.approve, run.decline, run.cancel, run.report, run.log, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
+  /** entity.upsert, entity.delete, run.create, run.dryRun, run.retry, run.approve, run.decline, run.cancel, run.report, run.log, waiver.request, gate.waived, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
   event: Scalars['String']['output'];
   /** Opaque, increasing with time. */
   id: Scalars['ID']['output'];
