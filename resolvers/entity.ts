@@ -14,7 +14,6 @@ import { danglingError, upstreamError } from './errors.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
 import { scorecardsField } from './scorecards.ts';
-import type { ScorecardSet } from '../src/model/scorecards/model.ts';
 import type { FieldResolver, TypeResolvers } from './types.ts';
 import { entitiesOf, peekElseLoad, peekElseLoadOne, referencesOf, whenLoaded } from '../src/context/peekElseLoad.ts';
 
@@ -24,11 +23,11 @@ import { entitiesOf, peekElseLoad, peekElseLoadOne, referencesOf, whenLoaded } f
  */
 type EntityFieldResolver = FieldResolver<ConnectionArgs>;
 
-export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan, scorecards: ScorecardSet): TypeResolvers {
+export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): TypeResolvers {
   const fields: Record<string, EntityFieldResolver> = {
     id: (e) => toGlobalId(e.blueprint, e.identifier),
     team: (e) => e.team ?? [],
-    scorecards: scorecardsField(plan, scorecards, type.blueprint.identifier),
+    scorecards: scorecardsField(plan, type.blueprint.identifier),
     ...sourceFields,
   };
   for (const f of type.fields) fields[f.name] = fieldResolver(plan, f);

@@ -18,10 +18,9 @@ import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, act
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
-import { createScorecardSet, type ScorecardSet } from '../src/model/scorecards/model.ts';
 import { scorecardRuleContext } from './scorecards.ts';
 
-export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = [], scorecards: ScorecardSet = createScorecardSet([])): ResolverMap {
+export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
   const map: Record<string, ResolverMap[string]> = {
@@ -36,15 +35,15 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
-    Query: { ...queryResolvers(plan, scorecards), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, scorecards, ctx)) },
+    Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
   };
   for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {
-    map[t.typeName] = entityTypeResolvers(plan, t, scorecards);
+    map[t.typeName] = entityTypeResolvers(plan, t);
     map[t.connectionType] = connectionTypeResolvers.connection;
     map[t.edgeType] = connectionTypeResolvers.edge;
   }

@@ -8,7 +8,6 @@ import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
 import { scorecardRuleContext } from './scorecards.ts';
-import type { ScorecardSet } from '../src/model/scorecards/model.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
@@ -31,7 +30,7 @@ async function loadOne(plan: SchemaPlan, blueprint: string, identifier: string, 
 }
 
 /** The hand-written root fields (schema/base.graphql). */
-export function queryResolvers(plan: SchemaPlan, scorecards: ScorecardSet): QueryResolvers {
+export function queryResolvers(plan: SchemaPlan): QueryResolvers {
   return {
     entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
@@ -56,11 +55,11 @@ export function queryResolvers(plan: SchemaPlan, scorecards: ScorecardSet): Quer
       const query = parseRuleQuery(args.query);
       const blueprints = candidateBlueprints(query, plan.model);
       // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
-      const problems = checkRuleQuery(query, plan.model, blueprints, scorecards);
+      const problems = checkRuleQuery(query, plan.model, blueprints, plan.scorecards);
       if (problems.length > 0) throw ruleQueryError(problems, 'query');
       const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
-      const mask = await evaluateRules(query, entities, scorecardRuleContext(plan, scorecards, ctx));
+      const mask = await evaluateRules(query, entities, scorecardRuleContext(plan, ctx));
       const keys = [{ key: '$blueprint', desc: false }, { key: '$identifier', desc: false }];
       return connectionFrom(entities.filter((_, i) => mask[i]), keys, args);
     },

@@ -1103,6 +1103,19 @@ export type ScorecardLevel = {
   title: Scalars['String']['output'];
 };
 
+/** A scorecard level condition; levels compare in the scorecard's order (lowest first). Entities the scorecard does not grade match only `isNull: true`. */
+export type ScorecardLevelFilter = {
+  /** This level or a higher one. */
+  atLeast?: InputMaybe<Scalars['String']['input']>;
+  /** A level lower than this one. */
+  below?: InputMaybe<Scalars['String']['input']>;
+  equalTo?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  notEqualTo?: InputMaybe<Scalars['String']['input']>;
+  notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** An entity's grade in one scorecard: the highest level whose rules, and every lower level's rules, pass. */
 export type ScorecardResult = {
   __typename?: 'ScorecardResult';
@@ -1432,6 +1445,7 @@ export type ResolversTypes = {
   RunStatus: RunStatus;
   RunWaiver: ResolverTypeWrapper<RunWaiver>;
   ScorecardLevel: ResolverTypeWrapper<ScorecardLevel>;
+  ScorecardLevelFilter: ScorecardLevelFilter;
   ScorecardResult: ResolverTypeWrapper<ScorecardResult>;
   ScorecardRuleResult: ResolverTypeWrapper<ScorecardRuleResult>;
   SourceConflict: ResolverTypeWrapper<SourceConflict>;
@@ -1516,6 +1530,7 @@ export type ResolversParentTypes = {
   RunLogLine: RunLogLineModel;
   RunWaiver: RunWaiver;
   ScorecardLevel: ScorecardLevel;
+  ScorecardLevelFilter: ScorecardLevelFilter;
   ScorecardResult: ScorecardResult;
   ScorecardRuleResult: ScorecardRuleResult;
   SourceConflict: SourceConflict;

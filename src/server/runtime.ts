@@ -104,14 +104,14 @@ export interface GenerationParts {
 export function buildGeneration(files: readonly SourceFile[], extendOrParts: ExtendSchema | GenerationParts = {}, actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
   const parts: GenerationParts = typeof extendOrParts === 'function' ? { extend: extendOrParts, actionFiles, load } : extendOrParts;
   const { model, warnings } = loadBlueprints(files, parts.load ?? {});
-  const plan = planSchema(model, baseInflection);
   const scored = parts.scorecardFiles?.length ? loadScorecards(parts.scorecardFiles, model) : { scorecards: createScorecardSet([]), warnings: [] };
+  const plan = planSchema(model, baseInflection, scored.scorecards);
   const loaded = loadActions(parts.actionFiles ?? [], model, scored.scorecards);
   const fixes = fixActionProblems(scored.scorecards, loaded.actions);
   if (fixes.length > 0) throw new LatticeErrors(fixes);
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
-  const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields, scored.scorecards), [actionSdl, ...(parts.extend ?? (() => []))(plan)]);
+  const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...(parts.extend ?? (() => []))(plan)]);
   return { plan, actions: loaded.actions, scorecards: scored.scorecards, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...scored.warnings, ...loaded.warnings] };
 }
 
