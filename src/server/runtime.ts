@@ -101,8 +101,8 @@ export interface GenerationParts {
  * names as fixes are checked once both are loaded. The positional form (extend, actionFiles,
  * load) is kept for its callers.
  */
-export function buildGeneration(files: readonly SourceFile[], extendOrParts: ExtendSchema | GenerationParts = {}, actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
-  const parts: GenerationParts = typeof extendOrParts === 'function' ? { extend: extendOrParts, actionFiles, load } : extendOrParts;
+export function buildGeneration(files: readonly SourceFile[], extendOrParts?: ExtendSchema | GenerationParts, actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
+  const parts: GenerationParts = typeof extendOrParts === 'object' ? extendOrParts : { extend: extendOrParts, actionFiles, load };
   const { model, warnings } = loadBlueprints(files, parts.load ?? {});
   const scored = parts.scorecardFiles?.length ? loadScorecards(parts.scorecardFiles, model) : { scorecards: createScorecardSet([]), warnings: [] };
   const plan = planSchema(model, baseInflection, scored.scorecards);

@@ -78,7 +78,7 @@ describe('lattice check on a valid configuration', () => {
   it('--json: one report with ok, errors, warnings, counts', async () => {
     const r = await check(project(), ['--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, scorecards: 0, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
   });
 
   it('--config names the file from another folder; relative folders in it start at its own folder', async () => {
