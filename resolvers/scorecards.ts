@@ -19,7 +19,7 @@ import { ruleContext } from './computed.ts';
 import type { FieldResolver } from './types.ts';
 
 /** The request's loader of scorecard results, keyed by the request's loaders (one per request). */
-const perRequest = new WeakMap<object, DataLoader<Entity, ScorecardResult[], string>>();
+const perRequest = new WeakMap<object, DataLoader<Entity, ScorecardResult[]>>();
 
 /** The rule context of a request, with scorecard rules answered from the plan's scorecards. */
 export function scorecardRuleContext(plan: SchemaPlan, ctx: RequestContext): RuleContext {
@@ -27,10 +27,14 @@ export function scorecardRuleContext(plan: SchemaPlan, ctx: RequestContext): Rul
   return { ...base, scorecardMask: scorecardMask(plan.scorecards, base) };
 }
 
-function scorecardResults(plan: SchemaPlan, ctx: RequestContext): DataLoader<Entity, ScorecardResult[], string> {
+/**
+ * Keyed by the entity object itself: the request's loaders hand out one object per entity, so a
+ * field, a filter and an orderBy over the same entities share one evaluation.
+ */
+function scorecardResults(plan: SchemaPlan, ctx: RequestContext): DataLoader<Entity, ScorecardResult[]> {
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
-    loader = new DataLoader((entities: readonly Entity[]) => evaluateAll(plan.scorecards, entities, ruleContext(plan, ctx)), { cacheKeyFn: (e) => `${e.blueprint}\0${e.identifier}` });
+    loader = new DataLoader((entities: readonly Entity[]) => evaluateAll(plan.scorecards, entities, ruleContext(plan, ctx)));
     perRequest.set(ctx.loaders, loader);
   }
   return loader;
@@ -67,17 +71,32 @@ export function levelCondition(plan: SchemaPlan, blueprint: string, scorecard: s
   return (r) => tests.every((t) => t(r));
 }
 
-/** A result as the `ScorecardResult` type serves it. */
-function served(r: ScorecardResult) {
-  return {
-    identifier: r.scorecard.identifier,
-    title: r.scorecard.title,
-    description: r.scorecard.description ?? null,
-    level: r.level,
-    levels: r.scorecard.levels.map((l) => ({ title: l.title, color: l.color ?? null })),
-    rules: r.rules.map(({ rule, passed }) => ({ identifier: rule.identifier, title: rule.title, description: rule.description ?? null, level: rule.level, passed, actions: rule.actions })),
-  };
+/** A result as the `ScorecardResult` type serves it; `levels` and `rules` are built only when selected (a page asking for `level` builds neither). */
+class ServedResult {
+  private readonly r: ScorecardResult;
+  constructor(r: ScorecardResult) {
+    this.r = r;
+  }
+  get identifier() {
+    return this.r.scorecard.identifier;
+  }
+  get title() {
+    return this.r.scorecard.title;
+  }
+  get description() {
+    return this.r.scorecard.description ?? null;
+  }
+  get level() {
+    return this.r.level;
+  }
+  get levels() {
+    return this.r.scorecard.levels.map((l) => ({ title: l.title, color: l.color ?? null }));
+  }
+  get rules() {
+    return this.r.rules.map(({ rule, passed }) => ({ identifier: rule.identifier, title: rule.title, description: rule.description ?? null, level: rule.level, passed, actions: rule.actions }));
+  }
 }
+const served = (r: ScorecardResult) => new ServedResult(r);
 
 /** The `scorecards` field of a blueprint's type; `[]` right away when the blueprint has none. */
 export function scorecardsField(plan: SchemaPlan, blueprint: string): FieldResolver<unknown> {

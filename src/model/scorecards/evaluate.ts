@@ -47,10 +47,8 @@ export async function evaluateScorecard(scorecard: Scorecard, entities: readonly
 /** Every scorecard of the entities' blueprints, per entity, in the order the scorecards were defined. */
 export async function evaluateAll(set: ScorecardSet, entities: readonly Entity[], ctx: RuleContext): Promise<ScorecardResult[][]> {
   const out: ScorecardResult[][] = entities.map(() => []);
-  const byBlueprint = new Map<string, number[]>();
-  entities.forEach((e, i) => byBlueprint.set(e.blueprint, [...(byBlueprint.get(e.blueprint) ?? []), i]));
   await Promise.all(
-    [...byBlueprint].flatMap(([bp, indexes]) =>
+    [...indexesByBlueprint(entities)].flatMap(([bp, indexes]) =>
       set.forBlueprint(bp).map(async (s) => {
         const results = await evaluateScorecard(s, indexes.map((i) => entities[i]), ctx);
         results.forEach((r, k) => r && out[indexes[k]].push(r));
@@ -58,7 +56,18 @@ export async function evaluateAll(set: ScorecardSet, entities: readonly Entity[]
     ),
   );
   // Promise.all settles in any order: keep the scorecards' own order.
-  for (const list of out) list.sort((a, b) => set.scorecards.indexOf(a.scorecard) - set.scorecards.indexOf(b.scorecard));
+  for (const list of out) if (list.length > 1) list.sort((a, b) => set.scorecards.indexOf(a.scorecard) - set.scorecards.indexOf(b.scorecard));
+  return out;
+}
+
+/** The positions of the entities of each blueprint. */
+function indexesByBlueprint(entities: readonly Entity[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    const list = out.get(e.blueprint);
+    if (list) list.push(i);
+    else out.set(e.blueprint, [i]);
+  });
   return out;
 }
 
@@ -94,10 +103,8 @@ export function levelMatches(scorecard: Scorecard, rank: number | undefined, rul
 export function scorecardMask(set: ScorecardSet, ctx: RuleContext): (rule: LevelRule, entities: readonly Entity[]) => Promise<boolean[]> {
   return async (rule, entities) => {
     const out = entities.map(() => false);
-    const byBlueprint = new Map<string, number[]>();
-    entities.forEach((e, i) => byBlueprint.set(e.blueprint, [...(byBlueprint.get(e.blueprint) ?? []), i]));
     await Promise.all(
-      [...byBlueprint].map(async ([bp, indexes]) => {
+      [...indexesByBlueprint(entities)].map(async ([bp, indexes]) => {
         const scorecard = set.get(bp, rule.scorecard);
         if (!scorecard) return;
         const results = await evaluateScorecard(scorecard, indexes.map((i) => entities[i]), ctx);
