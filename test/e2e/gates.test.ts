@@ -13,7 +13,7 @@
  * - `dryRun` checks everything and renders the invocation without a run; `retryRun` re-executes a
  *   FAILURE run as a new run linked to it, and refuses a run that did not fail.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
-import { ROOT } from '../helpers/lattice.ts';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { testRedisUrl } from '../helpers/redis.ts';
 
 const REDIS_URL = testRedisUrl();
@@ -32,10 +32,7 @@ const DEV = token();
 const SRE = token();
 const ADMIN = token();
 
-interface Gateway {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
+type Gateway = GatewayProcess;
 
 let dir: string;
 const children: ChildProcess[] = [];
@@ -109,7 +106,7 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  [A, B] = await Promise.all([startGateway(), startGateway()]);
+  [A, B] = await Promise.all([startGateway('A'), startGateway('B')]);
   const created = await gql(A, `mutation { upsertEntity(blueprint: "Service", identifier: "cart", properties: { replicas: 1, minReplicas: 2 }) { identifier } }`, ADMIN);
   expect(created.errors).toBeUndefined();
 }, 60_000);
@@ -126,30 +123,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startGateway(): Promise<Gateway> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'info', REDIS_URL, LATTICE_CONFIG: path.join(dir, 'lattice.yaml'), LATTICE_SECRET_KEY: SECRET_KEY },
-  });
-  children.push(child);
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        output.push(line);
-        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(line);
-        if (m) resolve(m[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    child.once('exit', (code, signal) => reject(new Error(`gateway exited (${code ?? signal}) before serving:\n${output.join('\n')}`)));
-  });
-  return { url, child };
+async function startGateway(name: string): Promise<Gateway> {
+  const g = await startGatewayProcess(name, { REDIS_URL, LATTICE_CONFIG: path.join(dir, 'lattice.yaml'), LATTICE_SECRET_KEY: SECRET_KEY });
+  children.push(g.child);
+  return g;
 }
 
 async function gql(g: Gateway, query: string, who: string, variables?: Record<string, unknown>) {
