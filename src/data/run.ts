@@ -72,6 +72,8 @@ export interface Run {
   readonly waiver?: RunWaiver | null;
   /** The waiver (a run id) this run went through its failed gates with. */
   readonly waivedBy?: string | null;
+  /** The approvers an approve `policy` named when the run was created (absent without one). */
+  readonly approvers?: readonly string[];
 }
 
 /** What a waiver run asks for: one execution of its action on its entity despite failed gates, within `durationSeconds` of its approval. */
@@ -95,6 +97,7 @@ export interface NewRunInput {
   readonly retryOf?: string | null;
   readonly waiver?: RunWaiver | null;
   readonly waivedBy?: string | null;
+  readonly approvers?: readonly string[];
 }
 
 /** A new run at revision 1, created at `trigger.at`. */
@@ -125,6 +128,7 @@ export function newRun(input: NewRunInput): Run {
     retryOf: input.retryOf ?? null,
     waiver: input.waiver ?? null,
     waivedBy: input.waivedBy ?? null,
+    ...(input.approvers ? { approvers: input.approvers } : {}),
   };
 }
 
