@@ -26,6 +26,7 @@ interface ActionMutationArgs {
   readonly input?: Readonly<Record<string, unknown>> | null;
   readonly entity?: string | null;
   readonly idempotencyKey?: string | null;
+  readonly dryRun?: boolean | null;
 }
 
 /**
@@ -211,9 +212,9 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[], rule
   const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {
     // GraphQL field names back to the userInputs keys they came from (the plan's table).
-    typed[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
+    typed[f.mutation] = (_p, { input, entity, idempotencyKey, dryRun }, ctx) => {
       const inputs = Object.fromEntries(f.inputs.filter(({ name }) => input?.[name] !== undefined && input?.[name] !== null).map(({ name, key }) => [key, input?.[name]]));
-      return execute(ctx, { action: f.action.identifier, entity, inputs, idempotencyKey });
+      return execute(ctx, { action: f.action.identifier, entity, inputs, idempotencyKey, dryRun: dryRun === true });
     };
   }
   return { ...base, ...typed };

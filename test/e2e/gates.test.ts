@@ -180,6 +180,9 @@ describe('a production deploy gated on a scorecard, across two replicas', () => 
     // Staging is not gated (the gate's `if`); its dry run renders the invocation and stores nothing.
     const dry = await deploy(B, 'staging', DEV, ', dryRun: true');
     expect(dry.data.executeAction).toMatchObject({ dryRun: true, status: 'IN_PROGRESS', invocation: { type: 'UPSERT_ENTITY', mapping: { identifier: 'cart', properties: { deployedTo: 'staging', version: 'v2' } } } });
+    // The typed mutation takes dryRun too.
+    const typed = await gql(A, `mutation { deploy(entity: "cart", input: { environment: STAGING, version: "v2" }, dryRun: true) { dryRun invocation } }`, DEV);
+    expect(typed.data.deploy).toMatchObject({ dryRun: true, invocation: { mapping: { properties: { deployedTo: 'staging' } } } });
     expect(await deployRuns(A)).toEqual([]);
     const staging = await deploy(B, 'staging');
     expect(staging.errors).toBeUndefined();
