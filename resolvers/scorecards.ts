@@ -28,13 +28,17 @@ export function scorecardRuleContext(plan: SchemaPlan, ctx: RequestContext): Rul
 }
 
 /**
- * Keyed by the entity object itself: the request's loaders hand out one object per entity, so a
- * field, a filter and an orderBy over the same entities share one evaluation.
+ * Keyed by the entity object itself, weakly: the request's loaders hand out one object per entity,
+ * so a field, a filter and an orderBy over the same entities share one evaluation; a subscription,
+ * whose context lives as long as its connection, reads each event's entity afresh (a new object:
+ * evaluated again), and the results of past events go with their entities.
  */
 function scorecardResults(plan: SchemaPlan, ctx: RequestContext): DataLoader<Entity, ScorecardResult[]> {
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
-    loader = new DataLoader((entities: readonly Entity[]) => evaluateAll(plan.scorecards, entities, ruleContext(plan, ctx)));
+    let cache = new WeakMap<Entity, Promise<ScorecardResult[]>>();
+    const cacheMap = { get: (e: Entity) => cache.get(e), set: (e: Entity, v: Promise<ScorecardResult[]>) => cache.set(e, v), delete: (e: Entity) => cache.delete(e), clear: () => void (cache = new WeakMap()) };
+    loader = new DataLoader((entities: readonly Entity[]) => evaluateAll(plan.scorecards, entities, ruleContext(plan, ctx)), { cacheMap });
     perRequest.set(ctx.loaders, loader);
   }
   return loader;

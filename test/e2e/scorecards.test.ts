@@ -7,7 +7,9 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { MemoryEntityStore } from '../../src/data/memory/MemoryEntityStore.ts';
 import type { Lattice } from '../../src/server/app.ts';
 import { generateCatalog } from '../fixtures/generateCatalog.ts';
@@ -108,6 +110,31 @@ describe('scorecards over GraphQL', () => {
     expect(status.data.lattice.status).toBe('ERROR');
     expect(status.data.lattice.errors).toEqual([{ file: expect.stringMatching(/ProductionReadiness\.json$/), line: lines.length, column: lines.at(-1)!.length + 1, message: expect.stringMatching(/level "Platinum", which is not one of its levels/) }]);
     expect(levelOf(await gql(l.url, `{ component(identifier: "component-1") { scorecards { level } } }`))).toBe('Gold');
+  });
+
+  it('entityChanged carries the level after each change (evaluated afresh for every event)', async () => {
+    const { lattice: l } = await start(200);
+    const client = createClient({ url: `${l.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const levels: string[] = [];
+    const done = new Promise<void>((resolve, reject) =>
+      client.subscribe(
+        { query: 'subscription { entityChanged(blueprint: "Component", identifier: "component-3") { entity { ... on Component { type scorecards { level } } } } }' },
+        { next: (v: any) => void levels.push(`${v.data.entityChanged.entity.type}:${v.data.entityChanged.entity.scorecards[0].level}`), error: reject, complete: resolve },
+      ),
+    );
+    const write = (type: string) => gql(l.url, `mutation { upsertEntity(blueprint: "Component", identifier: "component-3", properties: { type: "${type}" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    // The same write again until the subscription is in place and its first event arrives.
+    while (levels.length === 0) {
+      await write('service');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const before = levels.length;
+    await write('library');
+    while (levels.length === before) await new Promise((r) => setTimeout(r, 20));
+    await client.dispose();
+    await done.catch(() => undefined);
+    expect(new Set(levels.slice(0, before))).toEqual(new Set(['SERVICE:Gold']));
+    expect(levels[before]).toBe('LIBRARY:Bronze');
   });
 
   it('a page of 1,000 components with their scorecards costs a fixed number of store calls', async () => {
