@@ -1,7 +1,8 @@
 /**
- * `lattice run --dry-run` as a child process against a live gateway: the invocation it would send
- * on stdout (JSON), exit 0, and nothing run (no webhook call, no run stored); refused inputs exit
- * 5 as for a real run; --dry-run with --wait is a usage error.
+ * `lattice run --dry-run` and `lattice retry` as child processes against a live gateway:
+ * a dry run prints the invocation it would send (JSON), exits 0 and runs nothing (no webhook
+ * call, no run stored); refused inputs exit 5 as for a real run; --dry-run with --wait is a usage
+ * error. `lattice retry` of a run that did not fail is refused (exit 1, the code printed).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { killChildren, spawnCli, startCliGateway, type CliGateway } from './harness.ts';
@@ -30,5 +31,17 @@ describe('lattice run --dry-run', () => {
     expect(refused.stderr()).toMatch(/name/);
     const usage = spawnCli(g.gateway.url, ['run', 'deploy', '--input', 'name=cart', '--dry-run', '--wait']);
     expect(await usage.exit).toBe(2);
+  });
+});
+
+describe('lattice retry', () => {
+  it('refuses to retry a run that did not fail', async () => {
+    const created = await g.gql('mutation { executeAction(action: "deploy", inputs: { name: "cart" }) { id } }');
+    const id = created.data.executeAction.id as string;
+    // Wait for the run to end (its status read until it says so).
+    while ((await g.gql(`{ run(id: "${id}") { status } }`)).data.run.status !== 'SUCCESS') await new Promise((r) => setTimeout(r, 25));
+    const cli = spawnCli(g.gateway.url, ['retry', id]);
+    expect(await cli.exit).toBe(1);
+    expect(cli.stderr()).toMatch(/ILLEGAL_TRANSITION.*only a FAILURE run can be retried/);
   });
 });
