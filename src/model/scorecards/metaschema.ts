@@ -5,6 +5,7 @@
  * (src/model/query/ruleSyntax.ts), not here: its messages say what each operator takes.
  */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { PORT_READ_ONLY_KEYS } from '../files/portResponse.ts';
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
 
@@ -42,10 +43,7 @@ const definition = {
     },
     // Keys Port sets itself and Lattice accepts without using.
     id: {},
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
-    createdBy: { type: 'string' },
-    updatedBy: { type: 'string' },
+    ...PORT_READ_ONLY_KEYS,
   },
 };
 
