@@ -9,7 +9,8 @@ import { LatticeErrors, type LatticeError } from '../../../src/errors/index.ts';
 import { loadActions } from '../../../src/model/actions/load.ts';
 import { loadBlueprints } from '../../../src/model/blueprints/load.ts';
 import type { Entity } from '../../../src/model/entities/entity.ts';
-import { evaluateRules, parseRuleQuery, type RuleContext } from '../../../src/model/query/portRules.ts';
+import { checkRuleQuery, evaluateRules, parseRuleQuery, type RuleContext } from '../../../src/model/query/portRules.ts';
+import { ruleSyntaxProblems } from '../../../src/model/query/ruleSyntax.ts';
 import { evaluateAll, scorecardMask } from '../../../src/model/scorecards/evaluate.ts';
 import { failedGates } from '../../../src/model/scorecards/gates.ts';
 import { loadScorecards } from '../../../src/model/scorecards/load.ts';
@@ -225,5 +226,32 @@ describe('evaluating scorecards', () => {
     expect(errorsOf(() => loadActions([json('wrong.json', wrong)], model, scorecards)).map((e) => [e.location?.pointer, e.message])).toEqual([
       ['/gates/0/level', 'action "deploy": scorecard "ProductionReadiness" has no level "Platinum"; expected one of Basic, Bronze, Silver, Gold'],
     ]);
+  });
+});
+
+describe('the rule language: two properties compared, scorecard rules', () => {
+  const { scorecards } = loadScorecards([json('readiness.json', readiness)], model);
+  it('compares a property with another of the same entity; a missing side matches only negative operators', async () => {
+    const { ctx } = context([]);
+    const q = (operator: string) => parseRuleQuery({ combinator: 'and', rules: [{ property: 'replicas', operator, value: { property: 'minReplicas' } }] });
+    const es = [entity('a', { replicas: 3, minReplicas: 2 }), entity('b', { replicas: 1, minReplicas: 2 }), entity('c', { replicas: 2 })];
+    expect(await evaluateRules(q('>='), es, ctx)).toEqual([true, false, false]);
+    expect(await evaluateRules(q('!='), es, ctx)).toEqual([true, true, true]);
+    // A mirror on the other side is read through the context's values, batched.
+    const mirror = parseRuleQuery({ combinator: 'and', rules: [{ property: '$title', operator: '!=', value: { property: 'oncall' } }] });
+    expect(await evaluateRules(mirror, [entity('ana', {}), entity('bo', {})], ctx)).toEqual([false, true]);
+  });
+
+  it('locates what is wrong: an unknown property on either side, an operator that cannot compare two properties, an unknown scorecard or level', () => {
+    expect(ruleSyntaxProblems({ combinator: 'and', rules: [{ property: 'replicas', operator: 'in', value: { property: 'minReplicas' } }] })).toEqual([
+      { pointer: '/rules/0/value', message: expect.stringMatching(/"in" cannot compare with another property/) },
+    ]);
+    const check = (rules: unknown[]) => checkRuleQuery(parseRuleQuery({ combinator: 'and', rules }), model, ['Service'], scorecards);
+    expect(check([{ property: 'replicas', operator: '>=', value: { property: 'minReplica' } }])).toEqual([{ pointer: '/rules/0/value/property', message: expect.stringMatching(/has no property "minReplica"/) }]);
+    expect(check([{ scorecard: 'Readiness', operator: '=', value: 'Gold' }])).toEqual([{ pointer: '/rules/0/scorecard', message: 'blueprint "Service" has no scorecard "Readiness"' }]);
+    expect(check([{ scorecard: 'ProductionReadiness', operator: 'in', value: ['Gold', 'Platinum'] }])).toEqual([
+      { pointer: '/rules/0/value/1', message: 'scorecard "ProductionReadiness" has no level "Platinum"; expected one of Basic, Bronze, Silver, Gold' },
+    ]);
+    expect(ruleSyntaxProblems({ combinator: 'and', rules: [{ scorecard: 'ProductionReadiness', operator: 'contains', value: 'Gold' }] })[0].pointer).toBe('/rules/0/operator');
   });
 });
