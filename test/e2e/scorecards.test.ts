@@ -112,6 +112,41 @@ describe('scorecards over GraphQL', () => {
     expect(levelOf(await gql(l.url, `{ component(identifier: "component-1") { scorecards { level } } }`))).toBe('Gold');
   });
 
+  it('reads meta, mirror and calculation properties as the schema serves them', async () => {
+    const project = tempProject({ blueprints: false, catalog: false });
+    const write = (dir: string, file: string, value: unknown) => writeFileSync(path.join(dir, file), JSON.stringify(value, null, 2));
+    write(project.blueprintsDir, 'Team.json', { identifier: 'Team', title: 'Team', schema: { properties: { oncall: { type: 'string' } } } });
+    write(project.blueprintsDir, 'Service.json', {
+      identifier: 'Service',
+      title: 'Service',
+      schema: { properties: { tier: { type: 'string' } } },
+      relations: { owner: { target: 'Team', required: false, many: false } },
+      mirrorProperties: { oncall: { path: 'owner.oncall' } },
+      calculationProperties: { critical: { title: 'Critical', type: 'boolean', calculation: '.properties.tier == "critical"' } },
+    });
+    write(project.catalogDir, 'catalog.json', {
+      Team: [{ identifier: 'payments', properties: { oncall: 'ana' } }, { identifier: 'search', properties: {} }],
+      Service: [
+        { identifier: 'cart', team: ['payments'], properties: { tier: 'critical' }, relations: { owner: 'payments' } },
+        { identifier: 'orders', properties: { tier: 'critical' }, relations: { owner: 'payments' } },
+        { identifier: 'find', team: ['search'], properties: { tier: 'critical' }, relations: { owner: 'search' } },
+        { identifier: 'docs', team: ['search'], properties: { tier: 'low' }, relations: { owner: 'payments' } },
+      ],
+    });
+    const scorecardsDir = path.join(project.dir, 'schema/scorecards');
+    mkdirSync(scorecardsDir);
+    const rule = (identifier: string, level: string, condition: unknown) => ({ identifier, level, query: { combinator: 'and', conditions: [condition] } });
+    write(scorecardsDir, 'Readiness.json', {
+      identifier: 'Readiness',
+      blueprint: 'Service',
+      rules: [rule('onCall', 'Bronze', { property: 'oncall', operator: 'isNotEmpty' }), rule('critical', 'Silver', { property: 'critical', operator: '=', value: true }), rule('owned', 'Gold', { property: '$team', operator: 'isNotEmpty' })],
+    });
+    lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, scorecardsDir });
+    const res = await gql(lattice.url, '{ services(orderBy: [IDENTIFIER_ASC]) { nodes { identifier scorecards { level } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.services.nodes.map((n: any) => `${n.identifier}:${n.scorecards[0].level}`)).toEqual(['cart:Gold', 'docs:Bronze', 'find:Basic', 'orders:Silver']);
+  });
+
   it('entityChanged carries the level after each change (evaluated afresh for every event)', async () => {
     const { lattice: l } = await start(200);
     const client = createClient({ url: `${l.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
