@@ -1,8 +1,9 @@
 /**
  * Scorecards over GraphQL, in one gateway over real HTTP: `scorecards` on every entity type
  * evaluated live (a write shows at once) over meta, mirror and calculation properties, level
- * filters, level orderBy, scorecard rules in `search`, the level in `entityChanged` events, hot reload of scorecard files (a bad one keeps the last good schema serving, with its
- * location), and batching: a page of 1,000 components with their scorecards costs a fixed number
+ * filters, level orderBy, scorecard rules in `search`, the level in `entityChanged` events, hot
+ * reload of scorecard files (a bad one keeps the last good schema serving, with its location),
+ * and batching: a page of 1,000 components with their scorecards costs a fixed number
  * of store calls, not one per component (counted by the store).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
