@@ -7,7 +7,7 @@ import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
-import { scorecardRuleContext } from './scorecards.ts';
+import { scorecardDefinitions, scorecardRuleContext } from './scorecards.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
@@ -51,6 +51,7 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
             : [],
         ),
       })),
+    scorecardDefinitions: (_p, { blueprint }) => scorecardDefinitions(plan, blueprint),
     search: async (_p, args, ctx) => {
       const query = parseRuleQuery(args.query);
       const blueprints = candidateBlueprints(query, plan.model);

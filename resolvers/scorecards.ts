@@ -107,3 +107,18 @@ export function scorecardsField(plan: SchemaPlan, blueprint: string): FieldResol
   if (plan.scorecards.forBlueprint(blueprint).length === 0) return () => [];
   return async (e, _args, ctx) => (await scorecardResults(plan, ctx).load(e)).map(served);
 }
+
+/** `scorecardDefinitions(blueprint:)`: the definitions as loaded, in the order of the files. */
+export function scorecardDefinitions(plan: SchemaPlan, blueprint: string | null | undefined) {
+  const list = blueprint ? plan.scorecards.forBlueprint(blueprint) : plan.scorecards.scorecards;
+  return list.map((s) => ({
+    identifier: s.identifier,
+    title: s.title,
+    description: s.description ?? null,
+    blueprint: s.blueprint,
+    levels: s.levels.map((l) => ({ title: l.title, color: l.color ?? null })),
+    rules: s.rules.map((r) => ({ identifier: r.identifier, title: r.title, description: r.description ?? null, level: r.level, query: r.query, actions: [...r.actions] })),
+    filter: s.filter ?? null,
+    definition: s.raw,
+  }));
+}

@@ -835,6 +835,8 @@ export type Query = {
   run?: Maybe<ActionRun>;
   /** Runs the caller may see, newest first. */
   runs: ActionRunConnection;
+  /** The scorecards defined (of one blueprint, when given): levels and rules, as loaded. */
+  scorecardDefinitions: Array<ScorecardDefinition>;
   /** Entities matching a query in Port's rule language: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }. */
   search: EntityConnection;
   system?: Maybe<System>;
@@ -929,6 +931,11 @@ export type QueryRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RunFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryScorecardDefinitionsArgs = {
+  blueprint?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1097,6 +1104,24 @@ export type RunWaiver = {
   reason: Scalars['String']['output'];
 };
 
+/** A scorecard as loaded (schema/scorecards/). */
+export type ScorecardDefinition = {
+  __typename?: 'ScorecardDefinition';
+  /** The blueprint whose entities it grades. */
+  blueprint: Scalars['String']['output'];
+  /** The scorecard as written (Port format). */
+  definition: Scalars['JSON']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Only entities matching it are graded (Port's rule language), or null. */
+  filter?: Maybe<Scalars['JSON']['output']>;
+  identifier: Scalars['String']['output'];
+  /** Lowest first. */
+  levels: Array<ScorecardLevel>;
+  /** By level, lowest first. */
+  rules: Array<ScorecardRuleDefinition>;
+  title: Scalars['String']['output'];
+};
+
 export type ScorecardLevel = {
   __typename?: 'ScorecardLevel';
   color?: Maybe<Scalars['String']['output']>;
@@ -1126,6 +1151,18 @@ export type ScorecardResult = {
   /** The scorecard's levels, lowest first. */
   levels: Array<ScorecardLevel>;
   rules: Array<ScorecardRuleResult>;
+  title: Scalars['String']['output'];
+};
+
+export type ScorecardRuleDefinition = {
+  __typename?: 'ScorecardRuleDefinition';
+  /** Actions that can fix it when it fails. */
+  actions: Array<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
+  level: Scalars['String']['output'];
+  /** The rule's query in the rule language (`conditions` read as `rules`). */
+  query: Scalars['JSON']['output'];
   title: Scalars['String']['output'];
 };
 
@@ -1444,9 +1481,11 @@ export type ResolversTypes = {
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunStatus: RunStatus;
   RunWaiver: ResolverTypeWrapper<RunWaiver>;
+  ScorecardDefinition: ResolverTypeWrapper<ScorecardDefinition>;
   ScorecardLevel: ResolverTypeWrapper<ScorecardLevel>;
   ScorecardLevelFilter: ScorecardLevelFilter;
   ScorecardResult: ResolverTypeWrapper<ScorecardResult>;
+  ScorecardRuleDefinition: ResolverTypeWrapper<ScorecardRuleDefinition>;
   ScorecardRuleResult: ResolverTypeWrapper<ScorecardRuleResult>;
   SourceConflict: ResolverTypeWrapper<SourceConflict>;
   SourceValue: ResolverTypeWrapper<SourceValue>;
@@ -1529,9 +1568,11 @@ export type ResolversParentTypes = {
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
   RunWaiver: RunWaiver;
+  ScorecardDefinition: ScorecardDefinition;
   ScorecardLevel: ScorecardLevel;
   ScorecardLevelFilter: ScorecardLevelFilter;
   ScorecardResult: ScorecardResult;
+  ScorecardRuleDefinition: ScorecardRuleDefinition;
   ScorecardRuleResult: ScorecardRuleResult;
   SourceConflict: SourceConflict;
   SourceValue: SourceValue;
@@ -1847,6 +1888,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, Partial<QueryRunsArgs>>;
+  scorecardDefinitions?: Resolver<Array<ResolversTypes['ScorecardDefinition']>, ParentType, ContextType, Partial<QueryScorecardDefinitionsArgs>>;
   search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
   systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
@@ -1905,6 +1947,17 @@ export type RunWaiverResolvers<ContextType = RequestContext, ParentType extends 
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ScorecardDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardDefinition'] = ResolversParentTypes['ScorecardDefinition']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filter?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ScorecardRuleDefinition']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ScorecardLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardLevel'] = ResolversParentTypes['ScorecardLevel']> = {
   color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1916,6 +1969,15 @@ export type ScorecardResultResolvers<ContextType = RequestContext, ParentType ex
   level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['ScorecardRuleResult']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardRuleDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardRuleDefinition'] = ResolversParentTypes['ScorecardRuleDefinition']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -2030,8 +2092,10 @@ export type Resolvers<ContextType = RequestContext> = {
   RunApproval?: RunApprovalResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   RunWaiver?: RunWaiverResolvers<ContextType>;
+  ScorecardDefinition?: ScorecardDefinitionResolvers<ContextType>;
   ScorecardLevel?: ScorecardLevelResolvers<ContextType>;
   ScorecardResult?: ScorecardResultResolvers<ContextType>;
+  ScorecardRuleDefinition?: ScorecardRuleDefinitionResolvers<ContextType>;
   ScorecardRuleResult?: ScorecardRuleResultResolvers<ContextType>;
   SourceConflict?: SourceConflictResolvers<ContextType>;
   SourceValue?: SourceValueResolvers<ContextType>;

@@ -128,7 +128,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
   const fieldsByType = new Map<string, FieldPlan[]>();
   const registries = new Map<string, NameRegistry>();
   const rootFields = new NameRegistry(errors, 'Query field');
-  for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
+  for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', 'scorecardDefinitions', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
 
   for (const bp of model.blueprints) {
     const at = (pointer: string) => bp.origin.locate(pointer);

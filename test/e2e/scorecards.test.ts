@@ -61,6 +61,21 @@ describe('scorecards over GraphQL', () => {
     expect(levelOf(await gql(l.url, `{ component(identifier: "component-10") { scorecards { level } } }`))).toBe('Silver');
     // Other blueprints have no scorecard.
     expect((await gql(l.url, `{ system(identifier: "system-0") { scorecards { level } } }`)).data.system.scorecards).toEqual([]);
+    // The definitions as loaded.
+    const defs = await gql(l.url, `{ scorecardDefinitions(blueprint: "Component") { identifier blueprint levels { title } rules { identifier level query } } }`);
+    expect(defs.data.scorecardDefinitions).toEqual([
+      {
+        identifier: 'ProductionReadiness',
+        blueprint: 'Component',
+        levels: [{ title: 'Basic' }, { title: 'Bronze' }, { title: 'Silver' }, { title: 'Gold' }],
+        rules: [
+          { identifier: 'hasSystem', level: 'Bronze', query: { combinator: 'and', rules: [{ relation: 'system', operator: 'isNotEmpty' }] } },
+          { identifier: 'isService', level: 'Silver', query: { combinator: 'and', rules: [{ property: 'type', operator: '=', value: 'service' }] } },
+          { identifier: 'inFirstDomain', level: 'Gold', query: { combinator: 'and', rules: [{ property: { path: ['system', 'domain'] }, operator: 'matchAny', value: 'domain-0' }] } },
+        ],
+      },
+    ]);
+    expect((await gql(l.url, `{ scorecardDefinitions(blueprint: "System") { identifier } }`)).data.scorecardDefinitions).toEqual([]);
 
     // Live: a write moves the level in the next read.
     const write = await gql(l.url, `mutation { upsertEntity(blueprint: "Component", identifier: "component-1", properties: { type: "service" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
