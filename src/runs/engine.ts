@@ -15,6 +15,12 @@
  *   inputs opened), entity, trigger, run, secrets }, calls the invoker, and records the outcome
  *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled).
  * report / appendLog: what executors call, with the run's executor token.
+ * gates (after the inputs): the scorecard levels the action requires of its entity
+ *   (src/model/scorecards/gates.ts); a failure is GATE_FAILED listing the failed rules, unless
+ *   the caller holds a granted waiver for the action and entity, which this execution uses up
+ *   (waivers.ts; `requestWaiver` asks for one). `dryRun` stops after every check and returns the
+ *   rendered invocation (secrets and the run token as "***") without storing or invoking anything.
+ * retry: a FAILURE run executed again as a new run (`retryOf`), with every check of execute.
  *
  * Every change is published after it is stored. Every summary, status label, link, reason and log
  * line is masked (`masker`): `secrets.*` values, the other configured secrets (`hidden`), API
@@ -28,6 +34,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Entity } from '../model/entities/entity.ts';
+import type { RuleContext } from '../model/query/portRules.ts';
 import { evaluatePolicy, executeDenial, policyApprovers, type PolicyCatalog, type PolicyRequest } from '../model/actions/policy.ts';
 import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
@@ -46,6 +53,9 @@ import { maskHashedTokens, maskSecrets, type Secrets } from '../model/actions/se
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
+import { describeFailures, failedGates, type GateFailure } from '../model/scorecards/gates.ts';
+import { createScorecardSet, type ScorecardSet } from '../model/scorecards/model.ts';
+import { MAX_WAIVER_SECONDS, useWaiver } from './waivers.ts';
 
 export interface EngineOptions {
   /** The actions now defined (a function: hot reload swaps the set). */
@@ -69,6 +79,8 @@ export interface EngineOptions {
   readonly now?: () => Date;
   /** Errors with no caller to throw to (a failed publish, a failed background invocation). */
   readonly onError?: (err: unknown, runId: string) => void;
+  /** The scorecards gates read (a function: hot reload swaps the set); none by default. */
+  readonly scorecards?: () => ScorecardSet;
 }
 
 export interface ExecuteRequest {
@@ -78,6 +90,27 @@ export interface ExecuteRequest {
   readonly inputs: unknown;
   readonly caller: Caller;
   readonly idempotencyKey?: string | null;
+  /** Check everything, store and invoke nothing: the answer holds the rendered invocation. */
+  readonly dryRun?: boolean;
+  /** The catalog as the caller's request reads it (computed properties, scorecard levels); default `catalog()`. */
+  readonly rules?: RuleContext;
+  /** The FAILURE run this execution retries (set by `retry`). */
+  readonly retryOf?: string;
+}
+
+export interface ExecuteResult {
+  readonly run: Run;
+  readonly created: boolean;
+  /** A dry run's rendered invocation method (secrets "***"); the run was neither stored nor invoked. */
+  readonly dryRun?: { readonly invocation: unknown };
+}
+
+export interface WaiverRequest {
+  readonly action: string;
+  readonly entity: string;
+  readonly reason: string;
+  readonly durationSeconds: number;
+  readonly caller: Caller;
 }
 
 export interface ReportRequest {
@@ -113,11 +146,12 @@ export class ActionEngine {
     this.now = options.now ?? (() => new Date());
   }
 
-  async execute(request: ExecuteRequest): Promise<{ run: Run; created: boolean }> {
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
     const { caller } = request;
     const action = this.action(request.action);
     const key = request.idempotencyKey ?? null;
-    if (key !== null) {
+    const rules = request.rules ?? this.options.catalog();
+    if (key !== null && !request.dryRun) {
       const previous = await this.options.store.findByIdempotencyKey(caller.user, key);
       if (previous) return { run: await sameRequest(previous, key, action, request), created: false };
     }
@@ -125,7 +159,7 @@ export class ActionEngine {
     if (!canExecute(action, caller, entity?.team ?? [])) {
       throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not execute action "${action.identifier}"`, { details: { action: action.identifier, user: caller.user } });
     }
-    if (entity && !(await entityMatchesCondition(action, entity, this.options.catalog()))) {
+    if (entity && !(await entityMatchesCondition(action, entity, rules))) {
       throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" does not apply to ${entity.blueprint} "${entity.identifier}": it fails the action's condition`, {
         location: { pointer: '/entity' },
         details: { action: action.identifier, entity: entity.identifier },
@@ -143,6 +177,14 @@ export class ActionEngine {
     const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
     const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs, entity, trigger });
     const id = newRunId(at.getTime());
+    const failed = entity ? await this.failedGates(action, entity, { inputs, trigger, rules }) : [];
+    let waivedBy: Run | undefined;
+    if (failed.length > 0 && entity) {
+      waivedBy = await useWaiver({ store: this.options.store, action: action.identifier, blueprint: entity.blueprint, entity: entity.identifier, user: caller.user, usedBy: id, now: at, consume: !request.dryRun });
+      if (!waivedBy) throw gateError(action, entity, failed);
+      if (!request.dryRun) await this.publish({ type: 'run', run: waivedBy });
+    }
+    if (request.dryRun) return this.dryRun(action, { id, entity, inputs, trigger, status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS', waivedBy: waivedBy?.id ?? null });
     const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
     const sealedInputs = secretNames.length > 0 ? sealInputs(this.secretKey, id, Object.fromEntries(secretNames.map((n) => [n, inputs[n]]))) : null;
     const run = newRun({
@@ -158,12 +200,69 @@ export class ActionEngine {
       approvers,
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
+      retryOf: request.retryOf ?? null,
+      waivedBy: waivedBy?.id ?? null,
     });
     const { run: stored, created } = await this.options.store.create(run);
     if (!created) return { run: await sameRequest(stored, key as string, action, request), created: false };
     await this.publish({ type: 'run', run: stored });
+    if (waivedBy) await this.log(stored.id, [this.masker(stored)(`gates waived by waiver ${waivedBy.id} (${describeFailures(failed)})`)]);
+    if (request.retryOf) await this.log(stored.id, [`retry of run ${request.retryOf}`]);
     if (stored.status === 'IN_PROGRESS') this.dispatch(stored.id);
     return { run: stored, created: true };
+  }
+
+  /**
+   * Executes a FAILURE run again as a new run linked to it (`retryOf`): the same action, entity
+   * and inputs (secret inputs reopened), through every check of `execute` (permission, condition,
+   * inputs, gates) as the caller now.
+   */
+  async retry(request: { readonly runId: string; readonly caller: Caller; readonly rules?: RuleContext }): Promise<ExecuteResult> {
+    const run = await this.run(request.runId);
+    if (run.waiver) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `run ${run.id} is a waiver, not an execution: request a new waiver`, { details: { runId: run.id } });
+    if (run.status !== 'FAILURE') {
+      throw new LatticeError(ErrorCodes.ILLEGAL_TRANSITION, `run ${run.id} is ${run.status}: only a FAILURE run can be retried`, { details: { runId: run.id, status: run.status } });
+    }
+    const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
+    return this.execute({ action: run.action, entity: run.entity, inputs: { ...run.inputs, ...opened }, caller: request.caller, rules: request.rules, retryOf: run.id });
+  }
+
+  /**
+   * Asks for a waiver of the action's gates on one entity: a run of the action that invokes
+   * nothing, approved like any of its runs (waivers.ts). The caller must be allowed to execute it.
+   */
+  async requestWaiver(request: WaiverRequest): Promise<Run> {
+    const { caller } = request;
+    const action = this.action(request.action);
+    if (action.gates.length === 0) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `action "${action.identifier}" has no gates: there is nothing to waive`, { location: { pointer: '/action' } });
+    const entity = (await this.targetEntity(action, request.entity)) as Entity;
+    if (!canExecute(action, caller, entity.team ?? [])) {
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not execute action "${action.identifier}", so may not ask to waive its gates`, { details: { action: action.identifier, user: caller.user } });
+    }
+    const reason = request.reason.trim();
+    if (reason === '') throw new LatticeError(ErrorCodes.INVALID_INPUTS, 'a waiver needs a reason', { location: { pointer: '/reason' } });
+    if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < 60 || request.durationSeconds > MAX_WAIVER_SECONDS) {
+      throw new LatticeError(ErrorCodes.INVALID_INPUTS, `a waiver lasts from 60 to ${MAX_WAIVER_SECONDS} seconds, got ${request.durationSeconds}`, { location: { pointer: '/durationSeconds' } });
+    }
+    const at = this.now();
+    const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
+    // The action's policies hold for a waiver as for a run: the execute policy must allow the asker, an approve policy names its approvers.
+    const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs: {}, entity, trigger });
+    const asked = newRun({
+      action: action.identifier,
+      blueprint: entity.blueprint,
+      entity: entity.identifier,
+      inputs: {},
+      status: 'WAITING_FOR_APPROVAL',
+      trigger,
+      requiredApproval: action.requiredApproval?.type ?? 'ANY',
+      approvers,
+    });
+    const run: Run = { ...asked, waiver: { reason: this.masker(asked)(reason), durationSeconds: request.durationSeconds } };
+    const { run: stored } = await this.options.store.create(run);
+    await this.publish({ type: 'run', run: stored });
+    await this.log(stored.id, [this.masker(stored)(`waiver of the gates of "${action.identifier}" on ${entity.blueprint} "${entity.identifier}" requested for ${request.durationSeconds}s: ${reason}`)]);
+    return stored;
   }
 
   approve(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
@@ -239,7 +338,8 @@ export class ActionEngine {
   /** Invokes a run that is IN_PROGRESS (anything else: nothing to do). What dispatch runs. */
   async invoke(runId: string): Promise<void> {
     const run = await this.options.store.get(runId);
-    if (!run || run.status !== 'IN_PROGRESS') return;
+    // A granted waiver is IN_PROGRESS too, and invokes nothing.
+    if (!run || run.status !== 'IN_PROGRESS' || run.waiver) return;
     const secrets = this.options.secrets?.() ?? {};
     const token = executorToken(this.secretKey, run.id);
     let outcome: InvocationOutcome;
@@ -354,10 +454,36 @@ export class ActionEngine {
         throw err;
       }
       await this.publish({ type: 'run', run: updated });
-      if (updated.status === 'IN_PROGRESS') this.dispatch(updated.id);
+      if (updated.status === 'IN_PROGRESS' && !updated.waiver) this.dispatch(updated.id);
       return updated;
     }
     throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${runId} kept changing; try again`, { details: { runId } });
+  }
+
+  /** The gates of the action that the entity fails now. */
+  private async failedGates(action: Action, entity: Entity, at: { inputs: Record<string, unknown>; trigger: unknown; rules: RuleContext }): Promise<GateFailure[]> {
+    if (action.gates.length === 0) return [];
+    const scorecards = this.options.scorecards?.() ?? createScorecardSet([]);
+    return failedGates({ gates: action.gates, entity, inputs: at.inputs, trigger: at.trigger, scorecards, rules: at.rules });
+  }
+
+  /** What `execute` would do, rendered with every secret as "***"; nothing stored, nothing invoked. */
+  private async dryRun(action: Action, r: { id: string; entity: Entity | null; inputs: Record<string, unknown>; trigger: Run['trigger']; status: 'WAITING_FOR_APPROVAL' | 'IN_PROGRESS'; waivedBy: string | null }): Promise<ExecuteResult> {
+    const masked = maskInputs(action, r.inputs);
+    const secrets = Object.fromEntries(Object.keys(this.options.secrets?.() ?? {}).map((k) => [k, '***']));
+    const invocation = await renderInvocation(action, { inputs: masked, entity: r.entity, trigger: r.trigger, run: { id: r.id, action: action.identifier, createdAt: r.trigger.at, token: '***' }, secrets });
+    const run = newRun({
+      id: r.id,
+      action: action.identifier,
+      blueprint: r.entity?.blueprint ?? null,
+      entity: r.entity?.identifier ?? null,
+      inputs: masked,
+      status: r.status,
+      trigger: r.trigger,
+      requiredApproval: action.requiredApproval?.type ?? null,
+      waivedBy: r.waivedBy,
+    });
+    return { run, created: false, dryRun: { invocation: JSON.parse(this.masker(run)(JSON.stringify(invocation))) as unknown } };
   }
 
   private dispatch(runId: string) {
@@ -500,4 +626,12 @@ async function sameRequest(run: Run, key: string, action: Action, request: Execu
   const { inputs, problems } = await validateInputs(action, request.inputs, async (_blueprint, ids) => ids.map(() => true));
   if (problems.length > 0 || !isDeepStrictEqual(maskInputs(action, inputs), run.inputs)) throw conflict('other inputs');
   return run;
+}
+
+/** GATE_FAILED: each failed gate with the entity's level and the rules to fix (with their fix actions). */
+function gateError(action: Action, entity: Entity, failed: readonly GateFailure[]): LatticeError {
+  return new LatticeError(ErrorCodes.GATE_FAILED, `action "${action.identifier}" is gated on ${entity.blueprint} "${entity.identifier}": ${describeFailures(failed)}`, {
+    location: { pointer: '/entity' },
+    details: { action: action.identifier, entity: entity.identifier, failedGates: failed },
+  });
 }

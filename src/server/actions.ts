@@ -69,6 +69,7 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
     tokenHashes: () => tokenHashes,
     dispatch: config.redisUrl ? (runId) => (queue as RunQueue).dispatch(runId) : undefined,
     onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
+    scorecards: () => deps.runtime.scorecards(),
   });
   if (config.redisUrl) queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
   return {
