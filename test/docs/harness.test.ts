@@ -11,7 +11,7 @@ import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { blocksOf, markingProblems, parseDirective, skipProblems, where } from './markdown.ts';
 import { excerptProblems } from './run/code.ts';
-import { complete } from './run/data.ts';
+import { complete, excerptOfProblems } from './run/data.ts';
 import { documentOf, sdlProblems } from './run/graphql.ts';
 import { scriptFor } from './run/shell.ts';
 
@@ -71,6 +71,7 @@ describe('reading the blocks', () => {
       kind: 'config',
       at: '/sources/0',
       file: undefined,
+      of: undefined,
       base: { sources: [{ name: 'github' }] },
       beside: undefined,
       besideAs: undefined,
@@ -104,6 +105,12 @@ describe('graphql blocks', () => {
 });
 
 describe('partial yaml/json blocks', () => {
+  it('an excerpt of a file holds only what the file holds, at the same places', () => {
+    const file = { id: 'x', rules: [{ id: 'a', description: 'kept out of the doc' }, { id: 'b' }] };
+    expect(excerptOfProblems({ id: 'x', rules: [{ id: 'a' }, { id: 'b' }] }, file)).toEqual([]);
+    expect(excerptOfProblems({ id: 'y', rules: [{ id: 'a' }], extra: 1 }, file)).toEqual(['/id is "y" here, "x" in the file', '/rules has 1 items here, 2 in the file', '/extra is not in the file']);
+  });
+
   it('a list replaces what is at the pointer, an object merges into it, the base is not changed', () => {
     const base = { sources: [{ name: 'github', kind: 'github' }] };
     expect(complete(base, '/sources/0', { options: { org: 'acme' } })).toEqual({ sources: [{ name: 'github', kind: 'github', options: { org: 'acme' } }] });

@@ -8,8 +8,8 @@
  *   <!-- docs-test: action from schema/actions/provision_cloud_resource.json — `permissions` of an action -->
  *
  * A directive is a kind (`skip`, `error`, `config`, `blueprint`, `action`, `data`, `excerpt`),
- * then optionally `at <JSON pointer>` (where a partial block goes), `of <file>` / `from <file>`
- * (the file an excerpt is taken from, or the file the partial block completes), a JSON object
+ * then optionally `at <JSON pointer>` (where a partial block goes), `from <file>` (the file the
+ * partial block completes), `of <file>` (the file the block is an excerpt of), a JSON object
  * (the document the partial block completes), `beside <file> [as <name>]` (a repository file the
  * block's lattice.yaml names, put next to it); after a dash (— or --), the note, which `skip`
  * requires as its reason.
@@ -21,8 +21,10 @@ export interface Directive {
   readonly kind: string;
   /** JSON pointer where a partial block goes in the document it completes. */
   readonly at?: string;
-  /** A repository file: what an excerpt is taken from, or the document a partial block completes. */
+  /** `from <file>`: the repository file a partial block completes. */
   readonly file?: string;
+  /** `of <file>`: the repository file the block is an excerpt of. */
+  readonly of?: string;
   /** The document a partial block completes, written in the comment. */
   readonly base?: unknown;
   /** A repository file the block's config names, put beside lattice.yaml (as `besideAs`, else its own name). */
@@ -64,7 +66,7 @@ export function parseDirective(inside: string): Directive {
   const options = new Map<string, string>();
   for (let i = 0; i < words.length; i += 2) options.set(words[i], words[i + 1]);
   const at = options.get('at');
-  const file = options.get('of') ?? options.get('from');
+  const file = options.get('from');
   let base: unknown;
   if (m[3]) {
     try {
@@ -74,7 +76,7 @@ export function parseDirective(inside: string): Directive {
     }
   }
   if (at !== undefined && !at.startsWith('/')) throw new Error(`"at ${at}": a JSON pointer starts with /`);
-  return { kind: m[1], at, file, base, beside: options.get('beside'), besideAs: options.get('as'), note };
+  return { kind: m[1], at, file, of: options.get('of'), base, beside: options.get('beside'), besideAs: options.get('as'), note };
 }
 
 /** Every fenced block of one Markdown file. */

@@ -26,8 +26,8 @@ export function excerptProblems(text: string, file: string): string[] {
 export async function runCodeBlock(block: Block, gatewayUrl: string): Promise<void> {
   const d = block.directive;
   if (d?.kind === 'excerpt') {
-    if (!d.file) throw new Error('"excerpt" needs "of <file>"');
-    const problems = excerptProblems(block.text, d.file);
+    if (!d.of) throw new Error('"excerpt" needs "of <file>"');
+    const problems = excerptProblems(block.text, d.of);
     if (problems.length > 0) throw new Error(problems.join('\n'));
     return;
   }

@@ -2,14 +2,16 @@
  * A `yaml` or `json` block of the docs, parsed, then loaded by the real loader of what it is:
  * - `config` (the default for YAML): lattice.yaml through `loadConfig`, in a folder of its own,
  *   each `${NAME}` it uses set to a placeholder;
- * - `blueprint`: through `loadBlueprints`, with the shipped blueprints (schema/blueprints) beside
- *   it (it replaces the one with its identifier);
- * - `action`: through `loadActions`, over the shipped blueprints;
+ * - `blueprint`: through `loadBlueprints`, with the demo's blueprints (examples/demo/blueprints:
+ *   the shipped five and what the demo's sources add) beside it (it replaces the one with its
+ *   identifier);
+ * - `action`, `scorecard`: through `loadActions` / `loadScorecards`, over the demo's blueprints;
  * - `data` (the default for JSON): parsed only (responses, messages, Port queries shown as data).
  * A partial block is completed first: `at <pointer>` places it in the document the directive
  * names (`from <file>`, or a JSON object in the comment, or `{}`): a list replaces what is at the
  * pointer, an object is merged into it. JSON that is a list of members (`"key": …`) is read as
- * the object `{ … }`. `beside <file> [as <name>]` puts a repository file next to the block's
+ * the object `{ … }`. `of <file>`: the block is an excerpt of that file (what it shows is there,
+ * at the same places; the file may hold more keys). `beside <file> [as <name>]` puts a repository file next to the block's
  * lattice.yaml (a `portAppConfig` it names).
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,10 +21,11 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { loadConfig } from '../../../src/config/index.ts';
 import { loadActions } from '../../../src/model/actions/load.ts';
 import { loadBlueprints } from '../../../src/model/blueprints/load.ts';
+import { loadScorecards } from '../../../src/model/scorecards/load.ts';
 import { ROOT } from '../../helpers/lattice.ts';
 import type { Block } from '../markdown.ts';
 
-const KINDS = ['config', 'blueprint', 'action', 'data'] as const;
+const KINDS = ['config', 'blueprint', 'action', 'scorecard', 'data'] as const;
 
 /** The block's value, and the text it was read from (a list of JSON members wrapped in `{ }`). */
 function parseBlock(block: Block): { value: unknown; text: string } {
@@ -48,8 +51,23 @@ export function complete(base: unknown, pointer: string, value: unknown): unknow
   return root;
 }
 
+/** What the value shows that `file` does not hold at the same place (objects: a subset of keys; lists: the same length). */
+export function excerptOfProblems(value: unknown, file: unknown, at = ''): string[] {
+  if (Array.isArray(value)) {
+    if (!Array.isArray(file)) return [`${at || '/'} is a list here, not in the file`];
+    if (value.length !== file.length) return [`${at || '/'} has ${value.length} items here, ${file.length} in the file`];
+    return value.flatMap((v, i) => excerptOfProblems(v, file[i], `${at}/${i}`));
+  }
+  if (isObject(value)) {
+    if (!isObject(file)) return [`${at || '/'} is an object here, not in the file`];
+    return Object.entries(value).flatMap(([k, v]) => (k in file ? excerptOfProblems(v, file[k], `${at}/${k}`) : [`${at}/${k} is not in the file`]));
+  }
+  return JSON.stringify(value) === JSON.stringify(file) ? [] : [`${at || '/'} is ${JSON.stringify(value)} here, ${JSON.stringify(file)} in the file`];
+}
+
+/** The demo's blueprints (examples/demo/blueprints: the shipped five and what its sources add), which the docs' examples use. */
 function shippedBlueprintFiles(): { file: string; text: string }[] {
-  const dir = path.join(ROOT, 'schema/blueprints');
+  const dir = path.join(ROOT, 'examples/demo/blueprints');
   return readdirSync(dir)
     .sort()
     .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
@@ -67,6 +85,10 @@ export function loadDataBlock(block: Block): void {
   }
   // A whole block is loaded as it is written, so that an error's line is the block's line.
   const written = value === parsed;
+  if (d?.of) {
+    const problems = excerptOfProblems(value, parseYaml(readFileSync(path.join(ROOT, d.of), 'utf8')));
+    if (problems.length > 0) throw new Error(`it says it is an excerpt of ${d.of}, which differs:\n  ${problems.join('\n  ')}`);
+  }
   if (kind === 'config') {
     const dir = mkdtempSync(path.join(tmpdir(), 'lattice-docs-config-'));
     const text = written ? parsedText : stringify(value);
@@ -83,8 +105,10 @@ export function loadDataBlock(block: Block): void {
     const identifier = isObject(value) ? value.identifier : undefined;
     const others = shippedBlueprintFiles().filter((f) => (parseYaml(f.text) as { identifier?: string }).identifier !== identifier);
     loadBlueprints([...others, { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }]);
-  } else if (kind === 'action') {
+  } else if (kind === 'action' || kind === 'scorecard') {
     const { model } = loadBlueprints(shippedBlueprintFiles());
-    loadActions([{ file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }], model);
+    const file = { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) };
+    if (kind === 'action') loadActions([file], model);
+    else loadScorecards([file], model);
   }
 }
