@@ -66,7 +66,7 @@ export function excerptOfProblems(value: unknown, file: unknown, at = ''): strin
 }
 
 /** The demo's blueprints (examples/demo/blueprints: the shipped five and what its sources add), which the docs' examples use. */
-function shippedBlueprintFiles(): { file: string; text: string }[] {
+function demoBlueprintFiles(): { file: string; text: string }[] {
   const dir = path.join(ROOT, 'examples/demo/blueprints');
   return readdirSync(dir)
     .sort()
@@ -103,10 +103,10 @@ export function loadDataBlock(block: Block): void {
     }
   } else if (kind === 'blueprint') {
     const identifier = isObject(value) ? value.identifier : undefined;
-    const others = shippedBlueprintFiles().filter((f) => (parseYaml(f.text) as { identifier?: string }).identifier !== identifier);
+    const others = demoBlueprintFiles().filter((f) => (parseYaml(f.text) as { identifier?: string }).identifier !== identifier);
     loadBlueprints([...others, { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }]);
   } else if (kind === 'action' || kind === 'scorecard') {
-    const { model } = loadBlueprints(shippedBlueprintFiles());
+    const { model } = loadBlueprints(demoBlueprintFiles());
     const file = { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) };
     if (kind === 'action') loadActions([file], model);
     else loadScorecards([file], model);
