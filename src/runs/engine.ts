@@ -17,6 +17,8 @@
  *   invoker whose backend reports through a webhook stores what it sends (`keep`) before sending
  *   it, so a report faster than the backend's answer finds it, on any replica, and stands.
  * report / appendLog: what executors call, with the run's executor token.
+ * Before a run is stored SUCCESS, the cached upstream data of its blueprint is dropped (`refresh`):
+ *   whoever sees the run succeed is served what it changed.
  *
  * Every change is published after it is stored. Every summary, status label, link, reason and log
  * line is masked (`masker`): `secrets.*` values, the other configured secrets (`hidden`), API
@@ -66,6 +68,12 @@ export interface EngineOptions {
   readonly hidden?: () => readonly string[];
   /** SHA-256 (hex) of the API tokens: a word of a masked text whose hash is one of them is masked too. */
   readonly tokenHashes?: () => ReadonlySet<string>;
+  /**
+   * Drops cached upstream data of a blueprint (the server: every source feeding it). Called with
+   * the action's blueprint before a run is stored SUCCESS, so what the run changed upstream (a
+   * database created through Cloud Control) is served to whoever sees it succeed.
+   */
+  readonly refresh?: (blueprint: string) => Promise<void>;
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
@@ -385,9 +393,26 @@ export class ActionEngine {
   }
 
   private async update(runId: string, update: RunUpdate): Promise<Run> {
+    if (update.status === 'SUCCESS') await this.refreshSources(runId);
     const run = await this.options.store.update(runId, update);
     await this.publish({ type: 'run', run });
     return run;
+  }
+
+  /**
+   * Before a run is stored SUCCESS: the cached data of its blueprint (the entity's, or the
+   * action's for a CREATE) is dropped (`refresh`). A failure to drop is reported, not the run's.
+   */
+  private async refreshSources(runId: string): Promise<void> {
+    if (!this.options.refresh) return;
+    const run = await this.options.store.get(runId);
+    const blueprint = run && (run.blueprint ?? this.options.actions().get(run.action)?.trigger.blueprintIdentifier);
+    if (!blueprint) return;
+    try {
+      await this.options.refresh(blueprint);
+    } catch (err) {
+      this.options.onError?.(err, runId);
+    }
   }
 
   private async log(runId: string, messages: readonly string[]): Promise<RunLogLine[]> {

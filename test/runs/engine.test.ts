@@ -298,6 +298,42 @@ describe('executors', () => {
     expect(receiver.received).toEqual([]);
   });
 
+  it('a run that succeeds refreshes its blueprint\'s sources before it is stored SUCCESS; a failed one does not; a refresh that fails is reported, the run still ends', async () => {
+    const refreshed: { blueprint: string; statusThen: string | undefined }[] = [];
+    const errors: unknown[] = [];
+    let failRefresh = false;
+    let store: RunStore | undefined;
+    let reporting = '';
+    const s = await setup([asyncScale()], {
+      refresh: async (blueprint) => {
+        refreshed.push({ blueprint, statusThen: (await (store as RunStore).get(reporting))?.status });
+        if (failRefresh) throw new Error('redis down');
+      },
+      onError: (err) => errors.push(err),
+    });
+    store = s.store;
+    receiver.script({ status: 202 });
+    const execute = async () => {
+      const { run } = await s.engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: ann });
+      reporting = run.id;
+      return run;
+    };
+    const failed = await execute();
+    await s.engine.idle();
+    await s.engine.report({ runId: failed.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'FAILURE' });
+    expect(refreshed).toEqual([]);
+    const ok = await execute();
+    await s.engine.idle();
+    await s.engine.report({ runId: ok.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'SUCCESS' });
+    // Called once, with the entity's blueprint, while the run was still IN_PROGRESS in the store.
+    expect(refreshed).toEqual([{ blueprint: 'Service', statusThen: 'IN_PROGRESS' }]);
+    failRefresh = true;
+    const third = await execute();
+    await s.engine.idle();
+    expect(await s.engine.report({ runId: third.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'SUCCESS' })).toMatchObject({ status: 'SUCCESS' });
+    expect(errors.map((e) => (e as Error).message)).toEqual(['redis down']);
+  });
+
   describe('a backend that reports (a webhook) before its invoker returns', () => {
     const followed = scaleAction('', { identifier: 'gh', invocationMethod: { type: 'GITHUB', org: 'acme', repo: 'ops', workflow: 'scale.yml', workflowInputs: { key: '{{ .secrets.API_KEY }}' }, reportWorkflowStatus: true } });
     /** A GITHUB stand-in: keeps (or not) what it sends, then the upstream's report lands before it returns. */
