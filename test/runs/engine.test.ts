@@ -302,16 +302,14 @@ describe('executors', () => {
     const refreshed: { blueprint: string; statusThen: string | undefined }[] = [];
     const errors: unknown[] = [];
     let failRefresh = false;
-    let store: RunStore | undefined;
     let reporting = '';
     const s = await setup([asyncScale()], {
       refresh: async (blueprint) => {
-        refreshed.push({ blueprint, statusThen: (await (store as RunStore).get(reporting))?.status });
+        refreshed.push({ blueprint, statusThen: (await s.store.get(reporting))?.status });
         if (failRefresh) throw new Error('redis down');
       },
       onError: (err) => errors.push(err),
     });
-    store = s.store;
     receiver.script({ status: 202 });
     const execute = async () => {
       const { run } = await s.engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: ann });
@@ -349,9 +347,8 @@ describe('executors', () => {
     beforeEach(() => void (reports = []));
 
     async function runWith(options: Parameters<typeof invoker>[1]): Promise<Run> {
-      let engine: ActionEngine | undefined;
-      const s = await setup([followed], { invokers: { GITHUB: invoker(() => engine as ActionEngine, options) } });
-      engine = s.engine;
+      const s = await setup([followed], { invokers: { GITHUB: invoker(() => s.engine, options) } });
+      const { engine } = s;
       const { run } = await engine.execute({ action: 'gh', entity: 'cart', inputs: { replicas: 1 }, caller: ann });
       await engine.idle();
       return (await s.store.get(run.id)) as Run;
