@@ -13,7 +13,9 @@
  *   the run to IN_PROGRESS and dispatches it.
  * invoke (what dispatch runs): renders the invocation's templates over { inputs (sealed secret
  *   inputs opened), entity, trigger, run, secrets }, calls the invoker, and records the outcome
- *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled).
+ *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled). An
+ *   invoker whose backend reports through a webhook stores what it sends (`keep`) before sending
+ *   it, so a report faster than the backend's answer finds it, on any replica, and stands.
  * report / appendLog: what executors call, with the run's executor token.
  * gates (after the inputs): the scorecard levels the action requires of its entity
  *   (src/model/scorecards/gates.ts); a failure is GATE_FAILED listing the failed rules, unless
@@ -21,6 +23,8 @@
  *   (waivers.ts; `requestWaiver` asks for one). `dryRun` stops after every check and returns the
  *   rendered invocation (secrets and the run token as "***") without storing or invoking anything.
  * retry: a FAILURE run executed again as a new run (`retryOf`), with every check of execute.
+ * Before a run is stored SUCCESS, the cached upstream data of its blueprint is dropped (`refresh`):
+ *   whoever sees the run succeed is served what it changed.
  *
  * Every change is published after it is stored. Every summary, status label, link, reason and log
  * line is masked (`masker`): `secrets.*` values, the other configured secrets (`hidden`), API
@@ -74,6 +78,12 @@ export interface EngineOptions {
   readonly hidden?: () => readonly string[];
   /** SHA-256 (hex) of the API tokens: a word of a masked text whose hash is one of them is masked too. */
   readonly tokenHashes?: () => ReadonlySet<string>;
+  /**
+   * Drops cached upstream data of a blueprint (the server: every source feeding it). Called with
+   * the action's blueprint before a run is stored SUCCESS, so what the run changed upstream (a
+   * database created through Cloud Control) is served to whoever sees it succeed.
+   */
+  readonly refresh?: (blueprint: string) => Promise<void>;
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
@@ -343,18 +353,23 @@ export class ActionEngine {
     const secrets = this.options.secrets?.() ?? {};
     const token = executorToken(this.secretKey, run.id);
     let outcome: InvocationOutcome;
+    // The revision the invoker's `keep` wrote: a report stored after it wins over an `accepted` outcome.
+    let kept: number | undefined;
     try {
       const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
       const mask = this.masker(run, opened);
+      const keep = async (response: unknown) => {
+        kept = (await this.update(run.id, { expectStatus: 'IN_PROGRESS', response: maskJson(response, mask) })).revision;
+      };
       try {
-        outcome = maskOutcome(await this.invokeWith(run, { secrets, token, opened, mask }), mask);
+        outcome = maskOutcome(await this.invokeWith(run, { secrets, token, opened, mask, keep }), mask);
       } catch (err) {
         outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
       }
     } catch (err) {
       outcome = { kind: 'completed', status: 'FAILURE', summary: `cannot open the run's secret inputs: ${(err as Error).message}` };
     }
-    await this.record(run.id, outcome);
+    await this.record(run.id, outcome, kept);
   }
 
   /** Resolves once every in-process invocation dispatched so far has finished. */
@@ -386,7 +401,7 @@ export class ActionEngine {
     return approvers;
   }
 
-  private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
+  private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string; keep: (response: unknown) => Promise<void> }): Promise<InvocationOutcome> {
     const action = this.options.actions().get(run.action);
     if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `action "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
@@ -416,20 +431,25 @@ export class ActionEngine {
       executorToken: s.token,
       log: async (message) => void (await this.log(run.id, [s.mask(message)])),
       mask: s.mask,
+      keep: s.keep,
     });
   }
 
-  /** Records an invocation's outcome, unless the run left IN_PROGRESS meanwhile. */
-  private async record(runId: string, outcome: InvocationOutcome) {
+  /**
+   * Records an invocation's outcome, unless the run left IN_PROGRESS meanwhile. After a `keep`
+   * (its revision: `kept`), an `accepted` outcome is recorded only if the run did not change since:
+   * a report that came before the invoker returned (a webhook faster than the dispatch's answer) is newer.
+   */
+  private async record(runId: string, outcome: InvocationOutcome, kept?: number) {
     const update: RunUpdate =
       outcome.kind === 'accepted'
-        ? { expectStatus: 'IN_PROGRESS', statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response }
+        ? { expectStatus: 'IN_PROGRESS', expectRevision: kept, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response }
         : { expectStatus: 'IN_PROGRESS', status: outcome.status, summary: outcome.summary, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response };
     if (outcome.kind === 'accepted' && outcome.statusLabel === undefined && !outcome.links?.length) return;
     try {
       await this.update(runId, update);
     } catch (err) {
-      // Cancelled, or the executor reported first: its word stands.
+      // Cancelled, or the executor (or a webhook) reported first: its word stands.
       if (!hasCode(err, ErrorCodes.RUN_CONFLICT, ErrorCodes.ILLEGAL_TRANSITION)) throw err;
     }
   }
@@ -499,9 +519,26 @@ export class ActionEngine {
   }
 
   private async update(runId: string, update: RunUpdate): Promise<Run> {
+    if (update.status === 'SUCCESS') await this.refreshSources(runId);
     const run = await this.options.store.update(runId, update);
     await this.publish({ type: 'run', run });
     return run;
+  }
+
+  /**
+   * Before a run is stored SUCCESS: the cached data of its blueprint (the entity's, or the
+   * action's for a CREATE) is dropped (`refresh`). A failure to drop is reported, not the run's.
+   */
+  private async refreshSources(runId: string): Promise<void> {
+    if (!this.options.refresh) return;
+    const run = await this.options.store.get(runId);
+    const blueprint = run && (run.blueprint ?? this.options.actions().get(run.action)?.trigger.blueprintIdentifier);
+    if (!blueprint) return;
+    try {
+      await this.options.refresh(blueprint);
+    } catch (err) {
+      this.options.onError?.(err, runId);
+    }
   }
 
   private async log(runId: string, messages: readonly string[]): Promise<RunLogLine[]> {
@@ -591,20 +628,22 @@ export class ActionEngine {
 function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string): InvocationOutcome {
   const text = (t: string | undefined) => (t === undefined ? t : mask(t));
   const base = { ...outcome, statusLabel: text(outcome.statusLabel), links: outcome.links?.map(mask) };
-  let response = outcome.response;
-  if (response !== undefined) {
-    const json = JSON.stringify(response);
-    const masked = json === undefined ? json : mask(json);
-    if (masked !== json) {
-      try {
-        response = JSON.parse(masked as string);
-      } catch {
-        response = masked;
-      }
-    }
-  }
+  const response = maskJson(outcome.response, mask);
   if (outcome.kind === 'accepted') return { ...base, kind: 'accepted', response };
   return { ...base, kind: 'completed', status: outcome.status, summary: text(outcome.summary), response };
+}
+
+/** A JSON value with every secret masked in its text (the masked text when that is no longer JSON). */
+function maskJson(value: unknown, mask: (text: string) => string): unknown {
+  if (value === undefined) return value;
+  const json = JSON.stringify(value);
+  const masked = json === undefined ? json : mask(json);
+  if (masked === json) return value;
+  try {
+    return JSON.parse(masked as string);
+  } catch {
+    return masked;
+  }
 }
 
 /**
