@@ -14,7 +14,7 @@
  * at the same places; the file may hold more keys). `beside <file> [as <name>]` puts a repository file next to the block's
  * lattice.yaml (a `portAppConfig` it names).
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
@@ -100,6 +100,8 @@ export function loadDataBlock(block: Block): void {
     } catch (err) {
       const note = written ? ` (lattice.yaml:N is line N of the block, ${block.file}:${block.line}+N)` : ' (lattice.yaml is the block completed as its directive says)';
       throw new Error(`${(err as Error).message.replaceAll(dir + path.sep, '')}${note}`, { cause: err });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   } else if (kind === 'blueprint') {
     const identifier = isObject(value) ? value.identifier : undefined;
