@@ -40,8 +40,8 @@ async function check(block: Block): Promise<void> {
     case 'graphql':
       return runGraphQLBlock(block, await gw());
     case 'sh':
-      if (block.directive) throw new Error(`an sh block's directive is "skip"; got "${block.directive.kind}"`);
-      await runShellBlock(block.text, await gw());
+      if (block.directive && block.directive.kind !== 'error') throw new Error(`an sh block's directive is "skip" or "error"; got "${block.directive.kind}"`);
+      await runShellBlock(block.text, await gw(), block.directive?.kind === 'error');
       return;
     case 'yaml':
     case 'json':

@@ -13,7 +13,7 @@ import { blocksOf, markingProblems, parseDirective, skipProblems, where } from '
 import { excerptProblems } from './run/code.ts';
 import { complete, excerptOfProblems } from './run/data.ts';
 import { documentOf, sdlProblems } from './run/graphql.ts';
-import { scriptFor } from './run/shell.ts';
+import { printedErrors, scriptFor } from './run/shell.ts';
 
 function markdown(text: string): string {
   const root = mkdtempSync(path.join(tmpdir(), 'lattice-docs-harness-'));
@@ -127,6 +127,11 @@ describe('sh blocks', () => {
     expect(script).toContain('export LATTICE_TOKEN="$LATTICE_TOKEN"   # a token');
     expect(script).toContain('curl -s 127.0.0.1:5555/graphql');
     expect(script).toContain('--url http://127.0.0.1:5555');
+  });
+
+  it('finds GraphQL errors a command printed (curl exits 0 on them), and nothing in other output', () => {
+    expect(printedErrors('run_1\n{"data":{"a":1}}\n{"errors":[{"message":"no"}],"data":null}\n{not json\n')).toEqual([{ message: 'no' }]);
+    expect(printedErrors('{"data":{"errors":1}}\nok\n')).toEqual([]);
   });
 });
 

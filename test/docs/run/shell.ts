@@ -1,7 +1,9 @@
 /**
  * An `sh` block of the docs, run for real: the block is one bash script (`set -e -o pipefail`),
- * run from the repository root against the docs gateway, and must exit 0. Failing, the error
- * names the line and command that failed, with the script's output.
+ * run from the repository root against the docs gateway, and must exit 0 and print no GraphQL
+ * response with `errors` (a line of JSON with an `errors` list: `curl` exits 0 on them), unless
+ * its directive is `error` (then one must be printed). Failing, the error names the line and
+ * command that failed, with the script's output.
  *
  * What a reader supplies, the harness supplies:
  * - `LATTICE_URL` and `LATTICE_TOKEN` are the docs gateway's (the `lattice` CLI reads them);
@@ -30,7 +32,20 @@ export function scriptFor(text: string, gatewayUrl: string): string {
   return `set -e -o pipefail\ntrap 'echo "docs-test: line $LINENO failed with exit $?: $BASH_COMMAND" >&2' ERR\n${body}`;
 }
 
-export async function runShellBlock(text: string, gw: DocsGateway): Promise<{ stdout: string; stderr: string }> {
+/** The GraphQL errors printed on stdout, from each line that is a JSON object with an `errors` list. */
+export function printedErrors(stdout: string): unknown[] {
+  return stdout.split('\n').flatMap((line) => {
+    if (!line.trim().startsWith('{')) return [];
+    try {
+      const value = JSON.parse(line) as { errors?: unknown };
+      return Array.isArray(value.errors) ? (value.errors as unknown[]) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export async function runShellBlock(text: string, gw: DocsGateway, expectError = false): Promise<{ stdout: string; stderr: string }> {
   const env = {
     ...process.env,
     PATH: [path.join(ROOT, 'node_modules/.bin'), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
@@ -54,6 +69,10 @@ export async function runShellBlock(text: string, gw: DocsGateway): Promise<{ st
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   clearTimeout(timer);
   stopAll(); // anything the block left running in the background
-  if (code !== 0) throw new Error(`exited ${code ?? `on a signal (stopped after ${COMMAND_TIMEOUT_MS / 1000} s)`}\n--- stderr\n${stderr.slice(-3000)}\n--- stdout\n${stdout.slice(-2000)}`);
+  const output = `\n--- stderr\n${stderr.slice(-3000)}\n--- stdout\n${stdout.slice(-2000)}`;
+  if (code !== 0) throw new Error(`exited ${code ?? `on a signal (stopped after ${COMMAND_TIMEOUT_MS / 1000} s)`}${output}`);
+  const errors = printedErrors(stdout);
+  if (expectError && errors.length === 0) throw new Error(`the doc says this block shows an error, and it printed none${output}`);
+  if (!expectError && errors.length > 0) throw new Error(`printed GraphQL errors: ${JSON.stringify(errors)}${output}`);
   return { stdout, stderr };
 }
