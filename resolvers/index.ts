@@ -7,6 +7,7 @@
  */
 import { DateTimeResolver, EmailAddressResolver, IPv4Resolver, IPv6Resolver, JSONResolver, URLResolver } from 'graphql-scalars';
 import type { Entity } from '../src/model/entities/entity.ts';
+import { isRunId, type Run } from '../src/data/run.ts';
 import type { ResolverMap } from '../src/schema/build.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { auditQueryResolvers } from './auditLog.ts';
@@ -22,6 +23,8 @@ import { timerResolvers } from './timer.ts';
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
+  // A Node is an entity or a run (runs have ids of their own, entities do not).
+  const resolveNode = (n: Entity | Run) => ('revision' in n && isRunId(n.id) ? 'ActionRun' : resolveType(n as Entity));
   const map: Record<string, ResolverMap[string]> = {
     DateTime: DateTimeResolver,
     JSON: JSONResolver,
@@ -30,7 +33,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     IPv4: IPv4Resolver,
     IPv6: IPv6Resolver,
     Timer: timerResolvers,
-    Node: { __resolveType: resolveType },
+    Node: { __resolveType: resolveNode },
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,

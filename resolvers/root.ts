@@ -14,6 +14,8 @@ import { prefetchForEntity } from '../src/context/prefetch.ts';
 import { audited } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
 import { fromGlobalId } from './globalId.ts';
+import { isRunId } from '../src/data/run.ts';
+import { runIfVisible } from './runsPage.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver } from './types.ts';
 
@@ -34,6 +36,7 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
   return {
     entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
+      if (isRunId(id)) return runIfVisible(id, ctx);
       const { blueprint, identifier } = fromGlobalId(id);
       return plan.model.get(blueprint) ? loadOne(plan, blueprint, identifier, ctx) : null;
     },

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { NodeValue as NodeValueModel } from '../types.ts';
 import type { Entity as EntityModel } from '../../src/model/entities/entity.ts';
 import type { ItemConnection as ItemConnectionModel, ItemEdge as ItemEdgeModel } from '../../src/model/query/connection.ts';
 import type { Run as RunModel, Approval as ApprovalModel, RunLogLine as RunLogLineModel } from '../../src/data/run.ts';
+import type { RunsPage as RunsPageModel } from '../runsPage.ts';
 import type { RequestContext } from '../../src/context/index.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,34 +30,51 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
-/** API */
+/** API: an entity of blueprint "API". */
 export type Api = Entity & Node & {
   __typename?: 'API';
+  /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
   /** Component entities whose "consumesApi" relation points here. */
   componentsByConsumesApi: ComponentConnection;
   /** Component entities whose "providesApi" relation points here. */
   componentsByProvidesApi: ComponentConnection;
+  /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
+  /** All properties as stored, with enum values as written in the blueprint. */
   properties: Scalars['JSON']['output'];
-  provider?: Maybe<Component>;
+  /** Relation "provider" of blueprint "API" (required): the Component entity it points to. */
+  provider: Component;
+  /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
   sources: Array<EntitySource>;
+  /** The teams that own the entity (Port's `$team`). */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** Property "type" of blueprint "API". */
   type?: Maybe<ApiType>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** API */
+/** API: an entity of blueprint "API". */
 export type ApiComponentsByConsumesApiArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -66,7 +85,7 @@ export type ApiComponentsByConsumesApiArgs = {
 };
 
 
-/** API */
+/** API: an entity of blueprint "API". */
 export type ApiComponentsByProvidesApiArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -76,105 +95,172 @@ export type ApiComponentsByProvidesApiArgs = {
   orderBy?: InputMaybe<Array<ComponentOrderBy>>;
 };
 
+/** A page of API entities (a Relay connection). */
 export type ApiConnection = {
   __typename?: 'APIConnection';
+  /** The API entities of the page, each with its cursor. */
   edges: Array<ApiEdge>;
+  /** The API entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
   nodes: Array<Maybe<Api>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many API entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A API entity and its cursor. */
 export type ApiEdge = {
   __typename?: 'APIEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The API entity; null (with an error naming it) when a relation points at an entity that does not exist. */
   node?: Maybe<Api>;
 };
 
+/** A condition on API entities: every field given must hold. */
 export type ApiFilter = {
+  /** Every one of these conditions holds. */
   and?: InputMaybe<Array<ApiFilter>>;
+  /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on the meta field $icon. */
   icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
   identifier?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
   not?: InputMaybe<ApiFilter>;
+  /** At least one of these conditions holds. */
   or?: InputMaybe<Array<ApiFilter>>;
+  /** Matches when the entity the "provider" relation points to matches. */
   provider?: InputMaybe<ComponentFilter>;
+  /** A condition on the meta field $team. */
   team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
   title?: InputMaybe<StringFilter>;
+  /** A condition on property "type" of blueprint "API". */
   type?: InputMaybe<ApiTypeFilter>;
+  /** A condition on the meta field $updatedAt. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
+/** The orders of API entities. */
 export type ApiOrderBy =
+  /** By the meta field $createdAt, ascending. */
   | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
   | 'CREATED_AT_DESC'
+  /** By the meta field $icon, ascending. */
   | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
   | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
   | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
   | 'IDENTIFIER_DESC'
+  /** By the meta field $title, ascending. */
   | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
   | 'TITLE_DESC'
+  /** By "type", ascending. */
   | 'TYPE_ASC'
+  /** By "type", descending. */
   | 'TYPE_DESC'
+  /** By the meta field $updatedAt, ascending. */
   | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** The values of property "type" of blueprint "API". */
 export type ApiType =
   /** As written: "grpc" */
   | 'GRPC'
   /** As written: "Open API" */
   | 'OPEN_API';
 
+/** A condition on a APIType value. */
 export type ApiTypeFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<ApiType>;
+  /** One of these values. */
   in?: InputMaybe<Array<ApiType>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<ApiType>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<ApiType>>;
 };
 
+/** A condition on a list of APIType values. */
 export type ApiTypeListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<ApiType>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** An action as loaded. */
 export type ActionDefinition = {
   __typename?: 'ActionDefinition';
+  /** The blueprint whose entities it runs on (DAY-2 and DELETE), or that it creates. */
   blueprint?: Maybe<Scalars['String']['output']>;
   /** The action as written (Port format). */
   definition: Scalars['JSON']['output'];
+  /** The action's description, when set. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The action's identifier. */
   identifier: Scalars['String']['output'];
   /** userInputs as JSON Schema. */
   inputsSchema: Scalars['JSON']['output'];
   /** The typed mutation generated for it. */
   mutationName: Scalars['String']['output'];
-  operation: Scalars['String']['output'];
+  /** When the action applies. */
+  operation: ActionOperation;
+  /** The action's title. */
   title: Scalars['String']['output'];
 };
 
+/** When an action applies (Port's `trigger.operation`). */
+export type ActionOperation =
+  /** Creates something: runs on no entity. */
+  | 'CREATE'
+  /** Acts on an existing entity (Port's `DAY-2`). */
+  | 'DAY-2'
+  /** Deletes an existing entity. */
+  | 'DELETE';
+
 /** One execution of a self-service action. */
-export type ActionRun = {
+export type ActionRun = Node & {
   __typename?: 'ActionRun';
   /** The action's identifier. */
   action: Scalars['String']['output'];
   /** APPROVE or DECLINE decisions, in order. */
   approvals: Array<RunApproval>;
+  /** When the run was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who ran the action. */
   createdBy: Scalars['String']['output'];
+  /** When the run ended; null while it has not. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The entity the action ran on (DAY-2 and DELETE actions). */
   entity?: Maybe<Entity>;
+  /** The run's id (`run_…`): global and opaque; `node(id:)` and `run(id:)` take it. */
   id: Scalars['ID']['output'];
   /** The inputs as given, secret inputs masked. */
   inputs: Scalars['JSON']['output'];
+  /** Links its executor reported (a workflow run, a pull request…). */
   links: Array<Scalars['String']['output']>;
   /** Log lines after `after` (a cursor), at most `first`. */
   logs: Array<RunLogLine>;
+  /** Where the run is in its lifecycle. */
   status: RunStatus;
+  /** A short status text its executor reported, when it did. */
   statusLabel?: Maybe<Scalars['String']['output']>;
+  /** A summary its executor reported, when it did. */
   summary?: Maybe<Scalars['String']['output']>;
+  /** When the run last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -185,14 +271,32 @@ export type ActionRunLogsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of runs (a Relay connection). */
 export type ActionRunConnection = {
   __typename?: 'ActionRunConnection';
+  /** The runs of the page, each with its cursor. */
+  edges: Array<ActionRunEdge>;
+  /** The runs of the page. */
   nodes: Array<ActionRun>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many runs the caller may see match the filter, on every page. */
+  totalCount: Scalars['Int']['output'];
 };
 
+/** A run and its cursor. */
+export type ActionRunEdge = {
+  __typename?: 'ActionRunEdge';
+  /** Pass it as `after` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The run. */
+  node: ActionRun;
+};
+
+/** Who did something, and how they authenticated. */
 export type AuditActor = {
   __typename?: 'AuditActor';
+  /** The user (an e-mail, a token's user, `anonymous`, `executor`). */
   user: Scalars['String']['output'];
   /** How the actor authenticated: token:<name>, jwt, anonymous, executor token, credentials (refused ones). */
   via: Scalars['String']['output'];
@@ -201,7 +305,9 @@ export type AuditActor = {
 /** One audit event: who did what to what, when, and how it ended. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** Who did it. */
   actor: AuditActor;
+  /** When it happened. */
   at: Scalars['DateTime']['output'];
   /** The error code of a refusal or a failure. */
   code?: Maybe<Scalars['String']['output']>;
@@ -209,17 +315,22 @@ export type AuditEvent = {
   event: Scalars['String']['output'];
   /** Opaque, increasing with time. */
   id: Scalars['ID']['output'];
+  /** How it ended. */
   outcome: AuditOutcome;
   /** What the event is about: { blueprint, identifier }, { action, entity, runId } or { runId }. */
   target: Scalars['JSON']['output'];
 };
 
+/** A page of audit events. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The events of the page. */
   nodes: Array<AuditEvent>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
 };
 
+/** A condition on audit events: every field given must hold. */
 export type AuditLogFilter = {
   /** Events of this user. */
   actor?: InputMaybe<Scalars['String']['input']>;
@@ -231,9 +342,13 @@ export type AuditLogFilter = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How an audited event ended. */
 export type AuditOutcome =
+  /** Allowed, but it failed. */
   | 'FAILED'
+  /** Done. */
   | 'OK'
+  /** Refused (authorization, rate limit, trusted documents). */
   | 'REFUSED';
 
 /** A blueprint of the model, as loaded. */
@@ -241,77 +356,116 @@ export type Blueprint = {
   __typename?: 'Blueprint';
   /** The blueprint as written (Port format), unknown keys included. */
   definition: Scalars['JSON']['output'];
+  /** The blueprint's description, when set. */
   description?: Maybe<Scalars['String']['output']>;
+  /** The blueprint's icon, when set. */
   icon?: Maybe<Scalars['String']['output']>;
+  /** The blueprint's identifier (Port's `identifier`). */
   identifier: Scalars['String']['output'];
+  /** The blueprint's relations (to other blueprints). */
   relations: Array<BlueprintRelation>;
+  /** The blueprint's title. */
   title: Scalars['String']['output'];
   /** The GraphQL type generated for it. */
   typeName: Scalars['String']['output'];
 };
 
+/** A relation of a blueprint, as loaded. */
 export type BlueprintRelation = {
   __typename?: 'BlueprintRelation';
   /** The field on this blueprint's type. */
   fieldName: Scalars['String']['output'];
+  /** The relation's identifier. */
   identifier: Scalars['String']['output'];
+  /** True when it holds a list of identifiers (a connection field). */
   many: Scalars['Boolean']['output'];
+  /** True when every entity must set it (a single required relation is a non-null field). */
   required: Scalars['Boolean']['output'];
   /** The reverse field on the target's type. */
   reverseFieldName: Scalars['String']['output'];
+  /** The identifier of the blueprint it points to. */
   target: Scalars['String']['output'];
 };
 
+/** A condition on a Boolean value: every operator given must hold. */
 export type BooleanFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A condition on a list of Boolean values. */
 export type BooleanListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type Component = Entity & Node & {
   __typename?: 'Component';
   /** API entities whose "provider" relation points here. */
   apisByProvider: ApiConnection;
+  /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
+  /** Relation "components" of blueprint "Component": the Component entities it points to. */
   components: ComponentConnection;
   /** Component entities whose "components" relation points here. */
   componentsByComponents: ComponentConnection;
+  /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** Relation "consumesApi" of blueprint "Component": the API entities it points to. */
   consumesApi: ApiConnection;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
   /** The Kubernetes source's cluster that runs the service's deployment (update_pod_count scales there) */
   kubernetesCluster?: Maybe<Scalars['String']['output']>;
-  /** Kubernetes deployment */
+  /** Kubernetes deployment: property "kubernetesDeployment" of blueprint "Component". */
   kubernetesDeployment?: Maybe<Scalars['String']['output']>;
-  /** Kubernetes namespace */
+  /** Kubernetes namespace: property "kubernetesNamespace" of blueprint "Component". */
   kubernetesNamespace?: Maybe<Scalars['String']['output']>;
+  /** All properties as stored, with enum values as written in the blueprint. */
   properties: Scalars['JSON']['output'];
+  /** Relation "providesApi" of blueprint "Component": the API entity it points to. */
   providesApi?: Maybe<Api>;
+  /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Relation "resources" of blueprint "Component": the Resource entities it points to. */
   resources: ResourceConnection;
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
   sources: Array<EntitySource>;
+  /** Relation "system" of blueprint "Component": the System entity it points to. */
   system?: Maybe<System>;
+  /** The teams that own the entity (Port's `$team`). */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** Property "type" of blueprint "Component". */
   type?: Maybe<ComponentType>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type ComponentApisByProviderArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -322,7 +476,7 @@ export type ComponentApisByProviderArgs = {
 };
 
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type ComponentComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -333,7 +487,7 @@ export type ComponentComponentsArgs = {
 };
 
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type ComponentComponentsByComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -344,7 +498,7 @@ export type ComponentComponentsByComponentsArgs = {
 };
 
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type ComponentConsumesApiArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -355,7 +509,7 @@ export type ComponentConsumesApiArgs = {
 };
 
 
-/** Component */
+/** Component: an entity of blueprint "Component". */
 export type ComponentResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -365,126 +519,209 @@ export type ComponentResourcesArgs = {
   orderBy?: InputMaybe<Array<ResourceOrderBy>>;
 };
 
+/** A page of Component entities (a Relay connection). */
 export type ComponentConnection = {
   __typename?: 'ComponentConnection';
+  /** The Component entities of the page, each with its cursor. */
   edges: Array<ComponentEdge>;
+  /** The Component entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
   nodes: Array<Maybe<Component>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many Component entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A Component entity and its cursor. */
 export type ComponentEdge = {
   __typename?: 'ComponentEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The Component entity; null (with an error naming it) when a relation points at an entity that does not exist. */
   node?: Maybe<Component>;
 };
 
+/** A condition on Component entities: every field given must hold. */
 export type ComponentFilter = {
+  /** Every one of these conditions holds. */
   and?: InputMaybe<Array<ComponentFilter>>;
-  /** Matches when any related entity matches. */
+  /** Matches when any entity the "components" relation points to matches. */
   components?: InputMaybe<ComponentFilter>;
-  /** Matches when any related entity matches. */
+  /** Matches when any entity the "consumesApi" relation points to matches. */
   consumesApi?: InputMaybe<ApiFilter>;
+  /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on the meta field $icon. */
   icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
   identifier?: InputMaybe<StringFilter>;
+  /** A condition on property "kubernetesCluster" of blueprint "Component". */
   kubernetesCluster?: InputMaybe<StringFilter>;
+  /** A condition on property "kubernetesDeployment" of blueprint "Component". */
   kubernetesDeployment?: InputMaybe<StringFilter>;
+  /** A condition on property "kubernetesNamespace" of blueprint "Component". */
   kubernetesNamespace?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
   not?: InputMaybe<ComponentFilter>;
+  /** At least one of these conditions holds. */
   or?: InputMaybe<Array<ComponentFilter>>;
+  /** Matches when the entity the "providesApi" relation points to matches. */
   providesApi?: InputMaybe<ApiFilter>;
-  /** Matches when any related entity matches. */
+  /** Matches when any entity the "resources" relation points to matches. */
   resources?: InputMaybe<ResourceFilter>;
+  /** Matches when the entity the "system" relation points to matches. */
   system?: InputMaybe<SystemFilter>;
+  /** A condition on the meta field $team. */
   team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
   title?: InputMaybe<StringFilter>;
+  /** A condition on property "type" of blueprint "Component". */
   type?: InputMaybe<ComponentTypeFilter>;
+  /** A condition on the meta field $updatedAt. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
+/** The orders of Component entities. */
 export type ComponentOrderBy =
+  /** By the meta field $createdAt, ascending. */
   | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
   | 'CREATED_AT_DESC'
+  /** By the meta field $icon, ascending. */
   | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
   | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
   | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
   | 'IDENTIFIER_DESC'
+  /** By "kubernetesCluster", ascending. */
   | 'KUBERNETES_CLUSTER_ASC'
+  /** By "kubernetesCluster", descending. */
   | 'KUBERNETES_CLUSTER_DESC'
+  /** By "kubernetesDeployment", ascending. */
   | 'KUBERNETES_DEPLOYMENT_ASC'
+  /** By "kubernetesDeployment", descending. */
   | 'KUBERNETES_DEPLOYMENT_DESC'
+  /** By "kubernetesNamespace", ascending. */
   | 'KUBERNETES_NAMESPACE_ASC'
+  /** By "kubernetesNamespace", descending. */
   | 'KUBERNETES_NAMESPACE_DESC'
+  /** By the meta field $title, ascending. */
   | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
   | 'TITLE_DESC'
+  /** By "type", ascending. */
   | 'TYPE_ASC'
+  /** By "type", descending. */
   | 'TYPE_DESC'
+  /** By the meta field $updatedAt, ascending. */
   | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** The values of property "type" of blueprint "Component". */
 export type ComponentType =
   /** As written: "library" */
   | 'LIBRARY'
   /** As written: "service" */
   | 'SERVICE';
 
+/** A condition on a ComponentType value. */
 export type ComponentTypeFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<ComponentType>;
+  /** One of these values. */
   in?: InputMaybe<Array<ComponentType>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<ComponentType>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<ComponentType>>;
 };
 
+/** A condition on a list of ComponentType values. */
 export type ComponentTypeListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<ComponentType>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A condition on a DateTime value: every operator given must hold. */
 export type DateTimeFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than this value. */
   greaterThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than or equal to this value. */
   greaterThanOrEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** One of these values. */
   in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than this value. */
   lessThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Less than or equal to this value. */
   lessThanOrEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<Scalars['DateTime']['input']>>;
 };
 
+/** A condition on a list of DateTime values. */
 export type DateTimeListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<Scalars['DateTime']['input']>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Domain */
+/** Domain: an entity of blueprint "Domain". */
 export type Domain = Entity & Node & {
   __typename?: 'Domain';
+  /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
+  /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
+  /** All properties as stored, with enum values as written in the blueprint. */
   properties: Scalars['JSON']['output'];
+  /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
   sources: Array<EntitySource>;
   /** System entities whose "domain" relation points here. */
   systemsByDomain: SystemConnection;
+  /** The teams that own the entity (Port's `$team`). */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** Domain */
+/** Domain: an entity of blueprint "Domain". */
 export type DomainSystemsByDomainArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -494,42 +731,71 @@ export type DomainSystemsByDomainArgs = {
   orderBy?: InputMaybe<Array<SystemOrderBy>>;
 };
 
+/** A page of Domain entities (a Relay connection). */
 export type DomainConnection = {
   __typename?: 'DomainConnection';
+  /** The Domain entities of the page, each with its cursor. */
   edges: Array<DomainEdge>;
+  /** The Domain entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
   nodes: Array<Maybe<Domain>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many Domain entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A Domain entity and its cursor. */
 export type DomainEdge = {
   __typename?: 'DomainEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The Domain entity; null (with an error naming it) when a relation points at an entity that does not exist. */
   node?: Maybe<Domain>;
 };
 
+/** A condition on Domain entities: every field given must hold. */
 export type DomainFilter = {
+  /** Every one of these conditions holds. */
   and?: InputMaybe<Array<DomainFilter>>;
+  /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on the meta field $icon. */
   icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
   identifier?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
   not?: InputMaybe<DomainFilter>;
+  /** At least one of these conditions holds. */
   or?: InputMaybe<Array<DomainFilter>>;
+  /** A condition on the meta field $team. */
   team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
   title?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $updatedAt. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
+/** The orders of Domain entities. */
 export type DomainOrderBy =
+  /** By the meta field $createdAt, ascending. */
   | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
   | 'CREATED_AT_DESC'
+  /** By the meta field $icon, ascending. */
   | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
   | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
   | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
   | 'IDENTIFIER_DESC'
+  /** By the meta field $title, ascending. */
   | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
   | 'TITLE_DESC'
+  /** By the meta field $updatedAt, ascending. */
   | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
 /** An entity of the catalog: every blueprint's type implements this. */
@@ -538,10 +804,13 @@ export type Entity = {
   blueprint: Scalars['String']['output'];
   /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who created the entity through the API (the caller's identity, as in the audit log); null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
@@ -555,37 +824,53 @@ export type Entity = {
   sources: Array<EntitySource>;
   /** The teams that own the entity. */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
+/** A change to an entity. */
 export type EntityChange = {
   __typename?: 'EntityChange';
+  /** The entity's blueprint. */
   blueprint: Scalars['String']['output'];
+  /** What happened to it. */
   change: EntityChangeKind;
   /** The entity as it is after the change; null once deleted. */
   entity?: Maybe<Entity>;
+  /** The entity's identifier. */
   identifier: Scalars['String']['output'];
 };
 
+/** What happened to an entity. */
 export type EntityChangeKind =
+  /** Deleted. */
   | 'DELETED'
+  /** Created or changed. */
   | 'UPSERTED';
 
 /** Entities of any blueprint, as `search` returns them. */
 export type EntityConnection = {
   __typename?: 'EntityConnection';
+  /** The entities of the page, each with its cursor. */
   edges: Array<EntityEdge>;
+  /** The entities of the page. */
   nodes: Array<Maybe<Entity>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An entity of any blueprint and its cursor. */
 export type EntityEdge = {
   __typename?: 'EntityEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The entity. */
   node?: Maybe<Entity>;
 };
 
@@ -594,38 +879,61 @@ export type EntitySource = {
   __typename?: 'EntitySource';
   /** When this layer's data was fetched (for the catalog: when the entity was last written). */
   fetchedAt: Scalars['DateTime']['output'];
+  /** `catalog`, or the name of a live source in the configuration. */
   name: Scalars['String']['output'];
   /** True when the data is older than the source's ttl: it is being refreshed, or the upstream fails. */
   stale: Scalars['Boolean']['output'];
 };
 
+/** A condition on a Float value: every operator given must hold. */
 export type FloatFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than this value. */
   greaterThan?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than or equal to this value. */
   greaterThanOrEqualTo?: InputMaybe<Scalars['Float']['input']>;
+  /** One of these values. */
   in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than this value. */
   lessThan?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than or equal to this value. */
   lessThanOrEqualTo?: InputMaybe<Scalars['Float']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<Scalars['Float']['input']>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<Scalars['Float']['input']>>;
 };
 
+/** A condition on a list of Float values. */
 export type FloatListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<Scalars['Float']['input']>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A condition on a JSON value (compared as JSON): every operator given must hold. */
 export type JsonFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<Scalars['JSON']['input']>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A condition on a list of JSON values. */
 export type JsonListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<Scalars['JSON']['input']>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -651,26 +959,40 @@ export type Lattice = {
   warnings: Array<LatticeLoadError>;
 };
 
+/** A problem in the configuration: what and where. */
 export type LatticeLoadError = {
   __typename?: 'LatticeLoadError';
+  /** A stable code (INVALID_BLUEPRINT, NAME_COLLISION…). */
   code: Scalars['String']['output'];
+  /** The column in the line (1-based). */
   column?: Maybe<Scalars['Int']['output']>;
+  /** The file, relative to the project. */
   file?: Maybe<Scalars['String']['output']>;
+  /** The line in the file (1-based). */
   line?: Maybe<Scalars['Int']['output']>;
+  /** What is wrong and what was expected. */
   message: Scalars['String']['output'];
+  /** The JSON pointer of the value in the file. */
   pointer?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether the gateway serves the configuration on disk. */
 export type LatticeStatusCode =
+  /** The latest change was rejected; the last good version keeps serving. */
   | 'ERROR'
+  /** The loaded configuration is the latest on disk. */
   | 'OK';
 
+/** Writes: entities, action runs, and executors' reports. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** For executors, with the run's token: append a log line; `terminationStatus` ends the run. */
+  /** For executors, with the run's token in the `X-Lattice-Run-Token` header: append a log line; `terminationStatus` ends the run. */
   appendRunLog: RunLogLine;
+  /** Approves a run that waits for approval (an approver of its action). */
   approveRun: ActionRun;
+  /** Cancels a run that has not ended. */
   cancelRun: ActionRun;
+  /** Declines a run that waits for approval; it is never invoked. */
   declineRun: ActionRun;
   /**
    * Deletes an entity; returns false when it did not exist. Refused (CONFLICT, naming them) while other entities hold a
@@ -678,45 +1000,52 @@ export type Mutation = {
    * transitively, in one step.
    */
   deleteEntity: Scalars['Boolean']['output'];
-  /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run. */
+  /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run; reused with other inputs it is refused (RUN_CONFLICT). */
   executeAction: ActionRun;
-  /** For executors, with the run's token: report status, label, a link, a summary. */
+  /** For executors, with the run's token in the `X-Lattice-Run-Token` header: report status, label, a link, a summary. */
   updateRun: ActionRun;
   /**
    * Creates or updates an entity, validated against its blueprint first (Port's create-entity with `upsert=true`).
    * By default the entity is replaced: what is not given is emptied. With `merge: true` (Port's `merge=true`), what is
    * not given is kept, and the properties and relations given are set over the stored ones (null clears one).
+   * Takes Port's JSON as it is (enum values as written in the blueprint); the typed `create<Type>` / `update<Type>`
+   * mutations take the enums' GraphQL names.
    */
   upsertEntity: Entity;
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationAppendRunLogArgs = {
   id: Scalars['ID']['input'];
   message: Scalars['String']['input'];
   terminationStatus?: InputMaybe<RunStatus>;
-  token: Scalars['String']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationApproveRunArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationDeclineRunArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationDeleteEntityArgs = {
   blueprint: Scalars['String']['input'];
   deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
@@ -724,6 +1053,7 @@ export type MutationDeleteEntityArgs = {
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationExecuteActionArgs = {
   action: Scalars['String']['input'];
   entity?: InputMaybe<Scalars['String']['input']>;
@@ -732,16 +1062,18 @@ export type MutationExecuteActionArgs = {
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationUpdateRunArgs = {
   id: Scalars['ID']['input'];
   link?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<RunStatus>;
   statusLabel?: InputMaybe<Scalars['String']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
-  token: Scalars['String']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationUpsertEntityArgs = {
   blueprint: Scalars['String']['input'];
   icon?: InputMaybe<Scalars['String']['input']>;
@@ -762,50 +1094,67 @@ export type Node = {
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item (pass it as `after`); null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when there are items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when there are items before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The root of every query. */
 export type Query = {
   __typename?: 'Query';
   /** The self-service actions defined. */
   actions: Array<ActionDefinition>;
+  /** One API entity by its identifier; null when there is none. */
   api?: Maybe<Api>;
+  /** The API entities, filtered, ordered and paged. */
   apis: ApiConnection;
   /** Audit events, newest first (Admin role only): entity writes, runs created, approvals, declines, cancels and refused authorizations. Shared by replicas on Redis; this process's own events otherwise. */
   auditLog: AuditEventConnection;
   /** The blueprints of the model. */
   blueprints: Array<Blueprint>;
+  /** One Component entity by its identifier; null when there is none. */
   component?: Maybe<Component>;
+  /** The Component entities, filtered, ordered and paged. */
   components: ComponentConnection;
+  /** One Domain entity by its identifier; null when there is none. */
   domain?: Maybe<Domain>;
+  /** The Domain entities, filtered, ordered and paged. */
   domains: DomainConnection;
   /** One entity of any blueprint. */
   entity?: Maybe<Entity>;
   /** The gateway's own state: load status and errors. */
   lattice: Lattice;
-  /** Any object by its global id. */
+  /** Any object by its global id: an entity, or a run. */
   node?: Maybe<Node>;
+  /** One Resource entity by its identifier; null when there is none. */
   resource?: Maybe<Resource>;
+  /** The Resource entities, filtered, ordered and paged. */
   resources: ResourceConnection;
   /** One run, when the caller may see it. */
   run?: Maybe<ActionRun>;
-  /** Runs the caller may see, newest first. */
+  /** Runs the caller may see, newest first unless `orderBy` says otherwise. */
   runs: ActionRunConnection;
   /** Entities matching a query in Port's rule language: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }. */
   search: EntityConnection;
+  /** One System entity by its identifier; null when there is none. */
   system?: Maybe<System>;
+  /** The System entities, filtered, ordered and paged. */
   systems: SystemConnection;
 };
 
 
+/** The root of every query. */
 export type QueryApiArgs = {
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryApisArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -816,6 +1165,7 @@ export type QueryApisArgs = {
 };
 
 
+/** The root of every query. */
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
@@ -823,11 +1173,13 @@ export type QueryAuditLogArgs = {
 };
 
 
+/** The root of every query. */
 export type QueryComponentArgs = {
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -838,11 +1190,13 @@ export type QueryComponentsArgs = {
 };
 
 
+/** The root of every query. */
 export type QueryDomainArgs = {
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -853,22 +1207,26 @@ export type QueryDomainsArgs = {
 };
 
 
+/** The root of every query. */
 export type QueryEntityArgs = {
   blueprint: Scalars['String']['input'];
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryResourceArgs = {
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -879,18 +1237,22 @@ export type QueryResourcesArgs = {
 };
 
 
+/** The root of every query. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of every query. */
 export type QueryRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RunFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RunOrderBy>;
 };
 
 
+/** The root of every query. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -900,11 +1262,13 @@ export type QuerySearchArgs = {
 };
 
 
+/** The root of every query. */
 export type QuerySystemArgs = {
   identifier: Scalars['String']['input'];
 };
 
 
+/** The root of every query. */
 export type QuerySystemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -914,31 +1278,47 @@ export type QuerySystemsArgs = {
   orderBy?: InputMaybe<Array<SystemOrderBy>>;
 };
 
-/** Resource */
+/** Resource: an entity of blueprint "Resource". */
 export type Resource = Entity & Node & {
   __typename?: 'Resource';
+  /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
   /** Component entities whose "resources" relation points here. */
   componentsByResources: ComponentConnection;
+  /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
+  /** All properties as stored, with enum values as written in the blueprint. */
   properties: Scalars['JSON']['output'];
+  /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
   sources: Array<EntitySource>;
+  /** The teams that own the entity (Port's `$team`). */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** Property "type" of blueprint "Resource". */
   type?: Maybe<ResourceType>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** Resource */
+/** Resource: an entity of blueprint "Resource". */
 export type ResourceComponentsByResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -948,47 +1328,80 @@ export type ResourceComponentsByResourcesArgs = {
   orderBy?: InputMaybe<Array<ComponentOrderBy>>;
 };
 
+/** A page of Resource entities (a Relay connection). */
 export type ResourceConnection = {
   __typename?: 'ResourceConnection';
+  /** The Resource entities of the page, each with its cursor. */
   edges: Array<ResourceEdge>;
+  /** The Resource entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
   nodes: Array<Maybe<Resource>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many Resource entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A Resource entity and its cursor. */
 export type ResourceEdge = {
   __typename?: 'ResourceEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The Resource entity; null (with an error naming it) when a relation points at an entity that does not exist. */
   node?: Maybe<Resource>;
 };
 
+/** A condition on Resource entities: every field given must hold. */
 export type ResourceFilter = {
+  /** Every one of these conditions holds. */
   and?: InputMaybe<Array<ResourceFilter>>;
+  /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on the meta field $icon. */
   icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
   identifier?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
   not?: InputMaybe<ResourceFilter>;
+  /** At least one of these conditions holds. */
   or?: InputMaybe<Array<ResourceFilter>>;
+  /** A condition on the meta field $team. */
   team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
   title?: InputMaybe<StringFilter>;
+  /** A condition on property "type" of blueprint "Resource". */
   type?: InputMaybe<ResourceTypeFilter>;
+  /** A condition on the meta field $updatedAt. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
+/** The orders of Resource entities. */
 export type ResourceOrderBy =
+  /** By the meta field $createdAt, ascending. */
   | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
   | 'CREATED_AT_DESC'
+  /** By the meta field $icon, ascending. */
   | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
   | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
   | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
   | 'IDENTIFIER_DESC'
+  /** By the meta field $title, ascending. */
   | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
   | 'TITLE_DESC'
+  /** By "type", ascending. */
   | 'TYPE_ASC'
+  /** By "type", descending. */
   | 'TYPE_DESC'
+  /** By the meta field $updatedAt, ascending. */
   | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** The values of property "type" of blueprint "Resource". */
 export type ResourceType =
   /** As written: "kafka-topic" */
   | 'KAFKA_TOPIC'
@@ -999,89 +1412,154 @@ export type ResourceType =
   /** As written: "s3-bucket" */
   | 'S3_BUCKET';
 
+/** A condition on a ResourceType value. */
 export type ResourceTypeFilter = {
+  /** Equal to this value. */
   equalTo?: InputMaybe<ResourceType>;
+  /** One of these values. */
   in?: InputMaybe<Array<ResourceType>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<ResourceType>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<ResourceType>>;
 };
 
+/** A condition on a list of ResourceType values. */
 export type ResourceTypeListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<ResourceType>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One approver's decision on a run. */
 export type RunApproval = {
   __typename?: 'RunApproval';
+  /** When they decided. */
   at: Scalars['DateTime']['output'];
-  decision: Scalars['String']['output'];
+  /** What they decided. */
+  decision: RunDecision;
+  /** Why, when they said. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Who decided. */
   user: Scalars['String']['output'];
 };
 
+/** A decision on a run that waits for approval. */
+export type RunDecision =
+  /** The run may go on. */
+  | 'APPROVE'
+  /** The run is declined and never invoked. */
+  | 'DECLINE';
+
+/** A condition on runs: every field given must hold. */
 export type RunFilter = {
+  /** Runs of this action (its identifier). */
   action?: InputMaybe<Scalars['String']['input']>;
+  /** Runs on entities of this blueprint (its identifier). */
+  blueprint?: InputMaybe<Scalars['String']['input']>;
+  /** Runs on the entity with this identifier. */
   entity?: InputMaybe<Scalars['String']['input']>;
+  /** Runs with this status. */
   status?: InputMaybe<RunStatus>;
   /** Runs created by this user. */
   user?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One line of a run's log. */
 export type RunLogLine = {
   __typename?: 'RunLogLine';
+  /** When the line was appended. */
   at: Scalars['DateTime']['output'];
   /** Opaque, increasing: pass it as `after` to resume. */
   cursor: Scalars['String']['output'];
+  /** The line as its executor wrote it. */
   message: Scalars['String']['output'];
 };
 
+/** The orders of runs. */
+export type RunOrderBy =
+  /** Oldest first. */
+  | 'CREATED_AT_ASC'
+  /** Newest first. */
+  | 'CREATED_AT_DESC';
+
 /** The status of an action run. */
 export type RunStatus =
+  /** Cancelled before it ended. */
   | 'CANCELLED'
+  /** An approver declined it; it was never invoked. */
   | 'DECLINED'
+  /** Ended in failure. */
   | 'FAILURE'
+  /** Invoked (or about to be); its executor reports as it goes. */
   | 'IN_PROGRESS'
+  /** Ended well. */
   | 'SUCCESS'
+  /** Created; waits for the approvals its action requires. */
   | 'WAITING_FOR_APPROVAL';
 
+/** A field that two layers of an entity set to different values. */
 export type SourceConflict = {
   __typename?: 'SourceConflict';
   /** properties.<id>, relations.<id> or title. */
   field: Scalars['String']['output'];
+  /** Each layer's value, in the order the layers are merged. */
   values: Array<SourceValue>;
 };
 
+/** What one layer of an entity says a field is. */
 export type SourceValue = {
   __typename?: 'SourceValue';
+  /** The layer: `catalog` or a live source's name. */
   source: Scalars['String']['output'];
+  /** The value that layer holds, as stored. */
   value?: Maybe<Scalars['JSON']['output']>;
 };
 
+/** A condition on a String value: every operator given must hold. */
 export type StringFilter = {
   /** Substring match, case-sensitive. */
   contains?: InputMaybe<Scalars['String']['input']>;
+  /** Ends with this text, case-sensitive. */
   endsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to this value. */
   equalTo?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than this value. */
   greaterThan?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than or equal to this value. */
   greaterThanOrEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** One of these values. */
   in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: the value is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than this value. */
   lessThan?: InputMaybe<Scalars['String']['input']>;
+  /** Less than or equal to this value. */
   lessThanOrEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** Not equal to this value. */
   notEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** None of these values. */
   notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with this text, case-sensitive. */
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Filters a list property: `contains` matches when any element equals the value. */
 export type StringListFilter = {
+  /** The list holds this value. */
   contains?: InputMaybe<Scalars['String']['input']>;
+  /** true: the list is empty; false: it has a value. */
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Events as they happen, over graphql-ws. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Changes to one entity (with `identifier`) or to every entity of a blueprint, as they happen. */
@@ -1095,52 +1573,72 @@ export type Subscription = {
 };
 
 
+/** Events as they happen, over graphql-ws. */
 export type SubscriptionEntityChangedArgs = {
   blueprint: Scalars['String']['input'];
   identifier?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Events as they happen, over graphql-ws. */
 export type SubscriptionRunLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
+/** Events as they happen, over graphql-ws. */
 export type SubscriptionRunUpdatedArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Events as they happen, over graphql-ws. */
 export type SubscriptionRunsArgs = {
   filter?: InputMaybe<RunFilter>;
 };
 
-/** System */
+/** System: an entity of blueprint "System". */
 export type System = Entity & Node & {
   __typename?: 'System';
+  /** The identifier of the entity's blueprint. */
   blueprint: Scalars['String']['output'];
   /** Component entities whose "system" relation points here. */
   componentsBySystem: ComponentConnection;
+  /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
   createdBy?: Maybe<Scalars['String']['output']>;
-  domain?: Maybe<Domain>;
+  /** Relation "domain" of blueprint "System" (required): the Domain entity it points to. */
+  domain: Domain;
+  /** The entity's icon (Port's `$icon`). */
   icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
   identifier: Scalars['String']['output'];
+  /** All properties as stored, with enum values as written in the blueprint. */
   properties: Scalars['JSON']['output'];
+  /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
   sources: Array<EntitySource>;
+  /** The teams that own the entity (Port's `$team`). */
   team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
   title?: Maybe<Scalars['String']['output']>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
 
 
-/** System */
+/** System: an entity of blueprint "System". */
 export type SystemComponentsBySystemArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1150,43 +1648,73 @@ export type SystemComponentsBySystemArgs = {
   orderBy?: InputMaybe<Array<ComponentOrderBy>>;
 };
 
+/** A page of System entities (a Relay connection). */
 export type SystemConnection = {
   __typename?: 'SystemConnection';
+  /** The System entities of the page, each with its cursor. */
   edges: Array<SystemEdge>;
+  /** The System entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
   nodes: Array<Maybe<System>>;
+  /** Where the page is: cursors and whether there are more. */
   pageInfo: PageInfo;
+  /** How many System entities match, on every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A System entity and its cursor. */
 export type SystemEdge = {
   __typename?: 'SystemEdge';
+  /** Pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The System entity; null (with an error naming it) when a relation points at an entity that does not exist. */
   node?: Maybe<System>;
 };
 
+/** A condition on System entities: every field given must hold. */
 export type SystemFilter = {
+  /** Every one of these conditions holds. */
   and?: InputMaybe<Array<SystemFilter>>;
+  /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
+  /** Matches when the entity the "domain" relation points to matches. */
   domain?: InputMaybe<DomainFilter>;
+  /** A condition on the meta field $icon. */
   icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
   identifier?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
   not?: InputMaybe<SystemFilter>;
+  /** At least one of these conditions holds. */
   or?: InputMaybe<Array<SystemFilter>>;
+  /** A condition on the meta field $team. */
   team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
   title?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $updatedAt. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
+/** The orders of System entities. */
 export type SystemOrderBy =
+  /** By the meta field $createdAt, ascending. */
   | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
   | 'CREATED_AT_DESC'
+  /** By the meta field $icon, ascending. */
   | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
   | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
   | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
   | 'IDENTIFIER_DESC'
+  /** By the meta field $title, ascending. */
   | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
   | 'TITLE_DESC'
+  /** By the meta field $updatedAt, ascending. */
   | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
 /** A property of Port's format `timer`: when something expires (a TTL). */
@@ -1282,8 +1810,10 @@ export type ResolversTypes = {
   APITypeFilter: ApiTypeFilter;
   APITypeListFilter: ApiTypeListFilter;
   ActionDefinition: ResolverTypeWrapper<ActionDefinition>;
+  ActionOperation: null;
   ActionRun: ResolverTypeWrapper<RunModel>;
-  ActionRunConnection: ResolverTypeWrapper<Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversTypes['ActionRun']> }>;
+  ActionRunConnection: ResolverTypeWrapper<RunsPageModel>;
+  ActionRunEdge: ResolverTypeWrapper<Omit<ActionRunEdge, 'node'> & { node: ResolversTypes['ActionRun'] }>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
@@ -1332,7 +1862,7 @@ export type ResolversTypes = {
   LatticeLoadError: ResolverTypeWrapper<LatticeLoadError>;
   LatticeStatusCode: LatticeStatusCode;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Node: ResolverTypeWrapper<EntityModel>;
+  Node: ResolverTypeWrapper<NodeValueModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Resource: ResolverTypeWrapper<Resource>;
@@ -1344,8 +1874,10 @@ export type ResolversTypes = {
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ResolverTypeWrapper<ApprovalModel>;
+  RunDecision: RunDecision;
   RunFilter: RunFilter;
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
+  RunOrderBy: RunOrderBy;
   RunStatus: RunStatus;
   SourceConflict: ResolverTypeWrapper<SourceConflict>;
   SourceValue: ResolverTypeWrapper<SourceValue>;
@@ -1372,7 +1904,8 @@ export type ResolversParentTypes = {
   APITypeListFilter: ApiTypeListFilter;
   ActionDefinition: ActionDefinition;
   ActionRun: RunModel;
-  ActionRunConnection: Omit<ActionRunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ActionRun']> };
+  ActionRunConnection: RunsPageModel;
+  ActionRunEdge: Omit<ActionRunEdge, 'node'> & { node: ResolversParentTypes['ActionRun'] };
   AuditActor: AuditActor;
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditEventConnection;
@@ -1415,7 +1948,7 @@ export type ResolversParentTypes = {
   Lattice: Lattice;
   LatticeLoadError: LatticeLoadError;
   Mutation: Record<PropertyKey, never>;
-  Node: EntityModel;
+  Node: NodeValueModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Resource: Resource;
@@ -1452,7 +1985,7 @@ export type ApiResolvers<ContextType = RequestContext, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  provider?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
@@ -1483,9 +2016,11 @@ export type ActionDefinitionResolvers<ContextType = RequestContext, ParentType e
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inputsSchema?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   mutationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ActionOperation'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type ActionOperationResolvers = { CREATE?: 'CREATE', DAY_2: 'DAY-2', DELETE?: 'DELETE' };
 
 export type ActionRunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRun'] = ResolversParentTypes['ActionRun']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1502,11 +2037,19 @@ export type ActionRunResolvers<ContextType = RequestContext, ParentType extends 
   statusLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ActionRunConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRunConnection'] = ResolversParentTypes['ActionRunConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActionRunEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ActionRun']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActionRunEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRunEdge'] = ResolversParentTypes['ActionRunEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType>;
 };
 
 export type AuditActorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
@@ -1693,18 +2236,18 @@ export type LatticeLoadErrorResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  appendRunLog?: Resolver<ResolversTypes['RunLogLine'], ParentType, ContextType, RequireFields<MutationAppendRunLogArgs, 'id' | 'message' | 'token'>>;
+  appendRunLog?: Resolver<ResolversTypes['RunLogLine'], ParentType, ContextType, RequireFields<MutationAppendRunLogArgs, 'id' | 'message'>>;
   approveRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationApproveRunArgs, 'id'>>;
   cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
   deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
   executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
-  updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id' | 'token'>>;
+  updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id'>>;
   upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier' | 'merge'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'API' | 'ActionRun' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1730,7 +2273,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'identifier'>>;
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
-  runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, Partial<QueryRunsArgs>>;
+  runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'orderBy'>>;
   search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
   systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
@@ -1771,7 +2314,7 @@ export type ResourceEdgeResolvers<ContextType = RequestContext, ParentType exten
 
 export type RunApprovalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunApproval'] = ResolversParentTypes['RunApproval']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['RunDecision'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1805,7 +2348,7 @@ export type SystemResolvers<ContextType = RequestContext, ParentType extends Res
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1847,8 +2390,10 @@ export type Resolvers<ContextType = RequestContext> = {
   APIConnection?: ApiConnectionResolvers<ContextType>;
   APIEdge?: ApiEdgeResolvers<ContextType>;
   ActionDefinition?: ActionDefinitionResolvers<ContextType>;
+  ActionOperation?: ActionOperationResolvers;
   ActionRun?: ActionRunResolvers<ContextType>;
   ActionRunConnection?: ActionRunConnectionResolvers<ContextType>;
+  ActionRunEdge?: ActionRunEdgeResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;

@@ -39,6 +39,13 @@ export interface RequestContext {
   readonly status: () => GatewayStatus;
   /** Audit events: a structured log line each, kept for the `auditLog` query. */
   readonly audit: Auditor;
+  /** The run token an executor sent in the `X-Lattice-Run-Token` header (`updateRun`, `appendRunLog`). */
+  readonly executorToken?: string;
+}
+
+/** What a request says besides who the caller is. */
+export interface RequestExtras {
+  readonly executorToken?: string;
 }
 
 export interface ContextDeps {
@@ -50,8 +57,8 @@ export interface ContextDeps {
   readonly audit: Auditor;
 }
 
-export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS): RequestContext {
-  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit };
+export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS, extras: RequestExtras = {}): RequestContext {
+  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit, ...(extras.executorToken !== undefined && { executorToken: extras.executorToken }) };
 }
 
 export type { Loaders } from './loaders.ts';

@@ -62,6 +62,27 @@ function inputTypeRef(def: InputDef, enumName: string | undefined): string {
   }
 }
 
+/**
+ * A JSON value as a GraphQL literal of an input's type (its enum value's name for an enum), for
+ * defaults in the SDL; undefined when the value cannot be written as one (an object key that is
+ * not a GraphQL name, a value not in the enum), and then the default is only described.
+ */
+export function graphqlLiteral(value: unknown, enumPlan?: ActionEnumPlan): string | undefined {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => graphqlLiteral(v, enumPlan));
+    return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : undefined;
+  }
+  if (enumPlan) return enumPlan.values.find((v) => v.value === value)?.name;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => (/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? [k, graphqlLiteral(v)] : [k, undefined]));
+    return entries.every(([, v]) => v !== undefined) ? `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : undefined;
+  }
+  return undefined;
+}
+
+const doc = (text: string) => JSON.stringify(text);
+
 /** The actions' SDL; every name comes from the plan. (`_inflection` is unused and kept for callers.) */
 export function printActions(fields: readonly ActionFieldPlan[], _inflection?: Inflection): string {
   if (fields.length === 0) return '';
@@ -70,18 +91,29 @@ export function printActions(fields: readonly ActionFieldPlan[], _inflection?: I
     const { properties, required, order } = f.action.trigger.userInputs;
     const byKey = new Map(f.inputs.map((i) => [i.key, i]));
     const inputs = [...order.flatMap((k) => byKey.get(k) ?? []), ...f.inputs.filter((i) => !order.includes(i.key))];
-    for (const e of f.enums) out.push(`enum ${e.typeName} {\n${e.values.map((v) => `  ${JSON.stringify(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
+    for (const e of f.enums) {
+      const input = f.inputs.find((i) => i.enum === e)?.key ?? '';
+      out.push(`${doc(`The values of input "${input}" of action "${f.action.identifier}".`)}\nenum ${e.typeName} {\n${e.values.map((v) => `  ${doc(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
+    }
     const lines = inputs.map((i) => {
       const def = properties[i.key];
-      const doc = def.description ?? def.title;
-      return `${doc ? `  ${JSON.stringify(doc)}\n` : ''}  ${i.name}: ${inputTypeRef(def, i.enum?.typeName)}${required.includes(i.key) ? '!' : ''}`;
+      const literal = def.default === undefined ? undefined : graphqlLiteral(def.default, i.enum);
+      const text = def.description ?? `${def.title ? `${def.title}: i` : 'I'}nput "${i.key}" of action "${f.action.identifier}"${required.includes(i.key) ? ' (required)' : ''}.`;
+      const described = def.default !== undefined && literal === undefined ? `${text} Default: ${JSON.stringify(def.default)}.` : text;
+      return `  ${doc(described)}\n  ${i.name}: ${inputTypeRef(def, i.enum?.typeName)}${required.includes(i.key) ? '!' : ''}${literal === undefined ? '' : ` = ${literal}`}`;
     });
-    out.push(`input ${f.inputType} {\n${lines.length ? lines.join('\n') : '  "This action takes no inputs."\n  _: Boolean'}\n}`);
+    const what = `The inputs of action "${f.action.identifier}" (its userInputs).`;
+    out.push(`${doc(what)}\ninput ${f.inputType} {\n${lines.length ? lines.join('\n') : '  "This action takes no inputs."\n  _: Boolean'}\n}`);
   }
   const mutations = fields.map((f) => {
-    const doc = JSON.stringify(`${f.action.title}${f.action.description ? `: ${f.action.description}` : ''} (${f.action.trigger.operation}${f.action.trigger.blueprintIdentifier ? ` on ${f.action.trigger.blueprintIdentifier}` : ''}).`);
+    const description = doc(`${f.action.title}${f.action.description ? `: ${f.action.description}` : ''} (${f.action.trigger.operation}${f.action.trigger.blueprintIdentifier ? ` on ${f.action.trigger.blueprintIdentifier}` : ''}).`);
     const needsInput = Object.values(f.action.trigger.userInputs.properties).length > 0 && f.action.trigger.userInputs.required.length > 0;
-    return `  ${doc}\n  ${f.mutation}(input: ${f.inputType}${needsInput ? '!' : ''}, entity: String, idempotencyKey: String): ActionRun!`;
+    const args = [
+      `${doc("The action's inputs.")} input: ${f.inputType}${needsInput ? '!' : ''}`,
+      `${doc(`The identifier of the entity to run on (DAY-2 and DELETE actions${f.action.trigger.blueprintIdentifier ? `: a ${f.action.trigger.blueprintIdentifier}` : ''}).`)} entity: String`,
+      `${doc('Makes a retry return the same run; the key reused with other inputs is refused (RUN_CONFLICT).')} idempotencyKey: String`,
+    ];
+    return `  ${description}\n  ${f.mutation}(${args.join(', ')}): ActionRun!`;
   });
   out.push(`extend type Mutation {\n${mutations.join('\n')}\n}`);
   return out.join('\n\n');

@@ -5,7 +5,7 @@
  * Pure: it knows blueprints (through the plan) and nothing of HTTP or stores.
  */
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, parse, type GraphQLArgument, type GraphQLInputField, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { BASE_SDL } from './base.ts';
 import type { SchemaPlan } from './plan.ts';
 import { printPlan } from './sdl.ts';
@@ -39,5 +39,24 @@ export function buildSchema(plan: SchemaPlan, resolvers: ResolverMap, extensions
   // @apollo/subgraph's GraphQLResolverMap cannot say `__resolveReference` or boolean enum values;
   // graphql-tools checks each entry against the SDL as it builds.
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged as SubgraphResolvers }]);
+  enumDefaultsAsValues(schema);
   return { schema, sdl: printSubgraphSchema(schema) };
+}
+
+/**
+ * Defaults of enum type (an action input's `default`) are read from the SDL before the enum's
+ * resolver gives its values their written form (`SMALL` → "small"), so they still hold the
+ * names: turn them into the values, as if the default had been given by the client.
+ */
+function enumDefaultsAsValues(schema: GraphQLSchema): void {
+  const fix = (input: GraphQLInputField | GraphQLArgument) => {
+    const type = getNamedType(input.type);
+    if (input.defaultValue === undefined || !isEnumType(type)) return;
+    const toValue = (name: unknown): unknown => (Array.isArray(name) ? name.map(toValue) : (type.getValue(String(name))?.value ?? name));
+    (input as { defaultValue: unknown }).defaultValue = toValue(input.defaultValue);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type)) Object.values(type.getFields()).forEach(fix);
+    if (isObjectType(type) || isInterfaceType(type)) for (const f of Object.values(type.getFields())) f.args.forEach(fix);
+  }
 }

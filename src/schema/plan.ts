@@ -14,6 +14,8 @@ import { BASE_TYPE_NAMES } from './base.ts';
 
 export interface EnumPlan {
   readonly typeName: string;
+  /** What the enum holds: the values of which property of which blueprint. */
+  readonly description: string;
   /** GraphQL enum value name → the value as written in the blueprint. */
   readonly values: readonly { readonly name: string; readonly value: string | number | boolean | null }[];
 }
@@ -168,7 +170,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       let enumPlan: EnumPlan | undefined;
       const values = def.type === 'array' ? def.items?.enum : def.enum;
       if (values) {
-        enumPlan = planEnum(inflection, inflection.enumTypeName(typeName, name), values, errors, at(pointer));
+        enumPlan = planEnum(inflection, { typeName: inflection.enumTypeName(typeName, name), description: `The values of property "${key}" of blueprint "${bp.identifier}".` }, values, errors, at(pointer));
         typeNames.claim(enumPlan.typeName, `enum of property "${key}" of ${owner}`, at(pointer));
         typeNames.claim(inflection.scalarFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
         typeNames.claim(inflection.listFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
@@ -178,25 +180,25 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       const scalar = valueType(def, enumPlan);
       // An entity reference is typed as its target (the model rules checked that it exists).
       const type = reference ? { ...scalar, named: inflection.typeName(reference) } : scalar;
-      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description });
       if (!type.list && type.filterScalar !== 'JSON') orderBy.push(...directions(inflection, name, key));
     }
     for (const [key, def] of Object.entries(bp.relations)) {
       const pointer = `/relations/${key}`;
       const name = claimField({ key, section: 'relation', owner: `relation "${key}" of ${owner}`, location: at(pointer) });
-      fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description });
     }
     for (const [key, def] of Object.entries(bp.mirrorProperties)) {
       const pointer = `/mirrorProperties/${key}`;
       const name = claimField({ key, section: 'mirror', owner: `mirror property "${key}" of ${owner}`, location: at(pointer) });
       const hops = def.path.split('.');
       const last = hops.pop() as string;
-      fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer, description: def.title });
+      fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer });
     }
     for (const [key, def] of Object.entries(bp.calculationProperties)) {
       const pointer = `/calculationProperties/${key}`;
       const name = claimField({ key, section: 'calculation', owner: `calculation property "${key}" of ${owner}`, location: at(pointer) });
-      fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description });
     }
     const byId = new Map(model.blueprints.map((b) => [b.identifier, b]));
     for (const [key, def] of Object.entries(bp.aggregationProperties)) {
@@ -205,7 +207,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
       const found = aggregationPaths(bp, def, byId);
       if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
-      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description });
     }
     const filter = new Map<string, FilterFieldPlan>();
     for (const kind of ['and', 'or', 'not'] as const) filter.set(kind, { kind, name: kind });
@@ -280,7 +282,7 @@ function directions(inflection: Inflection, field: string, key: string) {
   ];
 }
 
-function planEnum(inflection: Inflection, typeName: string, values: readonly unknown[], errors: LatticeError[], location: ErrorLocation): EnumPlan {
+function planEnum(inflection: Inflection, { typeName, description }: Pick<EnumPlan, 'typeName' | 'description'>, values: readonly unknown[], errors: LatticeError[], location: ErrorLocation): EnumPlan {
   const registry = new NameRegistry(errors, `value of enum ${typeName}`);
   const out: { name: string; value: string | number | boolean | null }[] = [];
   for (const value of values as (string | number | boolean | null)[]) {
@@ -288,7 +290,7 @@ function planEnum(inflection: Inflection, typeName: string, values: readonly unk
     const name = inflection.enumValueName(value);
     if (registry.claim(name, `enum value ${JSON.stringify(value)}`, location)) out.push({ name, value });
   }
-  return { typeName, values: out };
+  return { typeName, description, values: out };
 }
 
 /** The blueprint a property of format `entity` (or an array of them) points at. */

@@ -16,7 +16,7 @@ import { createAuthenticator } from '../auth/authenticate.ts';
 import { ANONYMOUS } from '../auth/identity.ts';
 import { redactUrl } from '../config/index.ts';
 import type { Config } from '../config/types.ts';
-import { createRequestContext, type RequestContext } from '../context/index.ts';
+import { createRequestContext, type RequestContext, type RequestExtras } from '../context/index.ts';
 import { countCalls, type CountedEntityStore } from '../data/countCalls.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
 import { createEntityReader } from '../data/reader.ts';
@@ -116,7 +116,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   // Each context carries its execution guard (operation limits), which its reads ask first.
-  const context = (identity = ANONYMOUS): RequestContext => guardedContext(createRequestContext, contextDeps, identity);
+  const context = (identity = ANONYMOUS, extras?: RequestExtras): RequestContext => guardedContext(createRequestContext, contextDeps, identity, extras);
   const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
   const production = config.mode === 'production';

@@ -15,7 +15,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
-import type { RequestContext } from '../context/index.ts';
+import type { RequestContext, RequestExtras } from '../context/index.ts';
+import { RUN_TOKEN_HEADER } from '../runs/executorToken.ts';
 import type { Auditor } from '../data/AuditLog.ts';
 import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import type { StoreHealth } from '../data/StoreHealth.ts';
@@ -41,7 +42,7 @@ export interface HttpOptions {
   readonly storeHealth?: StoreHealth;
   readonly metrics: Metrics;
   readonly authenticate: Authenticate;
-  readonly context: (identity: Identity) => RequestContext;
+  readonly context: (identity: Identity, extras?: RequestExtras) => RequestContext;
   readonly webhooks: ReadonlyMap<string, WebhookHandler>;
   readonly log: Logger;
   /** Serve GraphiQL's assets (`server.graphiql`). */
@@ -108,9 +109,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
       runWithCallCounting(next);
     },
     expressMiddleware(options.apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const caller = res.locals.caller as CallerOutcome;
-        if ('identity' in caller) return cancelOnClose(options.context(caller.identity), res);
+        if ('identity' in caller) return cancelOnClose(options.context(caller.identity, { executorToken: req.get(RUN_TOKEN_HEADER) }), res);
         const e = caller.refused as LatticeError;
         throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
       },
