@@ -13,7 +13,7 @@ import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { buildGeneration } from '../../src/server/runtime.ts';
-import { ADMIN_TOKEN, ADMIN_TOKEN_CONFIG, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 
 const read = (dir: string) => readdirSync(path.join(ROOT, dir)).map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(ROOT, dir, f), 'utf8') }));
 /** relay-compiler's package exports the path of its binary for this platform. */
@@ -38,7 +38,7 @@ beforeAll(async () => {
     if (!m) throw new Error(`no operation text in ${name}`);
     return JSON.parse(m[1]) as string;
   };
-  lattice = await startTestLattice({ auth: { tokens: [ADMIN_TOKEN_CONFIG] } });
+  lattice = await startTestLattice();
 });
 afterAll(async () => {
   await lattice?.close();
