@@ -19,6 +19,7 @@ import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, act
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
+import { writeMutationResolvers } from './writes.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -38,7 +39,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
+    Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),

@@ -170,6 +170,20 @@ export type ApiOrderBy =
   /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** Changes to a API entity: what is given is set (null clears it), what is not given is kept. */
+export type ApiPatch = {
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** Relation "provider" of blueprint "API": the identifier of the Component entity it points to (required). Null clears it. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "API": its value. Null clears it. */
+  type?: InputMaybe<ApiType>;
+};
+
 /** The values of property "type" of blueprint "API". */
 export type ApiType =
   /** As written: "grpc" */
@@ -620,6 +634,34 @@ export type ComponentOrderBy =
   /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** Changes to a Component entity: what is given is set (null clears it), what is not given is kept. */
+export type ComponentPatch = {
+  /** Relation "components" of blueprint "Component": the identifiers of the Component entities it points to. Null clears it. */
+  components?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Relation "consumesApi" of blueprint "Component": the identifiers of the API entities it points to. Null clears it. */
+  consumesApi?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** Property "kubernetesCluster" of blueprint "Component": its value. Null clears it. */
+  kubernetesCluster?: InputMaybe<Scalars['String']['input']>;
+  /** Property "kubernetesDeployment" of blueprint "Component": its value. Null clears it. */
+  kubernetesDeployment?: InputMaybe<Scalars['String']['input']>;
+  /** Property "kubernetesNamespace" of blueprint "Component": its value. Null clears it. */
+  kubernetesNamespace?: InputMaybe<Scalars['String']['input']>;
+  /** Relation "providesApi" of blueprint "Component": the identifier of the API entity it points to. Null clears it. */
+  providesApi?: InputMaybe<Scalars['String']['input']>;
+  /** Relation "resources" of blueprint "Component": the identifiers of the Resource entities it points to. Null clears it. */
+  resources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Relation "system" of blueprint "Component": the identifier of the System entity it points to. Null clears it. */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "Component": its value. Null clears it. */
+  type?: InputMaybe<ComponentType>;
+};
+
 /** The values of property "type" of blueprint "Component". */
 export type ComponentType =
   /** As written: "library" */
@@ -649,6 +691,127 @@ export type ComponentTypeListFilter = {
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new API entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateApiInput = {
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** Relation "provider" of blueprint "API": the identifier of the Component entity it points to (required). */
+  provider: Scalars['String']['input'];
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "API": its value. */
+  type?: InputMaybe<ApiType>;
+};
+
+/** What createAPI did. */
+export type CreateApiPayload = {
+  __typename?: 'CreateAPIPayload';
+  /** The API entity as stored. */
+  api: Api;
+};
+
+/** A new Component entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateComponentInput = {
+  /** Relation "components" of blueprint "Component": the identifiers of the Component entities it points to. */
+  components?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Relation "consumesApi" of blueprint "Component": the identifiers of the API entities it points to. */
+  consumesApi?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** Property "kubernetesCluster" of blueprint "Component": its value. */
+  kubernetesCluster?: InputMaybe<Scalars['String']['input']>;
+  /** Property "kubernetesDeployment" of blueprint "Component": its value. */
+  kubernetesDeployment?: InputMaybe<Scalars['String']['input']>;
+  /** Property "kubernetesNamespace" of blueprint "Component": its value. */
+  kubernetesNamespace?: InputMaybe<Scalars['String']['input']>;
+  /** Relation "providesApi" of blueprint "Component": the identifier of the API entity it points to. */
+  providesApi?: InputMaybe<Scalars['String']['input']>;
+  /** Relation "resources" of blueprint "Component": the identifiers of the Resource entities it points to. */
+  resources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Relation "system" of blueprint "Component": the identifier of the System entity it points to. */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "Component": its value. */
+  type?: InputMaybe<ComponentType>;
+};
+
+/** What createComponent did. */
+export type CreateComponentPayload = {
+  __typename?: 'CreateComponentPayload';
+  /** The Component entity as stored. */
+  component: Component;
+};
+
+/** A new Domain entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateDomainInput = {
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What createDomain did. */
+export type CreateDomainPayload = {
+  __typename?: 'CreateDomainPayload';
+  /** The Domain entity as stored. */
+  domain: Domain;
+};
+
+/** A new Resource entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateResourceInput = {
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "Resource": its value. */
+  type?: InputMaybe<ResourceType>;
+};
+
+/** What createResource did. */
+export type CreateResourcePayload = {
+  __typename?: 'CreateResourcePayload';
+  /** The Resource entity as stored. */
+  resource: Resource;
+};
+
+/** A new System entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateSystemInput = {
+  /** Relation "domain" of blueprint "System": the identifier of the Domain entity it points to (required). */
+  domain: Scalars['String']['input'];
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What createSystem did. */
+export type CreateSystemPayload = {
+  __typename?: 'CreateSystemPayload';
+  /** The System entity as stored. */
+  system: System;
 };
 
 /** A condition on a DateTime value: every operator given must hold. */
@@ -681,6 +844,51 @@ export type DateTimeListFilter = {
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What deleteAPI did. */
+export type DeleteApiPayload = {
+  __typename?: 'DeleteAPIPayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
+};
+
+/** What deleteComponent did. */
+export type DeleteComponentPayload = {
+  __typename?: 'DeleteComponentPayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
+};
+
+/** What deleteDomain did. */
+export type DeleteDomainPayload = {
+  __typename?: 'DeleteDomainPayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
+};
+
+/** What deleteResource did. */
+export type DeleteResourcePayload = {
+  __typename?: 'DeleteResourcePayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
+};
+
+/** What deleteSystem did. */
+export type DeleteSystemPayload = {
+  __typename?: 'DeleteSystemPayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
 };
 
 /** Domain: an entity of blueprint "Domain". */
@@ -797,6 +1005,16 @@ export type DomainOrderBy =
   | 'UPDATED_AT_ASC'
   /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
+
+/** Changes to a Domain entity: what is given is set (null clears it), what is not given is kept. */
+export type DomainPatch = {
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** An entity of the catalog: every blueprint's type implements this. */
 export type Entity = {
@@ -946,6 +1164,14 @@ export type LabeledUrl = {
   url: Scalars['String']['output'];
 };
 
+/** A value of a `labeled-url` property, as the typed create and update mutations take it. */
+export type LabeledUrlInput = {
+  /** The text to show for the link. */
+  displayText?: InputMaybe<Scalars['String']['input']>;
+  /** The link: an absolute URL, or a path inside the portal. */
+  url: Scalars['String']['input'];
+};
+
 /** The state of the running gateway. */
 export type Lattice = {
   __typename?: 'Lattice';
@@ -992,18 +1218,48 @@ export type Mutation = {
   approveRun: ActionRun;
   /** Cancels a run that has not ended. */
   cancelRun: ActionRun;
+  /** Creates a API entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createAPI: CreateApiPayload;
+  /** Creates a Component entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createComponent: CreateComponentPayload;
+  /** Creates a Domain entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createDomain: CreateDomainPayload;
+  /** Creates a Resource entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createResource: CreateResourcePayload;
+  /** Creates a System entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createSystem: CreateSystemPayload;
   /** Declines a run that waits for approval; it is never invoked. */
   declineRun: ActionRun;
+  /** Deletes a API entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteAPI: DeleteApiPayload;
+  /** Deletes a Component entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteComponent: DeleteComponentPayload;
+  /** Deletes a Domain entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteDomain: DeleteDomainPayload;
   /**
    * Deletes an entity; returns false when it did not exist. Refused (CONFLICT, naming them) while other entities hold a
    * required relation to it, unless `deleteDependents: true` (Port's `delete_dependents=true`), which deletes them too,
    * transitively, in one step.
    */
   deleteEntity: Scalars['Boolean']['output'];
+  /** Deletes a Resource entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteResource: DeleteResourcePayload;
+  /** Deletes a System entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteSystem: DeleteSystemPayload;
   /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run; reused with other inputs it is refused (RUN_CONFLICT). */
   executeAction: ActionRun;
+  /** Changes a API entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateAPI: UpdateApiPayload;
+  /** Changes a Component entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateComponent: UpdateComponentPayload;
+  /** Changes a Domain entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateDomain: UpdateDomainPayload;
+  /** Changes a Resource entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateResource: UpdateResourcePayload;
   /** For executors, with the run's token in the `X-Lattice-Run-Token` header: report status, label, a link, a summary. */
   updateRun: ActionRun;
+  /** Changes a System entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateSystem: UpdateSystemPayload;
   /**
    * Creates or updates an entity, validated against its blueprint first (Port's create-entity with `upsert=true`).
    * By default the entity is replaced: what is not given is emptied. With `merge: true` (Port's `merge=true`), what is
@@ -1039,6 +1295,36 @@ export type MutationCancelRunArgs = {
 
 
 /** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateApiArgs = {
+  input: CreateApiInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateComponentArgs = {
+  input: CreateComponentInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateDomainArgs = {
+  input: CreateDomainInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateResourceArgs = {
+  input: CreateResourceInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateSystemArgs = {
+  input: CreateSystemInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationDeclineRunArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1046,8 +1332,43 @@ export type MutationDeclineRunArgs = {
 
 
 /** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteApiArgs = {
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteComponentArgs = {
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteDomainArgs = {
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationDeleteEntityArgs = {
   blueprint: Scalars['String']['input'];
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteResourceArgs = {
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteSystemArgs = {
   deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
   identifier: Scalars['String']['input'];
 };
@@ -1063,6 +1384,34 @@ export type MutationExecuteActionArgs = {
 
 
 /** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateApiArgs = {
+  identifier: Scalars['String']['input'];
+  patch: ApiPatch;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateComponentArgs = {
+  identifier: Scalars['String']['input'];
+  patch: ComponentPatch;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateDomainArgs = {
+  identifier: Scalars['String']['input'];
+  patch: DomainPatch;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateResourceArgs = {
+  identifier: Scalars['String']['input'];
+  patch: ResourcePatch;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationUpdateRunArgs = {
   id: Scalars['ID']['input'];
   link?: InputMaybe<Scalars['String']['input']>;
@@ -1070,6 +1419,13 @@ export type MutationUpdateRunArgs = {
   statusLabel?: InputMaybe<Scalars['String']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
   token?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateSystemArgs = {
+  identifier: Scalars['String']['input'];
+  patch: SystemPatch;
 };
 
 
@@ -1401,6 +1757,18 @@ export type ResourceOrderBy =
   /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** Changes to a Resource entity: what is given is set (null clears it), what is not given is kept. */
+export type ResourcePatch = {
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Property "type" of blueprint "Resource": its value. Null clears it. */
+  type?: InputMaybe<ResourceType>;
+};
+
 /** The values of property "type" of blueprint "Resource". */
 export type ResourceType =
   /** As written: "kafka-topic" */
@@ -1717,6 +2085,18 @@ export type SystemOrderBy =
   /** By the meta field $updatedAt, descending. */
   | 'UPDATED_AT_DESC';
 
+/** Changes to a System entity: what is given is set (null clears it), what is not given is kept. */
+export type SystemPatch = {
+  /** Relation "domain" of blueprint "System": the identifier of the Domain entity it points to (required). Null clears it. */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A property of Port's format `timer`: when something expires (a TTL). */
 export type Timer = {
   __typename?: 'Timer';
@@ -1726,6 +2106,41 @@ export type Timer = {
   isExpired: Scalars['Boolean']['output'];
   /** Seconds left until `expiresAt` (at the time the request is answered); 0 once expired. */
   remainingSeconds: Scalars['Float']['output'];
+};
+
+/** What updateAPI did. */
+export type UpdateApiPayload = {
+  __typename?: 'UpdateAPIPayload';
+  /** The API entity as stored. */
+  api: Api;
+};
+
+/** What updateComponent did. */
+export type UpdateComponentPayload = {
+  __typename?: 'UpdateComponentPayload';
+  /** The Component entity as stored. */
+  component: Component;
+};
+
+/** What updateDomain did. */
+export type UpdateDomainPayload = {
+  __typename?: 'UpdateDomainPayload';
+  /** The Domain entity as stored. */
+  domain: Domain;
+};
+
+/** What updateResource did. */
+export type UpdateResourcePayload = {
+  __typename?: 'UpdateResourcePayload';
+  /** The Resource entity as stored. */
+  resource: Resource;
+};
+
+/** What updateSystem did. */
+export type UpdateSystemPayload = {
+  __typename?: 'UpdateSystemPayload';
+  /** The System entity as stored. */
+  system: System;
 };
 
 
@@ -1806,6 +2221,7 @@ export type ResolversTypes = {
   APIEdge: ResolverTypeWrapper<ApiEdge>;
   APIFilter: ApiFilter;
   APIOrderBy: ApiOrderBy;
+  APIPatch: ApiPatch;
   APIType: ApiType;
   APITypeFilter: ApiTypeFilter;
   APITypeListFilter: ApiTypeListFilter;
@@ -1829,17 +2245,34 @@ export type ResolversTypes = {
   ComponentEdge: ResolverTypeWrapper<ComponentEdge>;
   ComponentFilter: ComponentFilter;
   ComponentOrderBy: ComponentOrderBy;
+  ComponentPatch: ComponentPatch;
   ComponentType: ComponentType;
   ComponentTypeFilter: ComponentTypeFilter;
   ComponentTypeListFilter: ComponentTypeListFilter;
+  CreateAPIInput: CreateApiInput;
+  CreateAPIPayload: ResolverTypeWrapper<CreateApiPayload>;
+  CreateComponentInput: CreateComponentInput;
+  CreateComponentPayload: ResolverTypeWrapper<CreateComponentPayload>;
+  CreateDomainInput: CreateDomainInput;
+  CreateDomainPayload: ResolverTypeWrapper<CreateDomainPayload>;
+  CreateResourceInput: CreateResourceInput;
+  CreateResourcePayload: ResolverTypeWrapper<CreateResourcePayload>;
+  CreateSystemInput: CreateSystemInput;
+  CreateSystemPayload: ResolverTypeWrapper<CreateSystemPayload>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
+  DeleteAPIPayload: ResolverTypeWrapper<DeleteApiPayload>;
+  DeleteComponentPayload: ResolverTypeWrapper<DeleteComponentPayload>;
+  DeleteDomainPayload: ResolverTypeWrapper<DeleteDomainPayload>;
+  DeleteResourcePayload: ResolverTypeWrapper<DeleteResourcePayload>;
+  DeleteSystemPayload: ResolverTypeWrapper<DeleteSystemPayload>;
   Domain: ResolverTypeWrapper<Domain>;
   DomainConnection: ResolverTypeWrapper<DomainConnection>;
   DomainEdge: ResolverTypeWrapper<DomainEdge>;
   DomainFilter: DomainFilter;
   DomainOrderBy: DomainOrderBy;
+  DomainPatch: DomainPatch;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityChange: ResolverTypeWrapper<Omit<EntityChange, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
@@ -1858,6 +2291,7 @@ export type ResolversTypes = {
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
   LabeledURL: ResolverTypeWrapper<LabeledUrl>;
+  LabeledURLInput: LabeledUrlInput;
   Lattice: ResolverTypeWrapper<Lattice>;
   LatticeLoadError: ResolverTypeWrapper<LatticeLoadError>;
   LatticeStatusCode: LatticeStatusCode;
@@ -1870,6 +2304,7 @@ export type ResolversTypes = {
   ResourceEdge: ResolverTypeWrapper<ResourceEdge>;
   ResourceFilter: ResourceFilter;
   ResourceOrderBy: ResourceOrderBy;
+  ResourcePatch: ResourcePatch;
   ResourceType: ResourceType;
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
@@ -1890,8 +2325,14 @@ export type ResolversTypes = {
   SystemEdge: ResolverTypeWrapper<SystemEdge>;
   SystemFilter: SystemFilter;
   SystemOrderBy: SystemOrderBy;
+  SystemPatch: SystemPatch;
   Timer: ResolverTypeWrapper<Timer>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  UpdateAPIPayload: ResolverTypeWrapper<UpdateApiPayload>;
+  UpdateComponentPayload: ResolverTypeWrapper<UpdateComponentPayload>;
+  UpdateDomainPayload: ResolverTypeWrapper<UpdateDomainPayload>;
+  UpdateResourcePayload: ResolverTypeWrapper<UpdateResourcePayload>;
+  UpdateSystemPayload: ResolverTypeWrapper<UpdateSystemPayload>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1900,6 +2341,7 @@ export type ResolversParentTypes = {
   APIConnection: ApiConnection;
   APIEdge: ApiEdge;
   APIFilter: ApiFilter;
+  APIPatch: ApiPatch;
   APITypeFilter: ApiTypeFilter;
   APITypeListFilter: ApiTypeListFilter;
   ActionDefinition: ActionDefinition;
@@ -1919,15 +2361,32 @@ export type ResolversParentTypes = {
   ComponentConnection: ComponentConnection;
   ComponentEdge: ComponentEdge;
   ComponentFilter: ComponentFilter;
+  ComponentPatch: ComponentPatch;
   ComponentTypeFilter: ComponentTypeFilter;
   ComponentTypeListFilter: ComponentTypeListFilter;
+  CreateAPIInput: CreateApiInput;
+  CreateAPIPayload: CreateApiPayload;
+  CreateComponentInput: CreateComponentInput;
+  CreateComponentPayload: CreateComponentPayload;
+  CreateDomainInput: CreateDomainInput;
+  CreateDomainPayload: CreateDomainPayload;
+  CreateResourceInput: CreateResourceInput;
+  CreateResourcePayload: CreateResourcePayload;
+  CreateSystemInput: CreateSystemInput;
+  CreateSystemPayload: CreateSystemPayload;
   DateTime: Scalars['DateTime']['output'];
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
+  DeleteAPIPayload: DeleteApiPayload;
+  DeleteComponentPayload: DeleteComponentPayload;
+  DeleteDomainPayload: DeleteDomainPayload;
+  DeleteResourcePayload: DeleteResourcePayload;
+  DeleteSystemPayload: DeleteSystemPayload;
   Domain: Domain;
   DomainConnection: DomainConnection;
   DomainEdge: DomainEdge;
   DomainFilter: DomainFilter;
+  DomainPatch: DomainPatch;
   EmailAddress: Scalars['EmailAddress']['output'];
   Entity: EntityModel;
   EntityChange: Omit<EntityChange, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
@@ -1945,6 +2404,7 @@ export type ResolversParentTypes = {
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
   LabeledURL: LabeledUrl;
+  LabeledURLInput: LabeledUrlInput;
   Lattice: Lattice;
   LatticeLoadError: LatticeLoadError;
   Mutation: Record<PropertyKey, never>;
@@ -1955,6 +2415,7 @@ export type ResolversParentTypes = {
   ResourceConnection: ResourceConnection;
   ResourceEdge: ResourceEdge;
   ResourceFilter: ResourceFilter;
+  ResourcePatch: ResourcePatch;
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ApprovalModel;
@@ -1970,8 +2431,14 @@ export type ResolversParentTypes = {
   SystemConnection: SystemConnection;
   SystemEdge: SystemEdge;
   SystemFilter: SystemFilter;
+  SystemPatch: SystemPatch;
   Timer: Timer;
   URL: Scalars['URL']['output'];
+  UpdateAPIPayload: UpdateApiPayload;
+  UpdateComponentPayload: UpdateComponentPayload;
+  UpdateDomainPayload: UpdateDomainPayload;
+  UpdateResourcePayload: UpdateResourcePayload;
+  UpdateSystemPayload: UpdateSystemPayload;
 };
 
 export type ApiResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['API'] = ResolversParentTypes['API']> = {
@@ -2133,9 +2600,54 @@ export type ComponentEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
 };
 
+export type CreateApiPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateAPIPayload'] = ResolversParentTypes['CreateAPIPayload']> = {
+  api?: Resolver<ResolversTypes['API'], ParentType, ContextType>;
+};
+
+export type CreateComponentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateComponentPayload'] = ResolversParentTypes['CreateComponentPayload']> = {
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+};
+
+export type CreateDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateDomainPayload'] = ResolversParentTypes['CreateDomainPayload']> = {
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+};
+
+export type CreateResourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateResourcePayload'] = ResolversParentTypes['CreateResourcePayload']> = {
+  resource?: Resolver<ResolversTypes['Resource'], ParentType, ContextType>;
+};
+
+export type CreateSystemPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateSystemPayload'] = ResolversParentTypes['CreateSystemPayload']> = {
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteApiPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteAPIPayload'] = ResolversParentTypes['DeleteAPIPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeleteComponentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteComponentPayload'] = ResolversParentTypes['DeleteComponentPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeleteDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteDomainPayload'] = ResolversParentTypes['DeleteDomainPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeleteResourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteResourcePayload'] = ResolversParentTypes['DeleteResourcePayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeleteSystemPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteSystemPayload'] = ResolversParentTypes['DeleteSystemPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type DomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
   blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2239,10 +2751,25 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   appendRunLog?: Resolver<ResolversTypes['RunLogLine'], ParentType, ContextType, RequireFields<MutationAppendRunLogArgs, 'id' | 'message'>>;
   approveRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationApproveRunArgs, 'id'>>;
   cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
+  createAPI?: Resolver<ResolversTypes['CreateAPIPayload'], ParentType, ContextType, RequireFields<MutationCreateApiArgs, 'input'>>;
+  createComponent?: Resolver<ResolversTypes['CreateComponentPayload'], ParentType, ContextType, RequireFields<MutationCreateComponentArgs, 'input'>>;
+  createDomain?: Resolver<ResolversTypes['CreateDomainPayload'], ParentType, ContextType, RequireFields<MutationCreateDomainArgs, 'input'>>;
+  createResource?: Resolver<ResolversTypes['CreateResourcePayload'], ParentType, ContextType, RequireFields<MutationCreateResourceArgs, 'input'>>;
+  createSystem?: Resolver<ResolversTypes['CreateSystemPayload'], ParentType, ContextType, RequireFields<MutationCreateSystemArgs, 'input'>>;
   declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
+  deleteAPI?: Resolver<ResolversTypes['DeleteAPIPayload'], ParentType, ContextType, RequireFields<MutationDeleteApiArgs, 'deleteDependents' | 'identifier'>>;
+  deleteComponent?: Resolver<ResolversTypes['DeleteComponentPayload'], ParentType, ContextType, RequireFields<MutationDeleteComponentArgs, 'deleteDependents' | 'identifier'>>;
+  deleteDomain?: Resolver<ResolversTypes['DeleteDomainPayload'], ParentType, ContextType, RequireFields<MutationDeleteDomainArgs, 'deleteDependents' | 'identifier'>>;
   deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
+  deleteResource?: Resolver<ResolversTypes['DeleteResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteResourceArgs, 'deleteDependents' | 'identifier'>>;
+  deleteSystem?: Resolver<ResolversTypes['DeleteSystemPayload'], ParentType, ContextType, RequireFields<MutationDeleteSystemArgs, 'deleteDependents' | 'identifier'>>;
   executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
+  updateAPI?: Resolver<ResolversTypes['UpdateAPIPayload'], ParentType, ContextType, RequireFields<MutationUpdateApiArgs, 'identifier' | 'patch'>>;
+  updateComponent?: Resolver<ResolversTypes['UpdateComponentPayload'], ParentType, ContextType, RequireFields<MutationUpdateComponentArgs, 'identifier' | 'patch'>>;
+  updateDomain?: Resolver<ResolversTypes['UpdateDomainPayload'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'identifier' | 'patch'>>;
+  updateResource?: Resolver<ResolversTypes['UpdateResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateResourceArgs, 'identifier' | 'patch'>>;
   updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id'>>;
+  updateSystem?: Resolver<ResolversTypes['UpdateSystemPayload'], ParentType, ContextType, RequireFields<MutationUpdateSystemArgs, 'identifier' | 'patch'>>;
   upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier' | 'merge'>>;
 };
 
@@ -2385,6 +2912,26 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type UpdateApiPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateAPIPayload'] = ResolversParentTypes['UpdateAPIPayload']> = {
+  api?: Resolver<ResolversTypes['API'], ParentType, ContextType>;
+};
+
+export type UpdateComponentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateComponentPayload'] = ResolversParentTypes['UpdateComponentPayload']> = {
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+};
+
+export type UpdateDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateDomainPayload'] = ResolversParentTypes['UpdateDomainPayload']> = {
+  domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
+};
+
+export type UpdateResourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateResourcePayload'] = ResolversParentTypes['UpdateResourcePayload']> = {
+  resource?: Resolver<ResolversTypes['Resource'], ParentType, ContextType>;
+};
+
+export type UpdateSystemPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateSystemPayload'] = ResolversParentTypes['UpdateSystemPayload']> = {
+  system?: Resolver<ResolversTypes['System'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   API?: ApiResolvers<ContextType>;
   APIConnection?: ApiConnectionResolvers<ContextType>;
@@ -2402,7 +2949,17 @@ export type Resolvers<ContextType = RequestContext> = {
   Component?: ComponentResolvers<ContextType>;
   ComponentConnection?: ComponentConnectionResolvers<ContextType>;
   ComponentEdge?: ComponentEdgeResolvers<ContextType>;
+  CreateAPIPayload?: CreateApiPayloadResolvers<ContextType>;
+  CreateComponentPayload?: CreateComponentPayloadResolvers<ContextType>;
+  CreateDomainPayload?: CreateDomainPayloadResolvers<ContextType>;
+  CreateResourcePayload?: CreateResourcePayloadResolvers<ContextType>;
+  CreateSystemPayload?: CreateSystemPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteAPIPayload?: DeleteApiPayloadResolvers<ContextType>;
+  DeleteComponentPayload?: DeleteComponentPayloadResolvers<ContextType>;
+  DeleteDomainPayload?: DeleteDomainPayloadResolvers<ContextType>;
+  DeleteResourcePayload?: DeleteResourcePayloadResolvers<ContextType>;
+  DeleteSystemPayload?: DeleteSystemPayloadResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   DomainConnection?: DomainConnectionResolvers<ContextType>;
   DomainEdge?: DomainEdgeResolvers<ContextType>;
@@ -2435,5 +2992,10 @@ export type Resolvers<ContextType = RequestContext> = {
   SystemEdge?: SystemEdgeResolvers<ContextType>;
   Timer?: TimerResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  UpdateAPIPayload?: UpdateApiPayloadResolvers<ContextType>;
+  UpdateComponentPayload?: UpdateComponentPayloadResolvers<ContextType>;
+  UpdateDomainPayload?: UpdateDomainPayloadResolvers<ContextType>;
+  UpdateResourcePayload?: UpdateResourcePayloadResolvers<ContextType>;
+  UpdateSystemPayload?: UpdateSystemPayloadResolvers<ContextType>;
 };
 

@@ -10,7 +10,8 @@ import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../
 import { META_FIELDS, isMetaProperty, type MetaProperty, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
 import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
-import { BASE_TYPE_NAMES } from './base.ts';
+import { BASE_MUTATION_FIELDS, BASE_TYPE_NAMES } from './base.ts';
+import { planWrites, type WritePlan } from './writes.ts';
 
 export interface EnumPlan {
   readonly typeName: string;
@@ -75,6 +76,8 @@ export interface TypePlan {
   readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean; readonly computed?: boolean }[];
   /** The filter input's fields by GraphQL name, in the order the SDL prints them. */
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
+  /** The typed create / update / delete mutations and their inputs (writes.ts). */
+  readonly writes: WritePlan;
 }
 
 /** The sections of a blueprint that become fields, in the order their names are claimed. */
@@ -122,6 +125,8 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
   const registries = new Map<string, NameRegistry>();
   const rootFields = new NameRegistry(errors, 'Query field');
   for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
+  const mutationFields = new NameRegistry(errors, 'Mutation field');
+  for (const f of BASE_MUTATION_FIELDS) mutationFields.claim(f, 'the built-in schema', {});
 
   for (const bp of model.blueprints) {
     const at = (pointer: string) => bp.origin.locate(pointer);
@@ -217,6 +222,9 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       if (f.kind === 'relation') filter.set(f.name, { kind: 'relation', name: f.name, key: f.key, target: f.target, many: f.def.many });
     }
     planComputedInputs(inflection, fields, { filter, orderBy });
+    const writes = planWrites({ inflection, blueprint: bp, typeName, singleField, fields });
+    for (const name of [writes.createInput, writes.patch, ...Object.values(writes.payloads)]) typeNames.claim(name, owner, at('/identifier'));
+    for (const name of Object.values(writes.mutations)) mutationFields.claim(name, owner, at('/identifier'));
     types.push({
       blueprint: bp,
       typeName,
@@ -229,6 +237,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       fields,
       orderBy,
       filter,
+      writes,
     });
   }
 

@@ -10,6 +10,7 @@
  * error naming it, as a dangling relation is in a connection).
  */
 import type { EnumPlan, FieldPlan, SchemaPlan, TypePlan, ValueType } from './plan.ts';
+import { printWrites } from './writes.ts';
 import { describeField, describeFilterField, describeOrderBy, describeType, doc, isRequired } from './describe.ts';
 
 /** The meta fields every entity type repeats from the Entity interface (graphql-js does not inherit descriptions). */
@@ -47,7 +48,7 @@ const META_FIELDS_SDL = `  "Global, opaque identifier: pass it to \`node(id:)\`.
 export function printPlan(plan: SchemaPlan): string {
   const out: string[] = [];
   for (const e of plan.enums) out.push(printEnum(e), printEnumFilters(plan, e));
-  for (const t of plan.types) out.push(printType(plan, t), printConnection(t), printFilter(plan, t), printOrderBy(t));
+  for (const t of plan.types) out.push(printType(plan, t), printConnection(t), printFilter(plan, t), printOrderBy(t), printWrites(t.typeName, t.writes));
   out.push(printRoot(plan));
   return out.join('\n\n') + '\n';
 }
