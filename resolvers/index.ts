@@ -20,6 +20,7 @@ import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
 import { writeMutationResolvers } from './writes.ts';
+import { searchEnumResolvers } from './searchInput.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -43,6 +44,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
+    ...searchEnumResolvers,
   };
   for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {

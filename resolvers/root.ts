@@ -14,6 +14,7 @@ import { prefetchForEntity } from '../src/context/prefetch.ts';
 import { audited } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
 import { fromGlobalId } from './globalId.ts';
+import { searchQueryOf } from './searchInput.ts';
 import { isRunId } from '../src/data/run.ts';
 import { runIfVisible } from './runsPage.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
@@ -55,11 +56,12 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
         ),
       })),
     search: async (_p, args, ctx) => {
-      const query = parseRuleQuery(args.query);
+      const given = searchQueryOf(args);
+      const query = parseRuleQuery(given.query, given.argument);
       const blueprints = candidateBlueprints(query, plan.model);
       // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
       const problems = checkRuleQuery(query, plan.model, blueprints);
-      if (problems.length > 0) throw ruleQueryError(problems, 'query');
+      if (problems.length > 0) throw ruleQueryError(problems, given.argument);
       const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
       const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));

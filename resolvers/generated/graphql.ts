@@ -1460,6 +1460,16 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A condition on a property or meta field. */
+export type PropertyRule = {
+  /** How the value compares. */
+  operator: SearchOperator;
+  /** The property's identifier, or a meta field ($identifier, $title, $team, $createdAt…). */
+  property: Scalars['String']['input'];
+  /** The value, as Port writes it (absent for IS_EMPTY, IS_NOT_EMPTY, IS_EXPIRED, IS_NOT_EXPIRED). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** The root of every query. */
 export type Query = {
   __typename?: 'Query';
@@ -1495,7 +1505,7 @@ export type Query = {
   run?: Maybe<ActionRun>;
   /** Runs the caller may see, newest first unless `orderBy` says otherwise. */
   runs: ActionRunConnection;
-  /** Entities matching a query in Port's rule language: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }. */
+  /** Entities matching a query in Port's rule language, as JSON (`query`: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }) or typed (`where`). */
   search: EntityConnection;
   /** One System entity by its identifier; null when there is none. */
   system?: Maybe<System>;
@@ -1614,7 +1624,8 @@ export type QuerySearchArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
-  query: Scalars['JSON']['input'];
+  query?: InputMaybe<Scalars['JSON']['input']>;
+  where?: InputMaybe<SearchQuery>;
 };
 
 
@@ -1632,6 +1643,52 @@ export type QuerySystemsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<SystemOrderBy>>;
+};
+
+/** Which way relations go, from the given entities. */
+export type RelatedDirection =
+  /** Entities that point to the given ones, transitively (Port's `downstream`). */
+  | 'downstream'
+  /** Entities the given ones point to, transitively (Port's `upstream`). */
+  | 'upstream';
+
+/** Entities related to given entities (Port's `relatedTo`). */
+export type RelatedToRule = {
+  /** The blueprint of the given entities. */
+  blueprint: Scalars['String']['input'];
+  /** Which way the relations go from the given entities; both when absent. */
+  direction?: InputMaybe<RelatedDirection>;
+  /** Only through required relations. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The identifiers of the given entities. */
+  value: Array<Scalars['String']['input']>;
+};
+
+/** How a relation rule compares the relation's identifiers. */
+export type RelationOperator =
+  /** The list holds any of the values (a list). Port's `containsAny`. */
+  | 'containsAny'
+  /** Equal to the value. Port's `=`. */
+  | '='
+  /** One of the values (a list). Port's `in`. */
+  | 'in'
+  /** Not set, or empty (no value). Port's `isEmpty`. */
+  | 'isEmpty'
+  /** Set and not empty (no value). Port's `isNotEmpty`. */
+  | 'isNotEmpty'
+  /** Not equal to the value. Port's `!=`. */
+  | '!='
+  /** None of the values (a list). Port's `notIn`. */
+  | 'notIn';
+
+/** A condition on a relation's targets. */
+export type RelationRule = {
+  /** How the identifiers compare. */
+  operator: RelationOperator;
+  /** The relation's identifier. */
+  relation: Scalars['String']['input'];
+  /** An identifier, or a list of them (absent for IS_EMPTY, IS_NOT_EMPTY). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** Resource: an entity of blueprint "Resource". */
@@ -1870,6 +1927,80 @@ export type RunStatus =
   | 'SUCCESS'
   /** Created; waits for the approvals its action requires. */
   | 'WAITING_FOR_APPROVAL';
+
+/** How the rules of a group combine. */
+export type SearchCombinator =
+  /** Every rule holds (Port's `and`). */
+  | 'and'
+  /** At least one rule holds (Port's `or`). */
+  | 'or';
+
+/** How a property rule compares its value. */
+export type SearchOperator =
+  /** The text begins with the value. Port's `beginsWith`. */
+  | 'beginsWith'
+  /**  }). Port's `between`. */
+  | 'between'
+  /** The text contains the value (or the list holds it). Port's `contains`. */
+  | 'contains'
+  /** The list holds any of the values (a list). Port's `containsAny`. */
+  | 'containsAny'
+  /** The text does not begin with the value. Port's `doesNotBeginsWith`. */
+  | 'doesNotBeginsWith'
+  /** The text does not contain the value. Port's `doesNotContains`. */
+  | 'doesNotContains'
+  /** The text does not end with the value. Port's `doesNotEndsWith`. */
+  | 'doesNotEndsWith'
+  /** The text ends with the value. Port's `endsWith`. */
+  | 'endsWith'
+  /** Equal to the value. Port's `=`. */
+  | '='
+  /** Greater than the value. Port's `>`. */
+  | '>'
+  /** Greater than or equal to the value. Port's `>=`. */
+  | '>='
+  /** One of the values (a list). Port's `in`. */
+  | 'in'
+  /** Not set, or empty (no value). Port's `isEmpty`. */
+  | 'isEmpty'
+  /** A timer that has expired (no value). Port's `isExpired`. */
+  | 'isExpired'
+  /** Set and not empty (no value). Port's `isNotEmpty`. */
+  | 'isNotEmpty'
+  /** A timer that has not expired (no value). Port's `isNotExpired`. */
+  | 'isNotExpired'
+  /** Less than the value. Port's `<`. */
+  | '<'
+  /** Less than or equal to the value. Port's `<=`. */
+  | '<='
+  /** Not between two dates, or outside a preset range. Port's `notBetween`. */
+  | 'notBetween'
+  /** Not equal to the value. Port's `!=`. */
+  | '!='
+  /** None of the values (a list). Port's `notIn`. */
+  | 'notIn'
+  /** Between two dates ({ from, to }) or in a preset range ({ preset:  */
+  | 'lastWeek';
+
+/** Port's rule language as typed input: a group of rules, every one (AND) or any (OR) of which must hold. Values are JSON, as Port writes them (enum values as written in the blueprint). */
+export type SearchQuery = {
+  /** How the rules combine. */
+  combinator: SearchCombinator;
+  /** The rules. */
+  rules: Array<SearchRule>;
+};
+
+/** One rule of a search: exactly one of its fields. */
+export type SearchRule = {
+  /** A nested group of rules. */
+  group?: InputMaybe<SearchQuery>;
+  /** A condition on a property, a computed property or a meta field ($title…) of the entity. */
+  property?: InputMaybe<PropertyRule>;
+  /** Entities related to given entities, through any relations. */
+  relatedTo?: InputMaybe<RelatedToRule>;
+  /** A condition on the identifiers a relation of the entity points at. */
+  relation?: InputMaybe<RelationRule>;
+};
 
 /** A field that two layers of an entity set to different values. */
 export type SourceConflict = {
@@ -2298,7 +2429,12 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeValueModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PropertyRule: PropertyRule;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelatedDirection: null;
+  RelatedToRule: RelatedToRule;
+  RelationOperator: null;
+  RelationRule: RelationRule;
   Resource: ResolverTypeWrapper<Resource>;
   ResourceConnection: ResolverTypeWrapper<ResourceConnection>;
   ResourceEdge: ResolverTypeWrapper<ResourceEdge>;
@@ -2314,6 +2450,10 @@ export type ResolversTypes = {
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunOrderBy: RunOrderBy;
   RunStatus: RunStatus;
+  SearchCombinator: null;
+  SearchOperator: null;
+  SearchQuery: SearchQuery;
+  SearchRule: SearchRule;
   SourceConflict: ResolverTypeWrapper<SourceConflict>;
   SourceValue: ResolverTypeWrapper<SourceValue>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -2410,7 +2550,10 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: NodeValueModel;
   PageInfo: PageInfo;
+  PropertyRule: PropertyRule;
   Query: Record<PropertyKey, never>;
+  RelatedToRule: RelatedToRule;
+  RelationRule: RelationRule;
   Resource: Resource;
   ResourceConnection: ResourceConnection;
   ResourceEdge: ResourceEdge;
@@ -2421,6 +2564,8 @@ export type ResolversParentTypes = {
   RunApproval: ApprovalModel;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
+  SearchQuery: SearchQuery;
+  SearchRule: SearchRule;
   SourceConflict: SourceConflict;
   SourceValue: SourceValue;
   String: Scalars['String']['output'];
@@ -2801,10 +2946,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'orderBy'>>;
-  search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, Partial<QuerySearchArgs>>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
   systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
 };
+
+export type RelatedDirectionResolvers = { DOWNSTREAM: 'downstream', UPSTREAM: 'upstream' };
+
+export type RelationOperatorResolvers = { CONTAINS_ANY: 'containsAny', EQUALS: '=', IN: 'in', IS_EMPTY: 'isEmpty', IS_NOT_EMPTY: 'isNotEmpty', NOT_EQUALS: '!=', NOT_IN: 'notIn' };
 
 export type ResourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
   blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2851,6 +3000,10 @@ export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type SearchCombinatorResolvers = { AND: 'and', OR: 'or' };
+
+export type SearchOperatorResolvers = { BEGINS_WITH: 'beginsWith', BETWEEN: 'between', CONTAINS: 'contains', CONTAINS_ANY: 'containsAny', DOES_NOT_BEGIN_WITH: 'doesNotBeginsWith', DOES_NOT_CONTAIN: 'doesNotContains', DOES_NOT_END_WITH: 'doesNotEndsWith', ENDS_WITH: 'endsWith', EQUALS: '=', GREATER_THAN: '>', GREATER_THAN_OR_EQUAL: '>=', IN: 'in', IS_EMPTY: 'isEmpty', IS_EXPIRED: 'isExpired', IS_NOT_EMPTY: 'isNotEmpty', IS_NOT_EXPIRED: 'isNotExpired', LESS_THAN: '<', LESS_THAN_OR_EQUAL: '<=', NOT_BETWEEN: 'notBetween', NOT_EQUALS: '!=', NOT_IN: 'notIn', lastWeek?: 'lastWeek' };
 
 export type SourceConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceConflict'] = ResolversParentTypes['SourceConflict']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2979,11 +3132,15 @@ export type Resolvers<ContextType = RequestContext> = {
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RelatedDirection?: RelatedDirectionResolvers;
+  RelationOperator?: RelationOperatorResolvers;
   Resource?: ResourceResolvers<ContextType>;
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
   RunApproval?: RunApprovalResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
+  SearchCombinator?: SearchCombinatorResolvers;
+  SearchOperator?: SearchOperatorResolvers;
   SourceConflict?: SourceConflictResolvers<ContextType>;
   SourceValue?: SourceValueResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
