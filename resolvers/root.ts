@@ -71,7 +71,7 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
     lattice: (_p, _a, ctx) => {
       const s = ctx.status();
       const toError = (e: LatticeError) => ({ code: e.code, message: e.message, ...e.location });
-      return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError) };
+      return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError), schemaChanges: [...s.schemaChanges] };
     },
   };
 }

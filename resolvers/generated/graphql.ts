@@ -1179,6 +1179,8 @@ export type Lattice = {
   errors: Array<LatticeLoadError>;
   /** When the serving schema was loaded. */
   loadedAt: Scalars['DateTime']['output'];
+  /** The breaking changes of the latest reload that had any (graphql-js findBreakingChanges): what clients may need to change. */
+  schemaChanges: Array<SchemaChange>;
   /** OK while the loaded configuration is the latest on disk; ERROR when a change was rejected. */
   status: LatticeStatusCode;
   /** Warnings about the serving configuration (e.g. unknown keys kept). */
@@ -1928,6 +1930,17 @@ export type RunStatus =
   /** Created; waits for the approvals its action requires. */
   | 'WAITING_FOR_APPROVAL';
 
+/** A change of the served schema that can break clients. */
+export type SchemaChange = {
+  __typename?: 'SchemaChange';
+  /** When the reload that made it happened. */
+  at: Scalars['DateTime']['output'];
+  /** What changed, e.g. "Component.type was removed." */
+  description: Scalars['String']['output'];
+  /** graphql-js's kind of change: FIELD_REMOVED, TYPE_REMOVED, FIELD_CHANGED_KIND, REQUIRED_ARG_ADDED… */
+  type: Scalars['String']['output'];
+};
+
 /** How the rules of a group combine. */
 export type SearchCombinator =
   /** Every rule holds (Port's `and`). */
@@ -2450,6 +2463,7 @@ export type ResolversTypes = {
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunOrderBy: RunOrderBy;
   RunStatus: RunStatus;
+  SchemaChange: ResolverTypeWrapper<SchemaChange>;
   SearchCombinator: null;
   SearchOperator: null;
   SearchQuery: SearchQuery;
@@ -2564,6 +2578,7 @@ export type ResolversParentTypes = {
   RunApproval: ApprovalModel;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
+  SchemaChange: SchemaChange;
   SearchQuery: SearchQuery;
   SearchRule: SearchRule;
   SourceConflict: SourceConflict;
@@ -2879,6 +2894,7 @@ export type LabeledUrlResolvers<ContextType = RequestContext, ParentType extends
 export type LatticeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lattice'] = ResolversParentTypes['Lattice']> = {
   errors?: Resolver<Array<ResolversTypes['LatticeLoadError']>, ParentType, ContextType>;
   loadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  schemaChanges?: Resolver<Array<ResolversTypes['SchemaChange']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['LatticeStatusCode'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['LatticeLoadError']>, ParentType, ContextType>;
 };
@@ -2999,6 +3015,12 @@ export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SchemaChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchCombinatorResolvers = { AND: 'and', OR: 'or' };
@@ -3139,6 +3161,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
   RunApproval?: RunApprovalResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
+  SchemaChange?: SchemaChangeResolvers<ContextType>;
   SearchCombinator?: SearchCombinatorResolvers;
   SearchOperator?: SearchOperatorResolvers;
   SourceConflict?: SourceConflictResolvers<ContextType>;

@@ -17,6 +17,8 @@ export interface GatewayStatus {
   readonly loadedAt: Date;
   readonly errors: readonly LatticeError[];
   readonly warnings: readonly LatticeError[];
+  /** The breaking schema changes of the latest reload that had any. */
+  readonly schemaChanges: readonly { readonly type: string; readonly description: string; readonly at: Date }[];
 }
 
 /** What the action resolvers use: the engine, the runs, the actions now defined (run events are on `pubsub`). */

@@ -43,6 +43,8 @@ import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
 import { stopCounter } from './limits/stops.ts';
 import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
+import { SeenOperations, seenOperationsPlugin } from './seenOperations.ts';
+import type { KnownOperation } from './schemaChanges.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
 import { createTrustedDocuments } from './trustedDocuments.ts';
@@ -87,6 +89,10 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reader = createEntityReader(store, sources.all);
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
+  const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  // What `schema.breakingChanges: refuse` protects: the trusted documents and the operations run here lately.
+  const seenOperations = new SeenOperations();
+  const knownOperations = async (): Promise<KnownOperation[]> => [...((await trustedDocuments?.documents()) ?? []).map((d) => ({ name: d.id, source: d.query })), ...seenOperations.list()];
   const runtime = new Runtime({
     store,
     blueprintsDir: config.blueprintsDir,
@@ -97,11 +103,13 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     log,
     extend: (plan) => sources.extensions({ typeName: (bp) => (plan.model.get(bp) ? plan.type(bp).typeName : undefined), joinField: (upstream, type) => plan.inflection.joinField(upstream, type) }),
     onChange,
+    changes: { mode: config.breakingChanges, knownOperations },
   });
   const ok = await runtime.reload();
   metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
   if (!runtime.current) {
     stopCountingUpstream();
+    await trustedDocuments?.close();
     await closeData();
     const errors = runtime.status().errors;
     // One kind of problem (a folder that is missing: INVALID_CONFIG) keeps its code.
@@ -121,7 +129,6 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const production = config.mode === 'production';
   const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
-  const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const clientIp = clientIpOf(config.trustProxy);
   const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, commandTimeoutMs: config.faults.commandTimeoutMs, log });
   const httpServer = http.createServer();
@@ -146,6 +153,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       ApolloServerPluginCacheControlDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
+      seenOperationsPlugin(seenOperations),
       limitsPlugin(config.limits, countStop),
       ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
     ],

@@ -72,6 +72,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       status: !runtime.current ? 'unavailable' : !store.ok ? 'store unavailable' : !synced ? 'syncing' : s.errors.length ? 'degraded' : 'ok',
       loadedAt: s.loadedAt.toISOString(),
       errors: s.errors.map((e) => ({ code: e.code, message: e.message, ...e.location })),
+      schemaChanges: s.schemaChanges.map((c) => ({ type: c.type, description: c.description, at: c.at.toISOString() })),
       ...(store.ok ? {} : { reason: store.reason }),
     };
     res.status(runtime.current && synced && store.ok ? 200 : 503).json(body);
