@@ -127,7 +127,14 @@ export interface EntityMappingsConfig {
   readonly team?: string;
   /** One expression per property, or (Lattice's shape) one expression giving the whole object. */
   readonly properties?: Readonly<Record<string, string>> | string;
-  readonly relations?: Readonly<Record<string, string>> | string;
+  /** Port's shape may map a relation to a search query whose strings are expressions (mapping.ts). */
+  readonly relations?: Readonly<Record<string, string | RelationQueryConfig>> | string;
+}
+
+/** Port's "relation by search query" in a mapping: every string a jq expression. */
+export interface RelationQueryConfig {
+  readonly combinator: string;
+  readonly rules: readonly (Readonly<Record<string, string>> | RelationQueryConfig)[];
 }
 
 export interface LatticeResourceConfig {

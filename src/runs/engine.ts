@@ -28,7 +28,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Entity } from '../model/entities/entity.ts';
-import type { RuleContext } from '../model/query/portRules.ts';
+import { evaluatePolicy, executeDenial, policyApprovers, type PolicyCatalog, type PolicyRequest } from '../model/actions/policy.ts';
 import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
 import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
@@ -53,8 +53,8 @@ export interface EngineOptions {
   readonly store: RunStore;
   /** Where run updates and log lines are published (the run topics of src/data/topics.ts). */
   readonly events: PubSub;
-  /** The catalog as the rule language sees it: the model, entities by id, reverse relations. */
-  readonly catalog: () => RuleContext;
+  /** The catalog as the rule language and dynamic permission policies see it: the model, entities by id and by blueprint, reverse relations. */
+  readonly catalog: () => PolicyCatalog;
   readonly invokers: Invokers;
   /** At least 32 random bytes, the same on every replica; default: random for this process. */
   readonly secretKey?: Uint8Array;
@@ -140,6 +140,8 @@ export class ActionEngine {
     }
 
     const at = this.now();
+    const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
+    const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs, entity, trigger });
     const id = newRunId(at.getTime());
     const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
     const sealedInputs = secretNames.length > 0 ? sealInputs(this.secretKey, id, Object.fromEntries(secretNames.map((n) => [n, inputs[n]]))) : null;
@@ -151,8 +153,9 @@ export class ActionEngine {
       inputs: maskInputs(action, inputs),
       sealedInputs,
       status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
-      trigger: { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation },
+      trigger,
       requiredApproval: action.requiredApproval?.type ?? null,
+      approvers,
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
     });
@@ -260,6 +263,28 @@ export class ActionEngine {
   }
 
   // Private: the steps above.
+
+  /**
+   * The action's dynamic permission policies (policy.ts), once inputs are valid: an execute policy
+   * whose conditions are not all true is FORBIDDEN, naming the condition; an approve policy gives
+   * the run's approvers (FORBIDDEN when it names none: nobody could ever approve the run).
+   */
+  private async checkPolicies(action: Action, request: PolicyRequest): Promise<string[] | undefined> {
+    const { execute, approve } = action.permissions;
+    const user = request.trigger.by.user;
+    if (execute?.policy) {
+      const denial = executeDenial(execute.policy, await evaluatePolicy(execute.policy, request, this.options.catalog()));
+      if (denial) throw new LatticeError(ErrorCodes.FORBIDDEN, `${user} may not execute action "${action.identifier}": its execute policy denies it (${denial})`, { details: { action: action.identifier, user } });
+    }
+    if (!action.requiredApproval || !approve.policy) return undefined;
+    const { approvers, problems } = policyApprovers(approve.policy, await evaluatePolicy(approve.policy, request, this.options.catalog()));
+    if (approvers.length === 0) {
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `action "${action.identifier}" cannot run for ${user}: its approve policy names no approvers${problems.length ? ` (${problems.join('; ')})` : ''}`, {
+        details: { action: action.identifier, user },
+      });
+    }
+    return approvers;
+  }
 
   private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
     const action = this.options.actions().get(run.action);

@@ -86,7 +86,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
   const closeData = () => Promise.all([stores.close(), ...sources.all.map((s) => s.close?.())]);
-  const reader = createEntityReader(store, sources.all);
+  // The model is read when a request resolves relation queries, after the runtime below exists.
+  const reader = createEntityReader(store, sources.all, () => runtime.model());
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
   const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
