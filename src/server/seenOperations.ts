@@ -1,8 +1,9 @@
 /**
- * The operations this process ran in the last 24 hours (at most MAX_OPERATIONS, least recently
- * run dropped first), by their source text: what `schema.breakingChanges: refuse` protects,
- * with the trusted documents. An Apollo plugin records HTTP operations; graphql-ws records its
- * subscriptions (ws.ts). Per process: a replica knows the operations it served.
+ * The operations this process ran in the last 24 hours (at most MAX_OPERATIONS and MAX_CHARS of
+ * source text, least recently run dropped first; a document over MAX_CHARS / 16 is not kept), by
+ * their source text: what `schema.breakingChanges: refuse` protects,
+ * with the trusted documents. An Apollo plugin records HTTP operations; graphql-ws subscriptions
+ * are not recorded (publish them as trusted documents). Per process: a replica knows the operations it served.
  */
 import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -10,9 +11,16 @@ import type { KnownOperation } from './schemaChanges.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_OPERATIONS = 5_000;
+const MAX_CHARS = 8 * 1024 * 1024;
 
 export class SeenOperations {
-  private readonly seen = new LRUCache<string, string>({ max: MAX_OPERATIONS, ttl: DAY_MS });
+  private readonly seen = new LRUCache<string, string>({
+    max: MAX_OPERATIONS,
+    ttl: DAY_MS,
+    maxSize: MAX_CHARS,
+    maxEntrySize: MAX_CHARS / 16,
+    sizeCalculation: (name, source) => source.length + name.length,
+  });
 
   record(source: string, name: string | null | undefined): void {
     this.seen.set(source, name ?? 'anonymous operation');

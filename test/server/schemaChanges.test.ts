@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { gql, startTestLattice, tempProject } from '../helpers/lattice.ts';
+import { SeenOperations } from '../../src/server/seenOperations.ts';
 
 let lattice: Lattice | undefined;
 afterEach(async () => {
@@ -78,5 +79,19 @@ describe('schema changes', () => {
     expect(await lattice.runtime.reload()).toBe(false);
     const { errors } = (await gql(lattice.url, STATUS)).data.lattice;
     expect(errors.map((e: { code: string; message: string }) => [e.code, e.message.slice(0, 45)])).toEqual([['BREAKING_CHANGE', 'the change would break operation "kafka-topic']]);
+  });
+});
+
+describe('the operations seen', () => {
+  it('are kept by their text with their name, once each; a huge document is not kept (memory stays bounded)', () => {
+    const seen = new SeenOperations();
+    seen.record('{ a }', 'A');
+    seen.record('{ a }', 'A');
+    seen.record('{ b }', undefined);
+    seen.record(`{ ${'x '.repeat(400_000)}}`, 'Huge');
+    expect(seen.list().sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+      { name: 'A', source: '{ a }' },
+      { name: 'anonymous operation', source: '{ b }' },
+    ]);
   });
 });
