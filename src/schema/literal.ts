@@ -3,6 +3,9 @@
  * literal for the SDL, so that defaults show in the schema clients read.
  */
 
+/** The types whose defaults the SDL shows; the others' are described. */
+export const LITERAL_TYPES: ReadonlySet<string> = new Set(['String', 'Int', 'Float', 'Boolean', 'ID', 'JSON']);
+
 /** An enum's values: GraphQL name → the value as written. */
 interface LiteralEnum {
   readonly values: readonly { readonly name: string; readonly value: unknown }[];
@@ -10,8 +13,10 @@ interface LiteralEnum {
 
 /**
  * A JSON value as a GraphQL literal of an input's type (its enum value's name for an enum), for
- * defaults in the SDL; undefined when the value cannot be written as one (an object key that is
- * not a GraphQL name, a value not in the enum), and then the default is only described.
+ * defaults in the SDL; undefined when the value cannot be written as one (an object: graphql-js
+ * prints no object default of a scalar; a value not in the enum), and then the default is only
+ * described. Callers write literals only for enums and GraphQL's own scalars (a DateTime default
+ * would be printed from a Date), and JSON.
  */
 export function graphqlLiteral(value: unknown, enumPlan?: LiteralEnum): string | undefined {
   if (Array.isArray(value)) {
@@ -20,10 +25,6 @@ export function graphqlLiteral(value: unknown, enumPlan?: LiteralEnum): string |
   }
   if (enumPlan) return enumPlan.values.find((v) => v.value === value)?.name;
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => (/^[_A-Za-z][_0-9A-Za-z]*$/.test(k) ? [k, graphqlLiteral(v)] : [k, undefined]));
-    return entries.every(([, v]) => v !== undefined) ? `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}` : undefined;
-  }
   return undefined;
 }
 

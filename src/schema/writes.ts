@@ -12,7 +12,7 @@
 import type { Blueprint } from '../model/blueprints/model.ts';
 import { doc } from './describe.ts';
 import type { Inflection, WriteVerb } from './inflection.ts';
-import { graphqlLiteral } from './literal.ts';
+import { graphqlLiteral, LITERAL_TYPES } from './literal.ts';
 import type { EnumPlan, FieldPlan } from './plan.ts';
 
 /** One input field of a create input or patch, and the Port key it writes. */
@@ -74,7 +74,7 @@ export function planWrites(options: { readonly inflection: Inflection; readonly 
 /** The SDL of one type's writes: inputs, payloads and `extend type Mutation`. */
 export function printWrites(typeName: string, w: WritePlan): string {
   const createFields = w.fields.map((f) => {
-    const literal = f.default === undefined ? undefined : graphqlLiteral(f.default, f.enum);
+    const literal = f.default === undefined || !(f.enum || LITERAL_TYPES.has(f.inputType.replace(/[[\]!]/g, ''))) ? undefined : graphqlLiteral(f.default, f.enum);
     const described = f.default !== undefined && literal === undefined ? `${f.description} Default: ${JSON.stringify(f.default)}.` : f.description;
     return `  ${doc(described)}\n  ${f.name}: ${f.inputType}${f.required ? '!' : ''}${literal === undefined ? '' : ` = ${literal}`}`;
   });

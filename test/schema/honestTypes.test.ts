@@ -73,6 +73,7 @@ const FIXTURE = [
         lead: { type: 'string', format: 'entity', blueprint: 'team' },
         replicas: { type: 'number', title: 'Replicas', default: 1 },
         link: { type: 'object', format: 'labeled-url' },
+        since: { type: 'string', format: 'date-time', default: '2022-04-18T11:44:15.345Z' },
       },
       required: ['tier', 'tags', 'lead', 'link'],
     },
@@ -189,6 +190,17 @@ describe('nullability follows the blueprint', () => {
     expect(sdl).toContain('reason: String!');
     expect(sdl).toMatch(/Default: \{\\?"not-a-name\\?":1\}/);
     expect(sdl).toContain('labels: JSON\n');
+  });
+
+  it('create inputs: required properties without a default non-null, defaults in the SDL where GraphQL can print them, else described', () => {
+    const sdl = printType(schema.getType('CreateServiceInput') as never);
+    expect(sdl).toContain('tier: ServiceTier!');
+    expect(sdl).toContain('owningTeam: String!');
+    expect(sdl).toContain('lead: String!');
+    expect(sdl).toContain('replicas: Float = 1');
+    expect(sdl).toContain('Default: "2022-04-18T11:44:15.345Z"');
+    expect(sdl).toContain('since: DateTime\n');
+    expect(printType(schema.getType('ServicePatch') as never)).toContain('tier: ServiceTier\n');
   });
 
   it('closed sets are enums and integral values Int in the hand-written part', () => {
