@@ -79,6 +79,8 @@ export const ErrorCodes = {
   TEMPLATE_FAILED: 'TEMPLATE_FAILED',
   /** No invoker is registered for the action's invocation method. */
   NO_INVOKER: 'NO_INVOKER',
+  /** An action's templates use `.secrets.NAME` and the gateway has no LATTICE_SECRET_NAME variable. */
+  MISSING_SECRET: 'MISSING_SECRET',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

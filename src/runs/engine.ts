@@ -33,7 +33,7 @@ import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
 import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
 import { maskInputs, secretInputNames, validateInputs } from '../model/actions/inputs.ts';
-import { renderInvocation } from '../model/actions/invocation.ts';
+import { missingSecrets, renderInvocation } from '../model/actions/invocation.ts';
 import type { InvocationOutcome, Invokers, UpstreamRunUpdate } from '../data/Invoker.ts';
 import type { Action, ActionSet } from '../model/actions/model.ts';
 import { canCancel, canExecute } from './permissions.ts';
@@ -291,6 +291,13 @@ export class ActionEngine {
     if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `action "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
     if (!invoker) throw new LatticeError(ErrorCodes.NO_INVOKER, `no invoker is registered for ${action.invocationMethod.type} actions`);
+    const missing = missingSecrets(action, s.secrets);
+    if (missing.length > 0) {
+      const variables = missing.map((name) => `LATTICE_SECRET_${name}`);
+      throw new LatticeError(ErrorCodes.MISSING_SECRET, `action "${action.identifier}" uses ${missing.map((n) => `.secrets.${n}`).join(', ')}: set ${variables.join(', ')} in the gateway's environment`, {
+        details: { action: action.identifier, variables },
+      });
+    }
     const entity = run.entity !== null && run.blueprint !== null ? ((await this.options.catalog().load(run.blueprint, [run.entity]))[0] ?? null) : null;
     const templateContext: TemplateContext = {
       inputs: { ...run.inputs, ...s.opened },

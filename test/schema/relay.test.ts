@@ -13,6 +13,7 @@ import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
 import { buildGeneration } from '../../src/server/runtime.ts';
+import { withoutFederation } from '../../src/schema/federation.ts';
 import { ADMIN_TOKEN, gql, ROOT, startTestLattice } from '../helpers/lattice.ts';
 
 const read = (dir: string) => readdirSync(path.join(ROOT, dir)).map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(ROOT, dir, f), 'utf8') }));
@@ -28,7 +29,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'lattice-relay-'));
   mkdirSync(path.join(dir, 'src/__generated__'), { recursive: true });
   const { schema } = buildGeneration(read('schema/blueprints'), () => [], read('schema/actions'));
-  writeFileSync(path.join(dir, 'schema.graphql'), printSchema(schema));
+  // The public schema: what clients get when server.federation.enabled is off.
+  writeFileSync(path.join(dir, 'schema.graphql'), printSchema(withoutFederation(schema)));
   copyFileSync(path.join(ROOT, 'test/fixtures/relay/fragments.ts'), path.join(dir, 'src/fragments.ts'));
   const scalars = { DateTime: 'string', JSON: 'unknown', URL: 'string', EmailAddress: 'string', IPv4: 'string', IPv6: 'string' };
   writeFileSync(path.join(dir, 'relay.config.json'), JSON.stringify({ src: './src', schema: './schema.graphql', language: 'typescript', artifactDirectory: './src/__generated__', customScalarTypes: scalars }));
