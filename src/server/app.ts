@@ -11,7 +11,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import type { GraphQLFormattedError } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
@@ -99,6 +99,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   // What `schema.breakingChanges: refuse` protects: the trusted documents and the operations run here lately.
   const seenOperations = new SeenOperations();
+  const recordOperation = (op: OperationRequest, document: DocumentNode) => seenOperations.record(op.query, getOperationAST(document, op.operationName)?.name?.value);
   const knownOperations = async (): Promise<KnownOperation[]> => [...((await trustedDocuments?.documents()) ?? []).map((d) => ({ name: d.id, source: d.query })), ...seenOperations.list()];
   const runtime = new Runtime({
     store,
@@ -180,7 +181,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
   const servedSchema = () => serve((runtime.current as NonNullable<typeof runtime.current>).schema);
   const streams = {
-    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
+    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op), onPrepared: recordOperation }),
     formatResult: resultFormatter({ formatError: format, limits: streamLimits }),
     connections,
     clientIp,
@@ -206,6 +207,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     clientIp,
     guards,
     limits: streamLimits,
+    onOperation: recordOperation,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;

@@ -2,8 +2,8 @@
  * The operations this process ran in the last 24 hours (at most MAX_OPERATIONS and MAX_CHARS of
  * source text, least recently run dropped first; a document over MAX_CHARS / 16 is not kept), by
  * their source text: what `schema.breakingChanges: refuse` protects,
- * with the trusted documents. An Apollo plugin records HTTP operations; graphql-ws subscriptions
- * are not recorded (publish them as trusted documents). Per process: a replica knows the operations it served.
+ * with the trusted documents. An Apollo plugin records HTTP operations; graphql-ws, SSE and
+ * multipart record theirs once prepared (streams/prepare.ts's `onPrepared`). Per process: a replica knows the operations it served.
  */
 import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin } from '@apollo/server';

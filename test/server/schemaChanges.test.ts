@@ -8,7 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { gql, startTestLattice, tempProject } from '../helpers/lattice.ts';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { ADMIN_TOKEN, gql, startTestLattice, tempProject } from '../helpers/lattice.ts';
 import { SeenOperations } from '../../src/server/seenOperations.ts';
 
 let lattice: Lattice | undefined;
@@ -93,5 +95,41 @@ describe('the operations seen', () => {
       { name: 'A', source: '{ a }' },
       { name: 'anonymous operation', source: '{ b }' },
     ]);
+  });
+});
+
+describe('operations over graphql-ws count too', () => {
+  it('refuse: a reload that removes a field a subscription selected is refused, naming the subscription', async () => {
+    const project = tempProject();
+    const file = path.join(project.blueprintsDir, 'Resource.json');
+    const bp = JSON.parse(readFileSync(file, 'utf8'));
+    bp.schema.properties.owner = { type: 'string', title: 'Owner' };
+    writeFileSync(file, JSON.stringify(bp, null, 2));
+    lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, breakingChanges: 'refuse' });
+    const client = createClient({ url: `${lattice.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      // The server prepares (and records) the subscription before it answers: write Resources until it answers.
+      const events: unknown[] = [];
+      client.subscribe(
+        { query: 'subscription ResourceOwners { entityChanged(blueprint: "Resource") { entity { ... on Resource { owner } } } }' },
+        { next: (v) => events.push(v), error: (e) => events.push({ error: e }), complete: () => undefined },
+      );
+      const deadline = Date.now() + 10_000;
+      while (events.length === 0) {
+        if (Date.now() > deadline) throw new Error('the subscription never answered');
+        await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Resource", identifier: "queue-1", properties: { owner: "me" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(events[0]).not.toHaveProperty('error');
+      delete bp.schema.properties.owner;
+      writeFileSync(file, JSON.stringify(bp, null, 2));
+      // queue-1 holds an owner the blueprint no longer has: delete it so that only the schema change is at stake.
+      await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Resource", identifier: "queue-1") }', undefined, { token: ADMIN_TOKEN });
+      expect(await lattice.runtime.reload()).toBe(false);
+      const { errors } = (await gql(lattice.url, STATUS)).data.lattice;
+      expect(errors.map((e: { code: string; message: string }) => [e.code, e.message.includes('operation "ResourceOwners" (')])).toEqual([['BREAKING_CHANGE', true]]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
