@@ -5,6 +5,7 @@
  * dates arrive as Date objects and are written as ISO-8601 strings. The entity writer then
  * validates and writes exactly as for `upsertEntity`, audited the same way.
  */
+import type { RequestContext } from '../src/context/index.ts';
 import type { EntityPatch } from '../src/model/entities/upsert.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
@@ -58,7 +59,7 @@ export function writeMutationResolvers(plan: SchemaPlan): Record<string, RootFie
   for (const type of plan.types) {
     const w = type.writes;
     const blueprint = type.blueprint.identifier;
-    const upsert = (ctx: Parameters<RootFieldResolver<unknown>>[2], patch: EntityPatch, options: { merge: boolean; expect: 'absent' | 'present' }) =>
+    const upsert = (ctx: RequestContext, patch: EntityPatch, options: { merge: boolean; expect: 'absent' | 'present' }) =>
       audited(ctx, { event: 'entity.upsert', target: { blueprint, identifier: patch.identifier } }, () => ctx.writer.upsert(patch, { caller: authenticatedCaller(ctx, 'catalog writes'), ...options }));
     const payload = (e: Entity) => ({ [w.payloadField]: e });
     const create: RootFieldResolver<CreateArgs> = async (_p, { input }, ctx) => payload(await upsert(ctx, toPatch(type, input.identifier as string, input), { merge: false, expect: 'absent' }));
