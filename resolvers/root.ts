@@ -7,6 +7,7 @@ import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
+import { ruleSyntaxProblems } from '../src/model/query/ruleSyntax.ts';
 import { ruleContext } from './computed.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
@@ -57,11 +58,13 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
       })),
     search: async (_p, args, ctx) => {
       const given = searchQueryOf(args);
+      const syntax = ruleSyntaxProblems(given.query);
+      if (syntax.length > 0) throw ruleQueryError(syntax.map(given.locate), given.argument);
       const query = parseRuleQuery(given.query, given.argument);
       const blueprints = candidateBlueprints(query, plan.model);
       // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
       const problems = checkRuleQuery(query, plan.model, blueprints);
-      if (problems.length > 0) throw ruleQueryError(problems, given.argument);
+      if (problems.length > 0) throw ruleQueryError(problems.map(given.locate), given.argument);
       const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
       const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));

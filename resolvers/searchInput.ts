@@ -61,12 +61,39 @@ export function toPortQuery(where: SearchQuery): { combinator: string; rules: un
   return { combinator: where.combinator, rules: where.rules.map(toPortRule) };
 }
 
-/** The query `search` runs: `query` (JSON) or `where` (typed), exactly one of them. */
-export function searchQueryOf(args: { readonly query?: unknown; readonly where?: SearchQuery | null }): { query: unknown; argument: 'query' | 'where' } {
+const RULE_KINDS = ['group', 'property', 'relation', 'relatedTo'] as const;
+type RuleKind = (typeof RULE_KINDS)[number];
+
+/**
+ * A pointer into Port's form of a typed query as a pointer into `where` itself: each rule's kind
+ * is a level of its own there (`/rules/0/value` of a relatedTo rule is `/rules/0/relatedTo/value`;
+ * a nested group's `/rules/1/rules/0` is `/rules/1/group/rules/0`).
+ */
+export function wherePointer(where: SearchQuery, pointer: string): string {
+  const segments = pointer.split('/').slice(1);
+  const out: string[] = [];
+  let group: SearchQuery | undefined = where;
+  for (let i = 0; i < segments.length; i++) {
+    out.push(segments[i]);
+    if (segments[i] !== 'rules' || !group || i + 1 >= segments.length) continue;
+    const rule: SearchRule | undefined = group.rules[Number(segments[i + 1])];
+    out.push(segments[++i]);
+    const kind: RuleKind | undefined = rule ? RULE_KINDS.find((k) => rule[k]) : undefined;
+    if (!kind) return pointer;
+    out.push(kind);
+    group = kind === 'group' ? (rule.group ?? undefined) : undefined;
+  }
+  return out.length ? `/${out.join('/')}` : pointer;
+}
+
+/** The query `search` runs: `query` (JSON) or `where` (typed), exactly one of them, and how to point into it. */
+export function searchQueryOf(args: { readonly query?: unknown; readonly where?: SearchQuery | null }): { query: unknown; argument: 'query' | 'where'; locate: <P extends { readonly pointer: string }>(problem: P) => P } {
   const hasQuery = args.query !== undefined && args.query !== null;
   const hasWhere = args.where !== undefined && args.where !== null;
   if (hasQuery === hasWhere) {
     throw new LatticeError(ErrorCodes.BAD_USER_INPUT, 'search takes exactly one of `query` (Port\'s JSON) and `where` (typed)', { details: { argument: hasQuery ? 'where' : 'query' } });
   }
-  return hasWhere ? { query: toPortQuery(args.where as SearchQuery), argument: 'where' } : { query: args.query, argument: 'query' };
+  if (!hasWhere) return { query: args.query, argument: 'query', locate: (problem) => problem };
+  const where = args.where as SearchQuery;
+  return { query: toPortQuery(where), argument: 'where', locate: (problem) => ({ ...problem, pointer: wherePointer(where, problem.pointer) }) };
 }

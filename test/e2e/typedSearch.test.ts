@@ -58,7 +58,11 @@ describe('search(where:)', () => {
     const neither = await gql(lattice.url, '{ search { totalCount } }');
     expect(neither.errors?.[0].message).toContain('exactly one of `query`');
     const bad = await gql(lattice.url, '{ search(where: { combinator: AND, rules: [{ property: { property: "nope", operator: EQUALS, value: 1 } }] }) { totalCount } }');
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where', pointer: '/rules/0/property' });
+    // The pointer is into `where` as written: each rule's kind is a level of its own.
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where', pointer: '/rules/0/property/property' });
+    const nested = await gql(lattice.url, '{ search(where: { combinator: AND, rules: [{ group: { combinator: OR, rules: [{ property: { property: "type", operator: CONTAINS_ANY, value: "service" } }] } }] }) { totalCount } }');
+    expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where', pointer: '/rules/0/group/rules/0/property/value' });
+    expect(nested.errors?.[0].message).toContain('/rules/0/group/rules/0/property/value');
   });
 
   it('introspection says SearchRule is a oneOf input', async () => {
