@@ -162,7 +162,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       config.federation.enabled ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are set anywhere: the default cache-control plugin only cost a hook per resolved field.
       ApolloServerPluginCacheControlDisabled(),
-      config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
+      config.graphiql ? graphiqlPlugin(GRAPHQL_PATH, log) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       seenOperationsPlugin(seenOperations),
       limitsPlugin(config.limits, countStop),
