@@ -21,6 +21,7 @@ import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
 import { writeMutationResolvers } from './writes.ts';
 import { searchEnumResolvers } from './searchInput.ts';
+import { scorecardRuleContext } from './scorecards.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -40,7 +41,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields) },
+    Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),

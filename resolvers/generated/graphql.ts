@@ -57,6 +57,8 @@ export type Api = Entity & Node & {
   provider: Component;
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -256,6 +258,8 @@ export type ActionRun = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Who ran the action. */
   createdBy: Scalars['String']['output'];
+  /** True for the answer of `executeAction(dryRun: true)`: checked, rendered, neither stored nor invoked. */
+  dryRun: Scalars['Boolean']['output'];
   /** When the run ended; null while it has not. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The entity the action ran on (DAY-2 and DELETE actions). */
@@ -264,10 +268,14 @@ export type ActionRun = Node & {
   id: Scalars['ID']['output'];
   /** The inputs as given, secret inputs masked. */
   inputs: Scalars['JSON']['output'];
+  /** A dry run's rendered invocation method, secrets and the run token as "***"; null otherwise. */
+  invocation?: Maybe<Scalars['JSON']['output']>;
   /** Links its executor reported (a workflow run, a pull request…). */
   links: Array<Scalars['String']['output']>;
   /** Log lines after `after` (a cursor), at most `first`. */
   logs: Array<RunLogLine>;
+  /** The FAILURE run this run retries (`retryRun`). */
+  retryOf?: Maybe<Scalars['ID']['output']>;
   /** Where the run is in its lifecycle. */
   status: RunStatus;
   /** A short status text its executor reported, when it did. */
@@ -276,6 +284,10 @@ export type ActionRun = Node & {
   summary?: Maybe<Scalars['String']['output']>;
   /** When the run last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The waiver this run went through its failed gates with. */
+  waivedBy?: Maybe<Scalars['ID']['output']>;
+  /** Set when this run is a waiver request: a pass through the action's gates for one execution, not an execution. */
+  waiver?: Maybe<RunWaiver>;
 };
 
 
@@ -325,7 +337,7 @@ export type AuditEvent = {
   at: Scalars['DateTime']['output'];
   /** The error code of a refusal or a failure. */
   code?: Maybe<Scalars['String']['output']>;
-  /** entity.upsert, entity.delete, run.create, run.approve, run.decline, run.cancel, run.report, run.log, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
+  /** entity.upsert, entity.delete, run.create, run.dryRun, run.retry, run.approve, run.decline, run.cancel, run.report, run.log, waiver.request, gate.waived, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
   event: Scalars['String']['output'];
   /** Opaque, increasing with time. */
   id: Scalars['ID']['output'];
@@ -460,6 +472,8 @@ export type Component = Entity & Node & {
   relations: Scalars['JSON']['output'];
   /** Relation "resources" of blueprint "Component": the Resource entities it points to. */
   resources: ResourceConnection;
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -912,6 +926,8 @@ export type Domain = Entity & Node & {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -1036,6 +1052,8 @@ export type Entity = {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -1248,8 +1266,21 @@ export type Mutation = {
   deleteResource: DeleteResourcePayload;
   /** Deletes a System entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
   deleteSystem: DeleteSystemPayload;
-  /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run; reused with other inputs it is refused (RUN_CONFLICT). */
+  /**
+   * Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run;
+   * reused with other inputs it is refused (RUN_CONFLICT). Refused with GATE_FAILED (before any run exists) when the entity is
+   * below a scorecard level the action requires, unless the caller holds a granted waiver. With `dryRun: true`, every check
+   * runs (inputs, permission, condition, gates) and the answer is the run that would start, with its rendered invocation
+   * (secrets masked); nothing is stored or invoked.
+   */
   executeAction: ActionRun;
+  /**
+   * Asks to waive the gates of a gated action on one entity, for one execution within `durationSeconds` (60 to 604800) of
+   * its approval. The answer is a run (with `waiver` set) that the action's approvers approve or decline like any run.
+   */
+  requestGateWaiver: ActionRun;
+  /** Executes a FAILURE run again as a new run (its `retryOf` names the first), with the same inputs and every check of executeAction. */
+  retryRun: ActionRun;
   /** Changes a API entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
   updateAPI: UpdateApiPayload;
   /** Changes a Component entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
@@ -1379,9 +1410,25 @@ export type MutationDeleteSystemArgs = {
 /** Writes: entities, action runs, and executors' reports. */
 export type MutationExecuteActionArgs = {
   action: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   entity?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   inputs: Scalars['JSON']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationRequestGateWaiverArgs = {
+  action: Scalars['String']['input'];
+  durationSeconds: Scalars['Int']['input'];
+  entity: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationRetryRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1507,6 +1554,8 @@ export type Query = {
   run?: Maybe<ActionRun>;
   /** Runs the caller may see, newest first unless `orderBy` says otherwise. */
   runs: ActionRunConnection;
+  /** The scorecards defined (of one blueprint, when given): levels and rules, as loaded. */
+  scorecardDefinitions: Array<ScorecardDefinition>;
   /** Entities matching a query in Port's rule language, as JSON (`query`: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }) or typed (`where`). */
   search: EntityConnection;
   /** One System entity by its identifier; null when there is none. */
@@ -1621,6 +1670,12 @@ export type QueryRunsArgs = {
 
 
 /** The root of every query. */
+export type QueryScorecardDefinitionsArgs = {
+  blueprint?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The root of every query. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1716,6 +1771,8 @@ export type Resource = Entity & Node & {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -1930,6 +1987,17 @@ export type RunStatus =
   /** Created; waits for the approvals its action requires. */
   | 'WAITING_FOR_APPROVAL';
 
+/** A waiver of an action's gates on one entity, valid for one execution within `durationSeconds` of its approval. */
+export type RunWaiver = {
+  __typename?: 'RunWaiver';
+  /** How long the granted waiver stays valid, in seconds. */
+  durationSeconds: Scalars['Int']['output'];
+  /** When the granted waiver stops being valid; null until approved. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the gates should be waived, as asked. */
+  reason: Scalars['String']['output'];
+};
+
 /** A change of the served schema that can break clients. */
 export type SchemaChange = {
   __typename?: 'SchemaChange';
@@ -1939,6 +2007,105 @@ export type SchemaChange = {
   description: Scalars['String']['output'];
   /** graphql-js's kind of change: FIELD_REMOVED, TYPE_REMOVED, FIELD_CHANGED_KIND, REQUIRED_ARG_ADDED… */
   type: Scalars['String']['output'];
+};
+
+/** A scorecard as loaded (schema/scorecards/). */
+export type ScorecardDefinition = {
+  __typename?: 'ScorecardDefinition';
+  /** The blueprint whose entities it grades. */
+  blueprint: Scalars['String']['output'];
+  /** The scorecard as written (Port format). */
+  definition: Scalars['JSON']['output'];
+  /** The scorecard's description, when set. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Only entities matching it are graded (Port's rule language), or null. */
+  filter?: Maybe<Scalars['JSON']['output']>;
+  /** The scorecard's identifier. */
+  identifier: Scalars['String']['output'];
+  /** Lowest first. */
+  levels: Array<ScorecardLevel>;
+  /** By level, lowest first. */
+  rules: Array<ScorecardRuleDefinition>;
+  /** The scorecard's title. */
+  title: Scalars['String']['output'];
+};
+
+/** A level of a scorecard (Bronze, Silver, Gold…). */
+export type ScorecardLevel = {
+  __typename?: 'ScorecardLevel';
+  /** The color Port shows it in, when set. */
+  color?: Maybe<Scalars['String']['output']>;
+  /** The level's title, which rules and filters name. */
+  title: Scalars['String']['output'];
+};
+
+/** A scorecard level condition; levels compare in the scorecard's order (lowest first). Entities the scorecard does not grade match only `isNull: true`. */
+export type ScorecardLevelFilter = {
+  /** This level or a higher one. */
+  atLeast?: InputMaybe<Scalars['String']['input']>;
+  /** A level lower than this one. */
+  below?: InputMaybe<Scalars['String']['input']>;
+  /** This level. */
+  equalTo?: InputMaybe<Scalars['String']['input']>;
+  /** One of these levels. */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: the scorecard does not grade the entity; false: it does. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any other level. */
+  notEqualTo?: InputMaybe<Scalars['String']['input']>;
+  /** None of these levels. */
+  notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An entity's grade in one scorecard: the highest level whose rules, and every lower level's rules, pass. */
+export type ScorecardResult = {
+  __typename?: 'ScorecardResult';
+  /** The scorecard's description, when set. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The scorecard's identifier. */
+  identifier: Scalars['String']['output'];
+  /** The level reached (the first level when no rule above it passes). */
+  level: Scalars['String']['output'];
+  /** The scorecard's levels, lowest first. */
+  levels: Array<ScorecardLevel>;
+  /** Each rule of the scorecard and whether the entity passes it. */
+  rules: Array<ScorecardRuleResult>;
+  /** The scorecard's title. */
+  title: Scalars['String']['output'];
+};
+
+/** A rule of a scorecard, as loaded. */
+export type ScorecardRuleDefinition = {
+  __typename?: 'ScorecardRuleDefinition';
+  /** Actions that can fix it when it fails. */
+  actions: Array<Scalars['String']['output']>;
+  /** The rule's description, when set. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The rule's identifier. */
+  identifier: Scalars['String']['output'];
+  /** The level the rule belongs to. */
+  level: Scalars['String']['output'];
+  /** The rule's query in the rule language (`conditions` read as `rules`). */
+  query: Scalars['JSON']['output'];
+  /** The rule's title. */
+  title: Scalars['String']['output'];
+};
+
+/** A rule of a scorecard and whether the entity passes it. */
+export type ScorecardRuleResult = {
+  __typename?: 'ScorecardRuleResult';
+  /** Actions that can fix the rule when it fails. */
+  actions: Array<Scalars['String']['output']>;
+  /** The rule's description, when set. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The rule's identifier. */
+  identifier: Scalars['String']['output'];
+  /** The level the rule belongs to. */
+  level: Scalars['String']['output'];
+  /** True when the entity passes the rule. */
+  passed: Scalars['Boolean']['output'];
+  /** The rule's title. */
+  title: Scalars['String']['output'];
 };
 
 /** How the rules of a group combine. */
@@ -2135,6 +2302,8 @@ export type System = Entity & Node & {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -2463,7 +2632,14 @@ export type ResolversTypes = {
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunOrderBy: RunOrderBy;
   RunStatus: RunStatus;
+  RunWaiver: ResolverTypeWrapper<RunWaiver>;
   SchemaChange: ResolverTypeWrapper<SchemaChange>;
+  ScorecardDefinition: ResolverTypeWrapper<ScorecardDefinition>;
+  ScorecardLevel: ResolverTypeWrapper<ScorecardLevel>;
+  ScorecardLevelFilter: ScorecardLevelFilter;
+  ScorecardResult: ResolverTypeWrapper<ScorecardResult>;
+  ScorecardRuleDefinition: ResolverTypeWrapper<ScorecardRuleDefinition>;
+  ScorecardRuleResult: ResolverTypeWrapper<ScorecardRuleResult>;
   SearchCombinator: null;
   SearchOperator: null;
   SearchQuery: SearchQuery;
@@ -2578,7 +2754,14 @@ export type ResolversParentTypes = {
   RunApproval: ApprovalModel;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
+  RunWaiver: RunWaiver;
   SchemaChange: SchemaChange;
+  ScorecardDefinition: ScorecardDefinition;
+  ScorecardLevel: ScorecardLevel;
+  ScorecardLevelFilter: ScorecardLevelFilter;
+  ScorecardResult: ScorecardResult;
+  ScorecardRuleDefinition: ScorecardRuleDefinition;
+  ScorecardRuleResult: ScorecardRuleResult;
   SearchQuery: SearchQuery;
   SearchRule: SearchRule;
   SourceConflict: SourceConflict;
@@ -2614,6 +2797,7 @@ export type ApiResolvers<ContextType = RequestContext, ParentType extends Resolv
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2654,16 +2838,21 @@ export type ActionRunResolvers<ContextType = RequestContext, ParentType extends 
   approvals?: Resolver<Array<ResolversTypes['RunApproval']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  invocation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['RunLogLine']>, ParentType, ContextType, Partial<ActionRunLogsArgs>>;
+  retryOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  waivedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  waiver?: Resolver<Maybe<ResolversTypes['RunWaiver']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2737,6 +2926,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   providesApi?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<ComponentResourcesArgs>>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType>;
@@ -2819,6 +3009,7 @@ export type DomainResolvers<ContextType = RequestContext, ParentType extends Res
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   systemsByDomain?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<DomainSystemsByDomainArgs>>;
@@ -2924,7 +3115,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
   deleteResource?: Resolver<ResolversTypes['DeleteResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteResourceArgs, 'deleteDependents' | 'identifier'>>;
   deleteSystem?: Resolver<ResolversTypes['DeleteSystemPayload'], ParentType, ContextType, RequireFields<MutationDeleteSystemArgs, 'deleteDependents' | 'identifier'>>;
-  executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
+  executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'dryRun' | 'inputs'>>;
+  requestGateWaiver?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationRequestGateWaiverArgs, 'action' | 'durationSeconds' | 'entity' | 'reason'>>;
+  retryRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationRetryRunArgs, 'id'>>;
   updateAPI?: Resolver<ResolversTypes['UpdateAPIPayload'], ParentType, ContextType, RequireFields<MutationUpdateApiArgs, 'identifier' | 'patch'>>;
   updateComponent?: Resolver<ResolversTypes['UpdateComponentPayload'], ParentType, ContextType, RequireFields<MutationUpdateComponentArgs, 'identifier' | 'patch'>>;
   updateDomain?: Resolver<ResolversTypes['UpdateDomainPayload'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'identifier' | 'patch'>>;
@@ -2962,6 +3155,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'orderBy'>>;
+  scorecardDefinitions?: Resolver<Array<ResolversTypes['ScorecardDefinition']>, ParentType, ContextType, Partial<QueryScorecardDefinitionsArgs>>;
   search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, Partial<QuerySearchArgs>>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
   systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
@@ -2982,6 +3176,7 @@ export type ResourceResolvers<ContextType = RequestContext, ParentType extends R
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3017,10 +3212,59 @@ export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type RunWaiverResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunWaiver'] = ResolversParentTypes['RunWaiver']> = {
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SchemaChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardDefinition'] = ResolversParentTypes['ScorecardDefinition']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filter?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ScorecardRuleDefinition']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardLevel'] = ResolversParentTypes['ScorecardLevel']> = {
+  color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardResult'] = ResolversParentTypes['ScorecardResult']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ScorecardRuleResult']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardRuleDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardRuleDefinition'] = ResolversParentTypes['ScorecardRuleDefinition']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardRuleResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardRuleResult'] = ResolversParentTypes['ScorecardRuleResult']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchCombinatorResolvers = { AND: 'and', OR: 'or' };
@@ -3056,6 +3300,7 @@ export type SystemResolvers<ContextType = RequestContext, ParentType extends Res
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3161,7 +3406,13 @@ export type Resolvers<ContextType = RequestContext> = {
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
   RunApproval?: RunApprovalResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
+  RunWaiver?: RunWaiverResolvers<ContextType>;
   SchemaChange?: SchemaChangeResolvers<ContextType>;
+  ScorecardDefinition?: ScorecardDefinitionResolvers<ContextType>;
+  ScorecardLevel?: ScorecardLevelResolvers<ContextType>;
+  ScorecardResult?: ScorecardResultResolvers<ContextType>;
+  ScorecardRuleDefinition?: ScorecardRuleDefinitionResolvers<ContextType>;
+  ScorecardRuleResult?: ScorecardRuleResultResolvers<ContextType>;
   SearchCombinator?: SearchCombinatorResolvers;
   SearchOperator?: SearchOperatorResolvers;
   SourceConflict?: SourceConflictResolvers<ContextType>;

@@ -1,6 +1,6 @@
 /**
  * printActions: action definitions → their typed mutations. Each action becomes
- * `<action>(input: <Action>Input!, entity: String, idempotencyKey: String): ActionRun!`, its
+ * `<action>(input: <Action>Input!, entity: String, idempotencyKey: String, dryRun: Boolean = false): ActionRun!`, its
  * input type generated from `userInputs` (JSON Schema): strings, numbers (Float, or Int for
  * `integer`), booleans, lists, objects as JSON, enums as GraphQL enums whose values keep the
  * written string, entity references as String identifiers; required inputs are non-null.
@@ -94,6 +94,7 @@ export function printActions(fields: readonly ActionFieldPlan[], _inflection?: I
       `${doc("The action's inputs.")} input: ${f.inputType}${needsInput ? '!' : ''}`,
       `${doc(`The identifier of the entity to run on (DAY-2 and DELETE actions${f.action.trigger.blueprintIdentifier ? `: a ${f.action.trigger.blueprintIdentifier}` : ''}).`)} entity: String`,
       `${doc('Makes a retry return the same run; the key reused with other inputs is refused (RUN_CONFLICT).')} idempotencyKey: String`,
+      `${doc('Only say what the run would send (the rendered invocation); nothing is run or stored.')} dryRun: Boolean = false`,
     ];
     return `  ${description}\n  ${f.mutation}(${args.join(', ')}): ActionRun!`;
   });

@@ -66,9 +66,12 @@ export function describeFilterField(t: TypePlan, f: FilterFieldPlan): string {
       return `A condition on the computed property "${f.key}" of ${ofBlueprint(t)}.`;
     case 'relation':
       return f.many ? `Matches when any entity the "${f.key}" relation points to matches.` : `Matches when the entity the "${f.key}" relation points to matches.`;
+    case 'scorecard':
+      return `The entity's level in scorecard "${f.scorecard}" (evaluated live).`;
   }
 }
 
 export function describeOrderBy(o: TypePlan['orderBy'][number]): string {
-  return `By ${o.key.startsWith('$') ? `the meta field ${o.key}` : `"${o.key}"`}, ${o.desc ? 'descending' : 'ascending'}.`;
+  const what = o.scorecard ? `the level in scorecard "${o.key}"` : o.key.startsWith('$') ? `the meta field ${o.key}` : `"${o.key}"`;
+  return `By ${what}, ${o.desc ? 'descending' : 'ascending'}.`;
 }

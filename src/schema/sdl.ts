@@ -43,7 +43,9 @@ const META_FIELDS_SDL = `  "Global, opaque identifier: pass it to \`node(id:)\`.
   "Every layer the entity was merged from: the catalog, then live sources in configuration order."
   sources: [EntitySource!]!
   "Fields that two layers set to different values; the first layer's value is served."
-  conflicts: [SourceConflict!]!`;
+  conflicts: [SourceConflict!]!
+  "Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now."
+  scorecards: [ScorecardResult!]!`;
 
 export function printPlan(plan: SchemaPlan): string {
   const out: string[] = [];
@@ -143,6 +145,8 @@ function printFilter(plan: SchemaPlan, t: TypePlan): string {
         return `${d}  ${f.name}: ${f.inputType}`;
       case 'relation':
         return `${d}  ${f.name}: ${plan.type(f.target).filterType}`;
+      case 'scorecard':
+        return `${d}  ${f.name}: ScorecardLevelFilter`;
     }
   });
   return `${doc(`A condition on ${t.typeName} entities: every field given must hold.`)}\ninput ${t.filterType} {\n${lines.join('\n')}\n}`;

@@ -132,12 +132,13 @@ describe('descriptions', () => {
     expect(missing).toEqual([]);
   });
 
-  it('cover 100% of a schema with every kind of field, and of every example', () => {
+  it('cover 100% of a schema with every kind of field, and of every example (the demo with its scorecards)', () => {
     expect(undescribed(fixture().schema).missing).toEqual([]);
     for (const example of ['actions', 'demo', 'github', 'kubernetes', 'terraform']) {
       const dir = `examples/${example}/blueprints`;
-      const actions = example === 'actions' ? read(`examples/${example}/actions`) : [];
-      expect(undescribed(buildGeneration(read(dir), () => [], actions).schema).missing, example).toEqual([]);
+      const actionFiles = example === 'actions' ? read(`examples/${example}/actions`) : example === 'demo' ? read('schema/actions') : [];
+      const scorecardFiles = example === 'demo' ? read(`examples/${example}/scorecards`) : [];
+      expect(undescribed(buildGeneration(read(dir), { actionFiles, scorecardFiles }).schema).missing, example).toEqual([]);
     }
   });
 
