@@ -4,7 +4,10 @@
  * operation is validated against GitHub's schema and forwarded to GitHub's GraphQL endpoint with
  * the token; with `HIVE_CACHE=on`, its response cache (@graphql-mesh/plugin-response-cache over
  * @graphql-mesh/cache-inmemory-lru, the in-memory cache Hive's docs give for it): one entry per
- * operation and variables, shared by all callers (no session), 300 s.
+ * operation and variables, shared by all callers (no session), 300 s. The LRU's default bound
+ * (1,000 keys) is raised: the response cache also writes two keys per entity in every answer (for
+ * invalidation by entity), so one page of 100 repositories and their pull requests writes ~400 and
+ * with the default the dashboard's pages evict each other (measured: every second page missed).
  *
  * The schema is GitHub's published one (the simulator serves the same), given up front so that
  * the gateway does not introspect GitHub when it starts.
@@ -23,7 +26,7 @@ const gateway = createGatewayRuntime({
   proxy: { endpoint: `${GITHUB_URL}/graphql`, headers: { authorization: `bearer ${GITHUB_TOKEN}` } },
   schema: gitHubSchema(),
   logging: false,
-  ...(process.env.HIVE_CACHE === 'on' ? { cache: new InMemoryLRUCache(), responseCaching: { session: () => null, ttl: 300_000 } } : {}),
+  ...(process.env.HIVE_CACHE === 'on' ? { cache: new InMemoryLRUCache({ max: 100_000 }), responseCaching: { session: () => null, ttl: 300_000 } } : {}),
 });
 
 const server = http.createServer(gateway);
