@@ -52,7 +52,10 @@ interface MemorySample {
   /** Anonymous RSS (heap, malloc) and file-backed RSS (the node binary and libraries mapped), from /proc/self/status. */
   readonly rssAnon: number;
   readonly rssFile: number;
+  /** Per V8 heap space (old, new, code, large objects…): MB used and MB held. */
+  readonly spaces: Record<string, { readonly usedMB: number; readonly heldMB: number }>;
 }
+type Bytes = Exclude<keyof MemorySample, 'spaces'>;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -68,7 +71,11 @@ const n = (x: number) => x.toLocaleString('en-US');
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 function describeMemory(m: MemorySample): string {
-  return `heap ${mb(m.heapUsed)} MB used / ${mb(m.heapPhysical)} MB held, external ${mb(m.external)} MB; RSS ${mb(m.rss)} MB (anonymous ${mb(m.rssAnon)}, files ${mb(m.rssFile)})`;
+  const spaces = Object.entries(m.spaces)
+    .filter(([, s]) => s.heldMB >= 1)
+    .map(([name, s]) => `${name.replace(/_space$/, '')} ${s.usedMB}/${s.heldMB}`)
+    .join(', ');
+  return `heap ${mb(m.heapUsed)} MB used / ${mb(m.heapPhysical)} MB held (${spaces}), external ${mb(m.external)} MB; RSS ${mb(m.rss)} MB (anonymous ${mb(m.rssAnon)}, files ${mb(m.rssFile)})`;
 }
 
 interface Gateway {
@@ -285,7 +292,7 @@ async function main() {
   const largest = results.at(-1);
   const base = catalogMemory!;
   const perPod = (r: SizeResult, from: MemorySample, fromPods: number) => {
-    const per = (k: keyof MemorySample) => Math.round((r.memory[k] - from[k]) / (r.pods - fromPods));
+    const per = (k: Bytes) => Math.round((r.memory[k] - from[k]) / (r.pods - fromPods));
     return { heapUsed: per('heapUsed'), heapHeld: per('heapPhysical'), external: per('external'), rss: per('rss'), rssAnon: per('rssAnon'), rssFile: per('rssFile') };
   };
   const perPodRows = results.map((r, i) => ({
@@ -393,8 +400,10 @@ async function gatewayMode() {
         const u = process.memoryUsage();
         const status = readFileSync('/proc/self/status', 'utf8');
         const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-        const heapPhysical = v8.getHeapSpaceStatistics().reduce((a, space) => a + space.physical_space_size, 0);
-        send({ type: 'memory', heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile') } satisfies MemorySample & { type: string });
+        const spaces = v8.getHeapSpaceStatistics();
+        const heapPhysical = spaces.reduce((a, space) => a + space.physical_space_size, 0);
+        const bySpace = Object.fromEntries(spaces.map((space) => [space.space_name, { usedMB: mb(space.space_used_size), heldMB: mb(space.physical_space_size) }]));
+        send({ type: 'memory', heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile'), spaces: bySpace } satisfies MemorySample & { type: string });
       } else if (m.type === 'close') {
         await lattice.close();
         send({ type: 'closed' });
