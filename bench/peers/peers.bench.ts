@@ -344,7 +344,8 @@ served by Hive Gateway proxying GitHub and by Lattice with its GitHub source. Se
 ${table}
 
 - Cold: the first dashboard after the server started (Lattice's and Hive's caches empty); one sample each.
-- GitHub's budget for a token is 5,000 points an hour: ${NAMES.map((n) => `${n} ${summary[n].warm.gitHubPointsPerDashboard > 0 ? `${Math.floor(5000 / summary[n].warm.gitHubPointsPerDashboard).toLocaleString('en-US')} warm dashboards` : 'no limit on warm dashboards'}`).join('; ')} an hour.
+- Hive deduplicates identical requests in flight (\`@graphql-tools/executor-http\`): with ${CONNECTIONS} clients in step, its warm GitHub requests per dashboard are below the ${settings.hivePagesPerDashboard} pages; clients not in step pay the cold figure per dashboard without a cache.
+- GitHub's budget for a token is 5,000 points an hour: at the cold cost, ${NAMES.map((n) => `${n} ${Math.floor(5000 / summary[n].cold.gitHubPoints).toLocaleString('en-US')} uncached dashboards`).join(', ')}; warm, ${NAMES.filter((n) => summary[n].warm.gitHubRequests === 0).join(' and ')} sent GitHub nothing.
 `;
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, 'peers.json'), `${JSON.stringify(out, null, 2)}\n`);
