@@ -99,6 +99,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     blueprintsDir: config.blueprintsDir,
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
+    scorecardsDir: config.scorecardsDir,
     strict: config.strict,
     root,
     log,
@@ -200,7 +201,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     limits: streamLimits,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir], reload, log) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.
