@@ -9,7 +9,6 @@
  * handler that answers JSON (413 past the body limit).
  */
 import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -22,6 +21,7 @@ import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import type { StoreHealth } from '../data/StoreHealth.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
+import { apolloHandler } from './apolloHttp.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
 import { cancelOnClose } from './limits/cancelOnClose.ts';
@@ -66,6 +66,8 @@ export function createHttpApp(options: HttpOptions): express.Express {
   const { runtime, metrics, log, bodyLimitBytes } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: every answer here is per request (GraphQL answers are no-store); hashing each body bought nothing.
+  app.disable('etag');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -116,13 +118,11 @@ export function createHttpApp(options: HttpOptions): express.Express {
     // Streams (accept: text/event-stream, or multipart/mixed;subscriptionSpec=1.0); the rest is Apollo's.
     sseTransport(options.streams),
     multipartTransport(options.streams),
-    expressMiddleware(options.apollo, {
-      context: async ({ res }) => {
-        const caller = res.locals.caller as CallerOutcome;
-        if ('identity' in caller) return cancelOnClose(options.context(caller.identity), res);
-        const e = caller.refused as LatticeError;
-        throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
-      },
+    apolloHandler(options.apollo, async (res) => {
+      const caller = res.locals.caller as CallerOutcome;
+      if ('identity' in caller) return cancelOnClose(options.context(caller.identity), res);
+      const e = caller.refused as LatticeError;
+      throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
     }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
