@@ -1,6 +1,6 @@
 /**
- * Apollo Server on the GraphQL path (replaces `@as-integrations/express5`, issue 11): what Express
- * parsed (the JSON body, the query string) goes to `executeHTTPGraphQLRequest`, and the answer is
+ * Apollo Server on the GraphQL path (replaces `@as-integrations/express5`, issue 11): what the
+ * handlers before it parsed (the JSON body; the query string) goes to `executeHTTPGraphQLRequest`, and the answer is
  * written in one `writeHead(…).end(string)`: Node sends the headers and the body in one write, with
  * no ETag hashed over the body (Express's `res.send` computed one for every answer, and handed Node
  * a Buffer, which it writes apart from the headers) and no legacy `url.parse` of the request URL.
@@ -8,9 +8,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import type express from 'express';
+import type { ChainHandler } from './handlerChain.ts';
 
-export function apolloHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: (res: express.Response) => Promise<C>): express.RequestHandler {
+export function apolloHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: (res: ServerResponse) => Promise<C>): ChainHandler {
   apollo.assertStarted('apolloHandler()');
   return async (req, res, next) => {
     try {
@@ -19,8 +19,9 @@ export function apolloHandler<C extends BaseContext>(apollo: ApolloServer<C>, co
         const value = req.headers[key];
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const q = req.url.indexOf('?');
-      const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method.toUpperCase(), headers, search: q < 0 ? '' : req.url.slice(q), body: req.body };
+      const url = req.url ?? '';
+      const q = url.indexOf('?');
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: q < 0 ? '' : url.slice(q), body: req.body };
       const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(res) });
       await write(res, answer.status ?? 200, answer.headers, answer.body);
     } catch (err) {
