@@ -1,7 +1,9 @@
 /**
- * The HTTP side of the gateway, on Express 5: `/graphql` (Apollo Server, POST and GET, with the
- * body limit and per-request upstream call counting; GraphQL over SSE and multipart subscriptions
- * for the requests that accept a stream: streams/), `/` (302 to GraphiQL when it is on, else a
+ * The HTTP side of the gateway. `/graphql` runs on node:http directly (handlerChain.ts: its
+ * handlers in order, without Express's router, issue 11): CORS, the body limit, the caller, the
+ * request budget, trusted documents, per-request upstream call counting, GraphQL over SSE and
+ * multipart subscriptions for the requests that accept a stream (streams/), else Apollo Server
+ * (apolloHttp.ts, POST and GET). Express 5 serves the rest: `/` (302 to GraphiQL when it is on, else a
  * JSON pointer to /graphql), GraphiQL's local assets, `/healthz`,
  * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
  * does not answer), `/metrics`
