@@ -113,8 +113,8 @@ export function createHttpApp(options: HttpOptions): (req: IncomingMessage, res:
   // The GraphQL path runs its handlers on node:http directly (handlerChain.ts), Express serves the rest.
   const graphql = handlerChain(
     [
-      // No origin listed: no CORS headers at all, so browsers keep other origins out.
-      cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, maxAge: 600 }),
+      // No origin listed: no CORS headers at all, so browsers keep other origins out (no handler: the cors package would only pass the request on).
+      ...(options.corsOrigins.length > 0 ? [cors({ origin: [...options.corsOrigins], maxAge: 600 })] : []),
       // body-parser is connect middleware: plain node:http is all it needs.
       express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }) as unknown as ChainHandler,
       identify(options.authenticate),
