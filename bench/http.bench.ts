@@ -15,8 +15,10 @@
  *
  * Both must answer the dashboard query for `domain-0` with identical `data`. Then autocannon (10
  * connections, POST) loads each in alternating rounds (4 x 5 s each, after a warm-up), so drift
- * and neighbours hit both alike. Reported per size: req/s, p50 and p99 latency of each, the
- * ratios, errors and non-2xx answers (must be 0). Writes bench/results/http.json and http.md.
+ * and neighbours hit both alike. Reported per size: req/s, p50 and p99 latency of each, each
+ * server's CPU time per request (user + system from /proc, over its rounds: what a shared machine
+ * distorts least), the ratios, errors and non-2xx answers (must be 0). Writes
+ * bench/results/http.json and http.md.
  *
  *   npm run bench:http
  *   BENCH_ROUNDS=2 BENCH_ROUND_S=3 BENCH_SIZES=2000 npm run bench:http    (shorter)
