@@ -112,6 +112,7 @@ export const configSchema = {
     },
     audit: { type: 'object', additionalProperties: false, properties: { maxEvents: { type: 'integer', minimum: 1, maximum: 10000000 } } },
     actions: { type: 'string', minLength: 1 },
+    scorecards: { type: 'string', minLength: 1 },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -21,6 +21,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Folder of action definitions (Port format). */
   readonly actionsDir: string;
+  /** Folder of scorecard definitions (Port format, `scorecards:` in lattice.yaml; default schema/scorecards). */
+  readonly scorecardsDir: string;
   /** `secrets.*` of action templates: every LATTICE_SECRET_<NAME> variable, as NAME. Never logged. */
   readonly actionSecrets: Readonly<Record<string, string>>;
   /** LATTICE_SECRET_KEY (hex, ≥ 32 bytes): seals secret inputs and derives executor tokens; the same on every replica. */

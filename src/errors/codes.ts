@@ -79,6 +79,12 @@ export const ErrorCodes = {
   NO_INVOKER: 'NO_INVOKER',
   /** An action's templates use `.secrets.NAME` and the gateway has no LATTICE_SECRET_NAME variable. */
   MISSING_SECRET: 'MISSING_SECRET',
+
+  // Scorecards and gates.
+  /** A scorecard definition file breaks the format or a rule. */
+  INVALID_SCORECARD: 'INVALID_SCORECARD',
+  /** The entity is below a scorecard level the action requires (`failedRules` lists what to fix); no run was created. */
+  GATE_FAILED: 'GATE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

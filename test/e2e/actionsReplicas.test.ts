@@ -12,21 +12,21 @@
  * the receiver knows which replica called. It checks every signature with its own HMAC and counts
  * calls per Idempotency-Key (test/runs/receiver.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { createClient, type Client } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { ROOT } from '../helpers/lattice.ts';
-import { testRedisUrl } from '../helpers/redis.ts';
+import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 
 const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
@@ -37,13 +37,7 @@ const USER = 'ci@example.com';
 /** BullMQ lock duration and stalled-check interval of the gateways under test. */
 const STALLED_MS = 2000;
 
-interface Gateway {
-  readonly name: string;
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly output: string[];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Gateway = GatewayProcess;
 
 let dir: string;
 let receiver: Receiver;
@@ -95,52 +89,22 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const release of holds) release();
   await receiver?.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(REDIS_URL, PREFIX);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `src/server/main.ts` as its own process; resolves with its URL from its log line. */
+/** A replica over the shared Redis, with its own webhook URL (`/hook/<name>`). */
 async function startGateway(name: string): Promise<Gateway> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      REDIS_URL,
-      LATTICE_CONFIG: path.join(dir, 'lattice.yaml'),
-      LATTICE_SECRET_KEY: SECRET_KEY,
-      LATTICE_WEBHOOK_SIGNING_SECRET: SIGNING_SECRET,
-      LATTICE_SECRET_HOOK_URL: `${receiver.url}/hook/${name}`,
-      LATTICE_QUEUE_STALLED_MS: String(STALLED_MS),
-    },
+  const g = await startGatewayProcess(name, {
+    REDIS_URL,
+    LATTICE_CONFIG: path.join(dir, 'lattice.yaml'),
+    LATTICE_SECRET_KEY: SECRET_KEY,
+    LATTICE_WEBHOOK_SIGNING_SECRET: SIGNING_SECRET,
+    LATTICE_SECRET_HOOK_URL: `${receiver.url}/hook/${name}`,
+    LATTICE_QUEUE_STALLED_MS: String(STALLED_MS),
   });
-  children.push(child);
-  const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        output.push(line);
-        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(line);
-        if (m) resolve(m[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    void exited.then(({ code, signal }) => reject(new Error(`gateway ${name} exited (${code ?? signal}) before serving:\n${output.join('\n')}`)));
-  });
-  return { name, url, child, output, exited };
+  children.push(g.child);
+  return g;
 }
 
 async function gql(g: Gateway, query: string, variables?: Record<string, unknown>, token: string | null = TOKEN) {

@@ -12,6 +12,7 @@
 
 /** Port's string formats for user inputs, plus `entity` (an entity of `blueprint`, by identifier). */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { PORT_READ_ONLY_KEYS } from '../files/portResponse.ts';
 export const INPUT_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'yaml', 'entity', 'user', 'team',
   'proto', 'markdown', 'multi-line', 'timer', 'labeled-url',
@@ -225,12 +226,18 @@ const definition = {
       type: 'object',
       properties: { execute: permissionRule, approve: permissionRule, viewRuns: { enum: ['involved', 'everyone'] } },
     },
+    // Lattice's gates: scorecard levels the entity must have (src/model/scorecards/gates.ts).
+    gates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['scorecard', 'level'],
+        properties: { scorecard: identifier, level: { type: 'string', minLength: 1 }, if: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+      },
+    },
     // Keys Port has that Lattice accepts and does not use.
     publish: { type: 'boolean' },
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
-    createdBy: { type: 'string' },
-    updatedBy: { type: 'string' },
+    ...PORT_READ_ONLY_KEYS,
   },
 };
 
