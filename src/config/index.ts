@@ -23,6 +23,8 @@ interface FileConfig {
   auth?: Partial<AuthConfig>;
   audit?: { maxEvents?: number };
   actions?: string;
+  automations?: string;
+  automation?: { maxDepth?: number };
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; trustProxy?: string[]; federation?: { roles?: string[] } };
   websocket?: Partial<WebSocketConfig>;
   rateLimits?: Partial<RateLimitsConfig>;
@@ -126,6 +128,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     limits: limitsFrom(file.limits),
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
+    automationsDir: path.resolve(base, file.automations ?? 'schema/automations'),
+    automationMaxDepth: file.automation?.maxDepth ?? 5,
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,
     webhookSigningSecret: env.LATTICE_WEBHOOK_SIGNING_SECRET || undefined,

@@ -77,6 +77,12 @@ export const ErrorCodes = {
   TEMPLATE_FAILED: 'TEMPLATE_FAILED',
   /** No invoker is registered for the action's invocation method. */
   NO_INVOKER: 'NO_INVOKER',
+
+  // Automations and timers.
+  /** An automation definition file breaks the format or a rule. */
+  INVALID_AUTOMATION: 'INVALID_AUTOMATION',
+  /** An extension would pass a timer policy's cap (maximum extensions or lifetime) and the policy refuses rather than asks for approval. */
+  POLICY_CAP_EXCEEDED: 'POLICY_CAP_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -46,6 +46,8 @@ import { maskHashedTokens, maskSecrets, type Secrets } from '../model/actions/se
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
+import type { Automation, AutomationSet } from '../model/automations/model.ts';
+import { withinChain } from './automations/chain.ts';
 
 export interface EngineOptions {
   /** The actions now defined (a function: hot reload swaps the set). */
@@ -67,6 +69,10 @@ export interface EngineOptions {
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
+  /** The automations now defined: their runs are invoked like actions' (automations/). */
+  readonly automations?: () => AutomationSet;
+  /** Called with every run change once it is stored (what RUN_* automation events come from). */
+  readonly onRunChange?: (run: Run) => void;
   /** Errors with no caller to throw to (a failed publish, a failed background invocation). */
   readonly onError?: (err: unknown, runId: string) => void;
 }
@@ -78,6 +84,21 @@ export interface ExecuteRequest {
   readonly inputs: unknown;
   readonly caller: Caller;
   readonly idempotencyKey?: string | null;
+}
+
+/** What an automation's event makes: one run per (event, automation), whatever repeats it. */
+export interface AutomationRequest {
+  readonly automation: Automation;
+  /** Unique per event, the same on every replica: with the automation, the run's idempotency key. */
+  readonly eventId: string;
+  /** Port's event context, for templates (`.event`) and the run's trigger. */
+  readonly event: unknown;
+  /** The entity the event is about, when there is one (and it still exists). */
+  readonly entity: { readonly blueprint: string; readonly identifier: string } | null;
+  /** The new run's place in its chain (1: fired by a person's change). */
+  readonly depth: number;
+  /** Set when the loop guard refuses the run: it is stored as a FAILURE with this summary, never invoked. */
+  readonly refused?: string;
 }
 
 export interface ReportRequest {
@@ -163,6 +184,44 @@ export class ActionEngine {
     return { run: stored, created: true };
   }
 
+  /**
+   * An automation's run for one event: created at most once per (event, automation) across
+   * replicas (the run store's idempotency key, per the automation's own user), then dispatched
+   * like any run. A run the loop guard refuses is stored as a FAILURE that says why.
+   */
+  async executeAutomation(request: AutomationRequest): Promise<{ run: Run; created: boolean }> {
+    const { automation, depth } = request;
+    const user = `automation:${automation.identifier}`;
+    const key = request.eventId;
+    const previous = await this.options.store.findByIdempotencyKey(user, key);
+    if (previous) return { run: previous, created: false };
+    const at = this.now();
+    const id = newRunId(at.getTime());
+    const run = newRun({
+      id,
+      action: automation.identifier,
+      blueprint: request.entity?.blueprint ?? null,
+      entity: request.entity?.identifier ?? null,
+      inputs: {},
+      status: 'IN_PROGRESS',
+      trigger: {
+        by: { user, teams: [], roles: [] },
+        at: at.toISOString(),
+        operation: automation.action.trigger.operation,
+        automation: { identifier: automation.identifier, eventId: request.eventId, depth, event: request.event },
+      },
+      requiredApproval: null,
+      idempotencyKey: key,
+      executorTokenHash: hashToken(executorToken(this.secretKey, id)),
+    });
+    const { run: stored, created } = await this.options.store.create(run);
+    if (!created) return { run: stored, created: false };
+    await this.publish({ type: 'run', run: stored });
+    if (request.refused !== undefined) return { run: await this.update(stored.id, { expectStatus: 'IN_PROGRESS', status: 'FAILURE', summary: request.refused }), created: true };
+    this.dispatch(stored.id);
+    return { run: stored, created: true };
+  }
+
   approve(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
     return this.decide(request.runId, request.caller, 'APPROVE', request.reason ?? null);
   }
@@ -244,7 +303,9 @@ export class ActionEngine {
       const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
       const mask = this.masker(run, opened);
       try {
-        outcome = maskOutcome(await this.invokeWith(run, { secrets, token, opened, mask }), mask);
+        // Changes this invocation writes are one step deeper in the chain (the loop guard).
+        const invoked = withinChain({ depth: run.trigger.automation?.depth ?? 0 }, () => this.invokeWith(run, { secrets, token, opened, mask }));
+        outcome = maskOutcome(await invoked, mask);
       } catch (err) {
         outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
       }
@@ -262,8 +323,8 @@ export class ActionEngine {
   // Private: the steps above.
 
   private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
-    const action = this.options.actions().get(run.action);
-    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `action "${run.action}" is no longer defined`);
+    const action = run.trigger.automation ? this.options.automations?.().get(run.action)?.action : this.options.actions().get(run.action);
+    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `${run.trigger.automation ? 'automation' : 'action'} "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
     if (!invoker) throw new LatticeError(ErrorCodes.NO_INVOKER, `no invoker is registered for ${action.invocationMethod.type} actions`);
     const entity = run.entity !== null && run.blueprint !== null ? ((await this.options.catalog().load(run.blueprint, [run.entity]))[0] ?? null) : null;
@@ -273,6 +334,7 @@ export class ActionEngine {
       trigger: run.trigger,
       run: { id: run.id, action: run.action, createdAt: run.createdAt, token: s.token },
       secrets: s.secrets,
+      ...(run.trigger.automation ? { event: run.trigger.automation.event } : {}),
     };
     const method = await renderInvocation(action, templateContext);
     await this.log(run.id, [`invoking ${action.invocationMethod.type}`]);
@@ -353,6 +415,7 @@ export class ActionEngine {
   }
 
   private async publish(event: RunEvent) {
+    if (event.type === 'run') this.options.onRunChange?.(event.run);
     try {
       await publishRunEvent(this.options.events, event);
     } catch (err) {

@@ -27,6 +27,8 @@ import { onUpstreamCall } from '../data/upstream.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
 import { createActionServices } from './actions.ts';
+import { startGatewayAutomations } from './automations.ts';
+import type { AutomationService } from '../runs/automations/service.ts';
 import { graphiqlPlugin, metricsPlugin, schemaSource } from './apollo.ts';
 import { auditedAuthenticator, createAuditor } from './audit.ts';
 import { formatError } from './formatError.ts';
@@ -79,7 +81,12 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const store = countCalls(stores.entities, (method) => metrics.storeCalls.inc({ method }));
   const { pubsub } = stores;
   // Entity changes from mutations, catalog-file reloads and watched sources: one way to publish them.
-  const publishChange = (change: EntityChange) => pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  // Automations observe each change where it is published (set once they run; nothing changes before).
+  const late: { automations?: AutomationService } = {};
+  const publishChange = (change: EntityChange) => {
+    late.automations?.observe(change);
+    return pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  };
   const onChange = (change: EntityChange) => void publishChange(change);
 
   const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
@@ -92,6 +99,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     blueprintsDir: config.blueprintsDir,
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
+    automationsDir: config.automationsDir,
     strict: config.strict,
     root,
     log,
@@ -112,7 +120,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   // Redis found without the catalog (restarted empty, flushed): seed it again, no restart needed.
   const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
-  const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
+  const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log, onRunChange: (run) => late.automations?.runChanged(run) });
+  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, log });
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   // Each context carries its execution guard (operation limits), which its reads ask first.
@@ -175,7 +184,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     limits: wsLimits(config.limits, countStop),
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir], reload, log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.automationsDir], reload, log) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.
@@ -187,6 +196,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   await Promise.all(sources.all.map((s) => s.ready?.()));
+  // The catalog as found (sources synced): the state changes are compared with, and its timers.
+  await automations.prime();
   sourcesReady = true;
   log.info({ url: `${url}${GRAPHQL_PATH}` }, 'Lattice is serving');
   return {
@@ -201,6 +212,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       await watcher?.close();
       await ws.dispose();
       await apollo.stop();
+      await automations.close();
       await actions.close();
       await rateLimiter.close();
       await trustedDocuments?.close();

@@ -19,6 +19,8 @@ import { buildSchema, type SchemaExtension } from '../schema/build.ts';
 import { planActions, printActions } from '../schema/actions.ts';
 import { createActionSet, type ActionSet } from '../model/actions/model.ts';
 import { loadActions } from '../model/actions/load.ts';
+import { loadAutomations } from '../model/automations/load.ts';
+import { createAutomationSet, type AutomationSet } from '../model/automations/model.ts';
 import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
@@ -31,6 +33,8 @@ export interface Generation {
   readonly plan: SchemaPlan;
   /** The self-service actions defined (schema/actions/). */
   readonly actions: ActionSet;
+  /** The automations defined (schema/automations/). */
+  readonly automations: AutomationSet;
   readonly schema: GraphQLSchema;
   readonly sdl: string;
   readonly loadedAt: Date;
@@ -86,14 +90,15 @@ export type ExtendSchema = (plan: SchemaPlan) => readonly SchemaExtension[];
  * `load` holds the blueprint loader's options (`strict`); positional so that callers of the
  * three-argument form keep working.
  */
-export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
+export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = [], load: LoadOptions & { automationFiles?: readonly SourceFile[] } = {}): Generation {
   const { model, warnings } = loadBlueprints(files, load);
   const plan = planSchema(model, baseInflection);
   const loaded = loadActions(actionFiles, model);
+  const automations = loadAutomations(load.automationFiles ?? [], model, loaded.actions);
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
   const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...extend(plan)]);
-  return { plan, actions: loaded.actions, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...loaded.warnings] };
+  return { plan, actions: loaded.actions, automations: automations.automations, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...loaded.warnings, ...automations.warnings] };
 }
 
 export class Runtime {
@@ -107,16 +112,18 @@ export class Runtime {
 
   private readonly extend: ExtendSchema;
   private readonly actionsDir: string | undefined;
+  private readonly automationsDir: string | undefined;
   private readonly strict: boolean;
   private readonly onChange: (change: EntityChange) => void;
   /** The catalog files' entities as last applied (`blueprint\0identifier` → entity), to tell what a reload changed. */
   private fileEntities: Map<string, EntityInput> | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; automationsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
     this.store = options.store;
     this.strict = options.strict ?? true;
     this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
+    this.automationsDir = options.automationsDir;
     this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
     this.log = options.log;
@@ -128,6 +135,10 @@ export class Runtime {
 
   actions(): ActionSet {
     return this.generation?.actions ?? createActionSet([]);
+  }
+
+  automations(): AutomationSet {
+    return this.generation?.automations ?? createAutomationSet([]);
   }
 
   model(): BlueprintModel {
@@ -166,7 +177,8 @@ export class Runtime {
   private async reloadNow(): Promise<boolean> {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
-      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles, { strict: this.strict });
+      const automationFiles = this.automationsDir ? await readDocuments(this.automationsDir, this.dirs.root) : [];
+      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles, { strict: this.strict, automationFiles });
       const entities = await loadCatalogFiles(await readCatalogFiles(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.publishFileChanges(entities);

@@ -119,7 +119,7 @@ interface WrittenPermissions {
   readonly viewRuns?: ActionPermissions['viewRuns'];
 }
 
-function toAction(object: Raw, origin: ActionOrigin): Action {
+export function toAction(object: Raw, origin: ActionOrigin): Action {
   const raw = object as unknown as WrittenAction;
   const trigger = raw.trigger;
   const condition = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;

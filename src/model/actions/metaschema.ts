@@ -168,7 +168,7 @@ const upsertEntitySchema = {
 
 const whenType = (type: string, then: unknown) => ({ if: { required: ['type'], properties: { type: { const: type } } }, then });
 
-const invocationSchema = {
+export const invocationSchema = {
   type: 'object',
   required: ['type'],
   allOf: [

@@ -26,6 +26,8 @@ export interface TemplateContext {
   readonly trigger: unknown;
   readonly run: unknown;
   readonly secrets: Secrets;
+  /** Automations: the event that fired the run (Port's event context). */
+  readonly event?: unknown;
 }
 
 export interface CompiledTemplate {
