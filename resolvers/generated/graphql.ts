@@ -461,6 +461,89 @@ export type DateTimeListFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by create_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
+export type DevEnvironment = Entity & Node & {
+  __typename?: 'DevEnvironment';
+  blueprint: Scalars['String']['output'];
+  /** Cluster */
+  cluster?: Maybe<Scalars['String']['output']>;
+  conflicts: Array<SourceConflict>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Expires at */
+  expiresAt?: Maybe<Timer>;
+  /** Extensions so far */
+  extensions?: Maybe<Scalars['Float']['output']>;
+  icon?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  identifier: Scalars['String']['output'];
+  /** Owner */
+  owner?: Maybe<Scalars['String']['output']>;
+  properties: Scalars['JSON']['output'];
+  relations: Scalars['JSON']['output'];
+  source: EntitySource;
+  sources: Array<EntitySource>;
+  /** Started at */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  team: Array<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
+};
+
+export type DevEnvironmentConnection = {
+  __typename?: 'DevEnvironmentConnection';
+  edges: Array<DevEnvironmentEdge>;
+  nodes: Array<Maybe<DevEnvironment>>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DevEnvironmentEdge = {
+  __typename?: 'DevEnvironmentEdge';
+  cursor: Scalars['String']['output'];
+  node?: Maybe<DevEnvironment>;
+};
+
+export type DevEnvironmentFilter = {
+  and?: InputMaybe<Array<DevEnvironmentFilter>>;
+  cluster?: InputMaybe<StringFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  expiresAt?: InputMaybe<DateTimeFilter>;
+  extensions?: InputMaybe<FloatFilter>;
+  icon?: InputMaybe<StringFilter>;
+  identifier?: InputMaybe<StringFilter>;
+  not?: InputMaybe<DevEnvironmentFilter>;
+  or?: InputMaybe<Array<DevEnvironmentFilter>>;
+  owner?: InputMaybe<StringFilter>;
+  startedAt?: InputMaybe<DateTimeFilter>;
+  team?: InputMaybe<StringListFilter>;
+  title?: InputMaybe<StringFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+export type DevEnvironmentOrderBy =
+  | 'CLUSTER_ASC'
+  | 'CLUSTER_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'EXPIRES_AT_ASC'
+  | 'EXPIRES_AT_DESC'
+  | 'EXTENSIONS_ASC'
+  | 'EXTENSIONS_DESC'
+  | 'ICON_ASC'
+  | 'ICON_DESC'
+  | 'IDENTIFIER_ASC'
+  | 'IDENTIFIER_DESC'
+  | 'OWNER_ASC'
+  | 'OWNER_DESC'
+  | 'STARTED_AT_ASC'
+  | 'STARTED_AT_DESC'
+  | 'TITLE_ASC'
+  | 'TITLE_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
 /** Domain */
 export type Domain = Entity & Node & {
   __typename?: 'Domain';
@@ -780,6 +863,8 @@ export type Query = {
   blueprints: Array<Blueprint>;
   component?: Maybe<Component>;
   components: ComponentConnection;
+  devEnvironment?: Maybe<DevEnvironment>;
+  devEnvironments: DevEnvironmentConnection;
   domain?: Maybe<Domain>;
   domains: DomainConnection;
   /** One entity of any blueprint. */
@@ -835,6 +920,21 @@ export type QueryComponentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ComponentOrderBy>>;
+};
+
+
+export type QueryDevEnvironmentArgs = {
+  identifier: Scalars['String']['input'];
+};
+
+
+export type QueryDevEnvironmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DevEnvironmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DevEnvironmentOrderBy>>;
 };
 
 
@@ -1305,6 +1405,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
+  DevEnvironment: ResolverTypeWrapper<DevEnvironment>;
+  DevEnvironmentConnection: ResolverTypeWrapper<DevEnvironmentConnection>;
+  DevEnvironmentEdge: ResolverTypeWrapper<DevEnvironmentEdge>;
+  DevEnvironmentFilter: DevEnvironmentFilter;
+  DevEnvironmentOrderBy: DevEnvironmentOrderBy;
   Domain: ResolverTypeWrapper<Domain>;
   DomainConnection: ResolverTypeWrapper<DomainConnection>;
   DomainEdge: ResolverTypeWrapper<DomainEdge>;
@@ -1391,6 +1496,10 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
+  DevEnvironment: DevEnvironment;
+  DevEnvironmentConnection: DevEnvironmentConnection;
+  DevEnvironmentEdge: DevEnvironmentEdge;
+  DevEnvironmentFilter: DevEnvironmentFilter;
   Domain: Domain;
   DomainConnection: DomainConnection;
   DomainEdge: DomainEdge;
@@ -1594,6 +1703,42 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DevEnvironmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironment'] = ResolversParentTypes['DevEnvironment']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['Timer']>, ParentType, ContextType>;
+  extensions?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DevEnvironmentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironmentConnection'] = ResolversParentTypes['DevEnvironmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DevEnvironmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['DevEnvironment']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DevEnvironmentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironmentEdge'] = ResolversParentTypes['DevEnvironmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['DevEnvironment']>, ParentType, ContextType>;
+};
+
 export type DomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
   blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
@@ -1631,7 +1776,7 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'API' | 'Component' | 'DevEnvironment' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
 };
 
 export type EntityChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
@@ -1704,7 +1849,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'API' | 'Component' | 'DevEnvironment' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1722,6 +1867,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   blueprints?: Resolver<Array<ResolversTypes['Blueprint']>, ParentType, ContextType>;
   component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'identifier'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
+  devEnvironment?: Resolver<Maybe<ResolversTypes['DevEnvironment']>, ParentType, ContextType, RequireFields<QueryDevEnvironmentArgs, 'identifier'>>;
+  devEnvironments?: Resolver<ResolversTypes['DevEnvironmentConnection'], ParentType, ContextType, Partial<QueryDevEnvironmentsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'identifier'>>;
   domains?: Resolver<ResolversTypes['DomainConnection'], ParentType, ContextType, Partial<QueryDomainsArgs>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'blueprint' | 'identifier'>>;
@@ -1858,6 +2005,9 @@ export type Resolvers<ContextType = RequestContext> = {
   ComponentConnection?: ComponentConnectionResolvers<ContextType>;
   ComponentEdge?: ComponentEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DevEnvironment?: DevEnvironmentResolvers<ContextType>;
+  DevEnvironmentConnection?: DevEnvironmentConnectionResolvers<ContextType>;
+  DevEnvironmentEdge?: DevEnvironmentEdgeResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   DomainConnection?: DomainConnectionResolvers<ContextType>;
   DomainEdge?: DomainEdgeResolvers<ContextType>;

@@ -88,6 +88,7 @@ export interface NewRunInput {
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly sealedInputs?: string | null;
   readonly status: 'WAITING_FOR_APPROVAL' | 'IN_PROGRESS';
+  readonly statusLabel?: string | null;
   readonly trigger: RunTrigger;
   readonly requiredApproval: ApprovalType | null;
   readonly idempotencyKey?: string | null;
@@ -106,7 +107,7 @@ export function newRun(input: NewRunInput): Run {
     inputs: input.inputs,
     sealedInputs: input.sealedInputs ?? null,
     status: input.status,
-    statusLabel: null,
+    statusLabel: input.statusLabel ?? null,
     links: [],
     summary: null,
     response: null,

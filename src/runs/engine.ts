@@ -45,6 +45,7 @@ import { openInputs, sealInputs } from './sealing.ts';
 import { maskHashedTokens, maskSecrets, type Secrets } from '../model/actions/secrets.ts';
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
+import { extension } from '../model/actions/timerPolicy.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
 import type { Automation, AutomationSet } from '../model/automations/model.ts';
 import { withinChain } from './automations/chain.ts';
@@ -160,6 +161,11 @@ export class ActionEngine {
       });
     }
 
+    // A timer policy's cap: refused, or the run waits for an approval that says why.
+    const overCap = action.timerPolicy && entity ? extension(action.timerPolicy, entity, this.now()).overCap : null;
+    if (overCap !== null && action.timerPolicy?.overCap === 'refuse') {
+      throw new LatticeError(ErrorCodes.POLICY_CAP_EXCEEDED, `action "${action.identifier}" refused: ${overCap}`, { location: { pointer: '/entity' }, details: { action: action.identifier, entity: entity?.identifier } });
+    }
     const at = this.now();
     const id = newRunId(at.getTime());
     const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
@@ -171,9 +177,10 @@ export class ActionEngine {
       entity: entity?.identifier ?? null,
       inputs: maskInputs(action, inputs),
       sealedInputs,
-      status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
+      status: action.requiredApproval || overCap !== null ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
+      statusLabel: overCap === null ? null : `needs approval: ${overCap}`,
       trigger: { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation },
-      requiredApproval: action.requiredApproval?.type ?? null,
+      requiredApproval: action.requiredApproval?.type ?? (overCap !== null ? 'ANY' : null),
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
     });
@@ -335,6 +342,7 @@ export class ActionEngine {
       run: { id: run.id, action: run.action, createdAt: run.createdAt, token: s.token },
       secrets: s.secrets,
       ...(run.trigger.automation ? { event: run.trigger.automation.event } : {}),
+      ...(action.timerPolicy && entity ? { timer: extension(action.timerPolicy, entity, this.now()) } : {}),
     };
     const method = await renderInvocation(action, templateContext);
     await this.log(run.id, [`invoking ${action.invocationMethod.type}`]);

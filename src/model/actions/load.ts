@@ -27,6 +27,8 @@ import {
   type RequiredApproval,
 } from './model.ts';
 import { checkActionRules, normaliseUserInputs } from './rules.ts';
+import type { TimerPolicy } from './timerPolicy.ts';
+import { parseDuration } from '../duration.ts';
 
 /** An action file's name and text. */
 export type ActionFile = SourceFile;
@@ -111,6 +113,7 @@ interface WrittenAction {
   readonly requiredApproval?: unknown;
   readonly approvalNotification?: Raw;
   readonly permissions?: WrittenPermissions;
+  readonly timerPolicy?: { property: string; extendBy: string; maxExtensions?: number; maxLifetime?: string; extensionsProperty?: string; startProperty?: string; overCap?: 'approval' | 'refuse' };
 }
 
 interface WrittenPermissions {
@@ -139,6 +142,7 @@ export function toAction(object: Raw, origin: ActionOrigin): Action {
     requiredApproval: requiredApproval(raw.requiredApproval),
     approvalNotification: raw.approvalNotification,
     permissions: permissions(raw.permissions),
+    ...(raw.timerPolicy ? { timerPolicy: timerPolicy(raw.timerPolicy) } : {}),
     raw: object,
     origin,
   };
@@ -153,6 +157,18 @@ function withDefaults(method: WrittenAction['invocationMethod']): InvocationMeth
     default:
       return method as InvocationMethod;
   }
+}
+
+function timerPolicy(p: NonNullable<WrittenAction['timerPolicy']>): TimerPolicy {
+  return {
+    property: p.property,
+    extendByMs: parseDuration(p.extendBy) as number,
+    ...(p.maxExtensions !== undefined ? { maxExtensions: p.maxExtensions } : {}),
+    ...(p.maxLifetime !== undefined ? { maxLifetimeMs: parseDuration(p.maxLifetime) as number } : {}),
+    ...(p.extensionsProperty !== undefined ? { extensionsProperty: p.extensionsProperty } : {}),
+    ...(p.startProperty !== undefined ? { startProperty: p.startProperty } : {}),
+    overCap: p.overCap ?? 'approval',
+  };
 }
 
 function requiredApproval(value: unknown): RequiredApproval | null {

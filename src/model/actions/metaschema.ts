@@ -12,6 +12,7 @@
 
 /** Port's string formats for user inputs, plus `entity` (an entity of `blueprint`, by identifier). */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { DURATION_PATTERN } from '../duration.ts';
 export const INPUT_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'yaml', 'entity', 'user', 'team',
   'proto', 'markdown', 'multi-line', 'timer', 'labeled-url',
@@ -125,7 +126,7 @@ const kubernetesSchema = {
   properties: {
     type: {},
     cluster: { type: 'string', minLength: 1 },
-    operation: { enum: ['scale', 'patch', 'createJob'] },
+    operation: { enum: ['scale', 'patch', 'createJob', 'apply', 'delete'] },
     resource: {
       type: 'object',
       required: ['apiVersion', 'kind', 'name'],
@@ -136,11 +137,14 @@ const kubernetesSchema = {
     patch: {},
     namespace: { type: 'string', minLength: 1 },
     job: { type: 'object' },
+    objects: { type: 'array', items: { type: 'object' }, minItems: 1 },
   },
   allOf: [
     { if: { required: ['operation'], properties: { operation: { const: 'scale' } } }, then: { required: ['resource', 'replicas'] } },
     { if: { required: ['operation'], properties: { operation: { const: 'patch' } } }, then: { required: ['resource', 'patchType', 'patch'] } },
     { if: { required: ['operation'], properties: { operation: { const: 'createJob' } } }, then: { required: ['namespace', 'job'] } },
+    { if: { required: ['operation'], properties: { operation: { const: 'apply' } } }, then: { required: ['objects'] } },
+    { if: { required: ['operation'], properties: { operation: { const: 'delete' } } }, then: { required: ['resource'] } },
   ],
 };
 
@@ -216,6 +220,19 @@ const definition = {
     permissions: {
       type: 'object',
       properties: { execute: permissionRule, approve: permissionRule, viewRuns: { enum: ['involved', 'everyone'] } },
+    },
+    timerPolicy: {
+      type: 'object',
+      required: ['property', 'extendBy'],
+      properties: {
+        property: identifier,
+        extendBy: { type: 'string', pattern: DURATION_PATTERN },
+        maxExtensions: { type: 'integer', minimum: 0 },
+        maxLifetime: { type: 'string', pattern: DURATION_PATTERN },
+        extensionsProperty: identifier,
+        startProperty: identifier,
+        overCap: { enum: ['approval', 'refuse'] },
+      },
     },
     // Keys Port has that Lattice accepts and does not use.
     publish: { type: 'boolean' },
