@@ -161,6 +161,8 @@ export type ActionRun = {
   action: Scalars['String']['output'];
   /** APPROVE or DECLINE decisions, in order. */
   approvals: Array<RunApproval>;
+  /** Set when an automation made the run: which, for which event, how deep in a chain of automations. */
+  automation?: Maybe<RunAutomation>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
   endedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1121,6 +1123,19 @@ export type RunApproval = {
   user: Scalars['String']['output'];
 };
 
+/** Why an automation's run exists (docs/orchestration.md). */
+export type RunAutomation = {
+  __typename?: 'RunAutomation';
+  /** 1 for a run fired by a person's change or the clock; one more per automation before it in the chain. */
+  depth: Scalars['Int']['output'];
+  /** Port's event context: action, resourceType, trigger, context, diff { before, after }. */
+  event: Scalars['JSON']['output'];
+  /** The event's id: with the automation, the run's idempotency key. */
+  eventId: Scalars['String']['output'];
+  /** The automation's identifier (also the run's `action`). */
+  identifier: Scalars['String']['output'];
+};
+
 export type RunFilter = {
   action?: InputMaybe<Scalars['String']['input']>;
   entity?: InputMaybe<Scalars['String']['input']>;
@@ -1449,6 +1464,7 @@ export type ResolversTypes = {
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ResolverTypeWrapper<ApprovalModel>;
+  RunAutomation: ResolverTypeWrapper<RunAutomation>;
   RunFilter: RunFilter;
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunStatus: RunStatus;
@@ -1534,6 +1550,7 @@ export type ResolversParentTypes = {
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ApprovalModel;
+  RunAutomation: RunAutomation;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
   SourceConflict: SourceConflict;
@@ -1599,6 +1616,7 @@ export type ActionDefinitionResolvers<ContextType = RequestContext, ParentType e
 export type ActionRunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRun'] = ResolversParentTypes['ActionRun']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['RunApproval']>, ParentType, ContextType>;
+  automation?: Resolver<Maybe<ResolversTypes['RunAutomation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1923,6 +1941,13 @@ export type RunApprovalResolvers<ContextType = RequestContext, ParentType extend
   user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type RunAutomationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunAutomation'] = ResolversParentTypes['RunAutomation']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunLogLine'] = ResolversParentTypes['RunLogLine']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2031,6 +2056,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
   RunApproval?: RunApprovalResolvers<ContextType>;
+  RunAutomation?: RunAutomationResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   SourceConflict?: SourceConflictResolvers<ContextType>;
   SourceValue?: SourceValueResolvers<ContextType>;

@@ -122,6 +122,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log, onRunChange: (run) => late.automations?.runChanged(run) });
   const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, log });
+  late.automations = automations;
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   // Each context carries its execution guard (operation limits), which its reads ask first.

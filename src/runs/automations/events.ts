@@ -105,6 +105,8 @@ export interface TimerEventInput {
   readonly expiresAt: string;
   /** For EXPIRING: how long before expiry, in ms (one event per distinct warning). */
   readonly beforeMs?: number;
+  /** The chain depth of the change that set the timer. */
+  readonly depth: number;
   readonly at: string;
 }
 
@@ -113,7 +115,7 @@ export function timerEvent(i: TimerEventInput): AutomationEvent {
   return {
     id: eventId('timer', i.kind, i.entity.blueprint, i.entity.identifier, i.property, i.expiresAt, i.beforeMs ?? 0),
     type: i.kind,
-    depth: 0,
+    depth: i.depth,
     blueprint: i.entity.blueprint,
     identifier: i.entity.identifier,
     property: i.property,

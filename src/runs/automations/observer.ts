@@ -52,7 +52,7 @@ export function createObserver(options: ObserverOptions): (change: EntityChange,
     const before = state.json === '' ? null : (JSON.parse(state.json) as Record<string, unknown>);
     const after = entity ? portEntity(entity) : null;
     await options.emit(entityEvent({ blueprint, identifier, seq: state.seq, before, after, depth, at: now().toISOString() }));
-    await options.timers.sync(blueprint, identifier, before?.properties as Record<string, unknown> | undefined, entity?.properties);
+    await options.timers.sync(blueprint, identifier, before?.properties as Record<string, unknown> | undefined, entity?.properties, depth);
     await options.states.advance(key, state.seq, stateJson(entity));
   };
   return (change, depth) => {

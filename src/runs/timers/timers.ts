@@ -6,6 +6,8 @@
  *   a new or moved value arms `TIMER_PROPERTY_EXPIRED` at the value (and `TIMER_PROPERTY_EXPIRING`
  *   `before` it, for each warning distance automations ask for); the old value's jobs are removed;
  *   an entity gone removes them all.
+ * - A job carries the chain depth of the change that armed it, so a timer an automation set
+ *   counts in that automation's chain (the loop guard stops timer loops too).
  * - A job id names the entity, property, value and kind, so arming twice (two replicas, a
  *   restart) arms once. When a job fires it checks the entity still holds that value: a timer
  *   moved or removed since (a job that could not be removed in time) fires nothing.
@@ -23,6 +25,8 @@ export interface TimerJob {
   readonly property: string;
   readonly expiresAt: string;
   readonly beforeMs?: number;
+  /** The chain depth of the change that armed it: a timer an automation set is part of its chain (the loop guard). */
+  readonly depth: number;
 }
 
 export function timerJobId(t: TimerJob): string {
@@ -53,7 +57,7 @@ export class Timers {
   }
 
   /** Arms, moves or cancels an entity's timer jobs for a change of its properties. */
-  async sync(blueprint: string, identifier: string, before: Properties, after: Properties): Promise<void> {
+  async sync(blueprint: string, identifier: string, before: Properties, after: Properties, depth = 0): Promise<void> {
     const queue = this.queue;
     const bp = this.options.model().get(blueprint);
     if (!queue || !bp) return;
@@ -62,9 +66,9 @@ export class Timers {
       const was = typeof before?.[property] === 'string' ? (before[property] as string) : undefined;
       const is = typeof after?.[property] === 'string' ? (after[property] as string) : undefined;
       if (was === is) continue;
-      if (was !== undefined) for (const job of this.jobs(blueprint, identifier, property, was)) await queue.remove(timerJobId(job));
+      if (was !== undefined) for (const job of this.jobs(blueprint, identifier, property, was, depth)) await queue.remove(timerJobId(job));
       if (is === undefined || Number.isNaN(Date.parse(is))) continue;
-      for (const job of this.jobs(blueprint, identifier, property, is)) {
+      for (const job of this.jobs(blueprint, identifier, property, is, depth)) {
         const fireAt = Date.parse(is) - (job.beforeMs ?? 0);
         // A warning for a timer that has already expired would come after the fact: skip it.
         if (job.kind === 'TIMER_PROPERTY_EXPIRING' && Date.parse(is) <= this.now().getTime()) continue;
@@ -76,12 +80,12 @@ export class Timers {
   /** The event a fired job stands for, or null when the entity no longer holds that timer. */
   fired(job: TimerJob, entity: Entity | undefined): AutomationEvent | null {
     if (!entity || entity.properties[job.property] !== job.expiresAt) return null;
-    return timerEvent({ kind: job.kind, entity, property: job.property, expiresAt: job.expiresAt, beforeMs: job.beforeMs, at: this.now().toISOString() });
+    return timerEvent({ kind: job.kind, entity, property: job.property, expiresAt: job.expiresAt, beforeMs: job.beforeMs, depth: job.depth, at: this.now().toISOString() });
   }
 
   /** EXPIRED, plus one EXPIRING per warning distance the automations on this timer ask for. */
-  private jobs(blueprint: string, identifier: string, property: string, expiresAt: string): TimerJob[] {
-    const base = { blueprint, identifier, property, expiresAt };
+  private jobs(blueprint: string, identifier: string, property: string, expiresAt: string, depth: number): TimerJob[] {
+    const base = { blueprint, identifier, property, expiresAt, depth };
     const warnings = new Set<number>();
     for (const a of this.options.automations().automations) {
       if (a.event.type === 'TIMER_PROPERTY_EXPIRING' && a.event.blueprintIdentifier === blueprint && a.event.propertyIdentifier === property) warnings.add(a.event.beforeMs);
