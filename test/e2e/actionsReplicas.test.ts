@@ -12,7 +12,7 @@
  * the receiver knows which replica called. It checks every signature with its own HMAC and counts
  * calls per Idempotency-Key (test/runs/receiver.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
 import { ROOT } from '../helpers/lattice.ts';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.ts';
 import { testRedisUrl } from '../helpers/redis.ts';
 
 const REDIS_URL = testRedisUrl();
@@ -37,13 +38,7 @@ const USER = 'ci@example.com';
 /** BullMQ lock duration and stalled-check interval of the gateways under test. */
 const STALLED_MS = 2000;
 
-interface Gateway {
-  readonly name: string;
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly output: string[];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Gateway = GatewayProcess;
 
 let dir: string;
 let receiver: Receiver;
@@ -105,42 +100,18 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `src/server/main.ts` as its own process; resolves with its URL from its log line. */
+/** One replica: `src/server/main.ts` as its own process (test/helpers/gatewayProcess.ts). */
 async function startGateway(name: string): Promise<Gateway> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      REDIS_URL,
-      LATTICE_CONFIG: path.join(dir, 'lattice.yaml'),
-      LATTICE_SECRET_KEY: SECRET_KEY,
-      LATTICE_WEBHOOK_SIGNING_SECRET: SIGNING_SECRET,
-      LATTICE_SECRET_HOOK_URL: `${receiver.url}/hook/${name}`,
-      LATTICE_QUEUE_STALLED_MS: String(STALLED_MS),
-    },
+  const gateway = await startGatewayProcess(name, {
+    REDIS_URL,
+    LATTICE_CONFIG: path.join(dir, 'lattice.yaml'),
+    LATTICE_SECRET_KEY: SECRET_KEY,
+    LATTICE_WEBHOOK_SIGNING_SECRET: SIGNING_SECRET,
+    LATTICE_SECRET_HOOK_URL: `${receiver.url}/hook/${name}`,
+    LATTICE_QUEUE_STALLED_MS: String(STALLED_MS),
   });
-  children.push(child);
-  const output: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        output.push(line);
-        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(line);
-        if (m) resolve(m[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-    void exited.then(({ code, signal }) => reject(new Error(`gateway ${name} exited (${code ?? signal}) before serving:\n${output.join('\n')}`)));
-  });
-  return { name, url, child, output, exited };
+  children.push(gateway.child);
+  return gateway;
 }
 
 async function gql(g: Gateway, query: string, variables?: Record<string, unknown>, token: string | null = TOKEN) {

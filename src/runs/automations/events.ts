@@ -60,10 +60,13 @@ export function portEntity(e: Entity): Record<string, unknown> {
   };
 }
 
-/** What decides that an entity changed: its content (not the time it was merged or stamped). */
-export function entityContent(e: Entity | undefined): string {
+/**
+ * What decides that an entity changed, and names the change: its content, not its timestamps (a
+ * live source's entity is stamped by each replica that merges it, so they differ between replicas).
+ */
+export function contentOf(e: Readonly<Record<string, unknown>> | null): string {
   if (!e) return '';
-  const { updatedAt: _u, ...rest } = portEntity(e);
+  const { createdAt: _c, updatedAt: _u, ...rest } = e;
   return JSON.stringify(rest);
 }
 
@@ -81,7 +84,7 @@ export function entityEvent(i: EntityEventInput): AutomationEvent {
   const type: EventType = i.after === null ? 'ENTITY_DELETED' : i.before === null ? 'ENTITY_CREATED' : 'ENTITY_UPDATED';
   const by = ((i.after ?? i.before)?.updatedBy as string | undefined) ?? null;
   return {
-    id: eventId('entity', i.blueprint, i.identifier, i.seq, JSON.stringify(i.after)),
+    id: eventId('entity', i.blueprint, i.identifier, i.seq, contentOf(i.after)),
     type,
     depth: i.depth,
     blueprint: i.blueprint,

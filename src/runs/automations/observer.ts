@@ -15,7 +15,7 @@ import type { Entity } from '../../model/entities/entity.ts';
 import type { EntityStates } from '../../data/EntityStates.ts';
 import type { EntityChange } from '../../data/topics.ts';
 import type { Timers } from '../timers/timers.ts';
-import { entityContent, entityEvent, portEntity, type AutomationEvent } from './events.ts';
+import { contentOf, entityEvent, portEntity, type AutomationEvent } from './events.ts';
 
 export interface ObserverOptions {
   readonly read: (blueprint: string, identifier: string) => Promise<Entity | undefined>;
@@ -34,12 +34,6 @@ export function stateJson(entity: Entity | undefined): string {
   return entity ? JSON.stringify(portEntity(entity)) : '';
 }
 
-function contentOfState(json: string): string {
-  if (json === '') return '';
-  const { updatedAt: _u, ...rest } = JSON.parse(json) as Record<string, unknown>;
-  return JSON.stringify(rest);
-}
-
 export function createObserver(options: ObserverOptions): (change: EntityChange, depth: number) => Promise<void> {
   const now = options.now ?? (() => new Date());
   const queues = new Map<string, Promise<void>>();
@@ -48,9 +42,9 @@ export function createObserver(options: ObserverOptions): (change: EntityChange,
     const key = stateKey(blueprint, identifier);
     const entity = await options.read(blueprint, identifier);
     const state = await options.states.read(key);
-    if (contentOfState(state.json) === entityContent(entity)) return;
     const before = state.json === '' ? null : (JSON.parse(state.json) as Record<string, unknown>);
     const after = entity ? portEntity(entity) : null;
+    if (contentOf(before) === contentOf(after)) return;
     await options.emit(entityEvent({ blueprint, identifier, seq: state.seq, before, after, depth, at: now().toISOString() }));
     await options.timers.sync(blueprint, identifier, before?.properties as Record<string, unknown> | undefined, entity?.properties, depth);
     await options.states.advance(key, state.seq, stateJson(entity));
