@@ -1,0 +1,32 @@
+/** The BullMQ JobQueue on real Redis against the JobQueue contract; each test on its own key prefix and queue name. */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeEach } from 'vitest';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { bullJobQueue } from '../../../src/runs/jobs/bullJobQueue.ts';
+import { testRedisUrl } from '../../helpers/redis.ts';
+import { jobQueueContract } from './jobQueue.contract.ts';
+
+const REDIS_URL = testRedisUrl();
+const PREFIX = `lattice-test:${randomUUID()}:`;
+let name = '';
+
+// Each test gets its own queue; two opens in one test are two replicas of it.
+beforeEach(() => {
+  name = `jobs-${randomUUID()}`;
+});
+
+jobQueueContract({
+  open: (handler) => bullJobQueue(handler, { name, redisUrl: REDIS_URL, prefix: PREFIX, log: pino({ level: 'silent' }) }),
+  shared: true,
+});
+
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${PREFIX}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+});
