@@ -144,7 +144,7 @@ async function benchSize(components: number, schema: GraphQLSchema, limitedSchem
   // The dashboard runs no actions: an engine over empty in-process stores.
   const runStore = new MemoryRunStore();
   const noActions = () => createActionSet([]);
-  const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: pubsub, catalog: () => ({ model: createModel([]), load: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, set: noActions };
+  const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: pubsub, catalog: () => ({ model: createModel([]), load: async () => [], list: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, set: noActions };
   // Nor does it write: no audit event.
   const audit = { log: new MemoryAuditLog(), record: async () => {} };
   const lattice: Impl = {

@@ -10,18 +10,12 @@
  */
 import type { CalculationPropertyDef, RelationDef } from '../src/model/blueprints/model.ts';
 import type { RequestContext } from '../src/context/index.ts';
-import { relationTargets, type Entity } from '../src/model/entities/entity.ts';
+import { portEntity, relationTargets, type Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { compileExpression } from '../src/model/expressions.ts';
 import { readKey } from '../src/model/query/order.ts';
 import { evaluateRules, parseRuleQuery, type RuleContext, type RuleQuery } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
-
-/** The entity as Port hands it to a calculation: meta fields, `properties`, `relations` (not Lattice's `origin`). */
-function portEntity(e: Entity): Omit<Entity, 'origin'> {
-  const { origin: _origin, ...port } = e;
-  return port;
-}
 
 export function calculate(e: Entity, key: string, def: CalculationPropertyDef): unknown {
   let value: unknown;

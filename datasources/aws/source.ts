@@ -28,7 +28,7 @@ import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf, mapOrSkip } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createCloudControlClient } from './client.ts';
 import { latticeObject, oceanObject, type AwsResourceObject } from './objects.ts';
@@ -59,6 +59,7 @@ interface Snapshot {
 export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache; log: Logger }): AwsSource {
   const options = parseAwsOptions(config.options, config.pointer);
   const origin = `source:${config.name}`;
+  const warn = (fields: Record<string, unknown>, message: string) => deps.log.warn({ source: config.name, ...fields }, message);
   const resources = config.resources.map((r, i) => {
     const mapping = compileMapping(r, origin, `${config.pointer}/resources/${i}`);
     if (!TYPE_NAME.test(r.kind)) throw new LatticeError(ErrorCodes.INVALID_CONFIG, `aws source: resource kind "${r.kind}" is not a CloudFormation type name (AWS::Service::Resource)`, { location: mapping.locate('/kind') });
@@ -123,7 +124,7 @@ export function createAwsSource(config: SourceConfig, deps: { cache: SharedCache
       });
     }
     for (const { r, objects } of results) {
-      for (const object of objects) entities.push(...(await r.mapping.map(r.mapping.port ? oceanObject(object) : latticeObject(object))));
+      for (const object of objects) entities.push(...(await mapOrSkip(r.mapping, r.mapping.port ? oceanObject(object) : latticeObject(object), undefined, warn, object.identifier)));
     }
     return { entities, failures };
   }

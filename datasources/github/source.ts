@@ -18,7 +18,7 @@ import type { CircuitBreakerConfig } from '../../src/data/circuit.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
-import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf, mapOrSkip } from '../../src/data/mapping.ts';
 import { createCircuit } from '../../src/data/circuit.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { createGitHubClient, type GitHubClient } from './client.ts';
@@ -50,6 +50,7 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
   }
   const client = createGitHubClient(config.name, options, deps.circuitBreaker && createCircuit(config.name, deps.circuitBreaker));
   const origin = `source:${config.name}`;
+  const warn = (fields: Record<string, unknown>, message: string) => deps.log.warn({ source: config.name, ...fields }, message);
   const entries = config.resources.map((r, i) => {
     const mapping = compileMapping(r, origin, `${config.pointer}/resources/${i}`);
     return { mapping, selector: parseSelector(mapping) };
@@ -112,7 +113,7 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
     for (const m of mappings) {
       const list: readonly Record<string, unknown>[] = m.port ? ocean[m.kind as keyof typeof ocean] : objects[m.kind as 'repository' | 'pullRequest' | 'file'];
       for (let i = 0; i < list.length; i++) {
-        const mapped = await m.map(list[i]);
+        const mapped = await mapOrSkip(m, list[i], undefined, warn, objectName(list[i]));
         entities.push(...mapped);
         if (m.kind !== 'repository') continue;
         // Lattice's and Port's repository objects come in the same order, one per repository.
@@ -121,6 +122,12 @@ export function createGitHubSource(config: SourceConfig, deps: { cache: SharedCa
       }
     }
     return { entities, repositories };
+  }
+
+  /** How a skipped object is named in the warning: a repository's or pull request's own name. */
+  function objectName(object: Record<string, unknown>): string {
+    const name = object.nameWithOwner ?? object.full_name ?? object.url ?? object.html_url ?? object.name ?? object.id;
+    return typeof name === 'string' || typeof name === 'number' ? String(name) : '(unnamed)';
   }
 
   const read = () => deps.cache.read(key, policy, fetchSnapshot);

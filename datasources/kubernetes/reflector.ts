@@ -24,7 +24,7 @@
 import type { Logger } from 'pino';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
-import type { CompiledMapping } from '../../src/data/mapping.ts';
+import { mapOrSkip, type CompiledMapping } from '../../src/data/mapping.ts';
 import { retry, type RetryPolicy } from '../../src/data/upstream.ts';
 import { describeError, KubeApiError, type ClusterClient, type KubeObject, type WatchEvent } from './client.ts';
 import type { ResourceOptions } from './options.ts';
@@ -331,13 +331,8 @@ export class Reflector {
     const input = { ...object, cluster: this.o.client.name };
     const context = { env: { CLUSTER_NAME: this.o.client.name } };
     const out: EntityInput[] = [];
-    for (const m of this.o.mappings) {
-      try {
-        out.push(...(await m.map(m.port ? object : input, context)));
-      } catch (err) {
-        this.o.log.warn({ kind: this.kind, cluster: this.o.client.name, object: keyOf(object), err: (err as Error).message }, 'kubernetes object skipped: a mapping failed');
-      }
-    }
+    const warn = (fields: Record<string, unknown>, message: string) => this.o.log.warn({ ...fields, cluster: this.o.client.name }, message);
+    for (const m of this.o.mappings) out.push(...(await mapOrSkip(m, m.port ? object : input, context, warn, keyOf(object))));
     return out.length ? out : EMPTY;
   }
 

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { SharedCache } from '../../src/data/SharedCache.ts';
 import type { SourceConfig } from '../../src/config/types.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
-import { compileMapping, fillsOf } from '../../src/data/mapping.ts';
+import { compileMapping, fillsOf, mapOrSkip } from '../../src/data/mapping.ts';
 import type { Source, SourceSnapshot } from '../../src/data/Source.ts';
 import { parseTerraformOptions, type TerraformOptions } from './options.ts';
 import { createBackendClient } from './client.ts';
@@ -29,6 +29,7 @@ export interface TerraformSource extends Source {
 export function createTerraformSource(config: SourceConfig, deps: { cache: SharedCache; log: Logger; baseDir?: string }): TerraformSource {
   const options = parseTerraformOptions(config.options, config.pointer, deps.baseDir ?? process.cwd());
   const origin = `source:${config.name}`;
+  const warn = (fields: Record<string, unknown>, message: string) => deps.log.warn({ source: config.name, ...fields }, message);
   const mappings = config.resources.map((r, i) => compileMapping(r, origin, `${config.pointer}/resources/${i}`));
   const { dynamic, fills } = fillsOf(mappings);
   const policy = { ttlMs: (config.ttlSeconds ?? 60) * 1000, maxStaleMs: (config.maxStaleSeconds ?? 86_400) * 1000 };
@@ -48,7 +49,7 @@ export function createTerraformSource(config: SourceConfig, deps: { cache: Share
           for (const m of mappings) {
             for (const object of state.instances) {
               if (m.kind !== '*' && m.kind !== object.type) continue;
-              out.push(...(await m.map(object)));
+              out.push(...(await mapOrSkip(m, object, undefined, warn, object.address)));
             }
           }
           mapped[i] = out;

@@ -55,7 +55,12 @@ export async function checkActions(corpus: Corpus): Promise<ActionResults> {
     files.push(...(await withStandIns(files)).slice(files.length));
     stood.push(...files.filter((f) => f.file.startsWith('<')).map((f) => f.file.split('/').pop() as string));
     const report = await checkProject({ blueprints: files, actions: [{ file: entry.file, text: corpus.text(entry.file) }] });
-    const problems = report.errors.filter((e) => !stood.some((id) => e.message.includes(`"${id}"`)));
+    // A problem about a stand-in names it: in a blueprint file, anywhere in the message; in the
+    // action's own file, as a blueprint (`blueprint "team" has no property ...`), so that a list
+    // of allowed values holding "team" is not taken for one.
+    const aboutStandIn = (e: (typeof report.errors)[number]) =>
+      stood.some((id) => (e.location?.file === entry.file ? e.message.includes(`blueprint "${id}"`) : e.message.includes(`"${id}"`)));
+    const problems = report.errors.filter((e) => !aboutStandIn(e));
     const described = problems.map((e) => `${e.where()}: ${e.message}`);
     if (entry.port_api_schema?.valid) {
       accepted.total++;

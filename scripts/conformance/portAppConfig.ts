@@ -20,6 +20,13 @@ export function portResources(value: unknown): PortResource[] {
 }
 
 /** Every jq expression an entry holds (`selector.query`, `itemsToParse`, each mapping value), with its pointer. */
+/** A relation written as a search query: every string in it is an expression. */
+function queryLeaves(value: unknown, pointer: string): { pointer: string; source: unknown }[] {
+  if (typeof value === 'string') return [{ pointer, source: value }];
+  if (!value || typeof value !== 'object') return [{ pointer, source: value }];
+  return Object.entries(value).flatMap(([k, v]) => queryLeaves(v, `${pointer}/${k}`));
+}
+
 export function expressionsOf(resource: PortResource): { pointer: string; source: unknown }[] {
   const out: { pointer: string; source: unknown }[] = [];
   const { selector, port } = resource.config;
@@ -33,7 +40,10 @@ export function expressionsOf(resource: PortResource): { pointer: string; source
       // `properties:` left empty in YAML is null: no properties, as Ocean reads it.
       if (value === null && (key === 'properties' || key === 'relations')) continue;
       if (value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) out.push({ pointer: `${at}/${key}/${k}`, source: v });
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          if (key === 'relations' && v && typeof v === 'object' && 'combinator' in v) out.push(...queryLeaves(v, `${at}/${key}/${k}`));
+          else out.push({ pointer: `${at}/${key}/${k}`, source: v });
+        }
       } else out.push({ pointer: `${at}/${key}`, source: value });
     }
   });

@@ -46,6 +46,7 @@ const rows: [key: string, label: string, tally: Tally][] = [
   ['blueprintsRefused', 'blueprints Port refuses, refused with a location', blueprints.refused],
   ['invalidJsonRefused', 'files that are not JSON, refused with line and column', blueprints.invalidJson],
   ['mappingFiles', 'port-app-config files (mappings/) that compile', mappings.files],
+  ['mappingFilesRefused', 'port-app-config files Ocean refuses, refused with the entry\'s pointer', mappings.refused],
   ['mappingExpressions', 'their jq expressions that compile', mappings.expressions],
   ['goldens', 'Ocean fixtures (mapping-goldens/) giving the expected entity', goldens.fixtures],
   ['entities', 'entities Port accepts, loaded as catalog files against their blueprint', entities.entities],

@@ -25,7 +25,7 @@ interface FileConfig {
   actions?: string;
   automations?: string;
   automation?: { maxDepth?: number };
-  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; trustProxy?: string[]; federation?: { roles?: string[] } };
+  server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; trustProxy?: string[]; federation?: { enabled?: boolean; roles?: string[] } };
   websocket?: Partial<WebSocketConfig>;
   rateLimits?: Partial<RateLimitsConfig>;
   trustedDocuments?: { mode?: 'enforce' | 'allow'; manifests?: string[]; redis?: boolean; bypassRoles?: string[] };
@@ -95,7 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     introspection: file.server?.introspection ?? mode === 'development',
     graphiql: file.server?.graphiql ?? mode === 'development',
     cors: { origins: file.server?.cors?.origins ?? [] },
-    federation: { roles: file.server?.federation?.roles ?? ['Federation'] },
+    federation: { enabled: file.server?.federation?.enabled ?? false, roles: file.server?.federation?.roles ?? ['Federation'] },
     trustProxy: file.server?.trustProxy ?? [],
     websocket: { maxSubscriptions: file.websocket?.maxSubscriptions ?? 100, maxConnectionsPerIp: file.websocket?.maxConnectionsPerIp ?? 50 },
     rateLimits: {

@@ -20,8 +20,8 @@
 
 const expressions = { type: 'object', additionalProperties: { type: 'string' } };
 
-/** An entity mapping (every value a jq expression); `fields` is the schema of its `properties` and `relations`. */
-const entityMappings = (fields: object) => ({
+/** An entity mapping (every value a jq expression); `fields` is the schema of its `properties`, `relations` that of its relations. */
+const entityMappings = (fields: object, relations: object = fields) => ({
   type: 'object',
   required: ['identifier', 'blueprint'],
   additionalProperties: false,
@@ -32,15 +32,27 @@ const entityMappings = (fields: object) => ({
     icon: { type: 'string' },
     team: { type: 'string' },
     properties: fields,
-    relations: fields,
+    relations,
   },
 });
 
 /** Lattice's: `properties`/`relations` may also be one expression giving the whole object (manifests). */
 const latticeMappings = entityMappings({ anyOf: [{ type: 'string' }, expressions] });
 
-/** Port's (relations as search queries are not supported). */
-const portMappings = entityMappings(expressions);
+/** Port's "relation by search query": `{ combinator, rules }` with a jq expression at every string (data/mapping.ts). */
+const relationQuery = {
+  type: 'object',
+  required: ['combinator', 'rules'],
+  additionalProperties: false,
+  properties: {
+    combinator: { type: 'string' },
+    // A nested group's strings are checked where it compiles (data/mapping.ts).
+    rules: { type: 'array', items: { anyOf: [{ type: 'object', required: ['combinator', 'rules'] }, { type: 'object', required: ['operator'], additionalProperties: { type: 'string' } }] } },
+  },
+};
+
+/** Port's: a relation is an expression or a search query. */
+const portMappings = entityMappings(expressions, { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, relationQuery] } });
 
 const portResource = {
   type: 'object',

@@ -31,7 +31,7 @@ export const configSchema = {
         graphiql: { type: 'boolean' },
         cors: { type: 'object', additionalProperties: false, properties: { origins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } } } },
         trustProxy: { type: 'array', items: { type: 'string', minLength: 1 } },
-        federation: { type: 'object', additionalProperties: false, properties: { roles: { type: 'array', items: { type: 'string', minLength: 1 } } } },
+        federation: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, roles: { type: 'array', items: { type: 'string', minLength: 1 } } } },
       },
     },
     websocket: {

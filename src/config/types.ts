@@ -47,7 +47,7 @@ export interface Config {
   readonly graphiql: boolean;
   /** `server.cors`: the origins browsers may call from (none by default: no cross-origin access). */
   readonly cors: CorsConfig;
-  /** `server.federation`: who may reach `_service` and `_entities` in production mode. */
+  /** `server.federation`: whether the schema is a federation subgraph, and who may reach `_service` and `_entities` in production mode. */
   readonly federation: FederationConfig;
   /** `server.trustProxy`: proxies (addresses, CIDR ranges, `loopback`, `linklocal`, `uniquelocal`) whose X-Forwarded-For names the client; none by default. */
   readonly trustProxy: readonly string[];
@@ -125,7 +125,14 @@ export interface EntityMappingsConfig {
   readonly team?: string;
   /** One expression per property, or (Lattice's shape) one expression giving the whole object. */
   readonly properties?: Readonly<Record<string, string>> | string;
-  readonly relations?: Readonly<Record<string, string>> | string;
+  /** Port's shape may map a relation to a search query whose strings are expressions (mapping.ts). */
+  readonly relations?: Readonly<Record<string, string | RelationQueryConfig>> | string;
+}
+
+/** Port's "relation by search query" in a mapping: every string a jq expression. */
+export interface RelationQueryConfig {
+  readonly combinator: string;
+  readonly rules: readonly (Readonly<Record<string, string>> | RelationQueryConfig)[];
 }
 
 export interface LatticeResourceConfig {
@@ -164,6 +171,8 @@ export interface CorsConfig {
 }
 
 export interface FederationConfig {
+  /** Serve the schema as an Apollo Federation v2 subgraph: `_service`, `_entities`, `_Any` and the federation directives (default false: a client's schema has none of them). */
+  readonly enabled: boolean;
   /** Callers with one of these roles (API token or JWT) may query `_service` and `_entities` in production mode (default `Federation`). */
   readonly roles: readonly string[];
 }

@@ -11,7 +11,7 @@
  *             identifier: .name
  *             blueprint: '"service"'
  *             properties: { url: .html_url, readme: file://README.md }
- *             relations: { organization: .owner.login }
+ *             relations: { organization: .owner.login }   # or a search query (below)
  *
  *   Lattice's:
  *     - kind: repository
@@ -28,12 +28,20 @@
  * expression that does not compile is a configuration error with its file, line, column, JSON
  * pointer and the position inside the expression. An identifier that breaks Port's identifier rule
  * (model/entities/identifier.ts) fails the object's mapping, located at the identifier's mapping
- * (INVALID_ENTITY).
+ * (INVALID_ENTITY); sources map with `mapOrSkip`, so such an object is skipped with a warning and
+ * never costs its source the other objects.
+ *
+ * Port's "relation by search query": a relation mapped to `{ combinator, rules: [{ property,
+ * operator, value }] }`, every string of it jq (`combinator: '"and"'`, `value: .team`), names the
+ * entities of the relation's target that match the rendered query. The mapping gives the query
+ * (`relationQueries`); the reader resolves it over the target's entities (reader.ts). Comparison
+ * rules and groups only: a rendered query that is not one fails the object's mapping.
  */
-import type { EntityMappingsConfig, ResourceConfig } from '../config/types.ts';
+import type { EntityMappingsConfig, RelationQueryConfig, ResourceConfig } from '../config/types.ts';
 import type { EntityInput } from '../model/entities/entity.ts';
 import { ErrorCodes, LatticeError, type ErrorLocation } from '../errors/index.ts';
 import { identifierProblem } from '../model/entities/identifier.ts';
+import { isGroup, isPathRule, isRelatedTo, isRelationRule, isSchemaRule, parseRuleQuery, ruleSyntaxProblems, type RuleQuery } from '../model/query/ruleSyntax.ts';
 import { compileMappingExpression, type MappingContext, type MappingExpression } from './mappingExpression.ts';
 
 export type { MappingContext } from './mappingExpression.ts';
@@ -78,6 +86,14 @@ export function fillsOf(mappings: readonly CompiledMapping[]): { readonly dynami
 
 type FieldMap = MappingExpression | (readonly [string, MappingExpression])[];
 
+/** A relation's search query with a jq expression at every string (Port's "relation by search query"). */
+interface QueryMapping {
+  readonly combinator: MappingExpression;
+  readonly rules: readonly (QueryMapping | Readonly<Record<string, MappingExpression>>)[];
+}
+
+type RelationMap = MappingExpression | (readonly [string, MappingExpression | QueryMapping])[];
+
 interface CompiledEntityMapping {
   readonly target: MappingTarget;
   readonly identifier: MappingExpression;
@@ -86,7 +102,7 @@ interface CompiledEntityMapping {
   readonly icon?: MappingExpression;
   readonly team?: MappingExpression;
   readonly properties: FieldMap;
-  readonly relations: FieldMap;
+  readonly relations: RelationMap;
 }
 
 /** `pointer` is the entry's in lattice.yaml (`/sources/0/resources/1`); an entry loaded from a file carries its own location (`at`). */
@@ -101,6 +117,7 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
   const files = new Set<string>();
   const port = 'port' in resource;
   const compile = (expr: string, rel: string): MappingExpression => {
+    if (typeof expr !== 'string') throw new LatticeError(ErrorCodes.INVALID_CONFIG, `expected a jq expression (a string), got ${JSON.stringify(expr) ?? 'nothing'}`, { location: locate(rel) });
     const file = port ? /^file:\/\/(.+)$/.exec(expr.trim())?.[1] : undefined;
     if (file) files.add(file);
     try {
@@ -111,12 +128,24 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
       throw new LatticeError(ErrorCodes.INVALID_CONFIG, (err as Error).message, { location: locate(rel), cause: err, details });
     }
   };
+  const key = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
   const fieldMap = (value: EntityMappingsConfig['properties'], rel: string): FieldMap =>
-    typeof value === 'string' ? compile(value, rel) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${rel}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)] as const);
+    typeof value === 'string' ? compile(value, rel) : Object.entries(value ?? {}).map(([k, e]) => [k, compile(e, `${rel}/${key(k)}`)] as const);
+  const compileQuery = (q: RelationQueryConfig, rel: string): QueryMapping => ({
+    combinator: compile(q.combinator, `${rel}/combinator`),
+    rules: q.rules.map((r, i) =>
+      'rules' in r ? compileQuery(r as RelationQueryConfig, `${rel}/rules/${i}`) : Object.fromEntries(Object.entries(r).map(([k, e]) => [k, compile(e, `${rel}/rules/${i}/${key(k)}`)])),
+    ),
+  });
+  const relationMap = (value: EntityMappingsConfig['relations'], rel: string): RelationMap =>
+    typeof value === 'string'
+      ? compile(value, rel)
+      : Object.entries(value ?? {}).map(([k, e]) => [k, typeof e === 'string' ? compile(e, `${rel}/${key(k)}`) : compileQuery(e, `${rel}/${key(k)}`)] as const);
   const compileOne = (m: EntityMappingsConfig, rel: string): CompiledEntityMapping => {
+    if (!m || typeof m !== 'object') throw new LatticeError(ErrorCodes.INVALID_CONFIG, `expected an entity mapping (an object with "identifier" and "blueprint"), got ${JSON.stringify(m) ?? 'nothing'}`, { location: locate(rel) });
     const properties = fieldMap(m.properties, `${rel}/properties`);
-    const relations = fieldMap(m.relations, `${rel}/relations`);
-    const keys = (fields: FieldMap) => (Array.isArray(fields) ? fields.map(([k]) => k) : []);
+    const relations = relationMap(m.relations, `${rel}/relations`);
+    const keys = (fields: FieldMap | RelationMap) => (Array.isArray(fields) ? fields.map(([k]) => k) : []);
     return {
       target: { blueprint: constantString(m.blueprint), properties: keys(properties), relations: keys(relations), pointer: rel },
       identifier: compile(m.identifier, `${rel}/identifier`),
@@ -153,7 +182,9 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
     if (selector && (selector.evaluate(object, context)) !== true) return [];
     const out: EntityInput[] = [];
     for (const m of mappings) {
-      const entity = mapEntity(m, object, origin, context);
+      const entity = mapEntity(m, object, origin, context, (relation, message) => {
+        throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}": relation "${relation}": ${message}`, { location: locate(`${m.target.pointer}/relations/${key(relation)}`) });
+      });
       if (!entity) continue;
       const problem = identifierProblem(entity.identifier);
       if (problem) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `mapping of "${resource.kind}" gave an invalid ${problem}`, { location: locate(`${m.target.pointer}/identifier`) });
@@ -183,15 +214,34 @@ export function compileMapping(resource: ResourceConfig, origin: string, pointer
   };
 }
 
-function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined): EntityInput | null {
+/**
+ * The entities of one upstream object, or none when its mapping fails, with a warning naming the
+ * kind, the object and the problem: as Port's integrations do, one bad object is skipped and the
+ * rest of the source is served.
+ */
+export async function mapOrSkip(mapping: CompiledMapping, object: unknown, context: MappingContext | undefined, warn: (fields: Record<string, unknown>, message: string) => void, objectName: string): Promise<EntityInput[]> {
+  try {
+    return await mapping.map(object, context);
+  } catch (err) {
+    warn({ kind: mapping.kind, object: objectName, err: (err as Error).message }, `${mapping.kind} object skipped: a mapping failed`);
+    return [];
+  }
+}
+
+function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, context: MappingContext | undefined, fail: (relation: string, message: string) => never): EntityInput | null {
   const id = m.identifier.evaluate(object, context);
   const bp = m.blueprint.evaluate(object, context);
   if (typeof id !== 'string' || id === '' || typeof bp !== 'string') return null;
   const teamValue = m.team ? m.team.evaluate(object, context) : null;
   const props = Object.fromEntries(Object.entries(evaluateFields(m.properties, object, context)).filter(([, v]) => v !== null && v !== undefined));
   const rels: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(evaluateFields(m.relations, object, context))) {
+  const queries: Record<string, RuleQuery> = {};
+  const values = Array.isArray(m.relations)
+    ? m.relations.map(([k, e]): [string, unknown] => [k, 'evaluate' in e ? e.evaluate(object, context) : renderQuery(e as QueryMapping, object, context, (message) => fail(k, message))])
+    : Object.entries(evaluateFields(m.relations as MappingExpression, object, context));
+  for (const [k, v] of values) {
     if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) rels[k] = v as string | string[];
+    else if (v && typeof v === 'object' && 'combinator' in v) queries[k] = v as RuleQuery;
   }
   return {
     blueprint: bp,
@@ -201,8 +251,24 @@ function mapEntity(m: CompiledEntityMapping, object: unknown, origin: string, co
     team: typeof teamValue === 'string' ? [teamValue] : Array.isArray(teamValue) ? teamValue.filter((t): t is string => typeof t === 'string') : [],
     properties: props,
     relations: rels,
+    ...(Object.keys(queries).length ? { relationQueries: queries } : {}),
     origin,
   };
+}
+
+/** A relation's query with every expression evaluated, checked as Port's rule language (comparison rules and groups). */
+function renderQuery(q: QueryMapping, object: unknown, context: MappingContext | undefined, fail: (message: string) => never): RuleQuery {
+  const render = (g: QueryMapping): unknown => ({
+    combinator: g.combinator.evaluate(object, context),
+    rules: g.rules.map((r) => ('combinator' in r && 'rules' in r ? render(r as QueryMapping) : Object.fromEntries(Object.entries(r as Record<string, MappingExpression>).map(([k, e]) => [k, e.evaluate(object, context)])))),
+  });
+  const rendered = render(q);
+  const problems = ruleSyntaxProblems(rendered);
+  if (problems.length) fail(`the search query gave ${JSON.stringify(rendered)}: ${problems[0].pointer || '/'} ${problems[0].message}`);
+  const query = parseRuleQuery(rendered, 'relation');
+  const unsupported = (g: RuleQuery): boolean => g.rules.some((r) => (isGroup(r) ? unsupported(r) : isRelatedTo(r) || isPathRule(r) || isSchemaRule(r) || isRelationRule(r)));
+  if (unsupported(query)) fail('a relation\'s search query may hold property comparisons and groups only');
+  return query;
 }
 
 /** Evaluates a field map into an object (a whole-object expression must give an object). */

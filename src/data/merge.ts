@@ -5,6 +5,7 @@
  * the entity (`conflicts`), never silently overwritten.
  */
 import type { Entity, EntityInput, RelationValue } from '../model/entities/entity.ts';
+import type { RuleQuery } from '../model/query/portRules.ts';
 import type { EntitySourceInfo, SourceSnapshot } from './Source.ts';
 
 export interface Conflict {
@@ -57,7 +58,10 @@ export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], 
     conflicts.set(field, list);
   };
 
+  const queries: Record<string, RuleQuery> = {};
   for (const { source, entity, snapshot } of layers) {
+    // A relation given as a search query stays a query for the reader to resolve, unless a layer sets it.
+    for (const [k, q] of Object.entries(entity.relationQueries ?? {})) if (!(k in queries)) queries[k] = q;
     if (!sources.some((s) => s.name === source)) sources.push({ name: source, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale });
     take('title', title, entity.title, source, () => (title = entity.title));
     if (icon === null) icon = entity.icon;
@@ -74,6 +78,7 @@ export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], 
     team: [...team],
     properties,
     relations,
+    ...(Object.keys(queries).some((k) => relations[k] === undefined) ? { relationQueries: Object.fromEntries(Object.entries(queries).filter(([k]) => relations[k] === undefined)) } : {}),
     createdAt: base?.createdAt ?? fetchedAt ?? new Date(0).toISOString(),
     updatedAt: base?.updatedAt ?? fetchedAt ?? new Date(0).toISOString(),
     origin: base?.origin ?? first.origin,

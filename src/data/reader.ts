@@ -6,11 +6,18 @@
  * session merges the store's list with each source's snapshot once, then answers `getMany` and
  * `findByRelation` from that merged list. A source that fails costs only its own fields: the
  * catalog's entities are still served, marked with the failure (`unavailable`).
+ *
+ * Relations a source gave as search queries are resolved over the target blueprint's merge
+ * (relationQueries.ts) before anything reads the list; the target's own queries are not needed
+ * for that (the queries compare properties), so two blueprints querying each other do not wait
+ * on each other. The resolution is kept while neither merge changes.
  */
 import type { Entity } from '../model/entities/entity.ts';
 import { relationTargets } from '../model/entities/entity.ts';
 import type { EntityStore } from './EntityStore.ts';
+import type { BlueprintModel } from '../model/blueprints/model.ts';
 import { mergeEntity, type Layer, type ServedEntity } from './merge.ts';
+import { resolveRelationQueries } from './relationQueries.ts';
 import type { Source, SourceSnapshot } from './Source.ts';
 
 export interface EntityReadSession {
@@ -26,9 +33,11 @@ export interface EntityReader {
   sourcesOf(blueprint: string): readonly Source[];
 }
 
-export function createEntityReader(store: EntityStore, sources: readonly Source[]): EntityReader {
+/** `model` gives the blueprints relation queries need (their relations' targets); without it they stay unresolved. */
+export function createEntityReader(store: EntityStore, sources: readonly Source[], model?: () => BlueprintModel): EntityReader {
   const feeding = (blueprint: string) => sources.filter((s) => s.feeds(blueprint));
   const lastMerge = new Map<string, Merged>();
+  const lastResolved = new WeakMap<Merged, { readonly targets: readonly (readonly Entity[])[]; readonly merged: Merged }>();
   return {
     sourcesOf: feeding,
     session() {
@@ -39,11 +48,31 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         if (!p) snapshots.set(source, (p = source.snapshot()));
         return p;
       };
+      const unresolved = new Map<string, Promise<Merged>>();
+      const unresolvedOf = (blueprint: string) => {
+        let p = unresolved.get(blueprint);
+        if (!p) unresolved.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf, lastMerge)));
+        return p;
+      };
       const merged = new Map<string, Promise<Merged>>();
       const mergedOf = (blueprint: string) => {
         let p = merged.get(blueprint);
-        if (!p) merged.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf, lastMerge)));
+        if (!p) merged.set(blueprint, (p = unresolvedOf(blueprint).then((m) => resolveQueries(m, blueprint))));
         return p;
+      };
+      /** The merge with its entities' relation queries resolved over their targets' merges. */
+      const resolveQueries = async (m: Merged, blueprint: string): Promise<Merged> => {
+        const blueprints = model?.();
+        if (!blueprints || !m.list.some((e) => e.relationQueries)) return m;
+        const targetNames = [...new Set(Object.values(blueprints.get(blueprint)?.relations ?? {}).map((r) => r.target))];
+        const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list) : store.list(t))));
+        const previous = lastResolved.get(m);
+        if (previous && previous.targets.every((t, i) => t === targets[i])) return previous.merged;
+        const listOf = (t: string) => Promise.resolve(targets[targetNames.indexOf(t)] ?? []);
+        const list = await Promise.all(m.list.map((e) => resolveRelationQueries(e, blueprints, listOf)));
+        const result: Merged = { list, byId: new Map(list.map((e) => [e.identifier, e])), inputs: m.inputs, reverse: new Map() };
+        lastResolved.set(m, { targets, merged: result });
+        return result;
       };
       return {
         async getMany(blueprint, ids) {

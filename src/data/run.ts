@@ -78,6 +78,8 @@ export interface Run {
   readonly approvals: readonly Approval[];
   readonly idempotencyKey: string | null;
   readonly executorTokenHash: string | null;
+  /** The approvers an approve `policy` named when the run was created (absent without one). */
+  readonly approvers?: readonly string[];
 }
 
 export interface NewRunInput {
@@ -93,6 +95,7 @@ export interface NewRunInput {
   readonly requiredApproval: ApprovalType | null;
   readonly idempotencyKey?: string | null;
   readonly executorTokenHash?: string | null;
+  readonly approvers?: readonly string[];
 }
 
 /** A new run at revision 1, created at `trigger.at`. */
@@ -120,6 +123,7 @@ export function newRun(input: NewRunInput): Run {
     approvals: [],
     idempotencyKey: input.idempotencyKey ?? null,
     executorTokenHash: input.executorTokenHash ?? null,
+    ...(input.approvers ? { approvers: input.approvers } : {}),
   };
 }
 

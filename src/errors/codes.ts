@@ -77,6 +77,8 @@ export const ErrorCodes = {
   TEMPLATE_FAILED: 'TEMPLATE_FAILED',
   /** No invoker is registered for the action's invocation method. */
   NO_INVOKER: 'NO_INVOKER',
+  /** An action's templates use `.secrets.NAME` and the gateway has no LATTICE_SECRET_NAME variable. */
+  MISSING_SECRET: 'MISSING_SECRET',
 
   // Automations and timers.
   /** An automation definition file breaks the format or a rule. */

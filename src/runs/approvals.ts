@@ -1,7 +1,8 @@
 /**
  * Approvals: deciding what an approve or a decline does to a run waiting for approval. Pure.
  *
- * The approvers of an action are its `permissions.approve` rule, read as **slots**, one per entry:
+ * The approvers of a run are its action's `permissions.approve` rule (or, with a dynamic `policy`,
+ * the users the policy named when the run was created: `approveRule`), read as **slots**, one per entry:
  * `user:<name>` for each listed user, `team:<name>` for each listed team, `role:<name>` for each
  * listed role, and `owners` when `ownedByTeam` is set. A caller fills every slot they match (a
  * listed user who is also in a listed team fills both); the slots are recorded on the approval
@@ -33,6 +34,15 @@ export interface ApprovalState {
   readonly missing: readonly string[];
 }
 
+/**
+ * Who may approve a run: the approvers its action's approve `policy` named when it was created
+ * (policy.ts), as listed users, else the action's approve rule.
+ */
+export function approveRule(action: Action, run: Run): PermissionRule {
+  if (run.approvers === undefined) return action.permissions.approve;
+  return { roles: [], users: run.approvers, teams: [], ownedByTeam: false, policy: null };
+}
+
 /** Every slot of an approve rule. */
 export function approverSlots(rule: PermissionRule): string[] {
   return [...rule.users.map((u) => `user:${u}`), ...rule.teams.map((t) => `team:${t}`), ...rule.roles.map((r) => `role:${r}`), ...(rule.ownedByTeam ? ['owners'] : [])];
@@ -51,7 +61,7 @@ export function slotsFilledBy(rule: PermissionRule, caller: Caller, entityTeams:
 /** The slots an ALL approval needs for this run (see the rules above). */
 export function requiredSlots(action: Action, run: Run, entityTeams: readonly string[]): string[] {
   const selfAllowed = action.requiredApproval?.allowSelfApproval === true;
-  return approverSlots(action.permissions.approve).filter((s) => (selfAllowed || s !== `user:${run.createdBy}`) && (s !== 'owners' || entityTeams.length > 0));
+  return approverSlots(approveRule(action, run)).filter((s) => (selfAllowed || s !== `user:${run.createdBy}`) && (s !== 'owners' || entityTeams.length > 0));
 }
 
 /** Where a run's approval stands, from the approvals it holds. */
@@ -90,7 +100,7 @@ export function decide(input: DecideInput): DecideResult {
   if (run.status !== 'WAITING_FOR_APPROVAL') {
     throw new LatticeError(ErrorCodes.ILLEGAL_TRANSITION, `run ${run.id} is ${run.status}, not waiting for approval`, { details: { runId: run.id, status: run.status } });
   }
-  const satisfies = slotsFilledBy(action.permissions.approve, caller, entityTeams);
+  const satisfies = slotsFilledBy(approveRule(action, run), caller, entityTeams);
   if (satisfies.length === 0) throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not ${verb} runs of action "${action.identifier}"`, { details: { runId: run.id, user: caller.user } });
   if (run.approvals.some((a) => a.user === caller.user)) {
     throw new LatticeError(ErrorCodes.ALREADY_DECIDED, `${caller.user} has already decided on run ${run.id}`, { details: { runId: run.id, user: caller.user } });

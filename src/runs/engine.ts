@@ -28,12 +28,12 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Entity } from '../model/entities/entity.ts';
-import type { RuleContext } from '../model/query/portRules.ts';
+import { evaluatePolicy, executeDenial, policyApprovers, type PolicyCatalog, type PolicyRequest } from '../model/actions/policy.ts';
 import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
 import { executorToken, hashToken, verifyExecutorToken } from './executorToken.ts';
 import { maskInputs, secretInputNames, validateInputs } from '../model/actions/inputs.ts';
-import { renderInvocation } from '../model/actions/invocation.ts';
+import { missingSecrets, renderInvocation } from '../model/actions/invocation.ts';
 import type { InvocationOutcome, Invokers, UpstreamRunUpdate } from '../data/Invoker.ts';
 import type { Action, ActionSet } from '../model/actions/model.ts';
 import { canCancel, canExecute } from './permissions.ts';
@@ -56,8 +56,8 @@ export interface EngineOptions {
   readonly store: RunStore;
   /** Where run updates and log lines are published (the run topics of src/data/topics.ts). */
   readonly events: PubSub;
-  /** The catalog as the rule language sees it: the model, entities by id, reverse relations. */
-  readonly catalog: () => RuleContext;
+  /** The catalog as the rule language and dynamic permission policies see it: the model, entities by id and by blueprint, reverse relations. */
+  readonly catalog: () => PolicyCatalog;
   readonly invokers: Invokers;
   /** At least 32 random bytes, the same on every replica; default: random for this process. */
   readonly secretKey?: Uint8Array;
@@ -167,6 +167,8 @@ export class ActionEngine {
       throw new LatticeError(ErrorCodes.POLICY_CAP_EXCEEDED, `action "${action.identifier}" refused: ${overCap}`, { location: { pointer: '/entity' }, details: { action: action.identifier, entity: entity?.identifier } });
     }
     const at = this.now();
+    const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
+    const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs, entity, trigger });
     const id = newRunId(at.getTime());
     const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
     const sealedInputs = secretNames.length > 0 ? sealInputs(this.secretKey, id, Object.fromEntries(secretNames.map((n) => [n, inputs[n]]))) : null;
@@ -179,8 +181,9 @@ export class ActionEngine {
       sealedInputs,
       status: action.requiredApproval || overCap !== null ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
       statusLabel: overCap === null ? null : `needs approval: ${overCap}`,
-      trigger: { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation },
+      trigger,
       requiredApproval: action.requiredApproval?.type ?? (overCap !== null ? 'ANY' : null),
+      approvers,
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
     });
@@ -329,11 +332,40 @@ export class ActionEngine {
 
   // Private: the steps above.
 
+  /**
+   * The action's dynamic permission policies (policy.ts), once inputs are valid: an execute policy
+   * whose conditions are not all true is FORBIDDEN, naming the condition; an approve policy gives
+   * the run's approvers (FORBIDDEN when it names none: nobody could ever approve the run).
+   */
+  private async checkPolicies(action: Action, request: PolicyRequest): Promise<string[] | undefined> {
+    const { execute, approve } = action.permissions;
+    const user = request.trigger.by.user;
+    if (execute?.policy) {
+      const denial = executeDenial(execute.policy, await evaluatePolicy(execute.policy, request, this.options.catalog()));
+      if (denial) throw new LatticeError(ErrorCodes.FORBIDDEN, `${user} may not execute action "${action.identifier}": its execute policy denies it (${denial})`, { details: { action: action.identifier, user } });
+    }
+    if (!action.requiredApproval || !approve.policy) return undefined;
+    const { approvers, problems } = policyApprovers(approve.policy, await evaluatePolicy(approve.policy, request, this.options.catalog()));
+    if (approvers.length === 0) {
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `action "${action.identifier}" cannot run for ${user}: its approve policy names no approvers${problems.length ? ` (${problems.join('; ')})` : ''}`, {
+        details: { action: action.identifier, user },
+      });
+    }
+    return approvers;
+  }
+
   private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
     const action = run.trigger.automation ? this.options.automations?.().get(run.action)?.action : this.options.actions().get(run.action);
     if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `${run.trigger.automation ? 'automation' : 'action'} "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
     if (!invoker) throw new LatticeError(ErrorCodes.NO_INVOKER, `no invoker is registered for ${action.invocationMethod.type} actions`);
+    const missing = missingSecrets(action, s.secrets);
+    if (missing.length > 0) {
+      const variables = missing.map((name) => `LATTICE_SECRET_${name}`);
+      throw new LatticeError(ErrorCodes.MISSING_SECRET, `action "${action.identifier}" uses ${missing.map((n) => `.secrets.${n}`).join(', ')}: set ${variables.join(', ')} in the gateway's environment`, {
+        details: { action: action.identifier, variables },
+      });
+    }
     const entity = run.entity !== null && run.blueprint !== null ? ((await this.options.catalog().load(run.blueprint, [run.entity]))[0] ?? null) : null;
     const templateContext: TemplateContext = {
       inputs: { ...run.inputs, ...s.opened },

@@ -6,7 +6,8 @@
  * a listed user, a listed team, or, with `ownedByTeam`, a team that owns the entity. Defaults:
  * anyone may execute (Port's "everyone in the organization"), the `Admin` role approves.
  *
- * - execute: `permissions.execute`, or anyone.
+ * - execute: `permissions.execute`, or anyone; with a dynamic `policy`, the policy alone decides
+ *   (policy.ts; the engine evaluates it, it needs the catalog).
  * - approve / decline: `permissions.approve` (approvals.ts adds the self-approval rule).
  * - cancel: the run's creator, or an admin.
  * - see a run: anyone when `permissions.viewRuns` is `everyone`; otherwise the creator, admins,
@@ -14,6 +15,7 @@
  */
 import { ADMIN_ROLE, type Action, type PermissionRule } from '../model/actions/model.ts';
 import type { Caller, Run } from '../data/run.ts';
+import { approveRule } from './approvals.ts';
 
 export function isAdmin(caller: Caller): boolean {
   return caller.roles.includes(ADMIN_ROLE);
@@ -29,13 +31,15 @@ export function matchesRule(rule: PermissionRule, caller: Caller, entityTeams: r
   );
 }
 
+/** The static part: true with an execute `policy`, which then decides alone (the engine evaluates it). */
 export function canExecute(action: Action, caller: Caller, entityTeams: readonly string[] = []): boolean {
-  return action.permissions.execute === null || matchesRule(action.permissions.execute, caller, entityTeams);
+  const rule = action.permissions.execute;
+  return rule === null || rule.policy !== null || matchesRule(rule, caller, entityTeams);
 }
 
-/** May the caller approve or decline runs of this action (self-approval aside)? */
-export function isApprover(action: Action, caller: Caller, entityTeams: readonly string[] = []): boolean {
-  return matchesRule(action.permissions.approve, caller, entityTeams);
+/** May the caller approve or decline this run (self-approval aside)? */
+export function isApprover(action: Action, run: Run, caller: Caller, entityTeams: readonly string[] = []): boolean {
+  return matchesRule(approveRule(action, run), caller, entityTeams);
 }
 
 export function canCancel(run: Run, caller: Caller): boolean {
@@ -55,5 +59,5 @@ export function canViewRun({ action, run, caller, entityTeams = [] }: ViewRunInp
   if (run.createdBy === caller.user || isAdmin(caller)) return true;
   if (run.approvals.some((a) => a.user === caller.user)) return true;
   if (!action) return false;
-  return action.permissions.viewRuns === 'everyone' || isApprover(action, caller, entityTeams);
+  return action.permissions.viewRuns === 'everyone' || isApprover(action, run, caller, entityTeams);
 }

@@ -7,6 +7,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { BASE_SDL } from './base.ts';
+import { shareRelayFields } from './federation.ts';
 import type { SchemaPlan } from './plan.ts';
 import { printPlan } from './sdl.ts';
 
@@ -33,7 +34,7 @@ export interface SchemaExtension {
 }
 
 export function buildSchema(plan: SchemaPlan, resolvers: ResolverMap, extensions: readonly SchemaExtension[] = []): BuiltSchema {
-  const typeDefs = parse(`${BASE_SDL}\n${printPlan(plan)}\n${extensions.map((e) => e.typeDefs).join('\n')}`);
+  const typeDefs = shareRelayFields(parse(`${BASE_SDL}\n${printPlan(plan)}\n${extensions.map((e) => e.typeDefs).join('\n')}`));
   const merged: Record<string, GraphQLScalarType | Readonly<Record<string, unknown>>> = { ...resolvers };
   for (const e of extensions) for (const [type, fields] of Object.entries(e.resolvers)) merged[type] = { ...merged[type], ...(fields as Readonly<Record<string, unknown>>) };
   // @apollo/subgraph's GraphQLResolverMap cannot say `__resolveReference` or boolean enum values;

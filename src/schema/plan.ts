@@ -141,16 +141,23 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
      * A field's name: its identifier in camelCase; when that is a meta field's or a field's of
      * another section (Port keeps properties and relations apart, and has properties named
      * `createdAt` or `team`), the section's name for it (`createdAtProperty`, `teamRelation`), with
-     * a warning. Two identifiers of one section on one name stay a NAME_COLLISION.
+     * a warning. Two identifiers of one section on one name (Port's Statuspage integration has
+     * `postmortem_published_at` and `postmortemPublishedAt`): the one spelled as the name keeps it,
+     * the other is its identifier as written when that is a GraphQL name, with a warning; else
+     * they stay a NAME_COLLISION.
      */
     const sectionOf = new Map<string, FieldSection | 'meta'>(META_FIELDS.map((m) => [m, 'meta']));
+    const ownNames = new Set(fieldKeys(bp).flatMap(([section, key]) => (inflection.fieldName(key) === key ? [`${section} ${key}`] : [])));
     const claimField = ({ key, section, owner: by, location }: { key: string; section: FieldSection; owner: string; location: ErrorLocation }): string => {
       const natural = inflection.fieldName(key);
       const holder = sectionOf.get(natural);
-      const name = holder !== undefined && holder !== section ? inflection.sectionFieldName(natural, section) : natural;
+      const spelledOut = natural !== key && ownNames.has(`${section} ${natural}`) && GRAPHQL_NAME.test(key);
+      const name = spelledOut ? key : holder !== undefined && holder !== section ? inflection.sectionFieldName(natural, section) : natural;
       if (fieldNames.claim(name, by, location)) {
         sectionOf.set(name, section);
-        if (name !== natural) {
+        if (spelledOut) {
+          warnings.push(new LatticeError(ErrorCodes.NAME_COLLISION, `${by} is the GraphQL field "${name}": "${natural}" is the identifier of another field`, { location, details: { name, natural } }));
+        } else if (name !== natural) {
           const taken = holder === 'meta' ? `the meta field "${natural}"` : `the ${holder} field "${natural}"`;
           warnings.push(new LatticeError(ErrorCodes.NAME_COLLISION, `${by} is the GraphQL field "${name}": "${natural}" is ${taken}`, { location, details: { name, natural } }));
         }
@@ -371,6 +378,20 @@ function mirrorType(model: BlueprintModel, bp: Blueprint, hops: readonly string[
   const calc = current.calculationProperties[last];
   if (calc) return valueType({ type: calc.type, format: calc.format });
   return { named: 'JSON', list: false, filterScalar: 'JSON' };
+}
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** Every identifier of a blueprint that becomes a field, with its section. */
+function fieldKeys(bp: BlueprintModel['blueprints'][number]): [FieldSection, string][] {
+  const sections: [FieldSection, object][] = [
+    ['property', bp.properties],
+    ['relation', bp.relations],
+    ['mirror', bp.mirrorProperties],
+    ['calculation', bp.calculationProperties],
+    ['aggregation', bp.aggregationProperties],
+  ];
+  return sections.flatMap(([section, defs]) => Object.keys(defs).map((key): [FieldSection, string] => [section, key]));
 }
 
 /** Hands out names; a second claim on one name is an error that names both claimants. */

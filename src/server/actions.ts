@@ -58,7 +58,7 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
     events: deps.pubsub,
     catalog: () => {
       const session = deps.reader.session();
-      return { model: deps.runtime.model(), load: (bp, ids) => session.getMany(bp, ids), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) };
+      return { model: deps.runtime.model(), load: (bp, ids) => session.getMany(bp, ids), list: (bp) => session.list(bp), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) };
     },
     invokers: {
       WEBHOOK: webhookInvoker({ signingSecret }),

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
-import { ANONYMOUS } from '../auth/identity.ts';
+import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import { redactUrl } from '../config/index.ts';
 import type { Config } from '../config/types.ts';
 import { createRequestContext, type RequestContext } from '../context/index.ts';
@@ -39,17 +40,22 @@ import { compiledExecutor } from './compiledExecution.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
 import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
-import { guardSchema } from './limits/guard.ts';
 import { guardedContext } from './limits/guardedContext.ts';
 import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
 import { stopCounter } from './limits/stops.ts';
 import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
+import { servedSchemaOf } from './servedSchema.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
 import { createTrustedDocuments } from './trustedDocuments.ts';
 import { watchFolders } from './watch.ts';
 import { serveWebSocket } from './ws.ts';
+import { connectionsPerIp } from './connectionsPerIp.ts';
+import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
+import { plainSubscriptionRefusal } from './streams/plainRequests.ts';
+import { prepareOperation, type OperationRequest } from './streams/prepare.ts';
+import { resultFormatter } from './streams/result.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -91,7 +97,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
 
   const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
   const closeData = () => Promise.all([stores.close(), ...sources.all.map((s) => s.close?.())]);
-  const reader = createEntityReader(store, sources.all);
+  // The model is read when a request resolves relation queries, after the runtime below exists.
+  const reader = createEntityReader(store, sources.all, () => runtime.model());
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
   const runtime = new Runtime({
@@ -137,9 +144,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const httpServer = http.createServer();
   // Operation limits (src/server/limits): every served schema's fields ask the request's guard first.
   const countStop = stopCounter(metrics.registry);
+  // What clients are served: the subgraph only when `server.federation.enabled`; every field guarded.
+  const serve = servedSchemaOf(config.federation.enabled);
   const apollo = new ApolloServer<RequestContext>({
     // Compiled execution (compiledExecution.ts): each document compiled once per generation.
-    gateway: schemaSource(runtime, guardSchema, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
+    gateway: schemaSource(runtime, serve, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
     ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
@@ -151,38 +160,54 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     formatError: format,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginInlineTraceDisabled(),
+      // ftv1 inline traces, for a federation gateway that asks (apollo-federation-include-trace), errors masked.
+      config.federation.enabled ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are set anywhere: the default cache-control plugin only cost a hook per resolved field.
       ApolloServerPluginCacheControlDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       limitsPlugin(config.limits, countStop),
-      ...(production ? [federationGuardPlugin(config.federation.roles)] : []),
+      ...(production && config.federation.enabled ? [federationGuardPlugin(config.federation.roles)] : []),
+      plainSubscriptionRefusal(GRAPHQL_PATH),
+      legacyJsonStatusPlugin(),
     ],
   });
   await apollo.start();
+
+  // The streaming transports (graphql-ws, SSE, multipart) share the guards, limits and connection count.
+  const guardOptions = { maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production && config.federation.enabled ? config.federation.roles : undefined, audit, trustedDocuments };
+  const guards = createSubscribeGuards(guardOptions);
+  const httpStreamGuards = createSubscribeGuards({ ...guardOptions, auditEvent: 'http.graphql' });
+  const streamLimits = wsLimits(config.limits, countStop);
+  const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
+  const servedSchema = () => serve((runtime.current as NonNullable<typeof runtime.current>).schema);
+  const streams = {
+    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
+    formatResult: resultFormatter({ formatError: format, limits: streamLimits }),
+    connections,
+    clientIp,
+  };
 
   // Watched sources (Kubernetes) sync first: /readyz answers 503 until they did.
   let sourcesReady = false;
   const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments, streams }),
   );
-  const guards = createSubscribeGuards({ maxSubscriptions: config.websocket.maxSubscriptions, rateLimiter, introspection: config.introspection, federationRoles: production ? config.federation.roles : undefined, audit, trustedDocuments });
   const ws = serveWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
-    schema: () => guardSchema((runtime.current as NonNullable<typeof runtime.current>).schema),
+    schema: servedSchema,
     authenticate,
     context,
     log,
     formatError: format,
     maxPayloadBytes: config.bodyLimitBytes,
-    maxConnectionsPerIp: config.websocket.maxConnectionsPerIp,
+    connections,
     clientIp,
     guards,
-    limits: wsLimits(config.limits, countStop),
+    limits: streamLimits,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.automationsDir], reload, log) : undefined;

@@ -12,8 +12,9 @@
  * Variables are coerced by graphql-js first when the operation declares any, so a bad variable
  * gets graphql-js's own error (graphql-jit words those differently).
  *
- * Falls back to graphql-js `execute` for what is not compiled: subscriptions (they run over
- * graphql-ws, never here), documents with a variable inside an object or list literal (graphql-jit
+ * Falls back to graphql-js `execute` for what is not compiled: subscriptions (they stream over
+ * graphql-ws, SSE or multipart, never here), a request a federation gateway wants traced (ftv1:
+ * Apollo's trace plugin instruments the resolvers graphql-js calls), documents with a variable inside an object or list literal (graphql-jit
  * does not pass variables to a custom scalar's `parseLiteral`), and any document graphql-jit refuses to compile (it answers errors
  * for it, or throws); the fallback is remembered so the refusal is paid once.
  *
@@ -24,6 +25,9 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** The header a federation gateway sends to get inline traces (ftv1). */
+const TRACE_HEADER = 'apollo-federation-include-trace';
 
 /** What a document compiled to: a function, or the decision to execute it with graphql-js. */
 export type Plan = CompiledQuery | 'graphql-js';
@@ -56,7 +60,9 @@ export function compiledExecutor(options: CompiledExecutionOptions = {}): Gatewa
     const { schema, document, operation, context } = rc;
     const operationName = rc.operationName ?? null;
     const variables = rc.request.variables;
-    const plan = operation.operation === 'subscription' ? 'graphql-js' : planFor(schema, document, operationName);
+    // A traced request (a federation gateway's ftv1) runs on graphql-js: Apollo's trace plugin wraps the resolvers when it asks, after a compiled function may have taken them.
+    const traced = rc.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
+    const plan = operation.operation === 'subscription' || traced ? 'graphql-js' : planFor(schema, document, operationName);
     if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     // Variables are checked by graphql-js, for its errors (graphql-jit words them otherwise).
     if (operation.variableDefinitions?.length) {

@@ -1,6 +1,7 @@
 /**
  * The HTTP side of the gateway, on Express 5: `/graphql` (Apollo Server, POST and GET, with the
- * body limit and per-request upstream call counting), `/` (302 to GraphiQL when it is on, else a
+ * body limit and per-request upstream call counting; GraphQL over SSE and multipart subscriptions
+ * for the requests that accept a stream: streams/), `/` (302 to GraphiQL when it is on, else a
  * JSON pointer to /graphql), GraphiQL's local assets, `/healthz`,
  * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
  * does not answer), `/metrics`
@@ -29,6 +30,9 @@ import type { ClientIp } from './clientIp.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { TrustedDocuments } from './trustedDocuments.ts';
 import type { Runtime } from './runtime.ts';
+import { multipartTransport } from './streams/multipart.ts';
+import { sseTransport } from './streams/sse.ts';
+import type { StreamTransportOptions } from './streams/transport.ts';
 
 export interface HttpOptions {
   readonly apollo: ApolloServer<RequestContext>;
@@ -54,6 +58,8 @@ export interface HttpOptions {
   readonly audit: Auditor;
   /** The allow-list of operations (`trustedDocuments:`), when configured. */
   readonly trustedDocuments: TrustedDocuments | undefined;
+  /** The HTTP streaming transports' needs (streams/): GraphQL over SSE and multipart subscriptions. */
+  readonly streams: StreamTransportOptions;
 }
 
 export function createHttpApp(options: HttpOptions): express.Express {
@@ -107,6 +113,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
       res.setHeader('cache-control', 'no-store');
       runWithCallCounting(next);
     },
+    // Streams (accept: text/event-stream, or multipart/mixed;subscriptionSpec=1.0); the rest is Apollo's.
+    sseTransport(options.streams),
+    multipartTransport(options.streams),
     expressMiddleware(options.apollo, {
       context: async ({ res }) => {
         const caller = res.locals.caller as CallerOutcome;

@@ -9,7 +9,8 @@
  *   covers HTTP);
  * - `check`, after validation: production mode's federation-field refusal (production.ts).
  *
- * Refusals are audited (`ws.subscribe` REFUSED with the code).
+ * Refusals are audited (`ws.subscribe` REFUSED with the code; the HTTP streams, which ask only
+ * `validationRules` and `check` through streams/prepare.ts, as `http.graphql`).
  */
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Identity } from '../auth/identity.ts';
@@ -28,6 +29,8 @@ export interface SubscribeGuardOptions {
   readonly audit: Auditor;
   /** The allow-list of operations (`trustedDocuments:`), when configured. */
   readonly trustedDocuments: TrustedDocuments | undefined;
+  /** The audit event of a refusal: `ws.subscribe` (the default), `http.graphql` for the HTTP streams. */
+  readonly auditEvent?: string;
 }
 
 export interface SubscribeGuards {
@@ -40,7 +43,7 @@ export interface SubscribeGuards {
 
 export function createSubscribeGuards(options: SubscribeGuardOptions): SubscribeGuards {
   const refuse = async (identity: Identity, error: GraphQLError): Promise<GraphQLError[]> => {
-    await options.audit.record({ event: 'ws.subscribe', actor: { user: identity.user, via: identity.via }, target: {}, outcome: 'REFUSED', code: String(error.extensions.code) });
+    await options.audit.record({ event: options.auditEvent ?? 'ws.subscribe', actor: { user: identity.user, via: identity.via }, target: {}, outcome: 'REFUSED', code: String(error.extensions.code) });
     return [error];
   };
   return {

@@ -3,7 +3,8 @@
  * `useServer` does) with three things `useServer` lacks:
  *
  * - a malformed `subscribe` gets an `error` for its id and the socket stays open (wsMessages.ts);
- * - at most `maxConnectionsPerIp` open sockets per client IP: the next is closed with 1008;
+ * - at most `websocket.maxConnectionsPerIp` open connections per client IP (connectionsPerIp.ts,
+ *   shared with the HTTP streams): the next socket is closed with 1008;
  * - internal errors are logged with pino, and the client is told only "internal server error".
  *
  * Frame size is the WebSocketServer's `maxPayload` (ws closes with 1009 past it). The server pings
@@ -14,6 +15,7 @@ import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'grap
 import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { ClientIp } from './clientIp.ts';
+import type { ConnectionsPerIp } from './connectionsPerIp.ts';
 import { screenMessage } from './wsMessages.ts';
 
 /** What every graphql-ws hook finds in `ctx.extra`. */
@@ -24,7 +26,8 @@ export interface SocketExtra {
 
 export interface GraphqlWsOptions {
   readonly wsServer: WebSocketServer;
-  readonly maxConnectionsPerIp: number;
+  /** Open connections per address, shared with the HTTP streams (connectionsPerIp.ts). */
+  readonly connections: ConnectionsPerIp;
   readonly clientIp: ClientIp;
   readonly log: Logger;
 }
@@ -36,7 +39,6 @@ const POLICY_VIOLATION = 1008;
 export function serveGraphqlWs<P extends Record<string, unknown>, E extends SocketExtra>(serverOptions: ServerOptions<P, E>, options: GraphqlWsOptions & { readonly extra: (base: SocketExtra) => E }): { dispose(): Promise<void> } {
   const { wsServer, log } = options;
   const server = makeServer(serverOptions);
-  const perIp = new Map<string, number>();
   wsServer.options.handleProtocols = handleProtocols;
   // The HTTP server's listen error (e.g. port in use) is re-emitted here: startLattice reports it.
   wsServer.on('error', (err: NodeJS.ErrnoException) => {
@@ -44,13 +46,12 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Sock
   });
   wsServer.on('connection', (socket, request) => {
     const ip = options.clientIp(request);
-    const open = perIp.get(ip) ?? 0;
-    if (open >= options.maxConnectionsPerIp) {
+    const release = options.connections.open(ip);
+    if (!release) {
       log.warn({ ip }, 'WebSocket refused: too many connections from this address');
-      socket.close(POLICY_VIOLATION, `too many connections from this address (websocket.maxConnectionsPerIp: ${options.maxConnectionsPerIp})`);
+      socket.close(POLICY_VIOLATION, `too many connections from this address (websocket.maxConnectionsPerIp: ${options.connections.max})`);
       return;
     }
-    perIp.set(ip, open + 1);
     const fail = (err: unknown) => {
       log.error({ err }, 'graphql-ws connection failed');
       socket.close(CloseCode.InternalServerError, 'internal server error');
@@ -84,9 +85,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Sock
     socket.once('close', (code, reason) => {
       clearTimeout(pongWait);
       clearInterval(ping);
-      const left = (perIp.get(ip) ?? 1) - 1;
-      if (left > 0) perIp.set(ip, left);
-      else perIp.delete(ip);
+      release();
       void closed(code, String(reason));
     });
   });

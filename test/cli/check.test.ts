@@ -171,10 +171,10 @@ describe('lattice check: every kind of problem, located, exit 1', () => {
   });
 
   it('two identifiers that land on one GraphQL name', async () => {
-    const bad = { ...SERVICE, schema: { properties: { on_call: { type: 'string' }, onCall: { type: 'string' } } } };
+    const bad = { ...SERVICE, schema: { properties: { on_call: { type: 'string' }, 'on-call': { type: 'string' } } } };
     const r = await check(project({ 'blueprints/service.json': pretty(bad), 'catalog/entities.json': null }));
     expect(r.code).toBe(1);
-    expect(r.lines[0]).toMatch(/^blueprints\/service\.json:\d+:\d+: error \w+ at \/schema\/properties\/onCall: .*on_call.*onCall/);
+    expect(r.lines[0]).toMatch(/^blueprints\/service\.json:\d+:\d+: error \w+ at \/schema\/properties\/on-call: .*on-call.*on_call/);
   });
 
   it('an action on a blueprint that does not exist', async () => {

@@ -125,9 +125,9 @@ export function killChildren(): void {
 
 export const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
-/** Polls `check` until it holds (15 s, then fails naming `what`). */
-export async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+/** Polls `check` until it holds (`timeoutMs`, default 15 s, then fails naming `what`). */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

@@ -1,7 +1,7 @@
 /**
  * Source mappings refuse identifiers outside Port's rule: the object's mapping fails with the
- * mapping's JSON pointer (a Kubernetes source skips that object with a warning; a polled source
- * reports the failure as its own), instead of serving an entity Port would refuse.
+ * mapping's JSON pointer, instead of serving an entity Port would refuse; every source maps with
+ * `mapOrSkip`, which skips that object with a warning (test/datasources/terraform.test.ts).
  * The expressions are JSON string literals, which read the same in every expression language.
  */
 import { describe, expect, it } from 'vitest';

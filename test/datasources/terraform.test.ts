@@ -87,4 +87,19 @@ describe('Terraform source', () => {
     const next = await source.snapshot();
     expect(next.entities.map((e) => e.properties)).toEqual([{ serial: '99' }]);
   });
+
+  it('skips an instance whose mapping fails (an identifier outside Port\'s rule) with a warning, and serves the others', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lattice-tf-')), 'terraform.tfstate');
+    const state = { version: 4, serial: 1, lineage: 'l', resources: ['ok', 'not ok', 'also-ok'].map((name) => ({ mode: 'managed', type: 'null_resource', name, instances: [{ attributes: {} }] })) };
+    writeFileSync(file, JSON.stringify(state));
+    const warnings: Record<string, unknown>[] = [];
+    const recording = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line)) });
+    const cfg = config({ states: [{ path: file }] });
+    const source = createTerraformSource({ ...cfg, resources: [{ kind: '*', entity: { mappings: { identifier: '.name', blueprint: '"Resource"' } } }] }, { cache: new MemoryCache(), log: recording });
+    const { entities } = await source.snapshot();
+    expect(entities.map((e) => e.identifier)).toEqual(['ok', 'also-ok']);
+    expect(warnings).toEqual([
+      expect.objectContaining({ source: 'tf', kind: '*', object: 'null_resource.not ok', msg: '* object skipped: a mapping failed', err: expect.stringMatching(/^mapping of "\*" gave an invalid identifier "not ok" has " " at character 4/) }),
+    ]);
+  });
 });

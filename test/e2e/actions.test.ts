@@ -6,7 +6,7 @@
  * and callers without credentials.
  */
 import { createHmac } from 'node:crypto';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -219,7 +219,7 @@ describe('approvals: the incident runbook needs both named SREs', () => {
   it('lists the actions with their typed mutation names', async () => {
     const res = await as(null, '{ actions { identifier mutationName operation blueprint } }');
     expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY-2', blueprint: 'Component' });
-    expect(res.data.actions).toHaveLength(4);
+    expect(res.data.actions).toHaveLength(readdirSync(path.join(ROOT, 'schema/actions')).length);
   });
 });
 

@@ -5,12 +5,9 @@
  * with GitHub's, Kubernetes' and AWS's fields merged into the catalog's, runs the shipped
  * update_pod_count action against the simulated cluster, and exits cleanly on SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gql, ROOT } from '../helpers/lattice.ts';
-
-const DEMO = path.join(ROOT, 'scripts/demo.ts');
+import { killDemo, startDemo, type RunningDemo } from '../helpers/demo.ts';
+import { gql } from '../helpers/lattice.ts';
 const EXAMPLE_QUERY =
   '{ component(identifier: "CartService") { title type system { identifier } url language openPullRequests lastRunConclusion pullRequests { nodes { title author } } source { name fetchedAt stale } } }';
 
@@ -18,40 +15,12 @@ const LIVE_QUERY =
   '{ component(identifier: "CartService") { title url workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas images } } resources { nodes { identifier engine arn } } } }';
 const SCALE_MUTATION = 'mutation { updatePodCount(entity: "CartService", input: { replicas: 5 }) { id status } }';
 
-let child: ChildProcess | undefined;
+let demo: RunningDemo | undefined;
 
 afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  child = undefined;
+  killDemo(demo);
+  demo = undefined;
 });
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly graphiql: string;
-  readonly banner: string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
-}
-
-/** Spawns the demo with Node 24 (this process's node) and resolves once its banner names the GraphiQL URL. */
-function startDemo(): Promise<Running> {
-  const proc = spawn(process.execPath, [DEMO], { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = proc;
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal, output })));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /^GraphiQL\s+(http:\/\/\S+)$/m.exec(output)?.[1];
-      if (url && /Ctrl-C stops everything\./.test(output)) {
-        proc.stdout?.off('data', onData);
-        resolve({ child: proc, graphiql: url, banner: output, exited });
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then(({ code, signal }) => reject(new Error(`the demo exited (code ${code}, signal ${signal}) before its banner:\n${output}`)));
-  });
-}
 
 async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
@@ -65,7 +34,7 @@ async function until<T>(check: () => T | Promise<T>, what: string, timeoutMs = 1
 
 describe('npm run demo', () => {
   it('prints the GraphiQL and simulator URLs, serves the example queries with GitHub, Kubernetes and AWS fields, runs update_pod_count, and stops on SIGTERM', async () => {
-    const demo = await startDemo();
+    demo = await startDemo();
     expect(demo.graphiql).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(demo.graphiql).not.toMatch(/:0\//);
     expect(demo.banner).toMatch(/^GitHub\s+http:\/\/127\.0\.0\.1:\d+\/graphql/m);

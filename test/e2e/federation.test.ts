@@ -57,7 +57,7 @@ describe('Lattice as a federation subgraph', () => {
         done();
       },
     });
-    lattice = await startTestLattice({}, { log: pino({ level: 'error' }, logStream) });
+    lattice = await startTestLattice({ federation: { enabled: true, roles: ['Federation'] } }, { log: pino({ level: 'error' }, logStream) });
 
     onCall = new ApolloServer({
       schema: buildSubgraphSchema([

@@ -64,8 +64,9 @@ describe('execute permission', () => {
 describe('approve permission, cancel and visibility', () => {
   it('defaults approvers to the Admin role', () => {
     const a = action({ requiredApproval: true });
-    expect(isApprover(a, caller('root', { roles: ['Admin'] }))).toBe(true);
-    expect(isApprover(a, caller('ann'))).toBe(false);
+    const run = waitingRun(a);
+    expect(isApprover(a, run, caller('root', { roles: ['Admin'] }))).toBe(true);
+    expect(isApprover(a, run, caller('ann'))).toBe(false);
   });
 
   it('lets the creator or an admin cancel, no one else', () => {

@@ -1,12 +1,12 @@
 /**
  * Shared fixtures for the actions tests: a small blueprint model (Service, System), a catalog
- * over a MemoryEntityStore seen the way the engine sees it (a RuleContext), example actions in
+ * over a MemoryEntityStore seen the way the engine sees it (a PolicyCatalog), example actions in
  * Port's format, callers, and a loader for one action.
  */
 import { loadBlueprints } from '../../src/model/blueprints/load.ts';
 import type { BlueprintModel } from '../../src/model/blueprints/model.ts';
 import type { EntityInput } from '../../src/model/entities/entity.ts';
-import type { RuleContext } from '../../src/model/query/portRules.ts';
+import type { PolicyCatalog } from '../../src/model/actions/policy.ts';
 import { MemoryEntityStore } from '../../src/data/memory/MemoryEntityStore.ts';
 import { loadActions } from '../../src/model/actions/load.ts';
 import type { Action } from '../../src/model/actions/model.ts';
@@ -39,7 +39,7 @@ export const model: BlueprintModel = loadBlueprints([
 
 export interface Catalog {
   readonly store: MemoryEntityStore;
-  readonly context: RuleContext;
+  readonly context: PolicyCatalog;
   put(...entities: Partial<EntityInput>[]): Promise<void>;
 }
 
@@ -47,7 +47,7 @@ export function makeCatalog(): Catalog {
   const store = new MemoryEntityStore();
   return {
     store,
-    context: { model, load: (bp, ids) => store.getMany(bp, ids), findByRelation: (bp, rel, targets) => store.findByRelation(bp, rel, targets) },
+    context: { model, load: (bp, ids) => store.getMany(bp, ids), list: (bp) => store.list(bp), findByRelation: (bp, rel, targets) => store.findByRelation(bp, rel, targets) },
     async put(...entities) {
       await store.put(
         entities.map((e) => ({ blueprint: 'Service', identifier: 'x', title: null, icon: null, team: [], properties: {}, relations: {}, origin: 'api', ...e }) as EntityInput),

@@ -66,9 +66,21 @@ describe('name collisions', () => {
     expect(e.message).toContain('"A_B"');
   });
 
-  it('two properties landing on one field', () => {
-    const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, onCall: { type: 'string' }, Title: { type: 'string' } } } })]);
-    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall']);
+  it('two properties landing on one field, neither spelled as it', () => {
+    const errors = collisions([bp({ identifier: 'A', schema: { properties: { on_call: { type: 'string' }, 'on-call': { type: 'string' }, Title: { type: 'string' } } } })]);
+    expect(errors.map((e) => e.pointer)).toEqual(['/0/schema/properties/on-call']);
+    expect(collisions([bp({ identifier: 'A', schema: { properties: { 'on-call': { type: 'string' }, onCall: { type: 'string' } } } })]).map((e) => e.pointer)).toEqual(['/0/schema/properties/onCall']);
+  });
+
+  it('of two properties on one field, the one spelled as it keeps it and the other is its identifier (Port\'s Statuspage blueprint)', () => {
+    for (const order of [['postmortem_published_at', 'postmortemPublishedAt'], ['postmortemPublishedAt', 'postmortem_published_at']]) {
+      const p = plan([bp({ identifier: 'incident', schema: { properties: Object.fromEntries(order.map((key) => [key, { type: 'string' }])) } })]);
+      const fields = Object.fromEntries(p.type('incident').fields.map((f) => [f.name, 'key' in f ? f.key : f.kind]));
+      expect(fields).toMatchObject({ postmortemPublishedAt: 'postmortemPublishedAt', postmortem_published_at: 'postmortem_published_at' });
+      expect(p.warnings.map((w) => w.message)).toEqual([
+        'property "postmortem_published_at" of blueprint "incident" is the GraphQL field "postmortem_published_at": "postmortemPublishedAt" is the identifier of another field',
+      ]);
+    }
   });
 
   it('a field on a meta field or on another section\'s field takes its section\'s name, with a warning (Port allows these)', () => {
@@ -77,7 +89,7 @@ describe('name collisions', () => {
       bp({
         identifier: 'service',
         schema: { properties: { createdAt: { type: 'string', format: 'date-time' }, team: { type: 'string' }, Title: { type: 'string' }, environment: { type: 'string' } } },
-        relations: { team: { target: 'team' }, environment: { target: 'team' }, Namespace: { target: 'team' } },
+        relations: { team: { target: 'team', many: false }, environment: { target: 'team', many: false }, Namespace: { target: 'team', many: false } },
         mirrorProperties: { namespace: { path: 'Namespace.$title' } },
       }),
     ]);
@@ -109,9 +121,9 @@ describe('name collisions', () => {
   });
 
   it('a reverse relation landing on an existing field, unless renamed with "inverse"', () => {
-    const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S' } } })];
+    const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S', many: false } } })];
     expect(collisions(clash)[0].pointer).toBe('/1/relations/system');
-    const renamed = plan([clash[0], bp({ identifier: 'Component', relations: { system: { target: 'S', inverse: 'parts' } } })]);
+    const renamed = plan([clash[0], bp({ identifier: 'Component', relations: { system: { target: 'S', many: false, inverse: 'parts' } } })]);
     expect(renamed.type('S').fields.map((f) => f.name)).toContain('parts');
   });
 });

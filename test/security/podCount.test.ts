@@ -43,7 +43,7 @@ beforeEach(async () => {
     actions: () => actions,
     store: runs,
     events: new MemoryPubSub(),
-    catalog: () => ({ model, load: (bp, ids) => store.getMany(bp, ids), findByRelation: (bp, rel, t) => store.findByRelation(bp, rel, t) }),
+    catalog: () => ({ model, load: (bp, ids) => store.getMany(bp, ids), list: (bp) => store.list(bp), findByRelation: (bp, rel, t) => store.findByRelation(bp, rel, t) }),
     invokers: {
       KUBERNETES: async (context) => {
         calls.push(context);

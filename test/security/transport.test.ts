@@ -19,7 +19,7 @@ let dev: Lattice;
 beforeAll(async () => {
   const tokens = [ADMIN_TOKEN_CONFIG, { name: 'router', sha256: sha256Hex(FEDERATION_TOKEN), user: 'router', roles: ['Federation'] }];
   [prod, dev] = await Promise.all([
-    startTestLattice({ mode: 'production', introspection: false, graphiql: false, cors: { origins: [ORIGIN] }, auth: { anonymous: true, tokens } }),
+    startTestLattice({ mode: 'production', introspection: false, graphiql: false, cors: { origins: [ORIGIN] }, auth: { anonymous: true, tokens }, federation: { enabled: true, roles: ['Federation'] } }),
     startTestLattice(),
   ]);
 });
@@ -67,7 +67,8 @@ describe('production mode', () => {
     const router = await gql(prod.url, '{ _service { sdl } }', undefined, { token: FEDERATION_TOKEN });
     expect(router.data._service.sdl).toContain('type Component');
     expect((await overWs(prod.url, '{ _service { sdl } }', FEDERATION_TOKEN)).next?.data._service.sdl).toContain('type Component');
-    expect((await gql(dev.url, '{ _service { sdl } }')).data._service.sdl).toContain('type Component');
+    // Not a subgraph unless server.federation.enabled: the field is not in the schema at all.
+    expect((await gql(dev.url, '{ _service { sdl } }')).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('drops "Did you mean" hints from validation errors over HTTP and graphql-ws (development keeps them)', async () => {

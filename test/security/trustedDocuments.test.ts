@@ -1,7 +1,7 @@
 /**
  * Trusted documents (docs/security.md, Trusted documents) against real gateways: a manifest file
  * and a Redis hash; ids by `documentId` and by APQ's `extensions.persistedQuery.sha256Hash`; POST,
- * GET and graphql-ws; `enforce` refuses other documents (PERSISTED_QUERY_NOT_ALLOWED) unless the
+ * GET, graphql-ws, SSE and multipart; `enforce` refuses other documents (PERSISTED_QUERY_NOT_ALLOWED) unless the
  * caller has a bypass role; an unknown id is PERSISTED_QUERY_NOT_FOUND; `allow` runs both.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -96,6 +96,37 @@ describe('trusted documents, enforce mode', () => {
     expect((await c.take((m) => m.id === 'unknown')).payload[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(await c.run('listed', ORDERS)).toMatchObject({ next: ORDERS_RESULT });
     c.ws.close();
+  });
+});
+
+describe('trusted documents over the HTTP streams (SSE, multipart)', () => {
+  const stream = async (accept: string, init: { method: 'GET'; params: Record<string, string> } | { method: 'POST'; body: unknown }) => {
+    const url = init.method === 'GET' ? `${enforce.url}/graphql?${new URLSearchParams(init.params)}` : `${enforce.url}/graphql`;
+    const res = await fetch(url, { method: init.method, headers: { accept, 'content-type': 'application/json' }, ...(init.method === 'POST' ? { body: JSON.stringify(init.body) } : {}) });
+    return { status: res.status, text: await res.text() };
+  };
+  const SSE = 'text/event-stream';
+  const MULTIPART = 'multipart/mixed;subscriptionSpec=1.0';
+
+  it('runs a listed document by id and refuses any other with PERSISTED_QUERY_NOT_ALLOWED (400, before the stream opens)', async () => {
+    for (const [accept, init] of [
+      [SSE, { method: 'GET', params: { documentId: 'relay-orders-1' } }],
+      [SSE, { method: 'POST', body: { documentId: 'relay-orders-1' } }],
+      [MULTIPART, { method: 'POST', body: { extensions: apq(sha(ORDERS)) } }],
+    ] as const) {
+      const ok = await stream(accept, init);
+      expect(ok.status, `${accept} ${init.method}`).toBe(200);
+      expect(ok.text).toContain('{"data":{"domain":{"title":"Orders"}}');
+    }
+    for (const [accept, init] of [
+      [SSE, { method: 'GET', params: { query: '{ domains { totalCount } }' } }],
+      [SSE, { method: 'POST', body: { query: '{ domains { totalCount } }' } }],
+      [MULTIPART, { method: 'POST', body: { query: '{ domains { totalCount } }' } }],
+    ] as const) {
+      const refused = await stream(accept, init);
+      expect(refused.status, `${accept} ${init.method}`).toBe(400);
+      expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+    }
   });
 });
 

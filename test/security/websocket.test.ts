@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
 import { rawConnect, type RawConnection } from '../helpers/rawWs.ts';
 
 const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Component") { identifier } }';
@@ -71,6 +71,39 @@ describe('WebSocket limits', () => {
       expect(answer.payload[0].extensions.code, id).toBe('BAD_REQUEST');
     }
     expect(await c.run('q', QUERY)).toMatchObject({ next: { data: { domain: { title: 'Orders' } } } });
+    expect(c.ws.readyState).toBe(c.ws.OPEN);
+    c.ws.close();
+  });
+
+  it('a broken subscribe (syntax, validation, malformed, failing subscribe resolver) answers an error for its id only: the socket\'s other subscription stays alive', async () => {
+    const c = await connected();
+    await c.init();
+    c.send({ id: 'live', type: 'subscribe', payload: { query: 'subscription { entityChanged(blueprint: "Domain") { identifier entity { title } } }' } });
+    const write = (title: string) => gql(lattice.url, `mutation { upsertEntity(blueprint: "Domain", identifier: "Probe", title: "${title}") { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    // Write until the subscription sees a write: then the server holds it (no sleep).
+    let seen: any;
+    for (let i = 0; !seen; i++) {
+      await write(`before ${i}`);
+      seen = await c.take((m) => m.id === 'live' && m.type === 'next').catch(() => undefined);
+    }
+    const broken: [string, unknown, string][] = [
+      ['syntax', { id: 'syntax', type: 'subscribe', payload: { query: 'subscription { entityChanged(' } }, 'GRAPHQL_PARSE_FAILED'],
+      ['validation', { id: 'validation', type: 'subscribe', payload: { query: 'subscription { noSuchField }' } }, 'GRAPHQL_VALIDATION_FAILED'],
+      ['malformed', { id: 'malformed', type: 'subscribe', payload: { query: ['not', 'a', 'string'] } }, 'BAD_REQUEST'],
+    ];
+    for (const [id, message, code] of broken) {
+      c.send(message);
+      const answer = await c.take((m) => m.id === id);
+      expect(answer.type, id).toBe('error');
+      expect(answer.payload[0].extensions.code, id).toBe(code);
+    }
+    // A subscribe whose resolver refuses (no such run): its own errors, nothing else touched.
+    c.send({ id: 'no-run', type: 'subscribe', payload: { query: 'subscription { runUpdated(id: "run_nope") { id } }' } });
+    const refused = await c.take((m) => m.id === 'no-run' && (m.type === 'error' || m.type === 'next'));
+    expect(JSON.stringify(refused.payload)).toMatch(/run_nope/);
+    await write('after');
+    const after = await c.take((m) => m.id === 'live' && m.type === 'next' && m.payload.data.entityChanged.entity?.title === 'after');
+    expect(after.payload.data.entityChanged.identifier).toBe('Probe');
     expect(c.ws.readyState).toBe(c.ws.OPEN);
     c.ws.close();
   });

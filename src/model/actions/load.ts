@@ -26,6 +26,7 @@ import {
   type PermissionRule,
   type RequiredApproval,
 } from './model.ts';
+import { compilePolicy } from './policy.ts';
 import { checkActionRules, normaliseUserInputs } from './rules.ts';
 import type { TimerPolicy } from './timerPolicy.ts';
 import { parseDuration } from '../duration.ts';
@@ -116,9 +117,11 @@ interface WrittenAction {
   readonly timerPolicy?: { property: string; extendBy: string; maxExtensions?: number; maxLifetime?: string; extensionsProperty?: string; startProperty?: string; overCap?: 'approval' | 'refuse' };
 }
 
+type WrittenRule = Partial<Omit<PermissionRule, 'policy'>> & { readonly policy?: Raw };
+
 interface WrittenPermissions {
-  readonly execute?: Partial<PermissionRule>;
-  readonly approve?: Partial<PermissionRule>;
+  readonly execute?: WrittenRule;
+  readonly approve?: WrittenRule;
   readonly viewRuns?: ActionPermissions['viewRuns'];
 }
 
@@ -179,10 +182,16 @@ function requiredApproval(value: unknown): RequiredApproval | null {
 }
 
 function permissions(raw: WrittenPermissions | undefined): ActionPermissions {
-  const rule = (r: Partial<PermissionRule>): PermissionRule => ({ roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true });
+  const rule = (r: WrittenRule, kind: string): PermissionRule => ({
+    roles: r.roles ?? [],
+    users: r.users ?? [],
+    teams: r.teams ?? [],
+    ownedByTeam: r.ownedByTeam === true,
+    policy: r.policy ? compilePolicy(r.policy, `/permissions/${kind}/policy`) : null,
+  });
   return {
-    execute: raw?.execute ? rule(raw.execute) : null,
-    approve: raw?.approve ? rule(raw.approve) : DEFAULT_APPROVE,
+    execute: raw?.execute ? rule(raw.execute, 'execute') : null,
+    approve: raw?.approve ? rule(raw.approve, 'approve') : DEFAULT_APPROVE,
     viewRuns: raw?.viewRuns ?? 'involved',
   };
 }

@@ -191,8 +191,16 @@ const permissionRule = {
     users: stringList,
     teams: stringList,
     ownedByTeam: { type: 'boolean' },
-    // Port's dynamic permissions: refused by a rule with a clear message (rules.ts).
-    policy: {},
+    // Port's dynamic permissions (policy.ts): queries checked and conditions compiled by rules.ts.
+    policy: {
+      type: 'object',
+      required: ['queries', 'conditions'],
+      additionalProperties: false,
+      properties: {
+        queries: { type: 'object', additionalProperties: { type: 'object' } },
+        conditions: { type: 'array', minItems: 1, items: { type: 'string' } },
+      },
+    },
   },
 };
 

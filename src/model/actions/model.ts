@@ -12,6 +12,7 @@
 import type { ErrorLocation } from '../../errors/index.ts';
 import type { RuleQuery } from '../query/portRules.ts';
 import type { TimerPolicy } from './timerPolicy.ts';
+import type { Policy } from './policy.ts';
 
 export const OPERATIONS = ['CREATE', 'DAY-2', 'DELETE'] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -129,6 +130,8 @@ export interface PermissionRule {
   readonly teams: readonly string[];
   /** Members of a team that owns the entity the run is on. */
   readonly ownedByTeam: boolean;
+  /** Port's dynamic permissions (policy.ts): when set, it alone decides who may execute or approve. */
+  readonly policy: Policy | null;
 }
 
 export interface ActionPermissions {
@@ -174,7 +177,7 @@ export interface ActionSet {
 
 export const ADMIN_ROLE = 'Admin';
 
-export const DEFAULT_APPROVE: PermissionRule = Object.freeze({ roles: Object.freeze([ADMIN_ROLE]), users: Object.freeze([]), teams: Object.freeze([]), ownedByTeam: false });
+export const DEFAULT_APPROVE: PermissionRule = Object.freeze({ roles: Object.freeze([ADMIN_ROLE]), users: Object.freeze([]), teams: Object.freeze([]), ownedByTeam: false, policy: null });
 
 export function createActionSet(actions: readonly Action[]): ActionSet {
   const sorted = [...actions].sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));

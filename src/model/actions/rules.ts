@@ -3,7 +3,8 @@
  * model: blueprints named by the trigger, entity inputs and UPSERT_ENTITY exist; DAY-2 and DELETE
  * actions name their blueprint; every user input is a valid JSON Schema; the condition is Port's
  * rule language; every template compiles as jq; mapped properties and relations exist on
- * the target blueprint; permissions use no feature Lattice would silently ignore.
+ * the target blueprint; permissions use no feature Lattice would silently ignore, and their
+ * dynamic policies' queries and conditions compile (policy.ts).
  *
  * Takes the action as validated by the meta-schema (raw JSON) and returns every problem found
  * as a pointer relative to the action plus a message; load.ts turns them into located errors.
@@ -14,6 +15,7 @@ import { toPointer } from '../files/parseDocument.ts';
 import { checkRuleQuery, parseRuleQuery } from '../query/portRules.ts';
 import { entityBlueprint, inputSchemaProblems } from './inputs.ts';
 import type { InputDef, UserInputs } from './model.ts';
+import { policyProblems } from './policy.ts';
 import { templateProblems } from './templates.ts';
 
 export interface RuleProblem {
@@ -82,7 +84,7 @@ export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[]
 
   for (const kind of ['execute', 'approve'] as const) {
     const rule = (raw.permissions as Raw | undefined)?.[kind] as Raw | undefined;
-    if (rule?.policy !== undefined) fail(`/permissions/${kind}/policy`, 'dynamic permissions ("policy") are not supported; list roles, users, teams or ownedByTeam');
+    if (rule?.policy !== undefined) problems.push(...policyProblems(rule.policy as Raw, `/permissions/${kind}/policy`, model));
     if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; a ${operation} action runs on none`);
   }
 

@@ -71,9 +71,10 @@ const propertySchema = {
   },
 };
 
+/** Port's API requires `many` (its Backstage integration's blueprints, which omit it, are refused by Port). */
 const relationSchema = {
   type: 'object',
-  required: ['target'],
+  required: ['target', 'many'],
   properties: {
     title: { type: 'string' },
     description: { type: 'string' },

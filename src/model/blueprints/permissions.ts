@@ -23,7 +23,7 @@ export interface CatalogPermissions {
 }
 
 /** Nobody but the `Admin` role (who may always write). */
-export const ADMIN_ONLY: PermissionRule = Object.freeze({ roles: Object.freeze([ADMIN_ROLE]), users: Object.freeze([]), teams: Object.freeze([]), ownedByTeam: false });
+export const ADMIN_ONLY: PermissionRule = Object.freeze({ roles: Object.freeze([ADMIN_ROLE]), users: Object.freeze([]), teams: Object.freeze([]), ownedByTeam: false, policy: null });
 
 export const DEFAULT_CATALOG_PERMISSIONS: CatalogPermissions = Object.freeze({
   register: ADMIN_ONLY,
@@ -76,7 +76,7 @@ interface WrittenPermissions {
 }
 
 const rule = (r: WrittenRule | undefined): PermissionRule =>
-  r ? { roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true } : ADMIN_ONLY;
+  r ? { roles: r.roles ?? [], users: r.users ?? [], teams: r.teams ?? [], ownedByTeam: r.ownedByTeam === true, policy: null } : ADMIN_ONLY;
 
 /** The permissions as written (already checked against `permissionsSchema`), defaults filled in. */
 export function toCatalogPermissions(raw: unknown): CatalogPermissions {

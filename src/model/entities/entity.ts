@@ -4,6 +4,7 @@
  * Entities are immutable values (frozen by the stores). `origin` records who owns an entity:
  * `file:<path>` for catalog files, `api` for entities written through mutations.
  */
+import type { RuleQuery } from '../query/ruleSyntax.ts';
 
 export type RelationValue = string | readonly string[] | null;
 
@@ -22,6 +23,11 @@ export interface Entity {
   /** Who wrote it last through the API (Port's `$updatedBy`). */
   readonly updatedBy?: string | null;
   readonly origin: string;
+  /**
+   * Relations a source mapping gave as Port search queries (data/mapping.ts), not yet resolved:
+   * the reader (data/reader.ts) turns them into `relations`. Never stored, never served.
+   */
+  readonly relationQueries?: Readonly<Record<string, RuleQuery>>;
 }
 
 /** What a writer supplies (`updatedBy`: the caller, for API writes); the store sets the timestamps and `createdBy`. */
@@ -39,6 +45,12 @@ export type LoadEntities = (blueprint: string, identifiers: readonly string[]) =
 export type FindByRelation = (blueprint: string, relation: string, targets: readonly string[]) => Promise<readonly (readonly Entity[])[]>;
 
 /** The identifiers a relation points at, as a list whatever its cardinality. */
+/** The entity as Port hands it to jq (calculations, policies): meta fields, `properties`, `relations`, not Lattice's `origin`. */
+export function portEntity(e: Entity): Omit<Entity, 'origin'> {
+  const { origin: _origin, ...port } = e;
+  return port;
+}
+
 export function relationTargets(entity: Entity, relation: string): readonly string[] {
   const value = entity.relations[relation];
   if (value === null || value === undefined) return [];

@@ -1,5 +1,6 @@
 /**
- * The operation limits over graphql-ws (src/server/ws.ts calls these): the same checks as HTTP
+ * The operation limits over graphql-ws (src/server/ws.ts calls these) and the HTTP streams (SSE,
+ * multipart: src/server/streams): the same checks as HTTP
  * (limitOperation) once a `subscribe` is parsed and validated, `extensions.cost` on its answers,
  * and cancellation: a query or mutation still running is stopped when the client sends
  * `complete` for it or the socket closes (graphql-ws has no hook for a `complete` of a running
@@ -15,8 +16,9 @@ import { withOneStopError } from './plugin.ts';
 import type { CountStop } from './stops.ts';
 
 export interface WsOperation {
-  readonly socket: WebSocket;
-  readonly id: string;
+  /** The graphql-ws socket and operation id (cancelled on `complete` or close); none over HTTP streams, which cancel when their response closes (cancelOnClose.ts). */
+  readonly socket?: WebSocket;
+  readonly id?: string;
   readonly schema: GraphQLSchema;
   readonly document: DocumentNode;
   readonly operationName?: string | null;
@@ -67,7 +69,7 @@ export function wsLimits(config: LimitsConfig, countStop: CountStop): WsLimits {
       const outcome = limitOperation({ config, schema: op.schema, document: op.document, operation, variables: op.variables, identity: op.identity ?? ANONYMOUS, context: op.context, countStop });
       costs.set(op.context, outcome.cost);
       if (outcome.errors) return outcome.errors;
-      if (operation.operation !== 'subscription') track(op.socket, op.id, op.context);
+      if (operation.operation !== 'subscription' && op.socket && op.id !== undefined) track(op.socket, op.id, op.context);
       return undefined;
     },
     result(context, formatted) {

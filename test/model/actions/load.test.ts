@@ -50,7 +50,7 @@ describe('loading actions', () => {
     expect(scaffold?.trigger.userInputs.required).toEqual(['name']);
     expect(scaffold?.invocationMethod).toMatchObject({ type: 'WEBHOOK', method: 'POST', agent: false, synchronized: true });
     expect(scaffold?.requiredApproval).toBeNull();
-    expect(scaffold?.permissions).toEqual({ execute: null, approve: { roles: ['Admin'], users: [], teams: [], ownedByTeam: false }, viewRuns: 'involved' });
+    expect(scaffold?.permissions).toEqual({ execute: null, approve: { roles: ['Admin'], users: [], teams: [], ownedByTeam: false, policy: null }, viewRuns: 'involved' });
     expect(actions.get('scale')?.origin).toMatchObject({ file: 'more.json', pointer: '/0' });
   });
 
@@ -77,7 +77,7 @@ describe('loading actions', () => {
     const restart = loadActions([{ file: 'ops.yaml', text }], model).actions.get('restart');
     expect(restart?.trigger.condition).toEqual({ combinator: 'and', rules: [{ property: 'language', operator: '=', value: 'go' }] });
     expect(restart?.invocationMethod).toMatchObject({ type: 'GITHUB', reportWorkflowStatus: true });
-    expect(restart?.permissions.execute).toEqual({ roles: [], users: [], teams: [], ownedByTeam: true });
+    expect(restart?.permissions.execute).toEqual({ roles: [], users: [], teams: [], ownedByTeam: true, policy: null });
   });
 
   it('names line and column of syntax errors', () => {
@@ -175,12 +175,12 @@ describe('loading actions', () => {
     expectOneError(json('b.json', lockAction({ invocationMethod: { ...method, blueprintIdentifier: 'Nope' } })), '/invocationMethod/blueprintIdentifier', '"blueprintIdentifier": "Nope"', /unknown blueprint "Nope"/);
   });
 
-  it('refuses dynamic permission policies, and ownedByTeam on actions with no entity', () => {
+  it('refuses a dynamic permission policy without conditions (test/runs/policy.test.ts has the rest), and ownedByTeam on actions with no entity', () => {
     expectOneError(
       json('a.json', scaleAction('http://x', { permissions: { execute: { roles: ['Member'], policy: { queries: {}, conditions: [] } } } })),
-      '/permissions/execute/policy',
-      '"policy"',
-      /dynamic permissions \("policy"\) are not supported/,
+      '/permissions/execute/policy/conditions',
+      '"conditions"',
+      /must NOT have fewer than 1 items/,
     );
     expectOneError(json('b.json', scaffoldAction('http://x', { permissions: { approve: { ownedByTeam: true } } })), '/permissions/approve/ownedByTeam', '"ownedByTeam"', /needs the entity a run is on/);
   });

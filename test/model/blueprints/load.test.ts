@@ -170,7 +170,7 @@ describe('loading blueprints', () => {
 
   it('rejects an identifier used by a property and a mirror (relations are apart, as in Port), a bad required list, enum values of the wrong type', () => {
     const errors = loadErrors([
-      json('a.json', bp({ identifier: 'A', schema: { properties: { x: { type: 'number', enum: [1, 'two'] } }, required: ['y'] }, relations: { x: { target: 'A' } }, mirrorProperties: { x: { path: 'x.$title' } } })),
+      json('a.json', bp({ identifier: 'A', schema: { properties: { x: { type: 'number', enum: [1, 'two'] } }, required: ['y'] }, relations: { x: { target: 'A', many: false } }, mirrorProperties: { x: { path: 'x.$title' } } })),
     ]);
     expect(errors.map((e) => e.location?.pointer).sort()).toEqual(['/mirrorProperties/x', '/schema/properties/x/enum/1', '/schema/required/0']);
   });
@@ -186,7 +186,7 @@ describe('loading blueprints', () => {
   it('rejects aggregations over unknown targets or non-number properties', () => {
     const errors = loadErrors([
       json('a.json', bp({ identifier: 'A', aggregationProperties: { n: { target: 'Nope', calculationSpec: { calculationBy: 'entities', func: 'count' } } } })),
-      json('b.json', bp({ identifier: 'B', schema: { properties: { s: { type: 'string' } } }, relations: { a: { target: 'A' } } })),
+      json('b.json', bp({ identifier: 'B', schema: { properties: { s: { type: 'string' } } }, relations: { a: { target: 'A', many: false } } })),
       json('c.json', bp({ identifier: 'C', aggregationProperties: { total: { target: 'B', calculationSpec: { calculationBy: 'property', func: 'sum', property: 's' } } } })),
     ]);
     expect(errors.map((e) => [e.location?.file, e.location?.pointer])).toEqual([
@@ -200,7 +200,7 @@ describe('loading blueprints', () => {
     const count = { calculationBy: 'entities', func: 'count' };
     const errors = loadErrors([
       json('a.json', bp({ identifier: 'A' })),
-      json('b.json', bp({ identifier: 'B', relations: { a: { target: 'A' } } })),
+      json('b.json', bp({ identifier: 'B', relations: { a: { target: 'A', many: false } } })),
       json('c.json', bp({ identifier: 'C', aggregationProperties: { n: { target: 'B', calculationSpec: count, pathFilter: [{ path: ['nope'] }] }, m: { target: 'B', calculationSpec: count, pathFilter: [{ path: ['a'] }] } } })),
     ]);
     expect(errors.map((e) => [e.location?.file, e.location?.pointer, e.message])).toEqual([
@@ -210,7 +210,7 @@ describe('loading blueprints', () => {
   });
 
   it('refuses unknown keys with file, line, column and pointer, naming the key Port has', () => {
-    const file = json('a.json', bp({ identifier: 'A', schema: { properties: { p: { tpye: 'string', type: 'string' } } }, relation: { b: { target: 'A' } } }));
+    const file = json('a.json', bp({ identifier: 'A', schema: { properties: { p: { tpye: 'string', type: 'string' } } }, relation: { b: { target: 'A', many: false } } }));
     const errors = loadErrors([file]);
     expect(errors.map((e) => [e.code, e.location, e.message])).toEqual([
       ['INVALID_BLUEPRINT', { file: 'a.json', pointer: '/relation', ...lineColumnOf(file.text, '"relation"') }, 'unknown key "relation" (did you mean "relations"?) (strict: false in lattice.yaml loads it as a warning)'],
@@ -235,7 +235,7 @@ describe('loading blueprints', () => {
   it('refuses an aggregation query with an unknown operator or property, at its place in the query', () => {
     const count = { calculationBy: 'entities', func: 'count' };
     const file = json('c.json', [
-      bp({ identifier: 'service', schema: { properties: { tier: { type: 'string' } } }, relations: { team: { target: 'team' } } }),
+      bp({ identifier: 'service', schema: { properties: { tier: { type: 'string' } } }, relations: { team: { target: 'team', many: false } } }),
       bp({
         identifier: 'team',
         aggregationProperties: {
@@ -259,7 +259,7 @@ describe('loading blueprints', () => {
   });
 
   it('locates errors inside files holding a list of blueprints', () => {
-    const errors = loadErrors([json('list.json', [bp({ identifier: 'A' }), bp({ identifier: 'B', relations: { a: { target: 'Z' } } })])]);
+    const errors = loadErrors([json('list.json', [bp({ identifier: 'A' }), bp({ identifier: 'B', relations: { a: { target: 'Z', many: false } } })])]);
     expect(errors[0].location).toMatchObject({ file: 'list.json', pointer: '/1/relations/a/target' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The simulator's default resources: an RDS instance for the seed catalog's `cart-sql-sb`, S3
  * buckets and SQS queues tagged with the components that use them, in eu-west-1 (and one queue
- * in us-east-1). Properties are shaped like Cloud Control's (CloudFormation resource schemas).
+ * in us-east-1), and the auto-scaling group of cart-service's hosts. Properties are shaped like Cloud Control's (CloudFormation resource schemas).
  */
 export interface SimResource {
   readonly region: string;
@@ -53,6 +53,19 @@ export function seedResources(): SimResource[] {
       typeName: 'AWS::SQS::Queue',
       identifier: 'https://sqs.us-east-1.amazonaws.com/111111111111/products-sync',
       properties: { QueueName: 'products-sync', Arn: 'arn:aws:sqs:us-east-1:111111111111:products-sync', QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/products-sync', Tags: tags('ProductsService') },
+    },
+    {
+      region: 'eu-west-1',
+      typeName: 'AWS::AutoScaling::AutoScalingGroup',
+      identifier: 'cart-service-asg',
+      properties: {
+        AutoScalingGroupName: 'cart-service-asg',
+        AutoScalingGroupARN: 'arn:aws:autoscaling:eu-west-1:111111111111:autoScalingGroup:cart-service-asg',
+        MinSize: '2',
+        MaxSize: '6',
+        DesiredCapacity: '3',
+        Tags: tags('CartService'),
+      },
     },
   ];
 }

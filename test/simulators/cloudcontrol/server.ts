@@ -3,9 +3,12 @@
  * speaks, on a real HTTP server, for the tests and the demo of Lattice's AWS source. Point the
  * SDK at it with `endpoint: sim.url` and any static credentials; the region is read from the
  * request's SigV4 credential scope, so one simulator serves one account in several regions.
+ * Reads (ListResources, GetResource) are answered here; CreateResource, UpdateResource and
+ * GetResourceRequestStatus in mutations.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloudControlMutations } from './mutations.ts';
 import { seedResources, type SimResource } from './seed.ts';
 
 export interface CloudControlSimulatorOptions {
@@ -45,6 +48,7 @@ export async function startCloudControlSimulator(options: CloudControlSimulatorO
   const stats: CloudControlStats = { requests: 0, byOperation: {}, lists: {}, throttled: 0 };
   let throttles = 0;
   let failing = false;
+  const mutations = new CloudControlMutations(resources);
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': crypto.randomUUID() }).end(JSON.stringify(body));
@@ -74,6 +78,8 @@ export async function startCloudControlSimulator(options: CloudControlSimulatorO
       } catch {
         return error(res, 400, 'SerializationException', 'body is not JSON');
       }
+      const mutation = mutations.handle(operation, region, input);
+      if (mutation) return 'error' in mutation ? error(res, mutation.status, mutation.error, mutation.message) : send(res, mutation.status, mutation.body);
       const typeName = input.TypeName;
       if (typeof typeName !== 'string' || !/^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/.test(typeName)) {
         return error(res, 400, 'ValidationException', '1 validation error detected: Value at \'typeName\' failed to satisfy constraint');
@@ -110,6 +116,7 @@ export async function startCloudControlSimulator(options: CloudControlSimulatorO
     },
     reset() {
       resources.splice(0, resources.length, ...initial());
+      mutations.reset();
       Object.assign(stats, { requests: 0, byOperation: {}, lists: {}, throttled: 0 });
       throttles = 0;
       failing = false;

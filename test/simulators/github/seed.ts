@@ -440,6 +440,32 @@ export function seedOrganization(options: SeedOptions = {}): GitHubOrganization 
   return org;
 }
 
+/**
+ * Adds a repository to an organization, as a workflow that creates one would (the simulator's
+ * `scaffold.yml`): public, one commit holding `files`, a successful CI run, no pull requests.
+ */
+export function addRepository(org: GitHubOrganization, spec: { name: string; description: string; language?: string; files: Record<string, string>; now?: number }): GitHubRepository {
+  const index = org.repositories.length;
+  const now = spec.now ?? Date.now();
+  const repo = repository(org, { pullRequest: 100_000 + index * 100, suite: 100_000 + index }, {
+    index,
+    name: spec.name,
+    description: spec.description,
+    visibility: 'PUBLIC',
+    isArchived: false,
+    language: LANGUAGES.find((l) => l.name.toLowerCase() === (spec.language ?? '').toLowerCase()) ?? null,
+    topics: [],
+    createdAt: now,
+    pushedAt: now,
+    stargazerCount: 0,
+    files: spec.files,
+    conclusion: 'SUCCESS',
+    pullRequests: [],
+  });
+  org.repositories.push(repo);
+  return repo;
+}
+
 interface RepositorySpec {
   index: number;
   name: string;

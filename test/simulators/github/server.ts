@@ -9,6 +9,10 @@
  * (limits.ts) → execution over the seeded data (resolvers.ts). Every answer GitHub gives with 200
  * (validation errors, node limit, rate limit) is a 200 here too, with GitHub's error shapes and
  * the `x-ratelimit-*` headers. Stats record every request and every query evaluated.
+ *
+ * REST: `POST /repos/{owner}/{repo}/actions/workflows/{workflow}/dispatches` (workflow_dispatch)
+ * answers 204 and starts a workflow run (runner.ts), which sends signed `workflow_run` webhooks
+ * to the target `deliverWebhooks({ url, secret })` names, as an organization webhook does.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +33,7 @@ import { executionErrorJson, validationErrorJson, type GitHubErrorJson } from '.
 import { analyzeQuery } from './limits.ts';
 import { createFieldResolver, type GitHubData, type RateLimitInfo, type ResolverContext } from './resolvers.ts';
 import { gitHubSchema } from './schema.ts';
+import { WorkflowRunner, type Delivery, type SimWorkflowRun, type WebhookTarget } from './runner.ts';
 import { seedOrganization, seedViewer, type GitHubOrganization } from './seed.ts';
 
 export type { GitHubData } from './resolvers.ts';
@@ -101,6 +106,14 @@ export interface GitHubSimulator {
   readonly data: GitHubData;
   /** Replace the current faults (keys left out are cleared). */
   setFaults(faults: GitHubFaults): void;
+  /** Send `workflow_run` webhooks of dispatched workflows to this URL, signed with this secret (undefined: stop). */
+  deliverWebhooks(target: WebhookTarget | undefined): void;
+  /** The workflow runs dispatches started, in order (status, conclusion, what each did). */
+  readonly workflowRuns: readonly SimWorkflowRun[];
+  /** The webhook deliveries made, with the receiver's answer. */
+  readonly webhookDeliveries: readonly Delivery[];
+  /** Resolves once every workflow run started so far has completed and been delivered. */
+  actionsIdle(): Promise<void>;
   /** Clear faults, stats and rate-limit usage, and restore the seeded data. */
   reset(): void;
   close(): Promise<void>;
@@ -138,6 +151,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
     latencyMs: undefined,
   };
   let requestCounter = 0;
+  const runner = new WorkflowRunner(data, 'https://github.com');
 
   const rateHeaders = (): Record<string, string> => {
     const remaining = faults.exhausted ? 0 : Math.max(0, window.limit - window.used);
@@ -158,7 +172,9 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
       if (!/^(?:bearer|token)\s+(\S+)\s*$/i.test(req.headers.authorization ?? '') || !(req.headers.authorization ?? '').endsWith(token)) return { status: 401, body: { message: 'Bad credentials' } };
       const body = JSON.parse((await readBody(req)) || '{}') as { ref?: string; inputs?: Record<string, unknown> };
       if (!body.ref) return { status: 422, body: { message: 'Invalid request: "ref" wasn\'t supplied.' } };
-      stats.dispatches.push({ owner: decodeURIComponent(dispatch[1]), repo: decodeURIComponent(dispatch[2]), workflow: decodeURIComponent(dispatch[3]), ref: body.ref, inputs: body.inputs ?? {} });
+      const accepted = { owner: decodeURIComponent(dispatch[1]), repo: decodeURIComponent(dispatch[2]), workflow: decodeURIComponent(dispatch[3]), ref: body.ref, inputs: body.inputs ?? {} };
+      stats.dispatches.push(accepted);
+      runner.start({ ...accepted, inputs: Object.fromEntries(Object.entries(accepted.inputs).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) });
       return { status: 204, body: undefined };
     }
     if (req.method !== 'POST' || (path !== '/graphql' && path !== '/api/graphql')) {
@@ -311,7 +327,12 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
         latencyMs: next.latencyMs,
       };
     },
+    deliverWebhooks: (target) => runner.deliverTo(target),
+    workflowRuns: runner.runs,
+    webhookDeliveries: runner.deliveries,
+    actionsIdle: () => runner.idle(),
     reset(): void {
+      runner.reset();
       faults = { status502: 0, secondary: undefined, exhausted: false, latencyMs: undefined };
       stats.requests = 0;
       for (const status of Object.keys(stats.statuses)) delete stats.statuses[Number(status)];
