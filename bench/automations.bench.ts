@@ -87,11 +87,22 @@ function project(prefix: string): string {
   return dir;
 }
 
-async function gql(g: GatewayProcess, query: string, variables: Record<string, unknown>) {
+async function gql<T = unknown>(g: GatewayProcess, query: string, variables: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${g.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
+  return body.data as T;
+}
+
+/** What the bench reads back of an expiry's automation run. */
+interface ExpiredRun {
+  readonly createdAt: string;
+  readonly automation: { readonly event: { readonly context: { readonly entityIdentifier: string }; readonly diff: { readonly after: { readonly properties: { readonly expires_at: string } } } } };
+}
+
+interface RunPage {
+  readonly nodes: ExpiredRun[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string };
 }
 
 const UPSERT = 'mutation($id: String!, $p: JSON) { upsertEntity(blueprint: "DevEnvironment", identifier: $id, properties: $p) { identifier } }';
@@ -131,9 +142,9 @@ async function runBackEnd(name: 'in-process' | 'redis') {
     const deadline = start + 2000 + 60_000;
     while ([...due.keys()].some((id) => !hook.arrivals.has(id)) && Date.now() < deadline) await sleep(50);
     const arrivalSkew = [...due].flatMap(([id, at]) => (hook.arrivals.has(id) && !late.has(id) ? [(hook.arrivals.get(id) as Arrival).at - at] : []));
-    const runs: { createdAt: string; automation: { event: any } }[] = [];
+    const runs: ExpiredRun[] = [];
     for (let after: string | null = null; ; ) {
-      const page: { nodes: typeof runs; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await gql(gateways[0], 'query($after: String) { runs(filter: { action: "bench_expired" }, first: 1000, after: $after) { nodes { createdAt automation { event } } pageInfo { hasNextPage endCursor } } }', { after })).runs;
+      const page: RunPage = (await gql<{ runs: RunPage }>(gateways[0], 'query($after: String) { runs(filter: { action: "bench_expired" }, first: 1000, after: $after) { nodes { createdAt automation { event } } pageInfo { hasNextPage endCursor } } }', { after })).runs;
       runs.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

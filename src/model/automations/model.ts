@@ -17,7 +17,6 @@ export const ENTITY_EVENTS = ['ENTITY_CREATED', 'ENTITY_UPDATED', 'ENTITY_DELETE
 export const TIMER_EVENTS = ['TIMER_PROPERTY_EXPIRED', 'TIMER_PROPERTY_EXPIRING'] as const;
 export const RUN_EVENTS = ['RUN_CREATED', 'RUN_UPDATED', 'ANY_RUN_CHANGE'] as const;
 export const AUTOMATION_EVENTS = [...ENTITY_EVENTS, ...TIMER_EVENTS, ...RUN_EVENTS] as const;
-export type AutomationEventType = (typeof AUTOMATION_EVENTS)[number];
 
 /** What an automation listens to (`trigger.event`). */
 export type EventSpec =
