@@ -19,7 +19,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { createClient, type Client } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
@@ -27,7 +26,7 @@ import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
 import { ROOT } from '../helpers/lattice.ts';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.ts';
-import { testRedisUrl } from '../helpers/redis.ts';
+import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 
 const REDIS_URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
@@ -90,13 +89,7 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const release of holds) release();
   await receiver?.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(PREFIX);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -17,12 +17,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { ROOT } from '../helpers/lattice.ts';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.ts';
-import { testRedisUrl } from '../helpers/redis.ts';
+import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 import { until } from '../helpers/until.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
 import { startKubernetesSimulator, type KubernetesSimulator } from '../simulators/kubernetes/server.ts';
@@ -131,13 +130,7 @@ afterAll(async () => {
   for (const g of gateways) if (g.child.exitCode === null && g.child.signalCode === null) g.child.kill('SIGTERM');
   await Promise.all(gateways.map((g) => g.exited));
   await sim?.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(PREFIX);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@
  * (test/setup/redis.ts: $LATTICE_TEST_REDIS_URL, else 127.0.0.1:6379 when it answers, else a
  * redis-server of the suite's own). Tests keep their data apart with key prefixes of their own.
  */
+import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -14,4 +15,15 @@ declare module 'vitest' {
 
 export function testRedisUrl(): string {
   return inject('redisUrl');
+}
+
+/** Deletes every key under a test's prefix (its afterAll). */
+export async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(testRedisUrl());
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }

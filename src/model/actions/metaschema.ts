@@ -18,6 +18,14 @@ export const INPUT_FORMATS = [
   'proto', 'markdown', 'multi-line', 'timer', 'labeled-url',
 ] as const;
 
+/** Keys Port's exports carry on actions and automations, accepted and not used. */
+export const PORT_BOOKKEEPING = {
+  createdAt: { type: 'string' },
+  updatedAt: { type: 'string' },
+  createdBy: { type: 'string' },
+  updatedBy: { type: 'string' },
+};
+
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
 const stringList = { type: 'array', items: { type: 'string' }, uniqueItems: true };
 const inputTypes = ['string', 'number', 'boolean', 'object', 'array'];
@@ -244,10 +252,7 @@ const definition = {
     },
     // Keys Port has that Lattice accepts and does not use.
     publish: { type: 'boolean' },
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
-    createdBy: { type: 'string' },
-    updatedBy: { type: 'string' },
+    ...PORT_BOOKKEEPING,
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
 import { DURATION_PATTERN } from '../duration.ts';
-import { invocationSchema } from '../actions/metaschema.ts';
+import { invocationSchema, PORT_BOOKKEEPING } from '../actions/metaschema.ts';
 import { AUTOMATION_EVENTS } from './model.ts';
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
@@ -55,11 +55,7 @@ const definition = {
     },
     invocationMethod: invocationSchema,
     publish: { type: 'boolean' },
-    // Keys Port has that Lattice accepts and does not use.
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
-    createdBy: { type: 'string' },
-    updatedBy: { type: 'string' },
+    ...PORT_BOOKKEEPING,
   },
 };
 

@@ -1,10 +1,9 @@
 /** The BullMQ JobQueue on real Redis against the JobQueue contract; each test on its own key prefix and queue name. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeEach } from 'vitest';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { bullJobQueue } from '../../../src/runs/jobs/bullJobQueue.ts';
-import { testRedisUrl } from '../../helpers/redis.ts';
+import { deleteKeys, testRedisUrl } from '../../helpers/redis.ts';
 import { jobQueueContract } from './jobQueue.contract.ts';
 
 const REDIS_URL = testRedisUrl();
@@ -22,11 +21,5 @@ jobQueueContract({
 });
 
 afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(PREFIX);
 });
