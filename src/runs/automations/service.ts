@@ -49,7 +49,11 @@ export interface AutomationService {
   observe(change: EntityChange): void;
   /** A run was stored (the engine's `onRunChange`; never throws). */
   runChanged(run: Run): void;
-  /** Records the catalog as it is now and arms its timers (at start; idempotent). */
+  /**
+   * At start (idempotent): records what automations will compare changes with, for the blueprints
+   * an automation's trigger names, and arms the timers of every blueprint with a timer property.
+   * Blueprints no automation names are not listed (no upstream fetch for them at start).
+   */
   prime(): Promise<void>;
   /** Resolves when nothing observed so far is still being handled in this process. */
   idle(): Promise<void>;
@@ -92,11 +96,14 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
       track(emit(runEvent(run)), `the event of run ${run.id}`);
     },
     async prime() {
+      // Only blueprints automations can need: listing one fed by a pull source (GitHub) fetches it.
+      const watched = new Set(options.automations().automations.flatMap((a) => ('blueprintIdentifier' in a.event ? [a.event.blueprintIdentifier] : [])));
       for (const bp of options.model().blueprints) {
+        const hasTimer = Object.values(bp.properties).some((p) => p.format === 'timer');
+        if (!hasTimer && !watched.has(bp.identifier)) continue;
         const entities = await options.list(bp.identifier);
         await options.states.prime(entities.map((e) => [stateKey(e.blueprint, e.identifier), stateJson(e)] as const));
-        if (!Object.values(bp.properties).some((p) => p.format === 'timer')) continue;
-        for (const e of entities) await timers.sync(e.blueprint, e.identifier, undefined, e.properties);
+        if (hasTimer) for (const e of entities) await timers.sync(e.blueprint, e.identifier, undefined, e.properties);
       }
     },
     async idle() {
