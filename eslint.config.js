@@ -30,9 +30,9 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -55,6 +55,8 @@ export default tseslint.config(
   layer(['src/auth/**'], [zone('./src/auth', ['./src/model', './src/schema', './src/data', './src/runs', './src/context', ...OUTER], 'auth turns credentials into an identity, nothing more')]),
   layer(['src/context/**'], [zone('./src/context', OUTER, 'the request context knows loaders, not resolvers, the server or upstreams')]),
   layer(['resolvers/**'], [zone('./resolvers', ['./src/server', './datasources', './src/cli'], 'resolvers know loaders, not upstreams or the server')]),
+  // The GraphiQL page runs in the browser and talks to Lattice over HTTP and graphql-ws only.
+  layer(['web/**'], [zone('./web', ['./src', './resolvers', './datasources'], 'the GraphiQL page is a client: it reaches Lattice over HTTP and graphql-ws, not by import')]),
   layer(['datasources/**'], [
     zone('./datasources', ['./resolvers', './src/schema', './src/server', './src/context', './src/cli'], 'a datasource knows one upstream and the src contracts'),
     zone('./datasources/github', ['./datasources/kubernetes', './datasources/aws', './datasources/terraform', './datasources/catalog'], 'datasources never import each other'),

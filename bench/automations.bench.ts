@@ -25,7 +25,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { sha256Hex } from '../src/auth/authenticate.ts';
-import { startGatewayProcess, type GatewayProcess } from '../test/helpers/gatewayProcess.ts';
+import { startGatewayProcess, type GatewayProcess } from '../test/helpers/gateway.ts';
 import { percentile, round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

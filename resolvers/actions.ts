@@ -13,7 +13,9 @@ import type { RequestContext } from '../src/context/index.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../src/errors/index.ts';
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { Inflection } from '../src/schema/inflection.ts';
-import type { ExecuteRequest } from '../src/runs/engine.ts';
+import type { ExecuteRequest, ExecuteResult } from '../src/runs/engine.ts';
+import type { RuleContext } from '../src/model/query/portRules.ts';
+import { waiverExpiry } from '../src/runs/waivers.ts';
 import type { ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver, TypeResolvers } from './types.ts';
 import { audited, refusal } from './audit.ts';
@@ -24,6 +26,7 @@ interface ActionMutationArgs {
   readonly input?: Readonly<Record<string, unknown>> | null;
   readonly entity?: string | null;
   readonly idempotencyKey?: string | null;
+  readonly dryRun?: boolean | null;
 }
 
 /**
@@ -118,6 +121,11 @@ const fromCursor = (s: string | null | undefined, argument: string): number => {
 
 export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; readonly RunLogLine: RunLogLineResolvers } = {
   ActionRun: {
+    retryOf: (run) => run.retryOf ?? null,
+    waivedBy: (run) => run.waivedBy ?? null,
+    waiver: (run) => (run.waiver ? { ...run.waiver, expiresAt: ((at) => (at === undefined ? null : new Date(at)))(waiverExpiry(run)) } : null),
+    dryRun: (run) => (run as DryRunAnswer).dryRun === true,
+    invocation: (run) => (run as DryRunAnswer).invocation ?? null,
     entity: (run, _a, ctx) => (run.blueprint && run.entity ? ctx.loaders.entity(run.blueprint).load(run.entity).then((e) => e ?? null) : null),
     logs: (run, args, ctx) => ctx.actions.store.logs(run.id, { after: fromCursor(args.after, 'after'), limit: args.first ?? undefined }),
     automation: (run) => run.trigger.automation ?? null,
@@ -147,13 +155,29 @@ export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
   };
 }
 
-export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): TypeResolvers {
+/** A dry run's answer: the run that would start, marked, with its rendered invocation. */
+type DryRunAnswer = Run & { readonly dryRun?: true; readonly invocation?: unknown };
+
+/** The run to answer with; a dry run's carries its invocation. */
+const answer = (r: ExecuteResult): Run => (r.dryRun ? ({ ...r.run, dryRun: true, invocation: r.dryRun.invocation } as DryRunAnswer) : r.run);
+
+/**
+ * An execution through a waiver is audited twice: `run.create` as any, and `gate.waived` naming
+ * the waiver it used, so "who went around a gate" is one audit query.
+ */
+async function auditWaived(ctx: RequestContext, run: Run): Promise<void> {
+  if (!run.waivedBy || (run as DryRunAnswer).dryRun) return;
+  await ctx.audit.record({ event: 'gate.waived', actor: { user: ctx.identity.user, via: ctx.identity.via }, target: { action: run.action, entity: run.entity, runId: run.id, waiverId: run.waivedBy }, outcome: 'OK', code: null });
+}
+
+/** `rules`: the request's view of the catalog for conditions and gates (computed properties, scorecard levels). */
+export function actionMutationResolvers(fields: readonly ActionFieldPlan[], rules?: (ctx: RequestContext) => RuleContext): TypeResolvers {
   const execute = (ctx: RequestContext, request: Omit<ExecuteRequest, 'caller'>) =>
     audited(
       ctx,
-      { event: 'run.create', target: { action: request.action, entity: request.entity ?? null }, targetOf: (run: Run) => ({ runId: run.id }) },
-      async () => (await ctx.actions.engine.execute({ ...request, caller: caller(ctx) })).run,
-    );
+      { event: request.dryRun ? 'run.dryRun' : 'run.create', target: { action: request.action, entity: request.entity ?? null }, targetOf: (run: Run) => ({ runId: run.id }) },
+      async () => answer(await ctx.actions.engine.execute({ ...request, caller: caller(ctx), rules: rules?.(ctx) })),
+    ).then(async (run) => (await auditWaived(ctx, run), run));
   const decision = (ctx: RequestContext, { event, id }: { readonly event: string; readonly id: string }, act: (runId: string, who: Caller) => Promise<Run>) =>
     audited(ctx, { event, target: { runId: id } }, async () => {
       const who = caller(ctx);
@@ -166,7 +190,16 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
       throw err;
     });
   const base: MutationResolvers = {
-    executeAction: (_p, { action, entity, inputs, idempotencyKey }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey }),
+    executeAction: (_p, { action, entity, inputs, idempotencyKey, dryRun }, ctx) => execute(ctx, { action, entity, inputs, idempotencyKey, dryRun: dryRun === true }),
+    retryRun: (_p, { id }, ctx) =>
+      audited(ctx, { event: 'run.retry', target: { runId: id }, targetOf: (run: Run) => ({ newRunId: run.id }) }, async () => {
+        const who = caller(ctx);
+        return answer(await ctx.actions.engine.retry({ runId: (await visibleRun(id, ctx)).id, caller: who, rules: rules?.(ctx) }));
+      }).then(async (run) => (await auditWaived(ctx, run), run)),
+    requestGateWaiver: (_p, { action, entity, reason, durationSeconds }, ctx) =>
+      audited(ctx, { event: 'waiver.request', target: { action, entity }, targetOf: (run: Run) => ({ runId: run.id }) }, () =>
+        ctx.actions.engine.requestWaiver({ action, entity, reason, durationSeconds, caller: caller(ctx) }),
+      ),
     // A run the caller may not see answers NOT_FOUND, exactly as a run that does not exist.
     approveRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.approve', id }, (runId, who) => ctx.actions.engine.approve({ runId, caller: who, reason })),
     declineRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.decline', id }, (runId, who) => ctx.actions.engine.decline({ runId, caller: who, reason })),
@@ -180,9 +213,9 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[]): Typ
   const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {
     // GraphQL field names back to the userInputs keys they came from (the plan's table).
-    typed[f.mutation] = (_p, { input, entity, idempotencyKey }, ctx) => {
+    typed[f.mutation] = (_p, { input, entity, idempotencyKey, dryRun }, ctx) => {
       const inputs = Object.fromEntries(f.inputs.filter(({ name }) => input?.[name] !== undefined && input?.[name] !== null).map(({ name, key }) => [key, input?.[name]]));
-      return execute(ctx, { action: f.action.identifier, entity, inputs, idempotencyKey });
+      return execute(ctx, { action: f.action.identifier, entity, inputs, idempotencyKey, dryRun: dryRun === true });
     };
   }
   return { ...base, ...typed };

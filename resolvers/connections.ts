@@ -8,6 +8,7 @@ import { connectionFrom, type Connection, type PageArgs } from '../src/model/que
 import type { Entity } from '../src/model/entities/entity.ts';
 import { applyFilter, type FilterInput } from './filter.ts';
 import { computedValues } from './computed.ts';
+import { scorecardRanks } from './scorecards.ts';
 import { isMissing, withTiebreak, type Item, type SortKey } from '../src/model/query/order.ts';
 import type { SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { danglingError } from './errors.ts';
@@ -22,22 +23,24 @@ export interface ConnectionArgs extends PageArgs {
 const DEFAULT_KEYS: readonly SortKey[] = withTiebreak([]);
 
 /** The sort keys of an orderBy argument; computed ones are marked so their values are read ahead. */
-export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): readonly (SortKey & { readonly computed?: boolean })[] {
+type ReadAheadKey = SortKey & { readonly computed?: boolean; readonly scorecard?: boolean };
+
+export function sortKeys(type: TypePlan, orderBy: readonly string[] | null | undefined): readonly ReadAheadKey[] {
   if (!orderBy || orderBy.length === 0) return DEFAULT_KEYS;
   const keys = orderBy.map((name) => {
     const o = type.orderBy.find((x) => x.name === name);
-    return { key: o?.key ?? '$identifier', desc: o?.desc ?? false, computed: o?.computed };
+    return { key: o?.key ?? '$identifier', desc: o?.desc ?? false, computed: o?.computed, scorecard: o?.scorecard };
   });
   return withTiebreak(keys);
 }
 
-/** The keys with a `read` for each computed one, from its values for all of `items` (one batch per key). */
-async function readAhead(items: readonly Item[], keys: readonly (SortKey & { readonly computed?: boolean })[], plan: SchemaPlan, ctx: RequestContext): Promise<SortKey[]> {
+/** The keys with a `read` for each computed one (a scorecard's: the level's rank), from its values for all of `items` (one batch per key). */
+async function readAhead(items: readonly Item[], keys: readonly ReadAheadKey[], plan: SchemaPlan, ctx: RequestContext): Promise<SortKey[]> {
   const entities = items.filter((i): i is Entity => !isMissing(i));
   return Promise.all(
     keys.map(async (k) => {
-      if (!k.computed) return k;
-      const values = await computedValues(plan, ctx, entities, k.key);
+      if (!k.computed && !k.scorecard) return k;
+      const values = k.scorecard ? (await scorecardRanks(plan, ctx, entities, k.key)).map((r) => r ?? -1) : await computedValues(plan, ctx, entities, k.key);
       const byItem = new Map<Item, unknown>(entities.map((e, i) => [e, values[i]]));
       return { key: k.key, desc: k.desc, read: (item: Item) => byItem.get(item) ?? null };
     }),
@@ -61,11 +64,11 @@ export interface ConnectOptions extends ConnectionOptions {
 
 export function resolveConnection({ items, args, type, plan, ctx }: ConnectionOptions): Connection<Item> | Promise<Connection<Item>> {
   const keys = sortKeys(type, args.orderBy);
-  const page = (list: readonly Item[]) => (keys.some((k) => k.computed) ? readAhead(list, keys, plan, ctx).then((read) => connectionFrom(list, read, args)) : connectionFrom(list, keys, args));
+  const page = (list: readonly Item[]) => (keys.some((k) => k.computed || k.scorecard) ? readAhead(list, keys, plan, ctx).then((read) => connectionFrom(list, read, args)) : connectionFrom(list, keys, args));
   // Without a filter there is nothing to await: page right away (no promise per connection).
   if (!args.filter || Object.keys(args.filter).length === 0) return page(items);
   const values = (entities: readonly Entity[], key: string) => computedValues(plan, ctx, entities, key);
-  return applyFilter(items, args.filter, { type, plan, load: ctx.loaders.loadEntities, values }).then(page);
+  return applyFilter(items, args.filter, { type, plan, load: ctx.loaders.loadEntities, values, ranks: (entities, scorecard) => scorecardRanks(plan, ctx, entities, scorecard) }).then(page);
 }
 
 /** resolveConnection, then the look-ahead for the page's nodes (prefetch.ts). */

@@ -13,6 +13,7 @@ import { connect, type ConnectionArgs } from './connections.ts';
 import { danglingError, upstreamError } from './errors.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
+import { scorecardsField } from './scorecards.ts';
 import type { FieldResolver, TypeResolvers } from './types.ts';
 import { entitiesOf, peekElseLoad, peekElseLoadOne, referencesOf, whenLoaded } from '../src/context/peekElseLoad.ts';
 
@@ -26,6 +27,7 @@ export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): TypeResol
   const fields: Record<string, EntityFieldResolver> = {
     id: (e) => toGlobalId(e.blueprint, e.identifier),
     team: (e) => e.team ?? [],
+    scorecards: scorecardsField(plan, type.blueprint.identifier),
     ...sourceFields,
   };
   for (const f of type.fields) fields[f.name] = fieldResolver(plan, f);

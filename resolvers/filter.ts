@@ -10,6 +10,7 @@
 import { relationTargets, type Entity, type LoadEntities } from '../src/model/entities/entity.ts';
 import type { FilterFieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { compareValues, isMissing, readKey, type Item } from '../src/model/query/order.ts';
+import { levelCondition } from './scorecards.ts';
 
 export type FilterInput = Readonly<Record<string, unknown>>;
 
@@ -22,6 +23,8 @@ export interface FilterScope {
   readonly load: LoadEntities;
   /** The value of a computed property for each entity, read in one batch (resolvers/computed.ts). */
   readonly values: (entities: readonly Entity[], key: string) => readonly unknown[] | Promise<readonly unknown[]>;
+  /** Each entity's level rank in a scorecard (undefined: not graded), read in one batch (resolvers/scorecards.ts). */
+  readonly ranks?: (entities: readonly Entity[], scorecard: string) => Promise<readonly (number | undefined)[]>;
 }
 
 export async function applyFilter<T extends Item>(items: readonly T[], filter: FilterInput | null | undefined, scope: FilterScope): Promise<T[]> {
@@ -67,6 +70,14 @@ async function matchMask(items: readonly Item[], filter: FilterInput, scope: Fil
       case 'relation':
         and(await matchRelation(items, { relation: f, condition: condition as FilterInput }, scope));
         break;
+      case 'scorecard': {
+        const test = levelCondition(scope.plan, scope.type.blueprint.identifier, f.scorecard, condition as FilterInput);
+        const entities = items.filter((item): item is Entity => !isMissing(item));
+        const ranks = scope.ranks ? await scope.ranks(entities, f.scorecard) : entities.map(() => undefined);
+        let next = 0;
+        and(items.map((item) => !isMissing(item) && test(ranks[next++])));
+        break;
+      }
     }
   }
   return mask;

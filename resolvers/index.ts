@@ -18,6 +18,7 @@ import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, act
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
+import { scorecardRuleContext } from './scorecards.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
@@ -35,7 +36,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields) },
+    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),

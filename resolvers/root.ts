@@ -7,7 +7,7 @@ import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
-import { ruleContext } from './computed.ts';
+import { scorecardDefinitions, scorecardRuleContext } from './scorecards.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
 import { prefetchForEntity } from '../src/context/prefetch.ts';
@@ -51,15 +51,16 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
             : [],
         ),
       })),
+    scorecardDefinitions: (_p, { blueprint }) => scorecardDefinitions(plan, blueprint),
     search: async (_p, args, ctx) => {
       const query = parseRuleQuery(args.query);
       const blueprints = candidateBlueprints(query, plan.model);
       // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
-      const problems = checkRuleQuery(query, plan.model, blueprints);
+      const problems = checkRuleQuery(query, plan.model, blueprints, plan.scorecards);
       if (problems.length > 0) throw ruleQueryError(problems, 'query');
       const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
-      const mask = await evaluateRules(query, entities, ruleContext(plan, ctx));
+      const mask = await evaluateRules(query, entities, scorecardRuleContext(plan, ctx));
       const keys = [{ key: '$blueprint', desc: false }, { key: '$identifier', desc: false }];
       return connectionFrom(entities.filter((_, i) => mask[i]), keys, args);
     },

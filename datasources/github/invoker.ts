@@ -8,9 +8,11 @@
  * API through the GitHub source's client (client.ts: counted under the source's name, its rate
  * limits respected), with the gateway's token, never the caller's.
  *
- * The run keeps what was dispatched as its `response` (`{ github: { owner, repo, workflow, ref,
- * dispatchedAt } }`): a `workflow_run` webhook moves the run only when it is about that
- * repository and workflow and was created at or after the dispatch (webhooks.ts).
+ * The run keeps what is dispatched as its `response` (`{ github: { owner, repo, workflow, ref,
+ * dispatchedAt } }`), stored (`ctx.keep`) BEFORE the dispatch is sent: GitHub may deliver the
+ * `workflow_run` webhook before it answers the dispatch, to any replica, and the webhook moves the
+ * run only when it is about that repository and workflow and was created at or after the dispatch
+ * (webhooks.ts, workflowRun.ts). A webhook that came first stands over the `accepted` outcome.
  */
 import type { GithubMethod } from '../../src/model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../src/data/Invoker.ts';
@@ -40,11 +42,12 @@ export function githubInvoker(options: GithubInvokerOptions): Invoker {
     const inputs = Object.fromEntries(Object.entries(m.workflowInputs ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const path = `/repos/${encodeURIComponent(m.org)}/${encodeURIComponent(m.repo)}/actions/workflows/${encodeURIComponent(m.workflow)}/dispatches`;
     const dispatched: DispatchRecord = { owner: m.org, repo: m.repo, workflow: m.workflow, ref: m.ref ?? 'main', dispatchedAt: new Date().toISOString() };
+    await ctx.keep({ github: dispatched });
     const res = await options.client.rest('POST', path, { ref: m.ref ?? 'main', inputs });
     const link = `${options.webUrl.replace(/\/$/, '')}/${m.org}/${m.repo}/actions/workflows/${m.workflow}`;
     if (res.status === 204 || res.ok) {
       await ctx.log(`dispatched ${m.workflow} on ${m.org}/${m.repo}@${m.ref ?? 'main'}`);
-      return { kind: 'accepted', links: [link], statusLabel: 'workflow dispatched', response: { github: dispatched } };
+      return { kind: 'accepted', links: [link], statusLabel: 'workflow dispatched' };
     }
     const detail = ctx.mask((await res.text()).slice(0, 500));
     return { kind: 'completed', status: 'FAILURE', summary: `GitHub refused the workflow dispatch: HTTP ${res.status} ${detail}`, links: [link] };

@@ -45,6 +45,7 @@ export type Api = Entity & Node & {
   properties: Scalars['JSON']['output'];
   provider?: Maybe<Component>;
   relations: Scalars['JSON']['output'];
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
@@ -207,7 +208,7 @@ export type AuditEvent = {
   at: Scalars['DateTime']['output'];
   /** The error code of a refusal or a failure. */
   code?: Maybe<Scalars['String']['output']>;
-  /** entity.upsert, entity.delete, run.create, run.approve, run.decline, run.cancel, run.report, run.log, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
+  /** entity.upsert, entity.delete, run.create, run.dryRun, run.retry, run.approve, run.decline, run.cancel, run.report, run.log, waiver.request, gate.waived, authenticate, auditLog.read; refusals at the door: http.graphql and ws.subscribe (rate limit, trusted documents), federation (_service/_entities) */
   event: Scalars['String']['output'];
   /** Opaque, increasing with time. */
   id: Scalars['ID']['output'];
@@ -302,6 +303,7 @@ export type Component = Entity & Node & {
   providesApi?: Maybe<Api>;
   relations: Scalars['JSON']['output'];
   resources: ResourceConnection;
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   system?: Maybe<System>;
@@ -483,6 +485,7 @@ export type DevEnvironment = Entity & Node & {
   owner?: Maybe<Scalars['String']['output']>;
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   /** Started at */
@@ -558,6 +561,7 @@ export type Domain = Entity & Node & {
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   /** System entities whose "domain" relation points here. */
@@ -634,6 +638,8 @@ export type Entity = {
   properties: Scalars['JSON']['output'];
   /** All relations as stored: identifier or list of identifiers per relation. */
   relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
   /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
   source: EntitySource;
   /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
@@ -763,8 +769,20 @@ export type Mutation = {
    * transitively, in one step.
    */
   deleteEntity: Scalars['Boolean']['output'];
-  /** Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run. */
+  /**
+   * Runs any action with untyped inputs (each action also has a typed mutation). The same idempotency key returns the same run.
+   * Refused with GATE_FAILED (before any run exists) when the entity is below a scorecard level the action requires, unless
+   * the caller holds a granted waiver. With `dryRun: true`, every check runs (inputs, permission, condition, gates) and the
+   * answer is the run that would start, with its rendered invocation (secrets masked); nothing is stored or invoked.
+   */
   executeAction: ActionRun;
+  /**
+   * Asks to waive the gates of a gated action on one entity, for one execution within `durationSeconds` (60 to 604800) of
+   * its approval. The answer is a run (with `waiver` set) that the action's approvers approve or decline like any run.
+   */
+  requestGateWaiver: ActionRun;
+  /** Executes a FAILURE run again as a new run (its `retryOf` names the first), with the same inputs and every check of executeAction. */
+  retryRun: ActionRun;
   /** For executors, with the run's token: report status, label, a link, a summary. */
   updateRun: ActionRun;
   /**
@@ -811,9 +829,23 @@ export type MutationDeleteEntityArgs = {
 
 export type MutationExecuteActionArgs = {
   action: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   entity?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   inputs: Scalars['JSON']['input'];
+};
+
+
+export type MutationRequestGateWaiverArgs = {
+  action: Scalars['String']['input'];
+  durationSeconds: Scalars['Int']['input'];
+  entity: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRetryRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -881,6 +913,8 @@ export type Query = {
   run?: Maybe<ActionRun>;
   /** Runs the caller may see, newest first. */
   runs: ActionRunConnection;
+  /** The scorecards defined (of one blueprint, when given): levels and rules, as loaded. */
+  scorecardDefinitions: Array<ScorecardDefinition>;
   /** Entities matching a query in Port's rule language: { combinator, rules: [{ property, operator, value } | { operator: relatedTo, blueprint, value, direction }] }. */
   search: EntityConnection;
   system?: Maybe<System>;
@@ -993,6 +1027,11 @@ export type QueryRunsArgs = {
 };
 
 
+export type QueryScorecardDefinitionsArgs = {
+  blueprint?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1030,6 +1069,7 @@ export type Resource = Entity & Node & {
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
@@ -1128,12 +1168,22 @@ export type RunAutomation = {
   __typename?: 'RunAutomation';
   /** 1 for a run fired by a person's change or the clock; one more per automation before it in the chain. */
   depth: Scalars['Int']['output'];
+  /** True for the answer of `executeAction(dryRun: true)`: checked, rendered, neither stored nor invoked. */
+  dryRun: Scalars['Boolean']['output'];
   /** Port's event context: action, resourceType, trigger, context, diff { before, after }. */
   event: Scalars['JSON']['output'];
   /** The event's id: with the automation, the run's idempotency key. */
   eventId: Scalars['String']['output'];
   /** The automation's identifier (also the run's `action`). */
   identifier: Scalars['String']['output'];
+  /** A dry run's rendered invocation method, secrets and the run token as "***"; null otherwise. */
+  invocation?: Maybe<Scalars['JSON']['output']>;
+  /** The FAILURE run this run retries (`retryRun`). */
+  retryOf?: Maybe<Scalars['ID']['output']>;
+  /** The waiver this run went through its failed gates with. */
+  waivedBy?: Maybe<Scalars['ID']['output']>;
+  /** Set when this run is a waiver request: a pass through the action's gates for one execution, not an execution. */
+  waiver?: Maybe<RunWaiver>;
 };
 
 export type RunFilter = {
@@ -1160,6 +1210,89 @@ export type RunStatus =
   | 'IN_PROGRESS'
   | 'SUCCESS'
   | 'WAITING_FOR_APPROVAL';
+
+/** A waiver of an action's gates on one entity, valid for one execution within `durationSeconds` of its approval. */
+export type RunWaiver = {
+  __typename?: 'RunWaiver';
+  durationSeconds: Scalars['Int']['output'];
+  /** When the granted waiver stops being valid; null until approved. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  reason: Scalars['String']['output'];
+};
+
+/** A scorecard as loaded (schema/scorecards/). */
+export type ScorecardDefinition = {
+  __typename?: 'ScorecardDefinition';
+  /** The blueprint whose entities it grades. */
+  blueprint: Scalars['String']['output'];
+  /** The scorecard as written (Port format). */
+  definition: Scalars['JSON']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Only entities matching it are graded (Port's rule language), or null. */
+  filter?: Maybe<Scalars['JSON']['output']>;
+  identifier: Scalars['String']['output'];
+  /** Lowest first. */
+  levels: Array<ScorecardLevel>;
+  /** By level, lowest first. */
+  rules: Array<ScorecardRuleDefinition>;
+  title: Scalars['String']['output'];
+};
+
+export type ScorecardLevel = {
+  __typename?: 'ScorecardLevel';
+  color?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** A scorecard level condition; levels compare in the scorecard's order (lowest first). Entities the scorecard does not grade match only `isNull: true`. */
+export type ScorecardLevelFilter = {
+  /** This level or a higher one. */
+  atLeast?: InputMaybe<Scalars['String']['input']>;
+  /** A level lower than this one. */
+  below?: InputMaybe<Scalars['String']['input']>;
+  equalTo?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  notEqualTo?: InputMaybe<Scalars['String']['input']>;
+  notIn?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An entity's grade in one scorecard: the highest level whose rules, and every lower level's rules, pass. */
+export type ScorecardResult = {
+  __typename?: 'ScorecardResult';
+  description?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
+  /** The level reached (the first level when no rule above it passes). */
+  level: Scalars['String']['output'];
+  /** The scorecard's levels, lowest first. */
+  levels: Array<ScorecardLevel>;
+  rules: Array<ScorecardRuleResult>;
+  title: Scalars['String']['output'];
+};
+
+export type ScorecardRuleDefinition = {
+  __typename?: 'ScorecardRuleDefinition';
+  /** Actions that can fix it when it fails. */
+  actions: Array<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
+  level: Scalars['String']['output'];
+  /** The rule's query in the rule language (`conditions` read as `rules`). */
+  query: Scalars['JSON']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ScorecardRuleResult = {
+  __typename?: 'ScorecardRuleResult';
+  /** Actions that can fix the rule when it fails. */
+  actions: Array<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  identifier: Scalars['String']['output'];
+  /** The level the rule belongs to. */
+  level: Scalars['String']['output'];
+  passed: Scalars['Boolean']['output'];
+  title: Scalars['String']['output'];
+};
 
 export type SourceConflict = {
   __typename?: 'SourceConflict';
@@ -1246,6 +1379,7 @@ export type System = Entity & Node & {
   identifier: Scalars['String']['output'];
   properties: Scalars['JSON']['output'];
   relations: Scalars['JSON']['output'];
+  scorecards: Array<ScorecardResult>;
   source: EntitySource;
   sources: Array<EntitySource>;
   team: Array<Scalars['String']['output']>;
@@ -1468,6 +1602,13 @@ export type ResolversTypes = {
   RunFilter: RunFilter;
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
   RunStatus: RunStatus;
+  RunWaiver: ResolverTypeWrapper<RunWaiver>;
+  ScorecardDefinition: ResolverTypeWrapper<ScorecardDefinition>;
+  ScorecardLevel: ResolverTypeWrapper<ScorecardLevel>;
+  ScorecardLevelFilter: ScorecardLevelFilter;
+  ScorecardResult: ResolverTypeWrapper<ScorecardResult>;
+  ScorecardRuleDefinition: ResolverTypeWrapper<ScorecardRuleDefinition>;
+  ScorecardRuleResult: ResolverTypeWrapper<ScorecardRuleResult>;
   SourceConflict: ResolverTypeWrapper<SourceConflict>;
   SourceValue: ResolverTypeWrapper<SourceValue>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1553,6 +1694,13 @@ export type ResolversParentTypes = {
   RunAutomation: RunAutomation;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
+  RunWaiver: RunWaiver;
+  ScorecardDefinition: ScorecardDefinition;
+  ScorecardLevel: ScorecardLevel;
+  ScorecardLevelFilter: ScorecardLevelFilter;
+  ScorecardResult: ScorecardResult;
+  ScorecardRuleDefinition: ScorecardRuleDefinition;
+  ScorecardRuleResult: ScorecardRuleResult;
   SourceConflict: SourceConflict;
   SourceValue: SourceValue;
   String: Scalars['String']['output'];
@@ -1580,6 +1728,7 @@ export type ApiResolvers<ContextType = RequestContext, ParentType extends Resolv
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1694,6 +1843,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   providesApi?: Resolver<Maybe<ResolversTypes['API']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<ComponentResourcesArgs>>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType>;
@@ -1735,6 +1885,7 @@ export type DevEnvironmentResolvers<ContextType = RequestContext, ParentType ext
   owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1767,6 +1918,7 @@ export type DomainResolvers<ContextType = RequestContext, ParentType extends Res
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   systemsByDomain?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<DomainSystemsByDomainArgs>>;
@@ -1861,7 +2013,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
   deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
-  executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'inputs'>>;
+  executeAction?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationExecuteActionArgs, 'action' | 'dryRun' | 'inputs'>>;
+  requestGateWaiver?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationRequestGateWaiverArgs, 'action' | 'durationSeconds' | 'entity' | 'reason'>>;
+  retryRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationRetryRunArgs, 'id'>>;
   updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id' | 'token'>>;
   upsertEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'blueprint' | 'identifier' | 'merge'>>;
 };
@@ -1896,6 +2050,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   run?: Resolver<Maybe<ResolversTypes['ActionRun']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['ActionRunConnection'], ParentType, ContextType, Partial<QueryRunsArgs>>;
+  scorecardDefinitions?: Resolver<Array<ResolversTypes['ScorecardDefinition']>, ParentType, ContextType, Partial<QueryScorecardDefinitionsArgs>>;
   search?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   system?: Resolver<Maybe<ResolversTypes['System']>, ParentType, ContextType, RequireFields<QuerySystemArgs, 'identifier'>>;
   systems?: Resolver<ResolversTypes['SystemConnection'], ParentType, ContextType, Partial<QuerySystemsArgs>>;
@@ -1912,6 +2067,7 @@ export type ResourceResolvers<ContextType = RequestContext, ParentType extends R
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1943,15 +2099,69 @@ export type RunApprovalResolvers<ContextType = RequestContext, ParentType extend
 
 export type RunAutomationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunAutomation'] = ResolversParentTypes['RunAutomation']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invocation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  retryOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  waivedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  waiver?: Resolver<Maybe<ResolversTypes['RunWaiver']>, ParentType, ContextType>;
 };
 
 export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunLogLine'] = ResolversParentTypes['RunLogLine']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RunWaiverResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunWaiver'] = ResolversParentTypes['RunWaiver']> = {
+  durationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardDefinition'] = ResolversParentTypes['ScorecardDefinition']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filter?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ScorecardRuleDefinition']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardLevelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardLevel'] = ResolversParentTypes['ScorecardLevel']> = {
+  color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardResult'] = ResolversParentTypes['ScorecardResult']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['ScorecardLevel']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ScorecardRuleResult']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardRuleDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardRuleDefinition'] = ResolversParentTypes['ScorecardRuleDefinition']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardRuleResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardRuleResult'] = ResolversParentTypes['ScorecardRuleResult']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SourceConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceConflict'] = ResolversParentTypes['SourceConflict']> = {
@@ -1983,6 +2193,7 @@ export type SystemResolvers<ContextType = RequestContext, ParentType extends Res
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
   team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2058,6 +2269,12 @@ export type Resolvers<ContextType = RequestContext> = {
   RunApproval?: RunApprovalResolvers<ContextType>;
   RunAutomation?: RunAutomationResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
+  RunWaiver?: RunWaiverResolvers<ContextType>;
+  ScorecardDefinition?: ScorecardDefinitionResolvers<ContextType>;
+  ScorecardLevel?: ScorecardLevelResolvers<ContextType>;
+  ScorecardResult?: ScorecardResultResolvers<ContextType>;
+  ScorecardRuleDefinition?: ScorecardRuleDefinitionResolvers<ContextType>;
+  ScorecardRuleResult?: ScorecardRuleResultResolvers<ContextType>;
   SourceConflict?: SourceConflictResolvers<ContextType>;
   SourceValue?: SourceValueResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

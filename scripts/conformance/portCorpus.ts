@@ -10,6 +10,8 @@
  *   goldens      every Ocean fixture in mapping-goldens/ maps to exactly the expected entity (goldens.ts)
  *   entities     every example entity Port accepts loads as a catalog file against its blueprint (entities.ts)
  *   actions      every action Port accepts loads with its blueprint; every one it refuses is refused (actions.ts)
+ *   scorecards   every scorecard Port accepts loads with its blueprint; the ones Port refuses load or are
+ *                refused with a location; a file that is not JSON is refused with its line (scorecards.ts)
  *
  * Prints the pass count of each category and exits 1 when one falls below its floor in
  * conformance/port-corpus-floor.json (a ratchet: raise it when a count rises).
@@ -24,6 +26,7 @@ import { openCorpus } from './corpus.ts';
 import { checkEntities } from './entities.ts';
 import { checkGoldens } from './goldens.ts';
 import { checkMappings } from './mappings.ts';
+import { checkScorecards } from './scorecards.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = process.env.LATTICE_PORT_CORPUS ?? join(root, '..', 'shared', 'port-corpus');
@@ -40,6 +43,7 @@ const mappings = checkMappings(corpus);
 const goldens = await checkGoldens(corpus);
 const entities = await checkEntities(corpus);
 const actions = await checkActions(corpus);
+const scorecards = await checkScorecards(corpus);
 
 const rows: [key: string, label: string, tally: Tally][] = [
   ['blueprintsAccepted', 'blueprints Port accepts, loaded with their source', blueprints.accepted],
@@ -52,6 +56,9 @@ const rows: [key: string, label: string, tally: Tally][] = [
   ['entities', 'entities Port accepts, loaded as catalog files against their blueprint', entities.entities],
   ['actionsAccepted', 'actions Port accepts, loaded with their blueprint', actions.accepted],
   ['actionsRefused', 'actions Port refuses, refused with a location', actions.refused],
+  ['scorecardsAccepted', 'scorecards Port accepts, loaded with their blueprint', scorecards.accepted],
+  ['scorecardsPortRefused', 'scorecards Port refuses, loaded (Lattice reads their keys) or refused with a location', scorecards.portRefused],
+  ['scorecardsInvalidJson', 'scorecard files that are not JSON, refused with line and column', scorecards.invalidJson],
 ];
 
 const pct = (t: Tally) => `${((100 * t.pass) / Math.max(1, t.total)).toFixed(1)}%`;
@@ -69,6 +76,7 @@ console.log(`  refused at the pointer Port's schema names: ${blueprints.refusedA
 console.log(`  mapping expressions left out (stock jq refuses them too): ${mappings.excluded}; golden folders without a raw object or mapping: ${goldens.incomplete.length}${goldens.incomplete.length ? ` (${goldens.incomplete.join(', ')})` : ''}`);
 console.log(`  entity relations to entities outside the corpus (allowed): ${entities.outside}; entities whose blueprint is not in the corpus: ${entities.noBlueprint.length}`);
 console.log(`  blueprints actions name that are not in the corpus (empty stand-ins): ${actions.standIn}`);
+console.log(`  scorecards Port refuses that Lattice loads: ${scorecards.portRefusedLoaded}/${scorecards.portRefused.total}; scorecards whose blueprint is not in the corpus (not counted): ${scorecards.noBlueprint.join(', ') || 'none'}`);
 if (failedFloors.length) {
   console.error(`Port corpus conformance fell below the floor (conformance/port-corpus-floor.json): ${failedFloors.join('; ')}`);
   process.exit(1);

@@ -27,6 +27,7 @@ export interface ProjectFiles {
   readonly blueprints: readonly SourceFile[];
   readonly catalog?: readonly SourceFile[];
   readonly actions?: readonly SourceFile[];
+  readonly scorecards?: readonly SourceFile[];
   /** The `sources:` of lattice.yaml, and a way to locate their pointers in that file. */
   readonly sources?: readonly SourceConfig[];
   readonly locateConfig?: (pointer: string) => ErrorLocation;
@@ -36,7 +37,7 @@ export interface CheckReport {
   readonly errors: readonly LatticeError[];
   readonly warnings: readonly LatticeError[];
   /** What loaded (0 for a stage that did not run). */
-  readonly counts: { readonly blueprints: number; readonly actions: number; readonly entities: number; readonly sources: number; readonly mappings: number };
+  readonly counts: { readonly blueprints: number; readonly actions: number; readonly scorecards: number; readonly entities: number; readonly sources: number; readonly mappings: number };
   /** Stages that did not run, and why (e.g. "catalog: not checked, the blueprints do not load"). */
   readonly skipped: readonly string[];
   /** The blueprint model, when the blueprints loaded. */
@@ -54,24 +55,26 @@ export async function checkProject(files: ProjectFiles): Promise<CheckReport> {
   const errors: LatticeError[] = [];
   const warnings: LatticeError[] = [];
   const skipped: string[] = [];
-  const counts = { blueprints: 0, actions: 0, entities: 0, sources: 0, mappings: 0 };
+  const counts = { blueprints: 0, actions: 0, scorecards: 0, entities: 0, sources: 0, mappings: 0 };
 
-  const all = [...files.blueprints, ...(files.catalog ?? []), ...(files.actions ?? [])];
+  const all = [...files.blueprints, ...(files.catalog ?? []), ...(files.actions ?? []), ...(files.scorecards ?? [])];
   for (const f of all) if (!isYamlFile(f.file)) warnings.push(...duplicateKeys(f.file, f.text));
 
   let model: BlueprintModel | undefined;
   try {
-    const generation = buildGeneration(files.blueprints, undefined, files.actions ?? []);
+    const generation = buildGeneration(files.blueprints, { actionFiles: files.actions ?? [], scorecardFiles: files.scorecards ?? [] });
     model = generation.plan.model;
     warnings.push(...generation.warnings);
     counts.blueprints = model.blueprints.length;
     counts.actions = generation.actions.actions.length;
+    counts.scorecards = generation.scorecards.scorecards.length;
   } catch (err) {
     errors.push(...problemsOf(err));
   }
 
   if (!model) {
     if (files.actions?.length) skipped.push(`actions: ${files.actions.length} file(s) not checked, the blueprints do not load`);
+    if (files.scorecards?.length) skipped.push(`scorecards: ${files.scorecards.length} file(s) not checked, the blueprints do not load`);
     if (files.catalog?.length) skipped.push(`catalog: ${files.catalog.length} file(s) not checked, the blueprints do not load`);
     if (files.sources?.length) skipped.push(`sources: ${files.sources.length} source(s) not checked against the blueprints, which do not load`);
   }

@@ -2,14 +2,16 @@
  * `lattice run <action>`: runs a self-service action from a script or CI job.
  *
  *   lattice run <action> [--entity ID] [--input key=value ...] [--inputs file.json]
- *                        [--idempotency-key KEY] [--wait [--heartbeat 30s] [--timeout 10m]] [--url URL]
+ *                        [--idempotency-key KEY] [--wait [--heartbeat 30s] [--timeout 10m]] [--dry-run] [--url URL]
  *
  * Calls `executeAction` over HTTP with `Authorization: Bearer $LATTICE_TOKEN` and prints the run
  * id (alone on the first line of stdout). With `--wait` it then follows the run (follow.ts),
  * printing each log line and each status change as they happen, and exits with the run's outcome.
  * While it waits, stderr says who must approve (approvers.ts) and has a heartbeat line every
  * `--heartbeat` (elapsed time and status); `--timeout` gives up with 124 and Ctrl-C with 130,
- * both saying the run goes on and how to follow it.
+ * both saying the run goes on and how to follow it. `--dry-run` runs every check of the execution
+ * (inputs, permission, condition, gates) and prints the invocation it would send (JSON, secrets
+ * as "***") instead of a run id; nothing runs (docs/orchestration.md).
  *
  * Inputs: `--inputs` reads a JSON object from a file; each `--input key=value` then sets one
  * input, the value parsed as JSON when it parses (`3`, `true`, `null`, `["a","b"]`,
@@ -44,6 +46,8 @@ Options:
   --wait                   follow the run: print its log lines and status changes, exit with its outcome
   --heartbeat DURATION     with --wait: a line on stderr this often (default 30s): elapsed time, status
   --timeout DURATION       with --wait: stop waiting after this long (e.g. 90s, 10m); exit 124, the run goes on
+  --dry-run                check everything (inputs, permission, gates) and print the invocation it would
+                           send (JSON, secrets masked); nothing runs
   --url URL                the GraphQL endpoint (default: LATTICE_URL, else ${DEFAULT_URL})
   -h, --help               this help
 
@@ -60,6 +64,7 @@ interface RunRequest {
   readonly inputs: Record<string, unknown>;
   readonly idempotencyKey?: string;
   readonly wait: boolean;
+  readonly dryRun: boolean;
   readonly heartbeatMs: number;
   readonly timeoutMs?: number;
   readonly connection: Connection;
@@ -72,13 +77,13 @@ export async function runCommand(args: readonly string[], io: CliIO): Promise<nu
     io.out(RUN_USAGE);
     return EXIT_CODES.SUCCESS;
   }
-  let run: { id: string; status: string };
+  let run: { id: string; status: string; invocation: unknown };
   try {
     run = (
-      await request<{ executeAction: { id: string; status: string } }>(
+      await request<{ executeAction: { id: string; status: string; invocation: unknown } }>(
         req.connection,
-        'mutation($action: String!, $entity: String, $inputs: JSON!, $key: String) { executeAction(action: $action, entity: $entity, inputs: $inputs, idempotencyKey: $key) { id status } }',
-        { action: req.action, entity: req.entity ?? null, inputs: req.inputs, key: req.idempotencyKey ?? null },
+        'mutation($action: String!, $entity: String, $inputs: JSON!, $key: String, $dryRun: Boolean) { executeAction(action: $action, entity: $entity, inputs: $inputs, idempotencyKey: $key, dryRun: $dryRun) { id status invocation } }',
+        { action: req.action, entity: req.entity ?? null, inputs: req.inputs, key: req.idempotencyKey ?? null, dryRun: req.dryRun },
       )
     ).executeAction;
   } catch (err) {
@@ -86,6 +91,11 @@ export async function runCommand(args: readonly string[], io: CliIO): Promise<nu
     printErrors(err.errors, io);
     if (!io.token && err.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) io.err('hint: set LATTICE_TOKEN to an API token');
     return err.errors.some((e) => e.extensions?.code && e.extensions.code !== 'INTERNAL_SERVER_ERROR') ? EXIT_CODES.REFUSED : EXIT_CODES.ERROR;
+  }
+  if (req.dryRun) {
+    io.out(JSON.stringify(run.invocation, null, 2));
+    io.err(`lattice run: dry run: ${req.action} would start ${run.status}; nothing ran`);
+    return EXIT_CODES.SUCCESS;
   }
   io.out(run.id);
   if (!req.wait) return EXIT_CODES.SUCCESS;
@@ -115,13 +125,15 @@ async function parseRunArgs(args: readonly string[], io: CliIO): Promise<RunRequ
       wait: { type: 'boolean' },
       heartbeat: { type: 'string' },
       timeout: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     positionals: ['action to run'],
     url: io.url,
   });
   if (!parsed) return undefined;
-  const v = parsed.values as { entity?: string; input?: string[]; inputs?: string; 'idempotency-key'?: string; wait?: boolean; heartbeat?: string; timeout?: string };
+  const v = parsed.values as { entity?: string; input?: string[]; inputs?: string; 'idempotency-key'?: string; wait?: boolean; heartbeat?: string; timeout?: string; 'dry-run'?: boolean };
   if (!v.wait && (v.heartbeat !== undefined || v.timeout !== undefined)) throw new UsageError('--heartbeat and --timeout need --wait');
+  if (v['dry-run'] && (v.wait || v['idempotency-key'] !== undefined)) throw new UsageError('--dry-run runs nothing: it takes neither --wait nor --idempotency-key');
   const inputs: Record<string, unknown> = v.inputs === undefined ? {} : await readInputsFile(v.inputs);
   for (const pair of v.input ?? []) {
     const eq = pair.indexOf('=');
@@ -134,6 +146,7 @@ async function parseRunArgs(args: readonly string[], io: CliIO): Promise<RunRequ
     inputs,
     idempotencyKey: v['idempotency-key'],
     wait: v.wait ?? false,
+    dryRun: v['dry-run'] ?? false,
     heartbeatMs: v.heartbeat === undefined ? DEFAULT_HEARTBEAT_MS : parseDuration('heartbeat', v.heartbeat),
     timeoutMs: v.timeout === undefined ? undefined : parseDuration('timeout', v.timeout),
     connection: { endpoint: parsed.endpoint, token: io.token },

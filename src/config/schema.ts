@@ -114,6 +114,7 @@ export const configSchema = {
     actions: { type: 'string', minLength: 1 },
     automations: { type: 'string', minLength: 1 },
     automation: { type: 'object', additionalProperties: false, properties: { maxDepth: { type: 'integer', minimum: 1, maximum: 100 } } },
+    scorecards: { type: 'string', minLength: 1 },
     limits: {
       type: 'object',
       additionalProperties: false,

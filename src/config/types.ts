@@ -25,6 +25,8 @@ export interface Config {
   readonly automationsDir: string;
   /** The loop guard: how many automations may fire one after another from one change (`automation.maxDepth`, default 5). */
   readonly automationMaxDepth: number;
+  /** Folder of scorecard definitions (Port format, `scorecards:` in lattice.yaml; default schema/scorecards). */
+  readonly scorecardsDir: string;
   /** `secrets.*` of action templates: every LATTICE_SECRET_<NAME> variable, as NAME. Never logged. */
   readonly actionSecrets: Readonly<Record<string, string>>;
   /** LATTICE_SECRET_KEY (hex, ≥ 32 bytes): seals secret inputs and derives executor tokens; the same on every replica. */

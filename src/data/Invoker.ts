@@ -7,6 +7,12 @@
  *   executor reports, with the executor token it was handed);
  * - `completed`: the run is over (SUCCESS or FAILURE) as far as the invoker can tell.
  *
+ * An invoker whose backend reports back through another channel than the executor token (GitHub's
+ * `workflow_run` webhooks) calls `keep(response)` before it sends the request: the record of what
+ * it is about to send is then stored, where every replica reads it, before the backend can report
+ * about it. A report may land before the invoker returns (the webhook beat the dispatch's answer),
+ * and then the invoker's outcome does not overwrite it.
+ *
  * An invoker that throws ends the run FAILURE with the error's message, secrets masked.
  * Invokers are called with the run id as idempotency key, and may be called again for the same run
  * (a retry after a replica died): a backend must treat a repeated key as the same request.
@@ -27,6 +33,13 @@ export interface InvocationContext {
   log(message: string): Promise<void>;
   /** Masks every secret value, secret input and the executor token in a text. */
   mask(text: string): string;
+  /**
+   * Stores `response` (masked) as the run's response now, before the invoker sends what it
+   * describes: a report about the request (a webhook, on any replica) can be checked against it
+   * even when it arrives before the invoker returns. Once kept, an `accepted` outcome changes the
+   * run only if nothing else did meanwhile (a report that came first stands).
+   */
+  keep(response: unknown): Promise<void>;
 }
 
 export type InvocationOutcome =

@@ -78,8 +78,20 @@ export interface Run {
   readonly approvals: readonly Approval[];
   readonly idempotencyKey: string | null;
   readonly executorTokenHash: string | null;
+  /** The FAILURE run this one retries (`retryRun`); absent or null otherwise. */
+  readonly retryOf?: string | null;
+  /** A waiver request: this run is not an execution but a time-limited pass through the action's gates (src/runs/waivers.ts). */
+  readonly waiver?: RunWaiver | null;
+  /** The waiver (a run id) this run went through its failed gates with. */
+  readonly waivedBy?: string | null;
   /** The approvers an approve `policy` named when the run was created (absent without one). */
   readonly approvers?: readonly string[];
+}
+
+/** What a waiver run asks for: one execution of its action on its entity despite failed gates, within `durationSeconds` of its approval. */
+export interface RunWaiver {
+  readonly reason: string;
+  readonly durationSeconds: number;
 }
 
 export interface NewRunInput {
@@ -95,6 +107,9 @@ export interface NewRunInput {
   readonly requiredApproval: ApprovalType | null;
   readonly idempotencyKey?: string | null;
   readonly executorTokenHash?: string | null;
+  readonly retryOf?: string | null;
+  readonly waiver?: RunWaiver | null;
+  readonly waivedBy?: string | null;
   readonly approvers?: readonly string[];
 }
 
@@ -123,6 +138,9 @@ export function newRun(input: NewRunInput): Run {
     approvals: [],
     idempotencyKey: input.idempotencyKey ?? null,
     executorTokenHash: input.executorTokenHash ?? null,
+    retryOf: input.retryOf ?? null,
+    waiver: input.waiver ?? null,
+    waivedBy: input.waivedBy ?? null,
     ...(input.approvers ? { approvers: input.approvers } : {}),
   };
 }

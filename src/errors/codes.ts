@@ -85,6 +85,11 @@ export const ErrorCodes = {
   INVALID_AUTOMATION: 'INVALID_AUTOMATION',
   /** An extension would pass a timer policy's cap (maximum extensions or lifetime) and the policy refuses rather than asks for approval. */
   POLICY_CAP_EXCEEDED: 'POLICY_CAP_EXCEEDED',
+  // Scorecards and gates.
+  /** A scorecard definition file breaks the format or a rule. */
+  INVALID_SCORECARD: 'INVALID_SCORECARD',
+  /** The entity is below a scorecard level the action requires (`failedRules` lists what to fix); no run was created. */
+  GATE_FAILED: 'GATE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -13,8 +13,18 @@
  *   the run to IN_PROGRESS and dispatches it.
  * invoke (what dispatch runs): renders the invocation's templates over { inputs (sealed secret
  *   inputs opened), entity, trigger, run, secrets }, calls the invoker, and records the outcome
- *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled).
+ *   with a compare-and-set from IN_PROGRESS (a run cancelled meanwhile stays cancelled). An
+ *   invoker whose backend reports through a webhook stores what it sends (`keep`) before sending
+ *   it, so a report faster than the backend's answer finds it, on any replica, and stands.
  * report / appendLog: what executors call, with the run's executor token.
+ * gates (after the inputs): the scorecard levels the action requires of its entity
+ *   (src/model/scorecards/gates.ts); a failure is GATE_FAILED listing the failed rules, unless
+ *   the caller holds a granted waiver for the action and entity, which this execution uses up
+ *   (waivers.ts; `requestWaiver` asks for one). `dryRun` stops after every check and returns the
+ *   rendered invocation (secrets and the run token as "***") without storing or invoking anything.
+ * retry: a FAILURE run executed again as a new run (`retryOf`), with every check of execute.
+ * Before a run is stored SUCCESS, the cached upstream data of its blueprint is dropped (`refresh`):
+ *   whoever sees the run succeed is served what it changed.
  *
  * Every change is published after it is stored. Every summary, status label, link, reason and log
  * line is masked (`masker`): `secrets.*` values, the other configured secrets (`hidden`), API
@@ -28,6 +38,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Entity } from '../model/entities/entity.ts';
+import type { RuleContext } from '../model/query/portRules.ts';
 import { evaluatePolicy, executeDenial, policyApprovers, type PolicyCatalog, type PolicyRequest } from '../model/actions/policy.ts';
 import { decide } from './approvals.ts';
 import { entityMatchesCondition } from '../model/actions/condition.ts';
@@ -49,6 +60,9 @@ import { extension } from '../model/actions/timerPolicy.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
 import type { Automation, AutomationSet } from '../model/automations/model.ts';
 import { withinChain } from './automations/chain.ts';
+import { describeFailures, failedGates, type GateFailure } from '../model/scorecards/gates.ts';
+import { createScorecardSet, type ScorecardSet } from '../model/scorecards/model.ts';
+import { MAX_WAIVER_SECONDS, useWaiver } from './waivers.ts';
 
 export interface EngineOptions {
   /** The actions now defined (a function: hot reload swaps the set). */
@@ -67,6 +81,12 @@ export interface EngineOptions {
   readonly hidden?: () => readonly string[];
   /** SHA-256 (hex) of the API tokens: a word of a masked text whose hash is one of them is masked too. */
   readonly tokenHashes?: () => ReadonlySet<string>;
+  /**
+   * Drops cached upstream data of a blueprint (the server: every source feeding it). Called with
+   * the action's blueprint before a run is stored SUCCESS, so what the run changed upstream (a
+   * database created through Cloud Control) is served to whoever sees it succeed.
+   */
+  readonly refresh?: (blueprint: string) => Promise<void>;
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
@@ -76,6 +96,8 @@ export interface EngineOptions {
   readonly onRunChange?: (run: Run) => void;
   /** Errors with no caller to throw to (a failed publish, a failed background invocation). */
   readonly onError?: (err: unknown, runId: string) => void;
+  /** The scorecards gates read (a function: hot reload swaps the set); none by default. */
+  readonly scorecards?: () => ScorecardSet;
 }
 
 export interface ExecuteRequest {
@@ -85,6 +107,27 @@ export interface ExecuteRequest {
   readonly inputs: unknown;
   readonly caller: Caller;
   readonly idempotencyKey?: string | null;
+  /** Check everything, store and invoke nothing: the answer holds the rendered invocation. */
+  readonly dryRun?: boolean;
+  /** The catalog as the caller's request reads it (computed properties, scorecard levels); default `catalog()`. */
+  readonly rules?: RuleContext;
+  /** The FAILURE run this execution retries (set by `retry`). */
+  readonly retryOf?: string;
+}
+
+export interface ExecuteResult {
+  readonly run: Run;
+  readonly created: boolean;
+  /** A dry run's rendered invocation method (secrets "***"); the run was neither stored nor invoked. */
+  readonly dryRun?: { readonly invocation: unknown };
+}
+
+export interface WaiverRequest {
+  readonly action: string;
+  readonly entity: string;
+  readonly reason: string;
+  readonly durationSeconds: number;
+  readonly caller: Caller;
 }
 
 /** What an automation's event makes: one run per (event, automation), whatever repeats it. */
@@ -135,11 +178,12 @@ export class ActionEngine {
     this.now = options.now ?? (() => new Date());
   }
 
-  async execute(request: ExecuteRequest): Promise<{ run: Run; created: boolean }> {
+  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
     const { caller } = request;
     const action = this.action(request.action);
     const key = request.idempotencyKey ?? null;
-    if (key !== null) {
+    const rules = request.rules ?? this.options.catalog();
+    if (key !== null && !request.dryRun) {
       const previous = await this.options.store.findByIdempotencyKey(caller.user, key);
       if (previous) return { run: await sameRequest(previous, key, action, request), created: false };
     }
@@ -147,7 +191,7 @@ export class ActionEngine {
     if (!canExecute(action, caller, entity?.team ?? [])) {
       throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not execute action "${action.identifier}"`, { details: { action: action.identifier, user: caller.user } });
     }
-    if (entity && !(await entityMatchesCondition(action, entity, this.options.catalog()))) {
+    if (entity && !(await entityMatchesCondition(action, entity, rules))) {
       throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" does not apply to ${entity.blueprint} "${entity.identifier}": it fails the action's condition`, {
         location: { pointer: '/entity' },
         details: { action: action.identifier, entity: entity.identifier },
@@ -170,6 +214,14 @@ export class ActionEngine {
     const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
     const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs, entity, trigger });
     const id = newRunId(at.getTime());
+    const failed = entity ? await this.failedGates(action, entity, { inputs, trigger, rules }) : [];
+    let waivedBy: Run | undefined;
+    if (failed.length > 0 && entity) {
+      waivedBy = await useWaiver({ store: this.options.store, action: action.identifier, blueprint: entity.blueprint, entity: entity.identifier, user: caller.user, usedBy: id, now: at, consume: !request.dryRun });
+      if (!waivedBy) throw gateError(action, entity, failed);
+      if (!request.dryRun) await this.publish({ type: 'run', run: waivedBy });
+    }
+    if (request.dryRun) return this.dryRun(action, { id, entity, inputs, trigger, status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS', waivedBy: waivedBy?.id ?? null });
     const secretNames = secretInputNames(action).filter((n) => inputs[n] !== undefined && inputs[n] !== null);
     const sealedInputs = secretNames.length > 0 ? sealInputs(this.secretKey, id, Object.fromEntries(secretNames.map((n) => [n, inputs[n]]))) : null;
     const run = newRun({
@@ -186,10 +238,14 @@ export class ActionEngine {
       approvers,
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
+      retryOf: request.retryOf ?? null,
+      waivedBy: waivedBy?.id ?? null,
     });
     const { run: stored, created } = await this.options.store.create(run);
     if (!created) return { run: await sameRequest(stored, key as string, action, request), created: false };
     await this.publish({ type: 'run', run: stored });
+    if (waivedBy) await this.log(stored.id, [this.masker(stored)(`gates waived by waiver ${waivedBy.id} (${describeFailures(failed)})`)]);
+    if (request.retryOf) await this.log(stored.id, [`retry of run ${request.retryOf}`]);
     if (stored.status === 'IN_PROGRESS') this.dispatch(stored.id);
     return { run: stored, created: true };
   }
@@ -230,6 +286,59 @@ export class ActionEngine {
     if (request.refused !== undefined) return { run: await this.update(stored.id, { expectStatus: 'IN_PROGRESS', status: 'FAILURE', summary: request.refused }), created: true };
     this.dispatch(stored.id);
     return { run: stored, created: true };
+  }
+
+  /**
+   * Executes a FAILURE run again as a new run linked to it (`retryOf`): the same action, entity
+   * and inputs (secret inputs reopened), through every check of `execute` (permission, condition,
+   * inputs, gates) as the caller now.
+   */
+  async retry(request: { readonly runId: string; readonly caller: Caller; readonly rules?: RuleContext }): Promise<ExecuteResult> {
+    const run = await this.run(request.runId);
+    if (run.waiver) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `run ${run.id} is a waiver, not an execution: request a new waiver`, { details: { runId: run.id } });
+    if (run.status !== 'FAILURE') {
+      throw new LatticeError(ErrorCodes.ILLEGAL_TRANSITION, `run ${run.id} is ${run.status}: only a FAILURE run can be retried`, { details: { runId: run.id, status: run.status } });
+    }
+    const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
+    return this.execute({ action: run.action, entity: run.entity, inputs: { ...run.inputs, ...opened }, caller: request.caller, rules: request.rules, retryOf: run.id });
+  }
+
+  /**
+   * Asks for a waiver of the action's gates on one entity: a run of the action that invokes
+   * nothing, approved like any of its runs (waivers.ts). The caller must be allowed to execute it.
+   */
+  async requestWaiver(request: WaiverRequest): Promise<Run> {
+    const { caller } = request;
+    const action = this.action(request.action);
+    if (action.gates.length === 0) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `action "${action.identifier}" has no gates: there is nothing to waive`, { location: { pointer: '/action' } });
+    const entity = (await this.targetEntity(action, request.entity)) as Entity;
+    if (!canExecute(action, caller, entity.team ?? [])) {
+      throw new LatticeError(ErrorCodes.FORBIDDEN, `${caller.user} may not execute action "${action.identifier}", so may not ask to waive its gates`, { details: { action: action.identifier, user: caller.user } });
+    }
+    const reason = request.reason.trim();
+    if (reason === '') throw new LatticeError(ErrorCodes.INVALID_INPUTS, 'a waiver needs a reason', { location: { pointer: '/reason' } });
+    if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < 60 || request.durationSeconds > MAX_WAIVER_SECONDS) {
+      throw new LatticeError(ErrorCodes.INVALID_INPUTS, `a waiver lasts from 60 to ${MAX_WAIVER_SECONDS} seconds, got ${request.durationSeconds}`, { location: { pointer: '/durationSeconds' } });
+    }
+    const at = this.now();
+    const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
+    // The action's policies hold for a waiver as for a run: the execute policy must allow the asker, an approve policy names its approvers.
+    const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs: {}, entity, trigger });
+    const asked = newRun({
+      action: action.identifier,
+      blueprint: entity.blueprint,
+      entity: entity.identifier,
+      inputs: {},
+      status: 'WAITING_FOR_APPROVAL',
+      trigger,
+      requiredApproval: action.requiredApproval?.type ?? 'ANY',
+      approvers,
+    });
+    const run: Run = { ...asked, waiver: { reason: this.masker(asked)(reason), durationSeconds: request.durationSeconds } };
+    const { run: stored } = await this.options.store.create(run);
+    await this.publish({ type: 'run', run: stored });
+    await this.log(stored.id, [this.masker(stored)(`waiver of the gates of "${action.identifier}" on ${entity.blueprint} "${entity.identifier}" requested for ${request.durationSeconds}s: ${reason}`)]);
+    return stored;
   }
 
   approve(request: { readonly runId: string; readonly caller: Caller; readonly reason?: string | null }): Promise<Run> {
@@ -305,16 +414,22 @@ export class ActionEngine {
   /** Invokes a run that is IN_PROGRESS (anything else: nothing to do). What dispatch runs. */
   async invoke(runId: string): Promise<void> {
     const run = await this.options.store.get(runId);
-    if (!run || run.status !== 'IN_PROGRESS') return;
+    // A granted waiver is IN_PROGRESS too, and invokes nothing.
+    if (!run || run.status !== 'IN_PROGRESS' || run.waiver) return;
     const secrets = this.options.secrets?.() ?? {};
     const token = executorToken(this.secretKey, run.id);
     let outcome: InvocationOutcome;
+    // The revision the invoker's `keep` wrote: a report stored after it wins over an `accepted` outcome.
+    let kept: number | undefined;
     try {
       const opened = run.sealedInputs ? openInputs(this.secretKey, run.id, run.sealedInputs) : {};
       const mask = this.masker(run, opened);
+      const keep = async (response: unknown) => {
+        kept = (await this.update(run.id, { expectStatus: 'IN_PROGRESS', response: maskJson(response, mask) })).revision;
+      };
       try {
         // Changes this invocation writes are one step deeper in the chain (the loop guard).
-        const invoked = withinChain({ depth: run.trigger.automation?.depth ?? 0 }, () => this.invokeWith(run, { secrets, token, opened, mask }));
+        const invoked = withinChain({ depth: run.trigger.automation?.depth ?? 0 }, () => this.invokeWith(run, { secrets, token, opened, mask, keep }));
         outcome = maskOutcome(await invoked, mask);
       } catch (err) {
         outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
@@ -322,7 +437,7 @@ export class ActionEngine {
     } catch (err) {
       outcome = { kind: 'completed', status: 'FAILURE', summary: `cannot open the run's secret inputs: ${(err as Error).message}` };
     }
-    await this.record(run.id, outcome);
+    await this.record(run.id, outcome, kept);
   }
 
   /** Resolves once every in-process invocation dispatched so far has finished. */
@@ -354,7 +469,7 @@ export class ActionEngine {
     return approvers;
   }
 
-  private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string }): Promise<InvocationOutcome> {
+  private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string; keep: (response: unknown) => Promise<void> }): Promise<InvocationOutcome> {
     const action = run.trigger.automation ? this.options.automations?.().get(run.action)?.action : this.options.actions().get(run.action);
     if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `${run.trigger.automation ? 'automation' : 'action'} "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
@@ -386,20 +501,25 @@ export class ActionEngine {
       executorToken: s.token,
       log: async (message) => void (await this.log(run.id, [s.mask(message)])),
       mask: s.mask,
+      keep: s.keep,
     });
   }
 
-  /** Records an invocation's outcome, unless the run left IN_PROGRESS meanwhile. */
-  private async record(runId: string, outcome: InvocationOutcome) {
+  /**
+   * Records an invocation's outcome, unless the run left IN_PROGRESS meanwhile. After a `keep`
+   * (its revision: `kept`), an `accepted` outcome is recorded only if the run did not change since:
+   * a report that came before the invoker returned (a webhook faster than the dispatch's answer) is newer.
+   */
+  private async record(runId: string, outcome: InvocationOutcome, kept?: number) {
     const update: RunUpdate =
       outcome.kind === 'accepted'
-        ? { expectStatus: 'IN_PROGRESS', statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response }
+        ? { expectStatus: 'IN_PROGRESS', expectRevision: kept, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response }
         : { expectStatus: 'IN_PROGRESS', status: outcome.status, summary: outcome.summary, statusLabel: outcome.statusLabel, addLinks: outcome.links, response: outcome.response };
     if (outcome.kind === 'accepted' && outcome.statusLabel === undefined && !outcome.links?.length) return;
     try {
       await this.update(runId, update);
     } catch (err) {
-      // Cancelled, or the executor reported first: its word stands.
+      // Cancelled, or the executor (or a webhook) reported first: its word stands.
       if (!hasCode(err, ErrorCodes.RUN_CONFLICT, ErrorCodes.ILLEGAL_TRANSITION)) throw err;
     }
   }
@@ -424,10 +544,36 @@ export class ActionEngine {
         throw err;
       }
       await this.publish({ type: 'run', run: updated });
-      if (updated.status === 'IN_PROGRESS') this.dispatch(updated.id);
+      if (updated.status === 'IN_PROGRESS' && !updated.waiver) this.dispatch(updated.id);
       return updated;
     }
     throw new LatticeError(ErrorCodes.RUN_CONFLICT, `run ${runId} kept changing; try again`, { details: { runId } });
+  }
+
+  /** The gates of the action that the entity fails now. */
+  private async failedGates(action: Action, entity: Entity, at: { inputs: Record<string, unknown>; trigger: unknown; rules: RuleContext }): Promise<GateFailure[]> {
+    if (action.gates.length === 0) return [];
+    const scorecards = this.options.scorecards?.() ?? createScorecardSet([]);
+    return failedGates({ gates: action.gates, entity, inputs: at.inputs, trigger: at.trigger, scorecards, rules: at.rules });
+  }
+
+  /** What `execute` would do, rendered with every secret as "***"; nothing stored, nothing invoked. */
+  private async dryRun(action: Action, r: { id: string; entity: Entity | null; inputs: Record<string, unknown>; trigger: Run['trigger']; status: 'WAITING_FOR_APPROVAL' | 'IN_PROGRESS'; waivedBy: string | null }): Promise<ExecuteResult> {
+    const masked = maskInputs(action, r.inputs);
+    const secrets = Object.fromEntries(Object.keys(this.options.secrets?.() ?? {}).map((k) => [k, '***']));
+    const invocation = await renderInvocation(action, { inputs: masked, entity: r.entity, trigger: r.trigger, run: { id: r.id, action: action.identifier, createdAt: r.trigger.at, token: '***' }, secrets });
+    const run = newRun({
+      id: r.id,
+      action: action.identifier,
+      blueprint: r.entity?.blueprint ?? null,
+      entity: r.entity?.identifier ?? null,
+      inputs: masked,
+      status: r.status,
+      trigger: r.trigger,
+      requiredApproval: action.requiredApproval?.type ?? null,
+      waivedBy: r.waivedBy,
+    });
+    return { run, created: false, dryRun: { invocation: JSON.parse(this.masker(run)(JSON.stringify(invocation))) as unknown } };
   }
 
   private dispatch(runId: string) {
@@ -443,9 +589,26 @@ export class ActionEngine {
   }
 
   private async update(runId: string, update: RunUpdate): Promise<Run> {
+    if (update.status === 'SUCCESS') await this.refreshSources(runId);
     const run = await this.options.store.update(runId, update);
     await this.publish({ type: 'run', run });
     return run;
+  }
+
+  /**
+   * Before a run is stored SUCCESS: the cached data of its blueprint (the entity's, or the
+   * action's for a CREATE) is dropped (`refresh`). A failure to drop is reported, not the run's.
+   */
+  private async refreshSources(runId: string): Promise<void> {
+    if (!this.options.refresh) return;
+    const run = await this.options.store.get(runId);
+    const blueprint = run && (run.blueprint ?? this.options.actions().get(run.action)?.trigger.blueprintIdentifier);
+    if (!blueprint) return;
+    try {
+      await this.options.refresh(blueprint);
+    } catch (err) {
+      this.options.onError?.(err, runId);
+    }
   }
 
   private async log(runId: string, messages: readonly string[]): Promise<RunLogLine[]> {
@@ -536,20 +699,22 @@ export class ActionEngine {
 function maskOutcome(outcome: InvocationOutcome, mask: (text: string) => string): InvocationOutcome {
   const text = (t: string | undefined) => (t === undefined ? t : mask(t));
   const base = { ...outcome, statusLabel: text(outcome.statusLabel), links: outcome.links?.map(mask) };
-  let response = outcome.response;
-  if (response !== undefined) {
-    const json = JSON.stringify(response);
-    const masked = json === undefined ? json : mask(json);
-    if (masked !== json) {
-      try {
-        response = JSON.parse(masked as string);
-      } catch {
-        response = masked;
-      }
-    }
-  }
+  const response = maskJson(outcome.response, mask);
   if (outcome.kind === 'accepted') return { ...base, kind: 'accepted', response };
   return { ...base, kind: 'completed', status: outcome.status, summary: text(outcome.summary), response };
+}
+
+/** A JSON value with every secret masked in its text (the masked text when that is no longer JSON). */
+function maskJson(value: unknown, mask: (text: string) => string): unknown {
+  if (value === undefined) return value;
+  const json = JSON.stringify(value);
+  const masked = json === undefined ? json : mask(json);
+  if (masked === json) return value;
+  try {
+    return JSON.parse(masked as string);
+  } catch {
+    return masked;
+  }
 }
 
 /**
@@ -571,4 +736,12 @@ async function sameRequest(run: Run, key: string, action: Action, request: Execu
   const { inputs, problems } = await validateInputs(action, request.inputs, async (_blueprint, ids) => ids.map(() => true));
   if (problems.length > 0 || !isDeepStrictEqual(maskInputs(action, inputs), run.inputs)) throw conflict('other inputs');
   return run;
+}
+
+/** GATE_FAILED: each failed gate with the entity's level and the rules to fix (with their fix actions). */
+function gateError(action: Action, entity: Entity, failed: readonly GateFailure[]): LatticeError {
+  return new LatticeError(ErrorCodes.GATE_FAILED, `action "${action.identifier}" is gated on ${entity.blueprint} "${entity.identifier}": ${describeFailures(failed)}`, {
+    location: { pointer: '/entity' },
+    details: { action: action.identifier, entity: entity.identifier, failedGates: failed },
+  });
 }

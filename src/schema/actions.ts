@@ -1,6 +1,6 @@
 /**
  * printActions: action definitions → their typed mutations. Each action becomes
- * `<action>(input: <Action>Input!, entity: String, idempotencyKey: String): ActionRun!`, its
+ * `<action>(input: <Action>Input!, entity: String, idempotencyKey: String, dryRun: Boolean = false): ActionRun!`, its
  * input type generated from `userInputs` (JSON Schema): strings, numbers (Float, or Int for
  * `integer`), booleans, lists, objects as JSON, enums as GraphQL enums whose values keep the
  * written string, entity references as String identifiers; required inputs are non-null.
@@ -81,7 +81,7 @@ export function printActions(fields: readonly ActionFieldPlan[], _inflection?: I
   const mutations = fields.map((f) => {
     const doc = JSON.stringify(`${f.action.title}${f.action.description ? `: ${f.action.description}` : ''} (${f.action.trigger.operation}${f.action.trigger.blueprintIdentifier ? ` on ${f.action.trigger.blueprintIdentifier}` : ''}).`);
     const needsInput = Object.values(f.action.trigger.userInputs.properties).length > 0 && f.action.trigger.userInputs.required.length > 0;
-    return `  ${doc}\n  ${f.mutation}(input: ${f.inputType}${needsInput ? '!' : ''}, entity: String, idempotencyKey: String): ActionRun!`;
+    return `  ${doc}\n  ${f.mutation}(input: ${f.inputType}${needsInput ? '!' : ''}, entity: String, idempotencyKey: String, dryRun: Boolean = false): ActionRun!`;
   });
   out.push(`extend type Mutation {\n${mutations.join('\n')}\n}`);
   return out.join('\n\n');

@@ -11,6 +11,7 @@ import { META_FIELDS, isMetaProperty, type MetaProperty, type AggregationPropert
 import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
 import { BASE_TYPE_NAMES } from './base.ts';
+import { createScorecardSet, type Scorecard, type ScorecardSet } from '../model/scorecards/model.ts';
 
 export interface EnumPlan {
   readonly typeName: string;
@@ -57,7 +58,9 @@ export type FieldPlan =
 export type FilterFieldPlan =
   | { readonly kind: 'and' | 'or' | 'not'; readonly name: string }
   | { readonly kind: 'meta' | 'property' | 'computed'; readonly name: string; readonly key: string; readonly list: boolean; readonly inputType: string }
-  | { readonly kind: 'relation'; readonly name: string; readonly key: string; readonly target: string; readonly many: boolean };
+  | { readonly kind: 'relation'; readonly name: string; readonly key: string; readonly target: string; readonly many: boolean }
+  /** A scorecard's level (`ScorecardLevelFilter`): levels compare in the scorecard's order. */
+  | { readonly kind: 'scorecard'; readonly name: string; readonly scorecard: string };
 
 export interface TypePlan {
   readonly blueprint: Blueprint;
@@ -69,8 +72,12 @@ export interface TypePlan {
   readonly filterType: string;
   readonly orderByType: string;
   readonly fields: readonly FieldPlan[];
-  /** orderBy enum value name → sort key ("$title", "type"…) and direction; `computed` keys are mirror, calculation or aggregation properties. */
-  readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean; readonly computed?: boolean }[];
+  /**
+   * orderBy enum value name → sort key ("$title", "type"…) and direction; `computed` keys are
+   * mirror, calculation or aggregation properties; `scorecard` keys are a scorecard's identifier
+   * (sorted by level, lowest first; entities it does not grade before all).
+   */
+  readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean; readonly computed?: boolean; readonly scorecard?: boolean }[];
   /** The filter input's fields by GraphQL name, in the order the SDL prints them. */
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
 }
@@ -80,6 +87,8 @@ export type FieldSection = 'property' | 'relation' | 'mirror' | 'calculation' | 
 
 export interface SchemaPlan {
   readonly model: BlueprintModel;
+  /** The scorecards served with this generation (`scorecards` fields, level filters and orderBy). */
+  readonly scorecards: ScorecardSet;
   readonly inflection: Inflection;
   readonly types: readonly TypePlan[];
   readonly enums: readonly EnumPlan[];
@@ -108,7 +117,7 @@ const META_FILTER: readonly [string, MetaProperty][] = [
 ];
 
 /** Throws LatticeErrors (NAME_COLLISION and friends) listing every problem. */
-export function planSchema(model: BlueprintModel, inflection: Inflection): SchemaPlan {
+export function planSchema(model: BlueprintModel, inflection: Inflection, scorecards: ScorecardSet = createScorecardSet([])): SchemaPlan {
   const errors: LatticeError[] = [];
   const warnings: LatticeError[] = [];
   const typeNames = new NameRegistry(errors, 'type');
@@ -119,7 +128,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
   const fieldsByType = new Map<string, FieldPlan[]>();
   const registries = new Map<string, NameRegistry>();
   const rootFields = new NameRegistry(errors, 'Query field');
-  for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
+  for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', 'scorecardDefinitions', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
 
   for (const bp of model.blueprints) {
     const at = (pointer: string) => bp.origin.locate(pointer);
@@ -222,6 +231,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
       if (f.kind === 'relation') filter.set(f.name, { kind: 'relation', name: f.name, key: f.key, target: f.target, many: f.def.many });
     }
     planComputedInputs(inflection, fields, { filter, orderBy });
+    planScorecardInputs(inflection, scorecards.forBlueprint(bp.identifier), { filter, orderBy, errors });
     types.push({
       blueprint: bp,
       typeName,
@@ -254,6 +264,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
   const byTypeName = new Map(types.map((t) => [t.typeName, t]));
   return {
     model,
+    scorecards,
     inflection,
     types,
     enums,
@@ -271,6 +282,22 @@ export function planSchema(model: BlueprintModel, inflection: Inflection): Schem
  * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
  * properties of their value type are (aggregations are Floats); lists and JSON are not ordered.
  */
+/**
+ * Each scorecard of a blueprint in its filter input (`<scorecard>Level: ScorecardLevelFilter`) and
+ * orderBy enum (`<SCORECARD>_LEVEL_ASC/DESC`); a name a field already has is a collision.
+ */
+function planScorecardInputs(inflection: Inflection, scorecards: readonly Scorecard[], into: { filter: Map<string, FilterFieldPlan>; orderBy: TypePlan['orderBy'][number][]; errors: LatticeError[] }): void {
+  for (const s of scorecards) {
+    const name = inflection.fieldName(`${s.identifier}_level`);
+    if (into.filter.has(name)) {
+      into.errors.push(new LatticeError(ErrorCodes.NAME_COLLISION, `scorecard "${s.identifier}" of blueprint "${s.blueprint}" is the filter field "${name}", which a field of the blueprint already is`, { location: s.origin.locate('/identifier'), details: { name } }));
+      continue;
+    }
+    into.filter.set(name, { kind: 'scorecard', name, scorecard: s.identifier });
+    into.orderBy.push(...directions(inflection, name, s.identifier).map((o) => ({ ...o, scorecard: true })));
+  }
+}
+
 function planComputedInputs(inflection: Inflection, fields: readonly FieldPlan[], into: { filter: Map<string, FilterFieldPlan>; orderBy: TypePlan['orderBy'][number][] }): void {
   for (const f of fields) {
     if (f.kind !== 'mirror' && f.kind !== 'calculation' && f.kind !== 'aggregation') continue;

@@ -18,7 +18,8 @@ const META_FIELDS_SDL = `  id: ID!
   relations: JSON!
   source: EntitySource!
   sources: [EntitySource!]!
-  conflicts: [SourceConflict!]!`;
+  conflicts: [SourceConflict!]!
+  scorecards: [ScorecardResult!]!`;
 
 export function printPlan(plan: SchemaPlan): string {
   const out: string[] = [];
@@ -91,6 +92,8 @@ function printFilter(plan: SchemaPlan, t: TypePlan): string {
         return `  ${f.name}: ${f.inputType}`;
       case 'relation':
         return `${description(f.many ? 'Matches when any related entity matches.' : undefined, '  ')}  ${f.name}: ${plan.type(f.target).filterType}`;
+      case 'scorecard':
+        return `${description(`The entity's level in scorecard "${f.scorecard}" (evaluated live).`, '  ')}  ${f.name}: ScorecardLevelFilter`;
     }
   });
   return `input ${t.filterType} {\n${lines.join('\n')}\n}`;

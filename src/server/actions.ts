@@ -4,7 +4,9 @@
  * invokers (WEBHOOK, UPSERT_ENTITY) and those the configured upstreams provide (GITHUB,
  * KUBERNETES), and the actions of the serving generation. Runs are invoked in the process that
  * accepted them by default; with Redis, through the BullMQ run queue (src/runs/queue.ts), whose
- * Worker runs in every replica, so a run outlives the replica that accepted it.
+ * Worker runs in every replica, so a run outlives the replica that accepted it. A run that
+ * succeeds drops the cached data of the sources feeding its blueprint (the shared cache: every
+ * replica), so what it created upstream is served at once.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -72,8 +74,15 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
     secrets: () => config.actionSecrets,
     hidden: () => hidden,
     tokenHashes: () => tokenHashes,
+    // A run that succeeded changed its upstream: the sources feeding its blueprint fetch again.
+    refresh: async (blueprint) => {
+      const sources = deps.reader.sourcesOf(blueprint);
+      await Promise.all(sources.map((s) => s.invalidate()));
+      if (sources.length) deps.log.info({ blueprint, invalidated: sources.map((s) => s.name) }, 'a run succeeded: cached source data dropped');
+    },
     dispatch: config.redisUrl ? (runId) => (queue as RunQueue).dispatch(runId) : undefined,
     onError: (err, runId) => deps.log.error({ err, runId }, 'action run failed in the background'),
+    scorecards: () => deps.runtime.scorecards(),
   });
   if (config.redisUrl) queue = await startRunQueue({ redisUrl: config.redisUrl, prefix: config.redisPrefix, invoke: (runId) => engine.invoke(runId), log: deps.log, stalledMs: config.queueStalledMs });
   return {

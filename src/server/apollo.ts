@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import type { RequestContext } from '../context/index.ts';
 import { currentRequestCalls } from '../data/upstream.ts';
 import { graphiqlHtml } from './graphiql.ts';
@@ -34,10 +35,11 @@ export function schemaSource(runtime: Runtime, prepare: (schema: GraphQLSchema) 
   };
 }
 
-export function graphiqlPlugin(endpoint: string): ApolloServerPlugin<BaseContext> {
+/** GraphiQL on GET /graphql for browsers (graphiql.ts); the page is rendered per request, once its bundle is there. */
+export function graphiqlPlugin(endpoint: string, log: Logger): ApolloServerPlugin<BaseContext> {
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html: graphiqlHtml(endpoint) }; } };
+      return { async renderLandingPage() { return { html: () => graphiqlHtml(endpoint, log) }; } };
     },
   };
 }

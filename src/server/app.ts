@@ -107,6 +107,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
     automationsDir: config.automationsDir,
+    scorecardsDir: config.scorecardsDir,
     strict: config.strict,
     root,
     log,
@@ -164,7 +165,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       config.federation.enabled ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
       // No cache hints are set anywhere: the default cache-control plugin only cost a hook per resolved field.
       ApolloServerPluginCacheControlDisabled(),
-      config.graphiql ? graphiqlPlugin(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
+      config.graphiql ? graphiqlPlugin(GRAPHQL_PATH, log) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       limitsPlugin(config.limits, countStop),
       ...(production && config.federation.enabled ? [federationGuardPlugin(config.federation.roles)] : []),
@@ -210,7 +211,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     limits: streamLimits,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.automationsDir], reload, log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir, config.automationsDir], reload, log) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.

@@ -1,33 +1,21 @@
 /**
- * GraphiQL, served from local assets only (no CDN: it works with no internet). The page loads
- * React, ReactDOM and GraphiQL's UMD bundles from `/graphiql/`, which this module maps to the
- * installed npm packages.
+ * GraphiQL 5, served from local assets only (no CDN: it works with no internet). The page's
+ * sources are web/graphiql/ (GraphiQL with the explorer, Catalog graph and Actions plugins); its
+ * bundle is built by Vite from node_modules the first time a page or asset is asked for, and
+ * cached on disk per version of its inputs (web/graphiql/build.ts), so later starts serve at once.
+ * `npm start` builds it ahead (`prepareGraphiql`). The assets live under `/graphiql/`; their names
+ * carry a content hash, so they are cached for good, while the page itself is never cached.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import express from 'express';
-
-const require = createRequire(import.meta.url);
-const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+import type { Logger } from 'pino';
+import { graphiqlBundle, type GraphiqlBundle } from '../../web/graphiql/build.ts';
+import { PAGE_CONFIG_ID, type PageConfig } from '../../web/graphiql/pageConfig.ts';
 
 export const GRAPHIQL_ASSETS_PATH = '/graphiql';
 
-/** Static routes for the assets: /graphiql/graphiql.min.{js,css}, /graphiql/react*.js. */
-export function graphiqlAssets(): express.Router {
-  const router = express.Router();
-  const files: Record<string, string> = {
-    'graphiql.min.js': path.join(dir('graphiql'), 'graphiql.min.js'),
-    'graphiql.min.css': path.join(dir('graphiql'), 'graphiql.min.css'),
-    'react.production.min.js': path.join(dir('react'), 'umd/react.production.min.js'),
-    'react-dom.production.min.js': path.join(dir('react-dom'), 'umd/react-dom.production.min.js'),
-  };
-  for (const [name, file] of Object.entries(files)) {
-    router.get(`/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1h' }));
-  }
-  return router;
-}
-
 const DEFAULT_QUERY = `# Welcome to Lattice. Press the run button (or Ctrl-Enter).
+# Authenticate in the Headers tab below: {"Authorization": "Bearer <token>"} (kept across reloads).
+# Side panels: Explorer, Catalog graph (an entity's relations, both ways), Actions (forms that run actions).
 {
   domain(identifier: "Orders") {
     title
@@ -43,27 +31,63 @@ const DEFAULT_QUERY = `# Welcome to Lattice. Press the run button (or Ctrl-Enter
 }
 `;
 
-export function graphiqlHtml(endpoint: string): string {
+/** Starts building the bundle now (when none is cached), so the first page load does not wait; a failure is logged. */
+export function prepareGraphiql(log: Pick<Logger, 'error'>): void {
+  graphiqlBundle().catch((err: unknown) => log.error({ err }, 'GraphiQL could not be built'));
+}
+
+/** Static routes for the bundle under GRAPHIQL_ASSETS_PATH; they wait for a build in progress. */
+export function graphiqlAssets(log: Pick<Logger, 'error'>): express.Router {
+  const router = express.Router();
+  const servers = new Map<string, express.Handler>();
+  router.use(async (req, res, next) => {
+    let bundle: GraphiqlBundle;
+    try {
+      bundle = await graphiqlBundle();
+    } catch (err) {
+      log.error({ err }, 'GraphiQL could not be built');
+      res.status(503).type('text/plain').send('GraphiQL could not be built: see the server log');
+      return;
+    }
+    let serve = servers.get(bundle.dir);
+    if (!serve) {
+      serve = express.static(bundle.dir, { immutable: true, maxAge: '365d', index: false, dotfiles: 'ignore' });
+      servers.set(bundle.dir, serve);
+    }
+    serve(req, res, (err?: unknown) => (err ? next(err) : res.status(404).type('text/plain').send('no such GraphiQL asset')));
+  });
+  return router;
+}
+
+/** JSON inside a <script>: `<` escaped, so no value can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** The page (its script and styles named by the bundle's manifest), or a page that says why there is none. */
+export async function graphiqlHtml(endpoint: string, log: Pick<Logger, 'error'>): Promise<string> {
+  let bundle: GraphiqlBundle;
+  try {
+    bundle = await graphiqlBundle();
+  } catch (err) {
+    log.error({ err }, 'GraphiQL could not be built');
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Lattice · GraphiQL</title></head><body><p>GraphiQL could not be built: see the server log. The API still answers at ${endpoint.replace(/[<&]/g, '')}.</p></body></html>`;
+  }
+  const config: PageConfig = { endpoint, defaultQuery: DEFAULT_QUERY };
+  const asset = (file: string) => attr(`${GRAPHIQL_ASSETS_PATH}/${file}`);
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>Lattice · GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <link rel="icon" href="data:," />
   <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
-  <link rel="stylesheet" href="${GRAPHIQL_ASSETS_PATH}/graphiql.min.css" />
+${bundle.styles.map((file) => `  <link rel="stylesheet" href="${asset(file)}" />`).join('\n')}
+  <script id="${PAGE_CONFIG_ID}" type="application/json">${scriptJson(config)}</script>
+  <script type="module" src="${asset(bundle.script)}"></script>
 </head>
 <body>
   <div id="graphiql">Loading GraphiQL…</div>
-  <script src="${GRAPHIQL_ASSETS_PATH}/react.production.min.js"></script>
-  <script src="${GRAPHIQL_ASSETS_PATH}/react-dom.production.min.js"></script>
-  <script src="${GRAPHIQL_ASSETS_PATH}/graphiql.min.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }),
-    );
-  </script>
 </body>
 </html>`;
 }

@@ -84,7 +84,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  if (options.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  if (options.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets(log));
   // `/` points at the API: GraphiQL's page when it is on, else a short JSON saying where.
   app.get('/', (_req, res) => {
     if (options.graphiql) res.redirect(302, options.path);

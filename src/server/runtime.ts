@@ -21,6 +21,9 @@ import { createActionSet, type ActionSet } from '../model/actions/model.ts';
 import { loadActions } from '../model/actions/load.ts';
 import { loadAutomations } from '../model/automations/load.ts';
 import { createAutomationSet, type AutomationSet } from '../model/automations/model.ts';
+import { loadScorecards } from '../model/scorecards/load.ts';
+import { createScorecardSet, type ScorecardSet } from '../model/scorecards/model.ts';
+import { fixActionProblems } from '../model/scorecards/fixActions.ts';
 import { baseInflection } from '../schema/inflection.ts';
 import { planSchema, type SchemaPlan } from '../schema/plan.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
@@ -35,6 +38,8 @@ export interface Generation {
   readonly actions: ActionSet;
   /** The automations defined (schema/automations/). */
   readonly automations: AutomationSet;
+  /** The scorecards defined (schema/scorecards/), evaluated live at read time. */
+  readonly scorecards: ScorecardSet;
   readonly schema: GraphQLSchema;
   readonly sdl: string;
   readonly loadedAt: Date;
@@ -85,20 +90,36 @@ function folderError(what: 'blueprints' | 'catalog', dir: string, problem: strin
 /** What sources add to a generation's schema, given its plan. */
 export type ExtendSchema = (plan: SchemaPlan) => readonly SchemaExtension[];
 
+/** What a generation is built from besides the blueprint files; every part optional. */
+export interface GenerationParts {
+  readonly extend?: ExtendSchema;
+  readonly actionFiles?: readonly SourceFile[];
+  readonly scorecardFiles?: readonly SourceFile[];
+  /** Automation files (Port format): they name the actions and blueprints above. */
+  readonly automationFiles?: readonly SourceFile[];
+  /** The blueprint loader's options (`strict`). */
+  readonly load?: LoadOptions;
+}
+
 /**
- * Blueprint and action files → a serving generation (no store writes). Throws LatticeErrors.
- * `load` holds the blueprint loader's options (`strict`); positional so that callers of the
- * three-argument form keep working.
+ * Blueprint, scorecard and action files → a serving generation (no store writes). Throws
+ * LatticeErrors. Scorecards load before actions (gates name them); the actions a scorecard rule
+ * names as fixes are checked once both are loaded. The positional form (extend, actionFiles,
+ * load) is kept for its callers.
  */
-export function buildGeneration(files: readonly SourceFile[], extend: ExtendSchema = () => [], actionFiles: readonly SourceFile[] = [], load: LoadOptions & { automationFiles?: readonly SourceFile[] } = {}): Generation {
-  const { model, warnings } = loadBlueprints(files, load);
-  const plan = planSchema(model, baseInflection);
-  const loaded = loadActions(actionFiles, model);
-  const automations = loadAutomations(load.automationFiles ?? [], model, loaded.actions);
+export function buildGeneration(files: readonly SourceFile[], extendOrParts?: ExtendSchema | GenerationParts, actionFiles: readonly SourceFile[] = [], load: LoadOptions = {}): Generation {
+  const parts: GenerationParts = typeof extendOrParts === 'object' ? extendOrParts : { extend: extendOrParts, actionFiles, load };
+  const { model, warnings } = loadBlueprints(files, parts.load ?? {});
+  const scored = parts.scorecardFiles?.length ? loadScorecards(parts.scorecardFiles, model) : { scorecards: createScorecardSet([]), warnings: [] };
+  const plan = planSchema(model, baseInflection, scored.scorecards);
+  const loaded = loadActions(parts.actionFiles ?? [], model, scored.scorecards);
+  const automations = loadAutomations(parts.automationFiles ?? [], model, loaded.actions);
+  const fixes = fixActionProblems(scored.scorecards, loaded.actions);
+  if (fixes.length > 0) throw new LatticeErrors(fixes);
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
-  const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...extend(plan)]);
-  return { plan, actions: loaded.actions, automations: automations.automations, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...loaded.warnings, ...automations.warnings] };
+  const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...(parts.extend ?? (() => []))(plan)]);
+  return { plan, actions: loaded.actions, scorecards: scored.scorecards, automations: automations.automations, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...scored.warnings, ...loaded.warnings, ...automations.warnings] };
 }
 
 export class Runtime {
@@ -113,17 +134,19 @@ export class Runtime {
   private readonly extend: ExtendSchema;
   private readonly actionsDir: string | undefined;
   private readonly automationsDir: string | undefined;
+  private readonly scorecardsDir: string | undefined;
   private readonly strict: boolean;
   private readonly onChange: (change: EntityChange) => void;
   /** The catalog files' entities as last applied (`blueprint\0identifier` → entity), to tell what a reload changed. */
   private fileEntities: Map<string, EntityInput> | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; automationsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
+  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; scorecardsDir?: string; automationsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
     this.store = options.store;
     this.strict = options.strict ?? true;
     this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
     this.automationsDir = options.automationsDir;
+    this.scorecardsDir = options.scorecardsDir;
     this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
     this.log = options.log;
@@ -139,6 +162,10 @@ export class Runtime {
 
   automations(): AutomationSet {
     return this.generation?.automations ?? createAutomationSet([]);
+  }
+
+  scorecards(): ScorecardSet {
+    return this.generation?.scorecards ?? createScorecardSet([]);
   }
 
   model(): BlueprintModel {
@@ -178,7 +205,8 @@ export class Runtime {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
       const automationFiles = this.automationsDir ? await readDocuments(this.automationsDir, this.dirs.root) : [];
-      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), this.extend, actionFiles, { strict: this.strict, automationFiles });
+      const scorecardFiles = this.scorecardsDir ? await readDocuments(this.scorecardsDir, this.dirs.root) : [];
+      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), { extend: this.extend, actionFiles, scorecardFiles, automationFiles, load: { strict: this.strict } });
       const entities = await loadCatalogFiles(await readCatalogFiles(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.publishFileChanges(entities);

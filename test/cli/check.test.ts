@@ -6,7 +6,7 @@
  * real child process through bin/lattice.js for each exit code.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,10 @@ function project(changes: Record<string, string | null> = {}): string {
   cpSync(VALID, dir, { recursive: true });
   for (const [file, text] of Object.entries(changes)) {
     if (text === null) rmSync(path.join(dir, file), { recursive: true, force: true });
-    else writeFileSync(path.join(dir, file), text);
+    else {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
   }
   return dir;
 }
@@ -78,7 +81,7 @@ describe('lattice check on a valid configuration', () => {
   it('--json: one report with ok, errors, warnings, counts', async () => {
     const r = await check(project(), ['--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, scorecards: 0, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
   });
 
   it('--config names the file from another folder; relative folders in it start at its own folder', async () => {
@@ -183,6 +186,17 @@ describe('lattice check: every kind of problem, located, exit 1', () => {
     const r = await check(project({ 'actions/restart.json': pretty(action) }));
     expect(r.code).toBe(1);
     expect(r.lines[0]).toMatch(/^actions\/restart\.json:\d+:\d+: error INVALID_ACTION at \/trigger\/blueprintIdentifier: .*"microservice"/);
+  });
+
+  it('scorecards: counted when they load; a rule on a property the blueprint lacks, located', async () => {
+    const scorecard = (property: string) =>
+      pretty({ identifier: 'Readiness', blueprint: 'service', rules: [{ identifier: 'lang', level: 'Bronze', query: { combinator: 'and', conditions: [{ property, operator: 'isNotEmpty' }] } }] });
+    const ok = await check(project({ 'scorecards/readiness.json': scorecard('language') }), ['--scorecards', 'scorecards']);
+    expect(ok.code).toBe(0);
+    expect(ok.lines.at(-1)).toMatch(/1 action, 1 scorecard, /);
+    const bad = await check(project({ 'scorecards/readiness.json': scorecard('langauge') }), ['--scorecards', 'scorecards']);
+    expect(bad.code).toBe(1);
+    expect(bad.lines[0]).toMatch(/^scorecards\/readiness\.json:\d+:\d+: error INVALID_SCORECARD at \/rules\/0\/query\/conditions\/0\/property: .*"langauge"/);
   });
 
   it('catalog entities: an unknown property and a relation to an entity that does not exist', async () => {

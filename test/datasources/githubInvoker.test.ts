@@ -1,6 +1,7 @@
 /**
  * The GITHUB invoker against a local stand-in for GitHub's REST API: the dispatch request GitHub
- * expects (path, token, ref, string inputs), the run left IN_PROGRESS with a link, and a refusal
+ * expects (path, token, ref, string inputs), what it dispatches kept before it is sent, the run
+ * left IN_PROGRESS with a link, and a refusal
  * that ends the run FAILURE with the secret masked.
  */
 import http from 'node:http';
@@ -34,10 +35,12 @@ afterAll(() => new Promise((r) => server.close(r)));
 /** The invoker over a GitHub source's client (named `gh`), as the gateway wires it. */
 const invoker = () => githubInvoker({ client: createGitHubClient('gh', parseGitHubOptions({ org: 'acme', token: 'ghp_gateway', url }, '/sources/0')), webUrl: 'https://github.com' });
 
-function context(): InvocationContext & { lines: string[] } {
+function context(): InvocationContext & { lines: string[]; kept: unknown[] } {
   const lines: string[] = [];
+  const kept: unknown[] = [];
   return {
     lines,
+    kept,
     action: {} as never,
     run: { id: 'run-1' } as never,
     method: { type: 'GITHUB', org: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', workflowInputs: { name: 'cart', replicas: 3, flags: { canary: true } }, reportWorkflowStatus: true },
@@ -45,6 +48,8 @@ function context(): InvocationContext & { lines: string[] } {
     executorToken: 'tok',
     log: async (m) => void lines.push(m),
     mask: (t) => t.replaceAll('s3cret', '***'),
+    // What the engine stores before the dispatch leaves; the dispatches sent by then are counted.
+    keep: async (response) => void kept.push({ response, dispatchesSent: requests.length }),
   };
 }
 
@@ -52,19 +57,17 @@ describe('GITHUB invoker', () => {
   it('dispatches the workflow with the gateway token and string inputs, and leaves the run in progress', async () => {
     status = 204;
     const ctx = context();
+    const before = requests.length;
     const outcome = await invoker()(ctx);
     expect(requests.at(-1)).toEqual({
       path: '/repos/acme/platform-templates/actions/workflows/scaffold.yml/dispatches',
       auth: 'Bearer ghp_gateway',
       body: { ref: 'main', inputs: { name: 'cart', replicas: '3', flags: '{"canary":true}' } },
     });
-    expect(outcome).toEqual({
-      kind: 'accepted',
-      links: ['https://github.com/acme/platform-templates/actions/workflows/scaffold.yml'],
-      statusLabel: 'workflow dispatched',
-      // What was dispatched, kept in run.response so a workflow_run webhook can be checked against it.
-      response: { github: { owner: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', ref: 'main', dispatchedAt: expect.any(String) } },
-    });
+    expect(outcome).toEqual({ kind: 'accepted', links: ['https://github.com/acme/platform-templates/actions/workflows/scaffold.yml'], statusLabel: 'workflow dispatched' });
+    // What is dispatched is kept in run.response BEFORE the dispatch is sent, so a workflow_run
+    // webhook that beats GitHub's answer can be checked against it.
+    expect(ctx.kept).toEqual([{ response: { github: { owner: 'acme', repo: 'platform-templates', workflow: 'scaffold.yml', ref: 'main', dispatchedAt: expect.any(String) } }, dispatchesSent: before }]);
     expect(ctx.lines).toEqual(['dispatched scaffold.yml on acme/platform-templates@main']);
   });
 

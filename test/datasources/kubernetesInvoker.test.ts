@@ -26,7 +26,7 @@ afterAll(() => sim?.close());
 
 function ctx(method: KubernetesMethod): InvocationContext & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, action: {} as never, run: { id: 'r' } as never, method, templateContext: {} as never, executorToken: 't', log: async (l) => void lines.push(l), mask: (t) => t };
+  return { lines, action: {} as never, run: { id: 'r' } as never, method, templateContext: {} as never, executorToken: 't', log: async (l) => void lines.push(l), mask: (t) => t, keep: async () => undefined };
 }
 
 describe('KUBERNETES invoker', () => {

@@ -24,8 +24,8 @@ import WebSocket from 'ws';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { RUN_QUEUE_NAME } from '../../src/runs/queue.ts';
 import { startReceiver, type Receiver } from '../runs/receiver.ts';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { ROOT } from '../helpers/lattice.ts';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 
 const REDIS_URL = testRedisUrl();
@@ -89,13 +89,13 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const release of holds) release();
   await receiver?.close();
-  await deleteKeys(PREFIX);
+  await deleteKeys(REDIS_URL, PREFIX);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** One replica: `src/server/main.ts` as its own process (test/helpers/gatewayProcess.ts). */
+/** A replica over the shared Redis, with its own webhook URL (`/hook/<name>`). */
 async function startGateway(name: string): Promise<Gateway> {
-  const gateway = await startGatewayProcess(name, {
+  const g = await startGatewayProcess(name, {
     REDIS_URL,
     LATTICE_CONFIG: path.join(dir, 'lattice.yaml'),
     LATTICE_SECRET_KEY: SECRET_KEY,
@@ -103,8 +103,8 @@ async function startGateway(name: string): Promise<Gateway> {
     LATTICE_SECRET_HOOK_URL: `${receiver.url}/hook/${name}`,
     LATTICE_QUEUE_STALLED_MS: String(STALLED_MS),
   });
-  children.push(gateway.child);
-  return gateway;
+  children.push(g.child);
+  return g;
 }
 
 async function gql(g: Gateway, query: string, variables?: Record<string, unknown>, token: string | null = TOKEN) {

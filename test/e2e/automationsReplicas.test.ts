@@ -20,7 +20,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/authenticate.ts';
 import { ROOT } from '../helpers/lattice.ts';
-import { startGatewayProcess, type GatewayProcess } from '../helpers/gatewayProcess.ts';
+import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 import { until } from '../helpers/until.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
@@ -130,7 +130,7 @@ afterAll(async () => {
   for (const g of gateways) if (g.child.exitCode === null && g.child.signalCode === null) g.child.kill('SIGTERM');
   await Promise.all(gateways.map((g) => g.exited));
   await sim?.close();
-  await deleteKeys(PREFIX);
+  await deleteKeys(REDIS_URL, PREFIX);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,8 @@
  * with the API token the banner prints, and `lattice approve` with the approvers' tokens it prints
  * for the actions that need approval. Each test also checks the action's effect where it lands:
  * the GitHub simulator (a scaffolded repository served back through Lattice, a merged pull
- * request), Cloud Control (a created database, a resized one, an updated auto-scaling group),
+ * request), Cloud Control (a created database, served by Lattice right after the run; a resized
+ * one, an updated auto-scaling group),
  * Kubernetes (the replica count), or the executor's report on the run (summary and log lines).
  * Nothing is asserted about durations: every wait is on an event (the CLI's exit, a condition).
  * Last, a gateway with no LATTICE_SECRET_* shows what a missing secret does: the run fails naming
@@ -141,7 +142,11 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
   });
 
   describe('cloud', () => {
-    it('provision_cloud_resource: the provisioner creates the database through Cloud Control CreateResource', async () => {
+    it('provision_cloud_resource: the provisioner creates the database through Cloud Control CreateResource; Lattice serves it right after the run', async () => {
+      // The AWS source's snapshot (5 minutes fresh) is read, and cached, before the run: no orders-db in it.
+      const before = await gql(base, '{ resource(identifier: "orders-db") { identifier } resources(first: 100) { totalCount } }');
+      expect(before.errors).toBeUndefined();
+      expect(before.data.resource).toBeNull();
       const r = await run('provision_cloud_resource', ['--input', 'name=orders-db', '--input', 'type=postgress', '--input', 'size=medium', '--input', 'component=CartService']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Cloud Control CREATE AWS::RDS::DBInstance orders-db: SUCCESS');
@@ -149,6 +154,11 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
       expect(db).toMatchObject({ Engine: 'postgres', DBInstanceClass: 'db.t4g.medium', DBInstanceArn: 'arn:aws:rds:eu-west-1:111111111111:db:orders-db' });
       expect(db.Tags).toContainEqual({ Key: 'component', Value: 'CartService' });
       expect(db.Tags).toContainEqual({ Key: 'requested-by', Value: 'demo@example.com' });
+      // The run's success dropped the cached data of the sources feeding Resource: served at once.
+      const after = await gql(base, '{ resource(identifier: "orders-db") { type arn component { identifier } } resources(first: 100) { totalCount } }');
+      expect(after.errors).toBeUndefined();
+      expect(after.data.resource).toEqual({ type: 'POSTGRESS', arn: 'arn:aws:rds:eu-west-1:111111111111:db:orders-db', component: { identifier: 'CartService' } });
+      expect(after.data.resources.totalCount).toBe(before.data.resources.totalCount + 1);
     });
 
     it('modify_cloud_resource: resizes the database through Cloud Control UpdateResource', async () => {

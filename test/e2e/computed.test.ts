@@ -26,14 +26,14 @@ const blueprints = {
       maxCost: { target: 'Component', calculationSpec: { calculationBy: 'property', func: 'max', property: 'cost' } },
     },
   },
-  'System.json': { identifier: 'System', title: 'System', schema: { properties: {} }, relations: { domain: { target: 'Domain', required: true } } },
+  'System.json': { identifier: 'System', title: 'System', schema: { properties: {} }, relations: { domain: { target: 'Domain', required: true, many: false } } },
   'Component.json': {
     identifier: 'Component',
     title: 'Component',
     schema: {
       properties: { type: { type: 'string', enum: ['service', 'library'] }, cost: { type: 'number' }, costText: { type: 'string' }, language: { type: 'string' } },
     },
-    relations: { system: { target: 'System' }, uses: { target: 'Component', many: true } },
+    relations: { system: { target: 'System', many: false }, uses: { target: 'Component', many: true } },
     mirrorProperties: { domainTitle: { path: 'system.domain.$title' }, domainId: { path: 'system.domain.$identifier' }, systemTitle: { path: 'system.$title' } },
     calculationProperties: {
       label: { title: 'Label', calculation: '.identifier + " (" + .properties.type + ")"', type: 'string' },

@@ -80,6 +80,14 @@ describe('npm run demo', () => {
       { name: 'aws', synced: true, clusters: [] },
     ]);
 
+    // The demo's ProductionReadiness scorecard, graded live: production replicas from the Kubernetes watch.
+    const graded = await gql(base, '{ component(identifier: "CartService") { productionReadyReplicas scorecards { identifier rules { identifier passed } } } }');
+    expect(graded.errors).toBeUndefined();
+    expect(graded.data.component.productionReadyReplicas).toBe(3);
+    expect(graded.data.component.scorecards[0].identifier).toBe('ProductionReadiness');
+    expect(graded.data.component.scorecards[0].rules).toContainEqual({ identifier: 'twoReplicasInProduction', passed: true });
+    expect(graded.data.component.scorecards[0].rules).toContainEqual({ identifier: 'hasRepository', passed: true });
+
     // The shipped update_pod_count action scales in the simulated cluster, with the demo's token.
     const tokenMatch = /"Authorization": "Bearer ([^"]+)"/.exec(demo.banner);
     expect(tokenMatch).not.toBeNull();

@@ -26,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 afterEach(async () => {
+  sim.deliverWebhooks(undefined);
   await Promise.all(started.splice(0).map((l) => l.close()));
   sim.reset();
 });
@@ -227,11 +228,14 @@ describe('GitHub failures', () => {
 });
 
 describe('GITHUB actions follow their workflow run', () => {
+  const ci = { name: 'ci', sha256: sha256Hex('tok-ci'), user: 'ci@example.com', roles: ['Member'] };
+  const withActions = () => gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [ci] } });
+  const caller = (lattice: Lattice) => async (query: string) =>
+    (await (await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ci' }, body: JSON.stringify({ query }) })).json()) as any;
+
   it('dispatches the workflow, then a signed workflow_run webhook naming the run ends it', async () => {
-    const ci = { name: 'ci', sha256: sha256Hex('tok-ci'), user: 'ci@example.com', roles: ['Member'] };
-    const lattice = await gateway({ actionsDir: path.join(ROOT, 'schema/actions'), auth: { anonymous: true, tokens: [ci] } });
-    const call = async (query: string) =>
-      (await (await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok-ci' }, body: JSON.stringify({ query }) })).json()) as any;
+    const lattice = await withActions();
+    const call = caller(lattice);
     const started = await call('mutation { scaffoldMicroservice(input: { name: "billing", language: TYPESCRIPT, system: "Cart" }) { id } }');
     expect(started.errors).toBeUndefined();
     const runId = started.data.scaffoldMicroservice.id;
@@ -249,5 +253,34 @@ describe('GITHUB actions follow their workflow run', () => {
     const done = (await call(`{ run(id: "${runId}") { status statusLabel links } }`)).data.run;
     expect(done).toMatchObject({ status: 'SUCCESS', statusLabel: 'workflow success' });
     expect(done.links).toContain('https://github.com/acme/platform-templates/actions/runs/42');
+  });
+
+  it('the workflow_run webhooks all arrive before GitHub answers the dispatch: the run still follows them to SUCCESS', async () => {
+    const lattice = await withActions();
+    const call = caller(lattice);
+    sim.deliverWebhooks({ url: `${lattice.url}/webhooks/github`, secret: SECRET, beforeAnswer: true });
+    const started = await call('mutation { scaffoldMicroservice(input: { name: "early-bird", language: GO, system: "Cart" }) { id } }');
+    expect(started.errors).toBeUndefined();
+    const runId = started.data.scaffoldMicroservice.id;
+    // Wait for the run to end (without the dispatch recorded first it never does: generous deadline).
+    let run: any;
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && (run?.status ?? 'IN_PROGRESS') === 'IN_PROGRESS'; ) {
+      await new Promise((r) => setTimeout(r, 20));
+      run = (await call(`{ run(id: "${runId}") { status } }`)).data.run;
+    }
+    await sim.actionsIdle();
+    // Every delivery was answered (each moved the run in the webhook's own request) before the 204.
+    expect(sim.stats.dispatches).toHaveLength(1);
+    expect(sim.webhookDeliveries.map((d) => [d.action, d.status])).toEqual([
+      ['requested', 200],
+      ['in_progress', 200],
+      ['completed', 200],
+    ]);
+    expect(sim.webhookDeliveries.filter((d) => d.response?.includes('ignored'))).toEqual([]);
+    const done = (await call(`{ run(id: "${runId}") { status statusLabel links } }`)).data.run;
+    expect(done).toMatchObject({ status: 'SUCCESS', statusLabel: 'workflow success' });
+    expect(done.links).toContain(`https://github.com/acme/platform-templates/actions/runs/${sim.workflowRuns[0].id}`);
+    // The workflow's effect is served at once: the workflow_run webhook dropped GitHub's snapshot.
+    expect((await gql(lattice.url, '{ component(identifier: "early-bird") { url } }')).data.component).toEqual({ url: 'https://github.com/acme/early-bird' });
   });
 });

@@ -26,7 +26,7 @@ const blueprints = {
     identifier: 'System',
     title: 'System',
     schema: { properties: {} },
-    relations: { domain: { target: 'Domain', required: true } },
+    relations: { domain: { target: 'Domain', required: true, many: false } },
     aggregationProperties: { componentCount: { target: 'Component', calculationSpec: { calculationBy: 'entities', func: 'count' } } },
   },
   'Component.json': {
@@ -39,7 +39,7 @@ const blueprints = {
         tags: { type: 'array', items: { type: 'string' } },
       },
     },
-    relations: { system: { target: 'System' } },
+    relations: { system: { target: 'System', many: false } },
     mirrorProperties: { domainTitle: { path: 'system.domain.$title' }, systemTitle: { path: 'system.$title' } },
     calculationProperties: { doubleCost: { calculation: '.properties.cost * 2', type: 'number' } },
   },

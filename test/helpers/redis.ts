@@ -18,8 +18,8 @@ export function testRedisUrl(): string {
 }
 
 /** Deletes every key under a test's prefix (its afterAll). */
-export async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(testRedisUrl());
+export async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
   try {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);

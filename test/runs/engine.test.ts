@@ -2,7 +2,8 @@
  * The ActionEngine end to end, over real stores and a real webhook receiver (signatures checked
  * with its own HMAC, calls counted per idempotency key): refusals create nothing and invoke
  * nothing; a run is stored before it is invoked; idempotency keys; approvals (ANY, ALL, decline,
- * self-approval, concurrent approvals) gate invocation; executors report with the run's token;
+ * self-approval, concurrent approvals) gate invocation; executors report with the run's token; a
+ * report faster than the invoker finds what it kept before sending, and stands;
  * secrets and secret inputs reach the receiver and never the store, the logs or the events; and
  * two engines sharing Redis act as two replicas.
  */
@@ -19,6 +20,7 @@ import { MemoryRunStore } from '../../src/data/memory/MemoryRunStore.ts';
 import { RedisPubSub } from '../../src/data/redis/RedisPubSub.ts';
 import { RedisRunStore } from '../../src/data/redis/RedisRunStore.ts';
 import type { Run } from '../../src/data/run.ts';
+import type { Invoker, UpstreamRunUpdate } from '../../src/data/Invoker.ts';
 import { RUN_CHANGES, runTopic, type RunEvent } from '../../src/data/topics.ts';
 import type { RunStore } from '../../src/data/RunStore.ts';
 import { caller, lockAction, makeCatalog, model, scaffoldAction, scaleAction, type Catalog } from './fixtures.ts';
@@ -294,6 +296,81 @@ describe('executors', () => {
     expect(failed.summary).toMatch(/^template at \/invocationMethod\/headers\/X-Key: .*\*\*\*/);
     expect(JSON.stringify(failed)).not.toContain(API_KEY);
     expect(receiver.received).toEqual([]);
+  });
+
+  it('a run that succeeds refreshes its blueprint\'s sources before it is stored SUCCESS; a failed one does not; a refresh that fails is reported, the run still ends', async () => {
+    const refreshed: { blueprint: string; statusThen: string | undefined }[] = [];
+    const errors: unknown[] = [];
+    let failRefresh = false;
+    let reporting = '';
+    const s = await setup([asyncScale()], {
+      refresh: async (blueprint) => {
+        refreshed.push({ blueprint, statusThen: (await s.store.get(reporting))?.status });
+        if (failRefresh) throw new Error('redis down');
+      },
+      onError: (err) => errors.push(err),
+    });
+    receiver.script({ status: 202 });
+    const execute = async () => {
+      const { run } = await s.engine.execute({ action: 'scale', entity: 'cart', inputs: { replicas: 2 }, caller: ann });
+      reporting = run.id;
+      return run;
+    };
+    const failed = await execute();
+    await s.engine.idle();
+    await s.engine.report({ runId: failed.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'FAILURE' });
+    expect(refreshed).toEqual([]);
+    const ok = await execute();
+    await s.engine.idle();
+    await s.engine.report({ runId: ok.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'SUCCESS' });
+    // Called once, with the entity's blueprint, while the run was still IN_PROGRESS in the store.
+    expect(refreshed).toEqual([{ blueprint: 'Service', statusThen: 'IN_PROGRESS' }]);
+    failRefresh = true;
+    const third = await execute();
+    await s.engine.idle();
+    expect(await s.engine.report({ runId: third.id, token: receiver.received.at(-1)?.headers['x-lattice-run-token'] as string, status: 'SUCCESS' })).toMatchObject({ status: 'SUCCESS' });
+    expect(errors.map((e) => (e as Error).message)).toEqual(['redis down']);
+  });
+
+  describe('a backend that reports (a webhook) before its invoker returns', () => {
+    const followed = scaleAction('', { identifier: 'gh', invocationMethod: { type: 'GITHUB', org: 'acme', repo: 'ops', workflow: 'scale.yml', workflowInputs: { key: '{{ .secrets.API_KEY }}' }, reportWorkflowStatus: true } });
+    /** A GITHUB stand-in: keeps (or not) what it sends, then the upstream's report lands before it returns. */
+    function invoker(engine: () => ActionEngine, options: { keep: boolean; report: Omit<UpstreamRunUpdate, 'runId' | 'reject'> }): Invoker {
+      return async (ctx) => {
+        if (options.keep) await ctx.keep({ sent: ctx.method });
+        const seen = await engine().followUpstream({ runId: ctx.run.id, ...options.report, reject: (run) => (run.response === null ? 'the run has no record of a workflow dispatch' : undefined) });
+        reports.push(seen);
+        return { kind: 'accepted', statusLabel: 'workflow dispatched', links: ['https://github.com/acme/ops/actions/workflows/scale.yml'] };
+      };
+    }
+    let reports: ({ run: Run } | { ignored: string })[];
+    beforeEach(() => void (reports = []));
+
+    async function runWith(options: Parameters<typeof invoker>[1]): Promise<Run> {
+      const s = await setup([followed], { invokers: { GITHUB: invoker(() => s.engine, options) } });
+      const { engine } = s;
+      const { run } = await engine.execute({ action: 'gh', entity: 'cart', inputs: { replicas: 1 }, caller: ann });
+      await engine.idle();
+      return (await s.store.get(run.id)) as Run;
+    }
+
+    it('the record kept before sending is there for the report, masked; a report that ended the run stands', async () => {
+      const run = await runWith({ keep: true, report: { status: 'SUCCESS', statusLabel: 'workflow success' } });
+      expect(reports).toEqual([{ run: expect.objectContaining({ status: 'SUCCESS' }) }]);
+      expect(run).toMatchObject({ status: 'SUCCESS', statusLabel: 'workflow success', response: { sent: { workflowInputs: { key: '***' } } } });
+      expect(JSON.stringify(run)).not.toContain(API_KEY);
+    });
+
+    it('a progress report that came first is not overwritten by the invoker\'s accepted outcome', async () => {
+      const run = await runWith({ keep: true, report: { statusLabel: 'workflow in_progress', links: ['https://github.com/acme/ops/actions/runs/7'] } });
+      expect(run).toMatchObject({ status: 'IN_PROGRESS', statusLabel: 'workflow in_progress', links: ['https://github.com/acme/ops/actions/runs/7'] });
+    });
+
+    it('without keep, the early report has nothing to be checked against and is ignored (the race keep closes)', async () => {
+      const run = await runWith({ keep: false, report: { status: 'SUCCESS', statusLabel: 'workflow success' } });
+      expect(reports).toEqual([{ ignored: `run ${run.id}: the run has no record of a workflow dispatch` }]);
+      expect(run).toMatchObject({ status: 'IN_PROGRESS', statusLabel: 'workflow dispatched' });
+    });
   });
 
   it('UPSERT_ENTITY writes the mapped entity into the catalog and ends SUCCESS', async () => {

@@ -86,7 +86,7 @@ describe('upsertEntityInvoker', () => {
       },
       write: async (input) => void written.push(input),
     });
-    const outcome = await invoke({ action, run, method: await renderInvocation(action, templateContext), templateContext, executorToken: 't', log: async () => undefined, mask: (t) => t });
+    const outcome = await invoke({ action, run, method: await renderInvocation(action, templateContext), templateContext, executorToken: 't', log: async () => undefined, mask: (t) => t, keep: async () => undefined });
     expect(outcome).toEqual({ kind: 'completed', status: 'SUCCESS', summary: 'updated Service "cart"' });
     expect(reads).toEqual(['Service/cart']);
     expect(written).toEqual([{ ...entityFromMapping(method({ identifier: 'cart' }), existing), properties: { namespace: 'shop', locked: true, replicas: 3, lockedReason: 'release', lockedUntil: '2031-01-01T02:00:00Z' } }]);
@@ -97,6 +97,6 @@ describe('upsertEntityInvoker', () => {
     const run = newRun({ action: 'lock', blueprint: 'Service', entity: 'cart', inputs: {}, status: 'IN_PROGRESS', trigger: { by: caller('ann'), at: '2031-01-01T00:00:00.000Z', operation: 'DAY-2' }, requiredApproval: null });
     const templateContext = { inputs: { reason: 'x', hours: 1 }, entity: existing, trigger: run.trigger, run: { id: run.id }, secrets: {} };
     const invoke = upsertEntityInvoker({ read: async () => undefined, write: async () => Promise.reject(new Error('/properties/locked must be boolean')) });
-    await expect(invoke({ action, run, method: await renderInvocation(action, templateContext), templateContext, executorToken: 't', log: async () => undefined, mask: (t) => t })).rejects.toThrow('must be boolean');
+    await expect(invoke({ action, run, method: await renderInvocation(action, templateContext), templateContext, executorToken: 't', log: async () => undefined, mask: (t) => t, keep: async () => undefined })).rejects.toThrow('must be boolean');
   });
 });

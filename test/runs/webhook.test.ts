@@ -142,6 +142,7 @@ describe('webhookInvoker', () => {
       executorToken: 'tok-123',
       log: async (m) => void logs.push(m),
       mask: (t) => t.split('k-secret').join('***'),
+      keep: async () => undefined,
     };
     return { ctx, logs };
   }

@@ -13,6 +13,9 @@ import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../
 import { definitionsIn, unknownKeys, type SourceFile } from '../files/definitions.ts';
 import { toPointer } from '../files/parseDocument.ts';
 import type { RuleQuery } from '../query/portRules.ts';
+import type { KnownScorecards } from '../query/ruleCheck.ts';
+import { isGroup, isScorecardRule } from '../query/ruleSyntax.ts';
+import type { ActionGate } from '../scorecards/gates.ts';
 import { actionSchema, strictActionSchema } from './metaschema.ts';
 import {
   createActionSet,
@@ -43,8 +46,8 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(actionSchema);
 const validateStrict = ajv.compile(strictActionSchema);
 
-/** Throws LatticeErrors listing every problem; never returns a half-valid set. */
-export function loadActions(files: readonly ActionFile[], model: BlueprintModel): LoadedActions {
+/** Throws LatticeErrors listing every problem; never returns a half-valid set. `scorecards`: what gates may name. */
+export function loadActions(files: readonly ActionFile[], model: BlueprintModel, scorecards?: KnownScorecards): LoadedActions {
   const errors: LatticeError[] = [];
   const warnings: LatticeError[] = [];
   const actions: Action[] = [];
@@ -59,7 +62,7 @@ export function loadActions(files: readonly ActionFile[], model: BlueprintModel)
       warnings.push(new LatticeError(ErrorCodes.INVALID_ACTION, `unknown key "${key}" is kept but not used`, { location: locate(at) }));
     }
     const object = raw as Record<string, unknown>;
-    const problems = checkActionRules(object, model);
+    const problems = checkActionRules(object, model, scorecards);
     if (problems.length > 0) {
       for (const p of problems) errors.push(new LatticeError(ErrorCodes.INVALID_ACTION, `action "${object.identifier}": ${p.message}`, { location: locate(p.pointer) }));
       continue;
@@ -115,6 +118,7 @@ interface WrittenAction {
   readonly approvalNotification?: Raw;
   readonly permissions?: WrittenPermissions;
   readonly timerPolicy?: { property: string; extendBy: string; maxExtensions?: number; maxLifetime?: string; extensionsProperty?: string; startProperty?: string; overCap?: 'approval' | 'refuse' };
+  readonly gates?: readonly { readonly scorecard: string; readonly level: string; readonly if?: string }[];
 }
 
 type WrittenRule = Partial<Omit<PermissionRule, 'policy'>> & { readonly policy?: Raw };
@@ -128,7 +132,8 @@ interface WrittenPermissions {
 export function toAction(object: Raw, origin: ActionOrigin): Action {
   const raw = object as unknown as WrittenAction;
   const trigger = raw.trigger;
-  const condition = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;
+  const written = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;
+  const { condition, gates } = splitGates(written, raw.gates ?? []);
   return {
     identifier: raw.identifier,
     title: raw.title ?? raw.identifier,
@@ -146,9 +151,25 @@ export function toAction(object: Raw, origin: ActionOrigin): Action {
     approvalNotification: raw.approvalNotification,
     permissions: permissions(raw.permissions),
     ...(raw.timerPolicy ? { timerPolicy: timerPolicy(raw.timerPolicy) } : {}),
+    gates,
     raw: object,
     origin,
   };
+}
+
+/**
+ * The gates of an action: its `gates` block (a minimum level each), then the scorecard rules at the
+ * top level of an `and` condition (or a condition of one rule), which leave the condition.
+ */
+function splitGates(condition: RuleQuery | undefined, block: NonNullable<WrittenAction['gates']>): { condition?: RuleQuery; gates: ActionGate[] } {
+  const gates: ActionGate[] = block.map((g, i) => ({ scorecard: g.scorecard, operator: '>=', value: g.level, ...(g.if ? { if: g.if } : {}), pointer: `/gates/${i}` }));
+  if (!condition || (condition.combinator !== 'and' && condition.rules.length !== 1)) return { condition, gates };
+  const kept: RuleQuery['rules'][number][] = [];
+  condition.rules.forEach((r, i) => {
+    if (!isGroup(r) && isScorecardRule(r)) gates.push({ scorecard: r.scorecard, operator: r.operator, value: r.value, pointer: `/trigger/condition/rules/${i}` });
+    else kept.push(r);
+  });
+  return { ...(kept.length > 0 ? { condition: { combinator: condition.combinator, rules: kept } } : {}), gates };
 }
 
 function withDefaults(method: WrittenAction['invocationMethod']): InvocationMethod {

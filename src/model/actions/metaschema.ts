@@ -13,18 +13,11 @@
 /** Port's string formats for user inputs, plus `entity` (an entity of `blueprint`, by identifier). */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
 import { DURATION_PATTERN } from '../duration.ts';
+import { PORT_READ_ONLY_KEYS } from '../files/portResponse.ts';
 export const INPUT_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'yaml', 'entity', 'user', 'team',
   'proto', 'markdown', 'multi-line', 'timer', 'labeled-url',
 ] as const;
-
-/** Keys Port's exports carry on actions and automations, accepted and not used. */
-export const PORT_BOOKKEEPING = {
-  createdAt: { type: 'string' },
-  updatedAt: { type: 'string' },
-  createdBy: { type: 'string' },
-  updatedBy: { type: 'string' },
-};
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
 const stringList = { type: 'array', items: { type: 'string' }, uniqueItems: true };
@@ -250,9 +243,18 @@ const definition = {
         overCap: { enum: ['approval', 'refuse'] },
       },
     },
+    // Lattice's gates: scorecard levels the entity must have (src/model/scorecards/gates.ts).
+    gates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['scorecard', 'level'],
+        properties: { scorecard: identifier, level: { type: 'string', minLength: 1 }, if: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+      },
+    },
     // Keys Port has that Lattice accepts and does not use.
     publish: { type: 'boolean' },
-    ...PORT_BOOKKEEPING,
+    ...PORT_READ_ONLY_KEYS,
   },
 };
 

@@ -6,12 +6,13 @@
  * `raw`, and where it came from so later stages can point errors back into the file.
  *
  * Lattice extensions to Port's format (documented in README.md): the KUBERNETES invocation
- * method, `requiredApproval.allowSelfApproval`, and `permissions` (with `viewRuns`) written in
- * the action file itself; Port keeps permissions apart from the action.
+ * method, `requiredApproval.allowSelfApproval`, `permissions` (with `viewRuns`) written in
+ * the action file itself (Port keeps permissions apart from the action), and `gates`.
  */
 import type { ErrorLocation } from '../../errors/index.ts';
 import type { RuleQuery } from '../query/portRules.ts';
 import type { TimerPolicy } from './timerPolicy.ts';
+import type { ActionGate } from '../scorecards/gates.ts';
 import type { Policy } from './policy.ts';
 
 export const OPERATIONS = ['CREATE', 'DAY-2', 'DELETE'] as const;
@@ -157,6 +158,8 @@ export interface Action {
   readonly permissions: ActionPermissions;
   /** Lattice: a DAY-2 action that extends the entity's timer within caps (timerPolicy.ts). */
   readonly timerPolicy?: TimerPolicy;
+  /** Scorecard levels the entity must have: the `gates` block and the condition's top-level scorecard rules (src/model/scorecards/gates.ts). */
+  readonly gates: readonly ActionGate[];
   /** The action as written, unknown keys included. */
   readonly raw: Readonly<Record<string, unknown>>;
   readonly origin: ActionOrigin;

@@ -13,6 +13,8 @@ import type { BlueprintModel } from '../blueprints/model.ts';
 import type { LatticeError } from '../../errors/index.ts';
 import { toPointer } from '../files/parseDocument.ts';
 import { checkRuleQuery, parseRuleQuery } from '../query/portRules.ts';
+import type { KnownScorecards } from '../query/ruleCheck.ts';
+import { compileExpression } from '../expressions.ts';
 import { entityBlueprint, inputSchemaProblems } from './inputs.ts';
 import type { InputDef, UserInputs } from './model.ts';
 import { policyProblems } from './policy.ts';
@@ -26,7 +28,8 @@ export interface RuleProblem {
 /** A definition as written; the meta-schema has checked its shape. */
 type Raw = Readonly<Record<string, unknown>>;
 
-export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[] {
+/** `scorecards`: what conditions' scorecard rules and `gates` may name (none: they are problems). */
+export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: KnownScorecards): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const fail = (pointer: string, message: string) => problems.push({ pointer, message });
   const known = () => model.blueprints.map((b) => b.identifier).join(', ');
@@ -55,13 +58,28 @@ export function checkActionRules(raw: Raw, model: BlueprintModel): RuleProblem[]
       const parsed = parseRuleQuery(query, 'condition');
       // Over the entities of the action's blueprint: an unknown property is a load error, not an action shown nowhere.
       if (blueprint !== undefined && model.get(blueprint)) {
-        for (const p of checkRuleQuery(parsed, model, [blueprint])) fail(`/trigger/condition${p.pointer}`, `invalid condition at ${p.pointer}: ${p.message}`);
+        for (const p of checkRuleQuery(parsed, model, [blueprint], scorecards)) fail(`/trigger/condition${p.pointer}`, `invalid condition at ${p.pointer}: ${p.message}`);
       }
     } catch (err) {
       const e = err as LatticeError;
       fail(`/trigger/condition${(e.details.pointer as string | undefined) ?? ''}`, e.message);
     }
   }
+
+  ((raw.gates ?? []) as Raw[]).forEach((gate, i) => {
+    const at = `/gates/${i}`;
+    if (!onEntity) return fail(at, `a gate requires a scorecard level of the entity a run is on; a ${operation} action runs on none`);
+    const levels = blueprint === undefined ? undefined : scorecards?.levelsOf(blueprint, gate.scorecard as string);
+    if (!levels) fail(`${at}/scorecard`, `blueprint "${blueprint}" has no scorecard "${String(gate.scorecard)}"`);
+    else if (!levels.includes(gate.level as string)) fail(`${at}/level`, `scorecard "${String(gate.scorecard)}" has no level "${String(gate.level)}"; expected one of ${levels.join(', ')}`);
+    if (typeof gate.if === 'string') {
+      try {
+        compileExpression(gate.if);
+      } catch (err) {
+        fail(`${at}/if`, (err as Error).message);
+      }
+    }
+  });
 
   const method = raw.invocationMethod as Raw;
   const { type: methodType, ...templated } = method;

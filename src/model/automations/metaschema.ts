@@ -5,7 +5,8 @@
  */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
 import { DURATION_PATTERN } from '../duration.ts';
-import { invocationSchema, PORT_BOOKKEEPING } from '../actions/metaschema.ts';
+import { invocationSchema } from '../actions/metaschema.ts';
+import { PORT_READ_ONLY_KEYS } from '../files/portResponse.ts';
 import { AUTOMATION_EVENTS } from './model.ts';
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
@@ -55,7 +56,7 @@ const definition = {
     },
     invocationMethod: invocationSchema,
     publish: { type: 'boolean' },
-    ...PORT_BOOKKEEPING,
+    ...PORT_READ_ONLY_KEYS,
   },
 };
 

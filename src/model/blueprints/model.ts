@@ -115,7 +115,7 @@ export function createModel(blueprints: readonly Blueprint[]): BlueprintModel {
 }
 
 /** Meta fields every entity has; property names may not land on them. */
-export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'properties', 'relations', 'source', 'sources', 'conflicts'] as const;
+export const META_FIELDS = ['id', 'identifier', 'title', 'icon', 'team', 'blueprint', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'properties', 'relations', 'source', 'sources', 'conflicts', 'scorecards'] as const;
 
 /**
  * Port's meta properties: what a mirror path, a search rule, an orderBy, a calculation or a

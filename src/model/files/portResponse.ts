@@ -18,6 +18,9 @@ export interface PortResponseKind {
 
 const PORT_READ_ONLY = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
 
+/** The keys Port sets on what it returns, as meta-schemas accept them (loaded, not used). */
+export const PORT_READ_ONLY_KEYS = Object.freeze(Object.fromEntries(PORT_READ_ONLY.map((k) => [k, { type: 'string' }])));
+
 /** `{ "ok": true, … }`: the envelope of Port's API responses. */
 export function isPortResponse(value: unknown): value is Record<string, unknown> & { ok: true } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { ok?: unknown }).ok === true;

@@ -10,7 +10,12 @@
  */
 import { META_PROPERTIES, type Blueprint, type BlueprintModel } from '../blueprints/model.ts';
 import { instantOf } from './operators.ts';
-import { isGroup, isPathRule, isRelatedTo, isRelationRule, isSchemaRule, type ComparisonRule, type PathRule, type RuleProblem, type RuleQuery } from './ruleSyntax.ts';
+import { isGroup, isPathRule, isPropertyRef, isRelatedTo, isRelationRule, isSchemaRule, isScorecardRule, type ComparisonRule, type PathRule, type RuleProblem, type RuleQuery, type ScorecardRule } from './ruleSyntax.ts';
+
+/** The scorecards a query's scorecard rules may name: their levels, in order, by blueprint and identifier. */
+export interface KnownScorecards {
+  levelsOf(blueprint: string, scorecard: string): readonly string[] | undefined;
+}
 
 /** What a rule can know of a property's values. `any`: not known (a mirror of an object, say). */
 interface ValueInfo {
@@ -29,10 +34,11 @@ const META_INFO: Readonly<Record<string, ValueInfo>> = {
 
 const show = (v: unknown) => JSON.stringify(v);
 
-export function checkRuleQuery(query: RuleQuery, model: BlueprintModel, blueprints: readonly string[]): RuleProblem[] {
+/** `scorecards`: what scorecard rules may name; without it, a scorecard rule is a problem. */
+export function checkRuleQuery(query: RuleQuery, model: BlueprintModel, blueprints: readonly string[], scorecards?: KnownScorecards): RuleProblem[] {
   const scope = blueprints.map((b) => model.get(b)).filter((b): b is Blueprint => b !== undefined);
   const out: RuleProblem[] = [];
-  walk(query, '', { model, scope, out });
+  walk(query, '', { model, scope, out, scorecards });
   return out;
 }
 
@@ -40,6 +46,21 @@ interface Walk {
   readonly model: BlueprintModel;
   readonly scope: readonly Blueprint[];
   readonly out: RuleProblem[];
+  readonly scorecards?: KnownScorecards;
+}
+
+/** The scorecard must exist on one of the blueprints in scope, and each level named must be one of its levels. */
+function checkScorecardRule(r: ScorecardRule, at: string, w: Walk): void {
+  const levels = w.scope.map((b) => w.scorecards?.levelsOf(b.identifier, r.scorecard)).filter((l): l is readonly string[] => l !== undefined);
+  if (levels.length === 0) {
+    const where = w.scope.length === 1 ? `blueprint "${w.scope[0].identifier}"` : 'the blueprints the query can match';
+    return void w.out.push({ pointer: `${at}/scorecard`, message: `${where} ha${w.scope.length === 1 ? 's' : 've'} no scorecard "${r.scorecard}"` });
+  }
+  const named = typeof r.value === 'string' ? [r.value] : r.value;
+  named.forEach((level, i) => {
+    if (levels.some((l) => l.includes(level))) return;
+    w.out.push({ pointer: `${at}/value${typeof r.value === 'string' ? '' : `/${i}`}`, message: `scorecard "${r.scorecard}" has no level ${show(level)}; expected one of ${[...new Set(levels.flat())].join(', ')}` });
+  });
 }
 
 function walk(q: RuleQuery, at: string, w: Walk): void {
@@ -50,6 +71,7 @@ function walk(q: RuleQuery, at: string, w: Walk): void {
     if (isPathRule(r)) return checkPath(r, p, w);
     if (isSchemaRule(r)) return;
     if (isRelationRule(r)) return checkRelationName(r.relation, `${p}/relation`, w);
+    if (isScorecardRule(r)) return checkScorecardRule(r, p, w);
     checkComparison(r, p, w);
   });
 }
@@ -79,6 +101,7 @@ function checkComparison(r: ComparisonRule, at: string, w: Walk): void {
     if (owners.length === 0) return void w.out.push({ pointer: `${at}/property`, message: unknownProperty(key, w.scope, w.model) });
     infos = owners.map((b) => describe(w.model, b, key, 0));
   }
+  if (isPropertyRef(r.value)) return refProblems(r.value.property, `${at}/value/property`, w);
   // Blueprints may define one identifier differently: a rule (or each value of a list) is fine when it fits any of them.
   const rules: ComparisonRule[] = Array.isArray(r.value) ? r.value.map((x) => ({ ...r, operator: '=', value: x })) : [r];
   for (const [i, one] of rules.entries()) {
@@ -89,6 +112,13 @@ function checkComparison(r: ComparisonRule, at: string, w: Walk): void {
     w.out.push({ pointer: `${at}/${pointer}`, message: problem.message });
     return;
   }
+}
+
+/** The property a `{ "property" }` value names must exist like any rule's property. */
+function refProblems(key: string, pointer: string, w: Walk): void {
+  const problems: RuleProblem[] = [];
+  checkComparison({ property: key, operator: 'isNotEmpty' }, '', { ...w, out: problems });
+  for (const p of problems) w.out.push({ pointer, message: p.message });
 }
 
 const definesKey = (b: Blueprint, key: string) => key in b.properties || key in b.mirrorProperties || key in b.calculationProperties || key in b.aggregationProperties;

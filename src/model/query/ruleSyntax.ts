@@ -7,6 +7,11 @@
  *   relation:   { relation: "<relation identifier>", operator, value? }  (the identifiers it points at)
  *   relatedTo:  { operator: "relatedTo", blueprint, value: id | [ids], direction?, required? }
  *   path:       { property: { path: [relation | { relation, maxHops }], fromBlueprint? }, operator: "matchAny", value: id | [ids] }
+ *   scorecard:  { scorecard: "<scorecard identifier>", operator: "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "notIn", value: level | [levels] }
+ *               (the entity's level in that scorecard of its blueprint; levels compare in the scorecard's order)
+ *
+ * Beyond Port, a comparison may name another property of the same entity as its value:
+ * `{ property: "replicas", operator: ">=", value: { property: "minReplicas" } }` (see docs/search.md).
  *
  * Written by hand rather than as a JSON Schema: each operator takes its own kind of value, and a
  * user needs to read "containsAny takes an array" at `/rules/2/value`, which an `anyOf` over
@@ -47,7 +52,25 @@ export interface RuleQuery {
   readonly rules: readonly (Rule | RuleQuery)[];
 }
 
-export type Rule = ComparisonRule | PropertySchemaRule | RelationRule | RelatedToRule | PathRule;
+export type Rule = ComparisonRule | PropertySchemaRule | RelationRule | RelatedToRule | PathRule | ScorecardRule;
+
+/** A comparison's value naming another property of the same entity (Lattice's extension). */
+export interface PropertyRef {
+  readonly property: string;
+}
+
+/** The entity's level in a scorecard of its blueprint, compared in the scorecard's level order. */
+export interface ScorecardRule {
+  readonly scorecard: string;
+  readonly operator: (typeof SCORECARD_OPERATORS)[number];
+  readonly value: string | readonly string[];
+}
+
+/** The operators a scorecard rule takes; `>` and friends compare levels by their order. */
+export const SCORECARD_OPERATORS = ['=', '!=', '>', '>=', '<', '<=', 'in', 'notIn'] as const;
+
+/** The operators whose value may name another property (`{ "property": "<key>" }`). */
+const PROPERTY_REF_OPERATORS: readonly string[] = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'doesNotContains', 'beginsWith', 'doesNotBeginsWith', 'endsWith', 'doesNotEndsWith'];
 
 export interface ComparisonRule {
   readonly property: string;
@@ -99,6 +122,8 @@ export const isRelatedTo = (r: Rule): r is RelatedToRule => r.operator === 'rela
 export const isPathRule = (r: Rule): r is PathRule => r.operator === 'matchAny';
 export const isSchemaRule = (r: Rule): r is PropertySchemaRule => 'propertySchema' in r;
 export const isRelationRule = (r: Rule): r is RelationRule => 'relation' in r;
+export const isScorecardRule = (r: Rule): r is ScorecardRule => 'scorecard' in r;
+export const isPropertyRef = (v: unknown): v is PropertyRef => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as PropertyRef).property === 'string';
 
 const MAX_DEPTH = 10;
 const MAX_HOPS = 15;
@@ -166,12 +191,13 @@ const RULE_KEYS: Record<string, readonly string[]> = {
   relation: ['relation', 'operator', 'value'],
   relatedTo: ['operator', 'blueprint', 'value', 'direction', 'required'],
   path: ['property', 'operator', 'value'],
+  scorecard: ['scorecard', 'operator', 'value'],
 };
 
 function checkRule(r: unknown, at: string, out: RuleProblem[]): void {
   if (!isObject(r)) return void out.push({ pointer: at, message: `expected a rule object, got ${show(r)}` });
   const op = r.operator;
-  const kind = op === 'relatedTo' ? 'relatedTo' : op === 'matchAny' ? 'path' : 'propertySchema' in r ? 'schema' : 'relation' in r ? 'relation' : 'comparison';
+  const kind = op === 'relatedTo' ? 'relatedTo' : op === 'matchAny' ? 'path' : 'propertySchema' in r ? 'schema' : 'relation' in r ? 'relation' : 'scorecard' in r ? 'scorecard' : 'comparison';
   for (const key of Object.keys(r)) {
     if (!RULE_KEYS[kind].includes(key)) out.push({ pointer: `${at}/${key}`, message: `unknown key "${key}" in a ${kind === 'schema' ? 'propertySchema' : kind} rule; expected ${RULE_KEYS[kind].join(', ')}` });
   }
@@ -179,6 +205,7 @@ function checkRule(r: unknown, at: string, out: RuleProblem[]): void {
   if (kind === 'relatedTo') return checkRelatedTo(r, at, out);
   if (kind === 'path') return checkPath(r, at, out);
   if (kind === 'relation') return checkRelation(r, at, out);
+  if (kind === 'scorecard') return checkScorecard(r, at, out);
   if (kind === 'schema') checkPropertySchema(r.propertySchema, `${at}/propertySchema`, out);
   else if (isObject(r.property) && 'context' in r.property) out.push({ pointer: `${at}/property`, message: 'contextual properties ({ "context": "user" | "userTeams" }) are not supported' });
   else if (isObject(r.property) && 'path' in r.property) out.push({ pointer: `${at}/operator`, message: `a relation path ({ "path": [...] }) takes the operator "matchAny", got ${show(op)}` });
@@ -186,8 +213,24 @@ function checkRule(r: unknown, at: string, out: RuleProblem[]): void {
   if (typeof op !== 'string' || !(COMPARISON_OPERATORS as readonly string[]).includes(op)) {
     return void out.push({ pointer: `${at}/operator`, message: `unknown operator ${show(op)}; expected one of ${[...COMPARISON_OPERATORS, 'relatedTo', 'matchAny'].join(', ')}` });
   }
+  if (isObject(r.value) && 'property' in r.value) return void propertyRefProblem(op, r.value, `${at}/value`, out);
   const problem = valueProblem(op as ComparisonOperator, r.value, 'value' in r);
   if (problem) out.push({ pointer: `${at}/value`, message: problem });
+}
+
+function propertyRefProblem(op: string, v: Raw, at: string, out: RuleProblem[]): void {
+  if (!PROPERTY_REF_OPERATORS.includes(op)) return void out.push({ pointer: at, message: `"${op}" cannot compare with another property; { "property" } values go with ${PROPERTY_REF_OPERATORS.join(', ')}` });
+  if (!isPropertyRef(v) || v.property === '') out.push({ pointer: at, message: `expected { "property": "<identifier>" } naming the property to compare with, got ${show(v)}` });
+}
+
+function checkScorecard(r: Raw, at: string, out: RuleProblem[]): void {
+  if (typeof r.scorecard !== 'string' || r.scorecard === '') out.push({ pointer: `${at}/scorecard`, message: `expected a scorecard identifier, got ${show(r.scorecard)}` });
+  if (!(SCORECARD_OPERATORS as readonly unknown[]).includes(r.operator)) {
+    return void out.push({ pointer: `${at}/operator`, message: `a scorecard rule takes one of ${SCORECARD_OPERATORS.join(', ')}, got ${show(r.operator)}` });
+  }
+  const list = r.operator === 'in' || r.operator === 'notIn';
+  const fits = list ? Array.isArray(r.value) && r.value.length > 0 && r.value.every((x) => typeof x === 'string') : typeof r.value === 'string';
+  if (!fits) out.push({ pointer: `${at}/value`, message: `"${String(r.operator)}" takes ${list ? 'a non-empty array of level titles' : 'a level title'}, got ${show(r.value)}` });
 }
 
 /** What an operator needs as its value, independent of the property: a message, or undefined when it fits. */

@@ -21,5 +21,5 @@ jobQueueContract({
 });
 
 afterAll(async () => {
-  await deleteKeys(PREFIX);
+  await deleteKeys(REDIS_URL, PREFIX);
 });

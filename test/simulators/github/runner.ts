@@ -4,15 +4,15 @@
  * (workflows.ts), and, when a webhook is configured (`deliverTo`), is reported to it as GitHub
  * reports it: one `workflow_run` delivery per step (`requested`, `in_progress`, `completed`),
  * signed with the webhook secret (`x-hub-signature-256`, @octokit/webhooks-methods), with
- * `x-github-event` and a fresh `x-github-delivery`. Runs start after the dispatch is answered
- * (204) and run one after another. With no webhook configured, runs still happen (and change the
- * data) but nothing is delivered. `idle()` resolves when every run so far has completed and been
- * delivered. A run waits `queueDelayMs` (default 200 ms) in the queue before it starts, as on
- * GitHub, where a runner picks a job up seconds after the dispatch: the dispatcher has answered
- * and recorded its dispatch by the time the first event arrives.
+ * `x-github-event` and a fresh `x-github-delivery`. Several URLs take the deliveries in turn, as
+ * replicas behind a load balancer do. Runs run one after another, each as soon as it is accepted:
+ * its first delivery races the dispatch's 204, as on GitHub, where nothing orders the webhook
+ * after the API's answer. `beforeAnswer` makes the worst order certain: the run completes and
+ * all its deliveries are made before the dispatch is answered. With no webhook configured, runs
+ * still happen (and change the data) but nothing is delivered. `idle()` resolves when every run
+ * so far has completed and been delivered.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sign } from '@octokit/webhooks-methods';
 import type { GitHubData } from './resolvers.ts';
 import { PLATFORM_WORKFLOWS, renderRunName, type Conclusion } from './workflows.ts';
@@ -39,14 +39,20 @@ export interface Delivery {
   readonly event: string;
   readonly action: string;
   readonly runId: number;
-  /** The receiver's HTTP status, or the network error. */
+  /** Where it was sent. */
+  readonly url: string;
+  /** The receiver's HTTP status and answer (its first 1,000 characters, as GitHub's "Recent Deliveries" shows it), or the network error. */
   readonly status?: number;
+  readonly response?: string;
   readonly error?: string;
 }
 
 export interface WebhookTarget {
-  readonly url: string;
+  /** One URL, or several taking deliveries in turn (replicas behind a load balancer). */
+  readonly url: string | readonly string[];
   readonly secret: string;
+  /** Run each dispatched workflow and make all its deliveries before answering the dispatch. */
+  readonly beforeAnswer?: boolean;
 }
 
 export class WorkflowRunner {
@@ -56,13 +62,13 @@ export class WorkflowRunner {
   readonly #webUrl: string;
   #target: WebhookTarget | undefined;
   #queue: Promise<void> = Promise.resolve();
-  readonly #queueDelayMs: number;
   #nextId = 9_100_000_000;
+  /** Deliveries made so far: with several URLs, the next one goes to `url[#turn % length]`. */
+  #turn = 0;
 
-  constructor(data: GitHubData, webUrl: string, queueDelayMs = 200) {
+  constructor(data: GitHubData, webUrl: string) {
     this.#data = data;
     this.#webUrl = webUrl;
-    this.#queueDelayMs = queueDelayMs;
   }
 
   /** Where `workflow_run` events go (the organization's webhook); undefined: nowhere. */
@@ -70,8 +76,11 @@ export class WorkflowRunner {
     this.#target = target;
   }
 
-  /** Starts a run for an accepted dispatch (after the current answer is sent). */
-  start(dispatch: Dispatch): SimWorkflowRun {
+  /**
+   * Starts a run for an accepted dispatch. Resolves when the dispatch may be answered: at once, or
+   * with `beforeAnswer`, once the run has completed and its deliveries were made.
+   */
+  async start(dispatch: Dispatch): Promise<void> {
     const workflow = PLATFORM_WORKFLOWS[dispatch.workflow];
     const run: SimWorkflowRun = {
       id: this.#nextId++,
@@ -82,8 +91,9 @@ export class WorkflowRunner {
       note: '',
     };
     this.runs.push(run);
-    this.#queue = this.#queue.then(() => sleep(this.#queueDelayMs)).then(() => this.#execute(run));
-    return run;
+    const done = this.#queue.then(() => this.#execute(run));
+    this.#queue = done;
+    if (this.#target?.beforeAnswer) await done;
   }
 
   /** Resolves once every run started so far has completed and its deliveries were made. */
@@ -98,6 +108,7 @@ export class WorkflowRunner {
   reset(): void {
     this.runs.length = 0;
     this.deliveries.length = 0;
+    this.#turn = 0;
   }
 
   // Private: running and reporting.
@@ -149,12 +160,13 @@ export class WorkflowRunner {
       'x-github-delivery': randomUUID(),
       'x-hub-signature-256': await sign(target.secret, body),
     };
+    const url = typeof target.url === 'string' ? target.url : target.url[this.#turn++ % target.url.length];
     try {
-      const res = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      this.deliveries.push({ event: 'workflow_run', action, runId: run.id, status: res.status });
+      const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+      const response = (await res.text()).slice(0, 1_000);
+      this.deliveries.push({ event: 'workflow_run', action, runId: run.id, url, status: res.status, response });
     } catch (err) {
-      this.deliveries.push({ event: 'workflow_run', action, runId: run.id, error: (err as Error).message });
+      this.deliveries.push({ event: 'workflow_run', action, runId: run.id, url, error: (err as Error).message });
     }
   }
 }

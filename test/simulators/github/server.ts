@@ -12,7 +12,8 @@
  *
  * REST: `POST /repos/{owner}/{repo}/actions/workflows/{workflow}/dispatches` (workflow_dispatch)
  * answers 204 and starts a workflow run (runner.ts), which sends signed `workflow_run` webhooks
- * to the target `deliverWebhooks({ url, secret })` names, as an organization webhook does.
+ * to the target `deliverWebhooks({ url, secret })` names, as an organization webhook does: racing
+ * the 204, or all before it (`beforeAnswer`).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -106,7 +107,11 @@ export interface GitHubSimulator {
   readonly data: GitHubData;
   /** Replace the current faults (keys left out are cleared). */
   setFaults(faults: GitHubFaults): void;
-  /** Send `workflow_run` webhooks of dispatched workflows to this URL, signed with this secret (undefined: stop). */
+  /**
+   * Send `workflow_run` webhooks of dispatched workflows to this URL (several: in turn), signed
+   * with this secret (undefined: stop); `beforeAnswer`: all of a run's deliveries before its
+   * dispatch is answered.
+   */
   deliverWebhooks(target: WebhookTarget | undefined): void;
   /** The workflow runs dispatches started, in order (status, conclusion, what each did). */
   readonly workflowRuns: readonly SimWorkflowRun[];
@@ -174,7 +179,7 @@ export async function startGitHubSimulator(options: GitHubSimulatorOptions = {})
       if (!body.ref) return { status: 422, body: { message: 'Invalid request: "ref" wasn\'t supplied.' } };
       const accepted = { owner: decodeURIComponent(dispatch[1]), repo: decodeURIComponent(dispatch[2]), workflow: decodeURIComponent(dispatch[3]), ref: body.ref, inputs: body.inputs ?? {} };
       stats.dispatches.push(accepted);
-      runner.start({ ...accepted, inputs: Object.fromEntries(Object.entries(accepted.inputs).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) });
+      await runner.start({ ...accepted, inputs: Object.fromEntries(Object.entries(accepted.inputs).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) });
       return { status: 204, body: undefined };
     }
     if (req.method !== 'POST' || (path !== '/graphql' && path !== '/api/graphql')) {

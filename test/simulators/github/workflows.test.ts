@@ -4,7 +4,8 @@
  * in_progress, completed) whose title is the workflow's run-name with the inputs; scaffold.yml
  * creates the repository (served by GraphQL afterwards) and force-merge.yml merges the pull
  * request; a failing run completes with conclusion failure. With no webhook configured, nothing
- * is delivered.
+ * is delivered. `beforeAnswer` delivers a run's every event before the dispatch's 204; several
+ * URLs take deliveries in turn.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +17,7 @@ const SECRET = 'whsec-sim-workflows';
 let sim: GitHubSimulator;
 let hook: http.Server;
 let hookUrl: string;
-const events: { event: string; delivery: string; verified: boolean; body: any }[] = [];
+const events: { url: string; event: string; delivery: string; verified: boolean; body: any }[] = [];
 
 beforeAll(async () => {
   sim = await startGitHubSimulator();
@@ -24,8 +25,8 @@ beforeAll(async () => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', async () => {
-      events.push({ event: String(req.headers['x-github-event']), delivery: String(req.headers['x-github-delivery']), verified: await verify(SECRET, raw, String(req.headers['x-hub-signature-256'])), body: JSON.parse(raw) });
-      res.writeHead(200).end();
+      events.push({ url: req.url ?? '', event: String(req.headers['x-github-event']), delivery: String(req.headers['x-github-delivery']), verified: await verify(SECRET, raw, String(req.headers['x-hub-signature-256'])), body: JSON.parse(raw) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"received":${events.length}}`);
     });
   });
   await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
@@ -78,6 +79,25 @@ describe('GitHub simulator: workflow runs', () => {
     expect(repo.name).toBe('billing-api');
     expect(repo.object.text).toContain('identifier: billing-api');
     expect(sim.webhookDeliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+  });
+
+  it('beforeAnswer: every event of the run is delivered before the 204; several URLs take the deliveries in turn, answers recorded', async () => {
+    events.length = 0;
+    sim.deliverWebhooks({ url: [`${hookUrl}?replica=a`, `${hookUrl}?replica=b`], secret: SECRET, beforeAnswer: true });
+    const before = sim.webhookDeliveries.length;
+    expect(await dispatch('train-model.yml', { model: 'churn', dataset: 'd', epochs: '1', run_id: 'run_first' })).toBe(204);
+    // No actionsIdle(): the answer itself came after the deliveries.
+    expect(events.map((e) => [e.body.action, e.url.split('?')[1], e.verified])).toEqual([
+      ['requested', 'replica=a', true],
+      ['in_progress', 'replica=b', true],
+      ['completed', 'replica=a', true],
+    ]);
+    expect(sim.webhookDeliveries.slice(before).map((d) => [d.action, d.status, d.response])).toEqual([
+      ['requested', 200, '{"received":1}'],
+      ['in_progress', 200, '{"received":2}'],
+      ['completed', 200, '{"received":3}'],
+    ]);
+    sim.deliverWebhooks({ url: hookUrl, secret: SECRET });
   });
 
   it('force-merge.yml merges the open pull request; a second run of it fails', async () => {

@@ -1,7 +1,7 @@
 /**
- * A gateway replica as its own process (`src/server/main.ts`), for tests of several replicas on
- * one Redis: started with the environment given (plus PATH and PORT=0), resolved with its URL
- * from its "Lattice is serving" log line; its output is kept for failure messages.
+ * startGatewayProcess: a gateway as its own process (`src/server/main.ts`, this process's Node), as
+ * replicas run in production; resolves with its URL once its log line names it. The caller kills
+ * what it started (`child`), and may wait on `exited` or read the log lines in `output`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ROOT } from './lattice.ts';
@@ -10,10 +10,12 @@ export interface GatewayProcess {
   readonly name: string;
   readonly url: string;
   readonly child: ChildProcess;
+  /** Its log lines (stdout, line by line) and stderr chunks, as they come. */
   readonly output: string[];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** `env` is the whole environment besides PATH and PORT=0 (REDIS_URL, LATTICE_CONFIG…). */
 export async function startGatewayProcess(name: string, env: Readonly<Record<string, string>>): Promise<GatewayProcess> {
   const child = spawn(process.execPath, ['src/server/main.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'info', ...env } });
   const output: string[] = [];
