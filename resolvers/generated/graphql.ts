@@ -166,19 +166,29 @@ export type ActionRun = {
   automation?: Maybe<RunAutomation>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
+  /** True for the answer of `executeAction(dryRun: true)`: checked, rendered, neither stored nor invoked. */
+  dryRun: Scalars['Boolean']['output'];
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The entity the action ran on (DAY-2 and DELETE actions). */
   entity?: Maybe<Entity>;
   id: Scalars['ID']['output'];
   /** The inputs as given, secret inputs masked. */
   inputs: Scalars['JSON']['output'];
+  /** A dry run's rendered invocation method, secrets and the run token as "***"; null otherwise. */
+  invocation?: Maybe<Scalars['JSON']['output']>;
   links: Array<Scalars['String']['output']>;
   /** Log lines after `after` (a cursor), at most `first`. */
   logs: Array<RunLogLine>;
+  /** The FAILURE run this run retries (`retryRun`). */
+  retryOf?: Maybe<Scalars['ID']['output']>;
   status: RunStatus;
   statusLabel?: Maybe<Scalars['String']['output']>;
   summary?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+  /** The waiver this run went through its failed gates with. */
+  waivedBy?: Maybe<Scalars['ID']['output']>;
+  /** Set when this run is a waiver request: a pass through the action's gates for one execution, not an execution. */
+  waiver?: Maybe<RunWaiver>;
 };
 
 
@@ -1168,22 +1178,12 @@ export type RunAutomation = {
   __typename?: 'RunAutomation';
   /** 1 for a run fired by a person's change or the clock; one more per automation before it in the chain. */
   depth: Scalars['Int']['output'];
-  /** True for the answer of `executeAction(dryRun: true)`: checked, rendered, neither stored nor invoked. */
-  dryRun: Scalars['Boolean']['output'];
   /** Port's event context: action, resourceType, trigger, context, diff { before, after }. */
   event: Scalars['JSON']['output'];
   /** The event's id: with the automation, the run's idempotency key. */
   eventId: Scalars['String']['output'];
   /** The automation's identifier (also the run's `action`). */
   identifier: Scalars['String']['output'];
-  /** A dry run's rendered invocation method, secrets and the run token as "***"; null otherwise. */
-  invocation?: Maybe<Scalars['JSON']['output']>;
-  /** The FAILURE run this run retries (`retryRun`). */
-  retryOf?: Maybe<Scalars['ID']['output']>;
-  /** The waiver this run went through its failed gates with. */
-  waivedBy?: Maybe<Scalars['ID']['output']>;
-  /** Set when this run is a waiver request: a pass through the action's gates for one execution, not an execution. */
-  waiver?: Maybe<RunWaiver>;
 };
 
 export type RunFilter = {
@@ -1768,16 +1768,21 @@ export type ActionRunResolvers<ContextType = RequestContext, ParentType extends 
   automation?: Resolver<Maybe<ResolversTypes['RunAutomation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  invocation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['RunLogLine']>, ParentType, ContextType, Partial<ActionRunLogsArgs>>;
+  retryOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   statusLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  waivedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  waiver?: Resolver<Maybe<ResolversTypes['RunWaiver']>, ParentType, ContextType>;
 };
 
 export type ActionRunConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRunConnection'] = ResolversParentTypes['ActionRunConnection']> = {
@@ -2099,14 +2104,9 @@ export type RunApprovalResolvers<ContextType = RequestContext, ParentType extend
 
 export type RunAutomationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunAutomation'] = ResolversParentTypes['RunAutomation']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  invocation?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  retryOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  waivedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  waiver?: Resolver<Maybe<ResolversTypes['RunWaiver']>, ParentType, ContextType>;
 };
 
 export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunLogLine'] = ResolversParentTypes['RunLogLine']> = {
