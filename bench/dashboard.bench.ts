@@ -109,7 +109,7 @@ function stats(latencies: number[], elapsedMs: number): Stats {
 }
 
 
-const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [] });
+const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [], schemaChanges: [] });
 
 interface SizeResult {
   readonly components: number;

@@ -2,7 +2,7 @@
  * GitHub benchmark: what live GitHub fields cost a query, against the same query over the catalog
  * alone and against a naive resolver that calls GitHub once per field.
  *
- * The GitHub simulator (test/simulators/github) runs in a worker thread, so its CPU time does not
+ * The GitHub simulator (test/simulators/github) runs in a worker thread (bench/githubSimulator.ts), so its CPU time does not
  * land on the event loop being measured, with 1,000 repositories (`extraRepositories`) and 50 ms
  * of latency on every answer. Lattice runs with examples/github/lattice.yaml pointed at it, over
  * HTTP (startLattice, port 0), and the query lists every component with its GitHub fields:
@@ -30,7 +30,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { graphql as octokitGraphql } from '@octokit/graphql';
 import { sign } from '@octokit/webhooks-methods';
 import { buildSchema, graphql, type GraphQLObjectType } from 'graphql';
@@ -38,7 +37,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.ts';
 import type { Config } from '../src/config/types.ts';
 import { startLattice, type Lattice } from '../src/server/app.ts';
-import { startGitHubSimulator } from '../test/simulators/github/server.ts';
+import { startSimulatorWorker, type SimulatorHandle } from './githubSimulator.ts';
 import { round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -59,71 +58,6 @@ const SECRET = 'bench-webhook-secret';
 const ORG = 'acme';
 
 const QUERY = `{ components(first: ${REPOSITORIES}) { totalCount nodes { identifier type url language openPullRequests lastRunConclusion } } }`;
-
-// ---------------------------------------------------------------------------------------------
-// The simulator, in a worker thread (this same file).
-
-interface WorkerRequest {
-  readonly id: number;
-  readonly op: 'requests' | 'close';
-}
-
-if (!isMainThread) {
-  const sim = await startGitHubSimulator({ extraRepositories: workerData.extraRepositories, latencyMs: workerData.latencyMs, rateLimit: workerData.rateLimit });
-  const port = parentPort as NonNullable<typeof parentPort>;
-  port.on('message', async (m: WorkerRequest) => {
-    if (m.op === 'requests') port.postMessage({ id: m.id, value: sim.stats.requests });
-    if (m.op === 'close') {
-      await sim.close();
-      port.postMessage({ id: m.id, value: null });
-      port.close();
-    }
-  });
-  port.postMessage({ ready: { url: sim.url, token: sim.token } });
-}
-
-interface SimulatorHandle {
-  readonly url: string;
-  readonly token: string;
-  /** Requests the simulator has received so far. */
-  requests(): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function startSimulatorWorker(): Promise<SimulatorHandle> {
-  const worker = new Worker(new URL(import.meta.url), {
-    // A high budget: the naive resolver alone spends 1 point per request (GitHub gives a user token 5,000 an hour).
-    workerData: { extraRepositories: REPOSITORIES - CATALOG_REPOSITORIES, latencyMs: LATENCY_MS, rateLimit: 10_000_000 },
-  });
-  const pending = new Map<number, (value: unknown) => void>();
-  let nextId = 0;
-  const ready = new Promise<{ url: string; token: string }>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (m: { ready?: { url: string; token: string }; id?: number; value?: unknown }) => {
-      if (m.ready) resolve(m.ready);
-      else if (m.id !== undefined) pending.get(m.id)?.(m.value);
-    });
-  });
-  const call = (op: WorkerRequest['op']) =>
-    new Promise<unknown>((resolve) => {
-      const id = nextId++;
-      pending.set(id, (v) => {
-        pending.delete(id);
-        resolve(v);
-      });
-      worker.postMessage({ id, op } satisfies WorkerRequest);
-    });
-  const { url, token } = await ready;
-  return {
-    url,
-    token,
-    requests: async () => (await call('requests')) as number,
-    async close() {
-      await call('close');
-      await worker.terminate();
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lattice, over HTTP.
@@ -233,7 +167,8 @@ async function runFor(lattice: Lattice, ms: number, latencies: number[]): Promis
 
 async function main() {
   const started = Date.now();
-  const sim = await startSimulatorWorker();
+  // A high budget: the naive resolver alone spends 1 point per request (GitHub gives a user token 5,000 an hour).
+  const sim = await startSimulatorWorker({ extraRepositories: REPOSITORIES - CATALOG_REPOSITORIES, latencyMs: LATENCY_MS, rateLimit: 10_000_000 });
   const closers: (() => Promise<void>)[] = [() => sim.close()];
   try {
     // Cold: an empty cache, first after start, then after each signed webhook.
@@ -395,4 +330,4 @@ ${table}
   }
 }
 
-if (isMainThread) await main();
+await main();

@@ -15,11 +15,12 @@
  *   BENCH_SIZES=1000,10000 BENCH_CHANGES=200 BENCH_TIME_MS=2000 npm run bench:kubernetes
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import v8 from 'node:v8';
 import { percentile, round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -39,10 +40,22 @@ const WARMUP_MS = 500;
 const QUERY = '{ components { nodes { identifier workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas restarts } } } } }';
 const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Workload") { identifier change entity { ... on Workload { desiredReplicas readyReplicas } } } }';
 
+/** A gateway's memory after a full GC: V8's heap (used, and committed: `heapTotal`), buffers outside it, and RSS split as Linux counts it. */
 interface MemorySample {
   readonly heapUsed: number;
+  readonly heapTotal: number;
+  /** Memory V8 holds for the heap's spaces, in RAM (`v8.getHeapSpaceStatistics()` physical sizes). */
+  readonly heapPhysical: number;
+  /** Buffers and other memory held outside the V8 heap on its behalf (`external`, ArrayBuffers included). */
+  readonly external: number;
   readonly rss: number;
+  /** Anonymous RSS (heap, malloc) and file-backed RSS (the node binary and libraries mapped), from /proc/self/status. */
+  readonly rssAnon: number;
+  readonly rssFile: number;
+  /** Per V8 heap space (old, new, code, large objects…): MB used and MB held. */
+  readonly spaces: Record<string, { readonly usedMB: number; readonly heldMB: number }>;
 }
+type Bytes = Exclude<keyof MemorySample, 'spaces'>;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -55,6 +68,15 @@ function summary(values: readonly number[]) {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+function describeMemory(m: MemorySample): string {
+  const spaces = Object.entries(m.spaces)
+    .filter(([, s]) => s.heldMB >= 1)
+    .map(([name, s]) => `${name.replace(/_space$/, '')} ${s.usedMB}/${s.heldMB}`)
+    .join(', ');
+  return `heap ${mb(m.heapUsed)} MB used / ${mb(m.heapPhysical)} MB held (${spaces}), external ${mb(m.external)} MB; RSS ${mb(m.rss)} MB (anonymous ${mb(m.rssAnon)}, files ${mb(m.rssFile)})`;
+}
 
 interface Gateway {
   readonly url: string;
@@ -91,10 +113,10 @@ async function startGateway(env: Record<string, string>): Promise<Gateway> {
     url,
     startSeconds: round((performance.now() - started) / 1000, 2),
     memory: async () => {
-      const answer = waitFor<MemorySample>('memory');
+      const answer = waitFor<MemorySample & { type: string }>('memory');
       child.send({ type: 'memory' });
-      const { heapUsed, rss } = await answer;
-      return { heapUsed, rss };
+      const { type: _type, ...sample } = await answer;
+      return sample;
     },
     close: async () => {
       if (child.exitCode !== null) return;
@@ -163,7 +185,7 @@ async function main() {
     writeFileSync(catalogConfig, [`blueprints: ${JSON.stringify(path.join(ROOT, 'examples/kubernetes/blueprints'))}`, `catalog: ${JSON.stringify(path.join(ROOT, 'catalog'))}`, 'watch: false', 'server:', '  host: 127.0.0.1', ''].join('\n'));
     catalogGateway = await startGateway({ LATTICE_CONFIG: catalogConfig });
     catalogMemory = await catalogGateway.memory();
-    console.log(`catalog alone: heap ${round(catalogMemory.heapUsed / 2 ** 20, 1)} MB`);
+    console.log(`catalog alone: ${describeMemory(catalogMemory)}`);
     await runFor(catalogGateway.url, WARMUP_MS, null);
 
     for (const size of SIZES) {
@@ -182,7 +204,7 @@ async function main() {
         gateway = await startGateway({ LATTICE_CONFIG: EXAMPLE, KUBECONFIG_FILE: kubeconfigFile });
         const syncLists = production.stats.byVerb.list;
         const memory = await gateway.memory();
-        console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); heap ${round(memory.heapUsed / 2 ** 20, 1)} MB, rss ${round(memory.rss / 2 ** 20, 1)} MB`);
+        console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); ${describeMemory(memory)}`);
 
         // Query latency, watched state vs the catalog alone, alternating rounds.
         const answer = await query(gateway.url);
@@ -264,26 +286,36 @@ async function main() {
   }
   const durationS = round((Date.now() - started) / 1000, 1);
 
-  // Memory per watched pod: marginal between sizes, and against the catalog-alone gateway.
+  // Memory per watched pod: against the catalog-alone gateway, and marginal between sizes.
   const at = (size: number) => results.find((r) => r.pods >= size && r.pods < size * 1.01);
   const m = at(MEMORY_SIZE);
-  const smaller = results.filter((r) => m && r.pods < m.pods).at(-1);
+  const largest = results.at(-1);
+  const base = catalogMemory!;
+  const perPod = (r: SizeResult, from: MemorySample, fromPods: number) => {
+    const per = (k: Bytes) => Math.round((r.memory[k] - from[k]) / (r.pods - fromPods));
+    return { heapUsed: per('heapUsed'), heapHeld: per('heapPhysical'), external: per('external'), rss: per('rss'), rssAnon: per('rssAnon'), rssFile: per('rssFile') };
+  };
+  const perPodRows = results.map((r, i) => ({
+    pods: r.pods,
+    podJsonBytesAvg: r.podJsonBytesAvg,
+    vsCatalogAlone: perPod(r, base, 0),
+    marginal: i > 0 ? { fromPods: results[i - 1].pods, ...perPod(r, results[i - 1].memory, results[i - 1].pods) } : null,
+  }));
   const memory = m
     ? {
         pods: m.pods,
         podJsonBytesAvg: m.podJsonBytesAvg,
-        heapBytesPerPodVsCatalogAlone: Math.round((m.memory.heapUsed - catalogMemory!.heapUsed) / m.pods),
-        heapBytesPerPodMarginal: smaller ? Math.round((m.memory.heapUsed - smaller.memory.heapUsed) / (m.pods - smaller.pods)) : null,
-        rssBytesPerPodVsCatalogAlone: Math.round((m.memory.rss - catalogMemory!.rss) / m.pods),
-        heapMB: round(m.memory.heapUsed / 2 ** 20, 1),
-        catalogAloneHeapMB: round(catalogMemory!.heapUsed / 2 ** 20, 1),
+        heapBytesPerPodVsCatalogAlone: Math.round((m.memory.heapUsed - base.heapUsed) / m.pods),
+        rssBytesPerPodVsCatalogAlone: Math.round((m.memory.rss - base.rss) / m.pods),
+        heapMB: mb(m.memory.heapUsed),
+        catalogAloneHeapMB: mb(base.heapUsed),
       }
     : null;
-  const largest = results.at(-1);
-  const memoryMarginalLargest = largest && m && largest !== m ? Math.round((largest.memory.heapUsed - m.memory.heapUsed) / (largest.pods - m.pods)) : null;
+  const rssAtLargest = largest ? { pods: largest.pods, rssBytesPerPod: Math.round((largest.memory.rss - base.rss) / largest.pods), jsonBytes: largest.podJsonBytesAvg } : null;
   const changes = m?.changes ?? null;
   const targets = {
     heapPerObjectAtMostJsonSize: memory ? { met: memory.heapBytesPerPodVsCatalogAlone <= memory.podJsonBytesAvg, heapBytesPerPod: memory.heapBytesPerPodVsCatalogAlone, jsonBytes: memory.podJsonBytesAvg } : null,
+    rssPerObjectAtMostTwiceJsonSize: rssAtLargest ? { met: rssAtLargest.rssBytesPerPod <= 2 * rssAtLargest.jsonBytes, ...rssAtLargest } : null,
     changeToEventP99Under100ms: changes ? { met: changes.latency.p99Ms < 100, p99Ms: changes.latency.p99Ms } : null,
   };
 
@@ -301,18 +333,19 @@ async function main() {
 
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   const memTable = [
-    line(['watched pods', 'avg pod JSON B', 'gateway heap MB', 'gateway RSS MB', 'sync s (gateway start)', 'lists']),
-    line(Array(6).fill('---')),
-    line(['0 (catalog alone)', '—', round(catalogMemory!.heapUsed / 2 ** 20, 1), round(catalogMemory!.rss / 2 ** 20, 1), '—', '—']),
-    ...results.map((r) => line([n(r.pods), n(r.podJsonBytesAvg), round(r.memory.heapUsed / 2 ** 20, 1), round(r.memory.rss / 2 ** 20, 1), r.gatewayStartSeconds, r.syncLists])),
+    line(['watched pods', 'avg pod JSON B', 'heap used MB', 'heap held MB', 'external MB', 'RSS MB', 'RSS anonymous MB', 'RSS files MB', 'sync s (gateway start)', 'lists']),
+    line(Array(10).fill('---')),
+    line(['0 (catalog alone)', '—', mb(base.heapUsed), mb(base.heapPhysical), mb(base.external), mb(base.rss), mb(base.rssAnon), mb(base.rssFile), '—', '—']),
+    ...results.map((r) => line([n(r.pods), n(r.podJsonBytesAvg), mb(r.memory.heapUsed), mb(r.memory.heapPhysical), mb(r.memory.external), mb(r.memory.rss), mb(r.memory.rssAnon), mb(r.memory.rssFile), r.gatewayStartSeconds, r.syncLists])),
   ].join('\n');
-  const perPod = memory
-    ? [
-        line(['at', 'heap B per pod (vs catalog alone)', `heap B per pod (marginal ${smaller ? n(smaller.pods) : '?'} → ${n(memory.pods)})`, memoryMarginalLargest !== null ? `heap B per pod (marginal ${n(memory.pods)} → ${n(largest!.pods)})` : '—', 'RSS B per pod (vs catalog alone)', 'avg pod JSON B']),
-        line(Array(6).fill('---')),
-        line([n(memory.pods), `**${n(memory.heapBytesPerPodVsCatalogAlone)}**`, memory.heapBytesPerPodMarginal === null ? '—' : n(memory.heapBytesPerPodMarginal), memoryMarginalLargest === null ? '—' : n(memoryMarginalLargest), n(memory.rssBytesPerPodVsCatalogAlone), `**${n(memory.podJsonBytesAvg)}**`]),
-      ].join('\n')
-    : '(not measured: BENCH_SIZES has no 10,000)';
+  const perPodTable = [
+    line(['watched pods', 'per pod, from', 'heap used B', 'heap held B', 'external B', 'RSS B', 'RSS anonymous B', 'avg pod JSON B']),
+    line(Array(8).fill('---')),
+    ...perPodRows.flatMap((r) => [
+      line([n(r.pods), 'the catalog alone', `**${n(r.vsCatalogAlone.heapUsed)}**`, n(r.vsCatalogAlone.heapHeld), n(r.vsCatalogAlone.external), `**${n(r.vsCatalogAlone.rss)}**`, n(r.vsCatalogAlone.rssAnon), n(r.podJsonBytesAvg)]),
+      ...(r.marginal ? [line([n(r.pods), `${n(r.marginal.fromPods)} pods (marginal)`, n(r.marginal.heapUsed), n(r.marginal.heapHeld), n(r.marginal.external), n(r.marginal.rss), n(r.marginal.rssAnon), n(r.podJsonBytesAvg)])] : []),
+    ]),
+  ].join('\n');
   const queryTable = [
     line(['watched pods', 'workloads in answer', 'watched p50 ms', 'watched p99 ms', 'catalog alone p50 ms', 'catalog alone p99 ms', 'p50 ratio', 'samples (watched / catalog)']),
     line(Array(8).fill('---')),
@@ -321,9 +354,9 @@ async function main() {
   const changeTable = changes
     ? [line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received']), line(Array(6).fill('---')), line([n(m!.pods), n(changes.count), changes.latency.p50Ms, `**${changes.latency.p99Ms}**`, changes.latency.maxMs, n(changes.eventsReceived)])].join('\n')
     : '(not measured)';
-  const tables = `Memory (gateway process only; heap after a full GC):\n\n${memTable}\n\n${perPod}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (\`sim.scale(...)\` in the simulator → \`entityChanged\` at a graphql-ws subscriber):\n\n${changeTable}`;
+  const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (\`sim.scale(...)\` in the simulator → \`entityChanged\` at a graphql-ws subscriber):\n\n${changeTable}`;
 
-  const out = { benchmark: 'kubernetes', command, environment, settings, targets, durationSeconds: durationS, catalogAlone: { memory: catalogMemory! }, memory, memoryMarginalLargest, results };
+  const out = { benchmark: 'kubernetes', command, environment, settings, targets, durationSeconds: durationS, catalogAlone: { memory: base }, memory, perPod: perPodRows, results };
   const md = `# Kubernetes benchmark
 
 Memory per watched object, query latency served from watched state against the catalog alone, and
@@ -338,7 +371,7 @@ change-to-event latency, in one run. See [bench/README.md](../README.md).
 
 ${tables}
 
-Targets: heap growth per watched object no larger than the object's JSON size — **${targets.heapPerObjectAtMostJsonSize ? (targets.heapPerObjectAtMostJsonSize.met ? 'met' : 'not met') : 'not measured'}**; change-to-event p99 under 100 ms — **${targets.changeToEventP99Under100ms ? (targets.changeToEventP99Under100ms.met ? 'met' : 'not met') : 'not measured'}**.
+Targets: heap growth per watched object no larger than the object's JSON size — **${targets.heapPerObjectAtMostJsonSize ? (targets.heapPerObjectAtMostJsonSize.met ? 'met' : 'not met') : 'not measured'}**; RSS growth per watched pod at most twice its JSON size at the largest size (${rssAtLargest ? `${n(rssAtLargest.rssBytesPerPod)} B at ${n(rssAtLargest.pods)} pods` : '—'}) — **${targets.rssPerObjectAtMostTwiceJsonSize ? (targets.rssPerObjectAtMostTwiceJsonSize.met ? 'met' : 'not met') : 'not measured'}**; change-to-event p99 under 100 ms — **${targets.changeToEventP99Under100ms ? (targets.changeToEventP99Under100ms.met ? 'met' : 'not met') : 'not measured'}**.
 `;
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(path.join(RESULTS, 'kubernetes.json'), `${JSON.stringify(out, null, 2)}\n`);
@@ -365,7 +398,12 @@ async function gatewayMode() {
           await sleep(20);
         }
         const u = process.memoryUsage();
-        send({ type: 'memory', heapUsed: u.heapUsed, rss: u.rss });
+        const status = readFileSync('/proc/self/status', 'utf8');
+        const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+        const spaces = v8.getHeapSpaceStatistics();
+        const heapPhysical = spaces.reduce((a, space) => a + space.physical_space_size, 0);
+        const bySpace = Object.fromEntries(spaces.map((space) => [space.space_name, { usedMB: mb(space.space_used_size), heldMB: mb(space.physical_space_size) }]));
+        send({ type: 'memory', heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile'), spaces: bySpace } satisfies MemorySample & { type: string });
       } else if (m.type === 'close') {
         await lattice.close();
         send({ type: 'closed' });

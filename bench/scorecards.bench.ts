@@ -96,7 +96,7 @@ async function main() {
   const noActions = () => createActionSet([]);
   const actions = { engine: new ActionEngine({ actions: noActions, store: runStore, events: pubsub, catalog: () => ({ model: createModel([]), load: async () => [], list: async () => [], findByRelation: async () => [] }), invokers: {} }), store: runStore, set: noActions };
   const audit = { log: new MemoryAuditLog(), record: async () => {} };
-  const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [] });
+  const status = (): GatewayStatus => ({ loadedAt: new Date(0), errors: [], warnings: [], schemaChanges: [] });
   const run = (document: DocumentNode) => () => Promise.resolve(execute({ schema, document, contextValue: createRequestContext({ reader, writer, pubsub, actions, status, audit }) }));
 
   const rows = [];

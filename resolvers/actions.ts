@@ -4,7 +4,6 @@
  * and the run subscriptions. Everything goes through the ActionEngine and the RunStore on
  * `ctx.actions`; a caller sees only the runs `canViewRun` allows.
  */
-import { canViewRun } from '../src/runs/permissions.ts';
 import { followLogs, followRun, followRuns } from '../src/runs/follow.ts';
 import { userInputsJsonSchema } from '../src/model/actions/inputs.ts';
 import type { Caller, Run, RunLogLine } from '../src/data/run.ts';
@@ -16,10 +15,11 @@ import type { Inflection } from '../src/schema/inflection.ts';
 import type { ExecuteRequest, ExecuteResult } from '../src/runs/engine.ts';
 import type { RuleContext } from '../src/model/query/portRules.ts';
 import { waiverExpiry } from '../src/runs/waivers.ts';
-import type { ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
+import type { ActionOperationResolvers, ActionRunConnectionResolvers, ActionRunResolvers, MutationResolvers, QueryResolvers, RunFilter as RunFilterInput, RunLogLineResolvers, SubscriptionResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver, TypeResolvers } from './types.ts';
 import { audited, refusal } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
+import { runIfVisible, visible, visibleRunsPage, type RunsPage } from './runsPage.ts';
 
 /** The arguments of an action's typed mutation (`input` as its generated input type declares it). */
 interface ActionMutationArgs {
@@ -38,13 +38,6 @@ const storeFilter = (filter: RunFilterInput | null | undefined) => filter as Run
 /** The caller as the engine sees it; actions never run anonymously. */
 const caller = (ctx: RequestContext): Caller => authenticatedCaller(ctx, 'actions and runs');
 
-async function visible(run: Run | undefined, ctx: RequestContext): Promise<boolean> {
-  if (!run) return false;
-  const who = caller(ctx);
-  const entity = run.blueprint && run.entity ? await ctx.loaders.entity(run.blueprint).load(run.entity) : undefined;
-  return canViewRun({ action: ctx.actions.set().get(run.action), run, caller: who, entityTeams: entity?.team ?? [] });
-}
-
 /** The run, if the caller may see it; NOT_FOUND, with one message, whether it does not exist or is not visible. */
 async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
   const run = await ctx.actions.store.get(id);
@@ -56,51 +49,10 @@ async function visibleRun(id: string, ctx: RequestContext): Promise<Run> {
 }
 
 /**
- * One page of `runs` holding only runs the caller may see: store pages are read until `first`
- * visible runs (and one more, for hasNextPage) are found. Cursors are opaque and name only runs
- * on the caller's pages; an `after` that is not such a cursor (malformed, or a run the caller may
- * not see or that does not exist) is refused with one message.
+ * The executor's token: the `X-Lattice-Run-Token` header, or the deprecated `token` argument
+ * (the header wins when both are sent). Neither: "" (which no run's token is: FORBIDDEN).
  */
-async function visibleRunsPage(ctx: RequestContext, args: { readonly filter: RunFilter; readonly first: number; readonly after: string | null }) {
-  caller(ctx);
-  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_RUNS_PAGE) {
-    throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `"first" must be between 0 and ${MAX_RUNS_PAGE}, got ${args.first}`, { details: { argument: 'first', limit: MAX_RUNS_PAGE } });
-  }
-  const start = args.after === null ? null : await runFromCursor(args.after, ctx);
-  const nodes: Run[] = [];
-  let hasNextPage = false;
-  let after = start;
-  for (;;) {
-    const page = await ctx.actions.store.list(args.filter, { first: RUNS_SCAN_BATCH, after });
-    for (const run of page.runs) {
-      if (!(await visible(run, ctx))) continue;
-      if (nodes.length === args.first) {
-        hasNextPage = true;
-        break;
-      }
-      nodes.push(run);
-    }
-    if (hasNextPage || !page.hasNextPage || page.endCursor === null) break;
-    after = page.endCursor;
-  }
-  const cursor = (run: Run | undefined) => (run ? runCursor(run.id) : null);
-  return { nodes, pageInfo: { hasNextPage, hasPreviousPage: start !== null, startCursor: cursor(nodes[0]), endCursor: cursor(nodes.at(-1)) } };
-}
-
-/** The largest `runs(first:)` (Port's page limit). */
-const MAX_RUNS_PAGE = 1000;
-/** How many runs the `runs` page reads from the store at a time while skipping invisible ones. */
-const RUNS_SCAN_BATCH = 100;
-const RUN_CURSOR_PREFIX = 'run:';
-const runCursor = (id: string) => Buffer.from(`${RUN_CURSOR_PREFIX}${id}`).toString('base64url');
-
-async function runFromCursor(cursor: string, ctx: RequestContext): Promise<string> {
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  const id = decoded.startsWith(RUN_CURSOR_PREFIX) ? decoded.slice(RUN_CURSOR_PREFIX.length) : undefined;
-  const run = id ? await ctx.actions.store.get(id) : undefined;
-  if (!run || !(await visible(run, ctx))) throw new LatticeError(ErrorCodes.BAD_USER_INPUT, '"after" is not a cursor of your runs: pass the endCursor of a page you received', { details: { argument: 'after' } });
-  return run.id;
-}
+const executorToken = (ctx: RequestContext, argument: string | null | undefined): string => ctx.executorToken ?? argument ?? '';
 
 /** Wraps an async generator so that the GraphQL subscription payload is the value itself. */
 async function* filtered<T>(source: AsyncGenerator<T>, keep: (value: T) => Promise<boolean>): AsyncGenerator<T> {
@@ -119,7 +71,7 @@ const fromCursor = (s: string | null | undefined, argument: string): number => {
   return n;
 };
 
-export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; readonly RunLogLine: RunLogLineResolvers } = {
+export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; readonly RunLogLine: RunLogLineResolvers; readonly ActionRunConnection: ActionRunConnectionResolvers; readonly ActionOperation: ActionOperationResolvers } = {
   ActionRun: {
     retryOf: (run) => run.retryOf ?? null,
     waivedBy: (run) => run.waivedBy ?? null,
@@ -131,6 +83,9 @@ export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; read
     automation: (run) => run.trigger.automation ?? null,
   },
   RunLogLine: { cursor: (line: RunLogLine) => toCursor(line.cursor) },
+  ActionRunConnection: { totalCount: (page: RunsPage) => page.count() },
+  // Port writes DAY-2, which is no GraphQL name.
+  ActionOperation: { CREATE: 'CREATE', DAY_2: 'DAY-2', DELETE: 'DELETE' },
 };
 
 export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
@@ -146,12 +101,8 @@ export function actionQueryResolvers(inflection: Inflection): QueryResolvers {
         inputsSchema: userInputsJsonSchema(a.trigger.userInputs),
         definition: a.raw,
       })),
-    run: async (_p, { id }, ctx) => {
-      caller(ctx);
-      const run = await ctx.actions.store.get(id);
-      return run && (await visible(run, ctx)) ? run : null;
-    },
-    runs: (_p, { filter, first, after }, ctx) => visibleRunsPage(ctx, { filter: storeFilter(filter) ?? {}, first: first ?? DEFAULT_PAGE_SIZE, after: after ?? null }),
+    run: (_p, { id }, ctx) => runIfVisible(id, ctx),
+    runs: (_p, { filter, orderBy, first, after }, ctx) => visibleRunsPage(ctx, { filter: storeFilter(filter) ?? {}, orderBy: orderBy ?? 'CREATED_AT_DESC', first: first ?? DEFAULT_PAGE_SIZE, after: after ?? null }),
   };
 }
 
@@ -206,9 +157,9 @@ export function actionMutationResolvers(fields: readonly ActionFieldPlan[], rule
     cancelRun: (_p, { id, reason }, ctx) => decision(ctx, { event: 'run.cancel', id }, (runId, who) => ctx.actions.engine.cancel({ runId, caller: who, reason })),
     // Executors authenticate with the run's token, not as a user.
     updateRun: (_p, { id, token, status, statusLabel, link, summary }, ctx) =>
-      report(ctx, { event: 'run.report', id }, () => ctx.actions.engine.report({ runId: id, token, status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary })),
+      report(ctx, { event: 'run.report', id }, () => ctx.actions.engine.report({ runId: id, token: executorToken(ctx, token), status: status ?? undefined, statusLabel, links: link ? [link] : undefined, summary })),
     appendRunLog: (_p, { id, token, message, terminationStatus }, ctx) =>
-      report(ctx, { event: 'run.log', id }, async () => (await ctx.actions.engine.appendLog({ runId: id, token, message, terminationStatus: terminationStatus ?? undefined })).line),
+      report(ctx, { event: 'run.log', id }, async () => (await ctx.actions.engine.appendLog({ runId: id, token: executorToken(ctx, token), message, terminationStatus: terminationStatus ?? undefined })).line),
   };
   const typed: Record<string, RootFieldResolver<ActionMutationArgs>> = {};
   for (const f of fields) {

@@ -10,7 +10,8 @@ import type { FieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { aggregate, calculate, mirror } from './computed.ts';
 import { referenceResolver } from './references.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
-import { danglingError, upstreamError } from './errors.ts';
+import { danglingError, missingRequiredError, upstreamError } from './errors.ts';
+import { isRequired } from '../src/schema/describe.ts';
 import { CATALOG_SOURCE, type ServedEntity } from '../src/data/merge.ts';
 import { toGlobalId } from './globalId.ts';
 import { scorecardsField } from './scorecards.ts';
@@ -30,7 +31,7 @@ export function entityTypeResolvers(plan: SchemaPlan, type: TypePlan): TypeResol
     scorecards: scorecardsField(plan, type.blueprint.identifier),
     ...sourceFields,
   };
-  for (const f of type.fields) fields[f.name] = fieldResolver(plan, f);
+  for (const f of type.fields) fields[f.name] = fieldResolver(plan, type, f);
   return {
     ...fields,
     // @apollo/subgraph sets __typename on what this returns, so hand it a copy of the frozen entity.
@@ -52,9 +53,10 @@ const sourceFields: Record<string, FieldResolver> = {
   conflicts: (e) => (e as Partial<ServedEntity>).conflicts ?? [],
 };
 
-function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
+function fieldResolver(plan: SchemaPlan, type: TypePlan, f: FieldPlan): EntityFieldResolver {
   switch (f.kind) {
     case 'property': {
+      const required = isRequired(type, f);
       const read: EntityFieldResolver = (e, _args, ctx) => {
         const value = e.properties[f.key];
         if (value !== undefined) return value;
@@ -62,7 +64,10 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
         const failed = (e as Partial<ServedEntity>).unavailable?.find((u) => ctx.reader.sourcesOf(e.blueprint).some((s) => s.name === u.source && s.fills(e.blueprint).has(f.key)));
         if (failed) throw upstreamError(failed.source, failed.error);
         // The blueprint's default, for entities written before it was set or fed by a live source.
-        return f.def.default ?? null;
+        if (f.def.default !== undefined) return f.def.default;
+        // A required property is non-null: an entity that lacks it is a field error naming it.
+        if (required) throw missingRequiredError(e, { kind: 'property', key: f.key });
+        return null;
       };
       return f.reference ? referenceResolver(f.key, f.reference, read) : read;
     }
@@ -71,25 +76,26 @@ function fieldResolver(plan: SchemaPlan, f: FieldPlan): EntityFieldResolver {
       // A failed load of one target fails the field; in a connection it reads as missing targets.
       if (!f.def.many) {
         const targets = entitiesOf(f.target, 'reject');
+        const required = isRequired(type, f);
         // Answers synchronously when the target is already loaded (prefetched by the parent).
         return (e, _args, ctx) => {
           const id = relationTargets(e, f.key)[0];
-          if (id === undefined) return null;
+          if (id === undefined) return required ? missingRequiredError(e, { kind: 'relation', key: f.key }) : null;
           return whenLoaded(peekElseLoadOne(ctx.loaders, targets, id), (t) => t ?? danglingError({ missing: true, blueprint: f.target, identifier: id, via: via(e) }));
         };
       }
-      const type = plan.type(f.target);
+      const targetType = plan.type(f.target);
       const targets = entitiesOf(f.target, 'settle');
       return (e, args, ctx, info) => {
         const ids = relationTargets(e, f.key);
         const toItems = (found: readonly (Entity | null | undefined)[]): Item[] => found.map((t, i) => t ?? { missing: true, blueprint: f.target, identifier: ids[i], via: via(e) });
-        return whenLoaded(peekElseLoad(ctx.loaders, targets, ids), (found) => connect({ items: toItems(found), args, type, plan, ctx, info }));
+        return whenLoaded(peekElseLoad(ctx.loaders, targets, ids), (found) => connect({ items: toItems(found), args, type: targetType, plan, ctx, info }));
       };
     }
     case 'reverse': {
-      const type = plan.type(f.source);
+      const sourceType = plan.type(f.source);
       const sources = referencesOf(f.source, f.relation, 'reject');
-      return (e, args, ctx, info) => whenLoaded(peekElseLoadOne(ctx.loaders, sources, e.identifier), (found) => connect({ items: found ?? [], args, type, plan, ctx, info }));
+      return (e, args, ctx, info) => whenLoaded(peekElseLoadOne(ctx.loaders, sources, e.identifier), (found) => connect({ items: found ?? [], args, type: sourceType, plan, ctx, info }));
     }
     case 'mirror':
       return (e, _args, ctx) => mirror(plan, e, f.hops, f.last, ctx);

@@ -17,3 +17,10 @@ export function danglingError(m: Missing): LatticeError {
     details: { blueprint: m.blueprint, identifier: m.identifier, ...(m.via ? { from: m.via } : {}) },
   });
 }
+
+/** A required property or relation (non-null in the schema) that the entity lacks: INVALID_ENTITY naming both. */
+export function missingRequiredError(e: { readonly blueprint: string; readonly identifier: string }, missing: { readonly kind: 'property' | 'relation'; readonly key: string }): LatticeError {
+  return new LatticeError(ErrorCodes.INVALID_ENTITY, `${e.blueprint} "${e.identifier}" has no value for its required ${missing.kind} "${missing.key}"`, {
+    details: { blueprint: e.blueprint, identifier: e.identifier, [missing.kind]: missing.key },
+  });
+}

@@ -7,6 +7,7 @@
  */
 import { DateTimeResolver, EmailAddressResolver, IPv4Resolver, IPv6Resolver, JSONResolver, URLResolver } from 'graphql-scalars';
 import type { Entity } from '../src/model/entities/entity.ts';
+import { isRunId, type Run } from '../src/data/run.ts';
 import type { ResolverMap } from '../src/schema/build.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { auditQueryResolvers } from './auditLog.ts';
@@ -18,11 +19,15 @@ import { actionEnumResolvers, actionMutationResolvers, actionQueryResolvers, act
 import type { ActionFieldPlan } from '../src/schema/actions.ts';
 import type { TypeResolvers } from './types.ts';
 import { timerResolvers } from './timer.ts';
+import { writeMutationResolvers } from './writes.ts';
+import { searchEnumResolvers } from './searchInput.ts';
 import { scorecardRuleContext } from './scorecards.ts';
 
 export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionFieldPlan[] = []): ResolverMap {
   // Node's and Entity's types are the blueprints' (codegen's NodeResolvers names only the shipped ones).
   const resolveType = (e: Entity) => plan.type(e.blueprint).typeName;
+  // A Node is an entity or a run (runs have ids of their own, entities do not).
+  const resolveNode = (n: Entity | Run) => ('revision' in n && isRunId(n.id) ? 'ActionRun' : resolveType(n as Entity));
   const map: Record<string, ResolverMap[string]> = {
     DateTime: DateTimeResolver,
     JSON: JSONResolver,
@@ -31,15 +36,16 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     IPv4: IPv4Resolver,
     IPv6: IPv6Resolver,
     Timer: timerResolvers,
-    Node: { __resolveType: resolveType },
+    Node: { __resolveType: resolveNode },
     Entity: { __resolveType: resolveType },
     EntityConnection: connectionTypeResolvers.connection,
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
-    Mutation: { ...mutationResolvers(), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
+    Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
     Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
+    ...searchEnumResolvers,
   };
   for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {

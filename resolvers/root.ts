@@ -7,6 +7,7 @@ import type { Entity } from '../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
+import { ruleSyntaxProblems } from '../src/model/query/ruleSyntax.ts';
 import { scorecardDefinitions, scorecardRuleContext } from './scorecards.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
 import { connect, type ConnectionArgs } from './connections.ts';
@@ -14,6 +15,9 @@ import { prefetchForEntity } from '../src/context/prefetch.ts';
 import { audited } from './audit.ts';
 import { authenticatedCaller } from './caller.ts';
 import { fromGlobalId } from './globalId.ts';
+import { searchQueryOf } from './searchInput.ts';
+import { isRunId } from '../src/data/run.ts';
+import { runIfVisible } from './runsPage.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver } from './types.ts';
 
@@ -34,6 +38,7 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
   return {
     entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
+      if (isRunId(id)) return runIfVisible(id, ctx);
       const { blueprint, identifier } = fromGlobalId(id);
       return plan.model.get(blueprint) ? loadOne(plan, blueprint, identifier, ctx) : null;
     },
@@ -53,11 +58,14 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
       })),
     scorecardDefinitions: (_p, { blueprint }) => scorecardDefinitions(plan, blueprint),
     search: async (_p, args, ctx) => {
-      const query = parseRuleQuery(args.query);
+      const given = searchQueryOf(args);
+      const syntax = ruleSyntaxProblems(given.query);
+      if (syntax.length > 0) throw ruleQueryError(syntax.map(given.locate), given.argument);
+      const query = parseRuleQuery(given.query, given.argument);
       const blueprints = candidateBlueprints(query, plan.model);
       // Unknown properties and blueprints, values that cannot match: an error, not 0 results.
       const problems = checkRuleQuery(query, plan.model, blueprints, plan.scorecards);
-      if (problems.length > 0) throw ruleQueryError(problems, 'query');
+      if (problems.length > 0) throw ruleQueryError(problems.map(given.locate), given.argument);
       const lists = await Promise.all(blueprints.map((b) => ctx.loaders.list(b)));
       const entities = lists.flat();
       const mask = await evaluateRules(query, entities, scorecardRuleContext(plan, ctx));
@@ -67,7 +75,7 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
     lattice: (_p, _a, ctx) => {
       const s = ctx.status();
       const toError = (e: LatticeError) => ({ code: e.code, message: e.message, ...e.location });
-      return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError) };
+      return { status: s.errors.length ? 'ERROR' : 'OK', loadedAt: s.loadedAt, errors: s.errors.map(toError), warnings: s.warnings.map(toError), schemaChanges: [...s.schemaChanges] };
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../src/context/index.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
+import type { Run } from '../src/data/run.ts';
 
 /** The arguments of a field that takes none. */
 export type NoArgs = Readonly<Record<string, never>>;
@@ -19,3 +20,6 @@ export type RootFieldResolver<Args> = FieldResolver<Args, unknown>;
 
 /** The resolvers of one type, by field name, each with its own arguments (and `__resolveReference`). */
 export type TypeResolvers = Readonly<Record<string, unknown>>;
+
+/** What implements Node: an entity, or a run (codegen.yml maps Node to it). */
+export type NodeValue = Entity | Run;

@@ -5,7 +5,9 @@
  * - upsert: replace (default) or merge (`merge: true`) over the stored entity (upsert.ts in
  *   src/model/entities); the identifier and relation targets follow Port's identifier rule;
  *   validated against the serving model exactly as files are (errors carry the JSON pointer in
- *   `extensions`); the blueprint's permissions checked for API callers (permissions.ts).
+ *   `extensions`); the blueprint's permissions checked for API callers (permissions.ts). With
+ *   `expect` (the typed create / update mutations) an entity that exists, or does not, is refused
+ *   first (CONFLICT / NOT_FOUND); the check and the write are two store calls, not one.
  * - delete: refused (CONFLICT, naming them) while entities hold a required relation to it;
  *   `deleteDependents` deletes those too, transitively, in one store call.
  * - ownership: an entity a catalog file owns is changed in its file, never through the API
@@ -42,8 +44,15 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
     });
   }
 
+  /** `expect` of UpsertOptions: a create of an entity that exists, an update of one that does not. */
+  function refuseUnexpected(key: { blueprint: string; identifier: string }, existing: Entity | undefined, expect: 'absent' | 'present' | undefined): void {
+    const details = { blueprint: key.blueprint, identifier: key.identifier, argument: 'identifier' };
+    if (expect === 'absent' && existing) throw new LatticeError(ErrorCodes.CONFLICT, `${key.blueprint} "${key.identifier}" already exists: update it, or upsert it`, { location: { pointer: '/identifier' }, details });
+    if (expect === 'present' && !existing) throw new LatticeError(ErrorCodes.NOT_FOUND, `${key.blueprint} "${key.identifier}" does not exist: create it first`, { location: { pointer: '/identifier' }, details });
+  }
+
   return {
-    async upsert(patch, { caller, merge = false } = {}) {
+    async upsert(patch, { caller, merge = false, expect } = {}) {
       const bp = model().get(patch.blueprint);
       if (!bp) throw bad(`unknown blueprint "${patch.blueprint}"`, '', { argument: 'blueprint' });
       const idProblem = identifierProblem(patch.identifier);
@@ -52,6 +61,7 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
         if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) throw bad(`"${arg}" must be a JSON object`, `/${arg}`, { argument: arg });
       }
       const [existing] = await store.getMany(patch.blueprint, [patch.identifier]);
+      refuseUnexpected({ blueprint: patch.blueprint, identifier: patch.identifier }, existing, expect);
       const merged = applyUpsert(existing, patch, merge ? 'merge' : 'replace');
       // What will be stored: the blueprint's defaults for the properties it leaves out, and who wrote it.
       const next = { ...merged, properties: withDefaults(bp, merged.properties), ...(caller ? { updatedBy: caller.user } : {}) };

@@ -30,6 +30,7 @@ interface FileConfig {
   websocket?: Partial<WebSocketConfig>;
   rateLimits?: Partial<RateLimitsConfig>;
   trustedDocuments?: { mode?: 'enforce' | 'allow'; manifests?: string[]; redis?: boolean; bypassRoles?: string[] };
+  schema?: { breakingChanges?: 'report' | 'refuse' };
   blueprints?: string;
   catalog?: string;
   strict?: boolean;
@@ -112,6 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       redis: file.trustedDocuments.redis ?? false,
       bypassRoles: file.trustedDocuments.bypassRoles ?? [],
     },
+    breakingChanges: file.schema?.breakingChanges ?? 'report',
     logLevel: env.LOG_LEVEL ?? file.log?.level ?? 'info',
     configFile,
     sources: (file.sources ?? []).map(({ portAppConfig, ...s }, i) => ({ ...s, options: s.options ?? {}, resources: sourceResources({ resources: s.resources, portAppConfig }, i, configFile, base, locate), pointer: `/sources/${i}` })),

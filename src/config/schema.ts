@@ -39,6 +39,11 @@ export const configSchema = {
       additionalProperties: false,
       properties: { maxSubscriptions: { type: 'integer', minimum: 1 }, maxConnectionsPerIp: { type: 'integer', minimum: 1 } },
     },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { breakingChanges: { enum: ['report', 'refuse'] } },
+    },
     trustedDocuments: {
       type: 'object',
       additionalProperties: false,

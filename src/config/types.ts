@@ -59,6 +59,12 @@ export interface Config {
   readonly rateLimits: RateLimitsConfig;
   /** `trustedDocuments:`: the allow-list of operations; undefined: any document runs. */
   readonly trustedDocuments: TrustedDocumentsConfig | undefined;
+  /**
+   * `schema.breakingChanges`: what a reload with breaking schema changes does. `report` (the
+   * default) serves it and reports each change; `refuse` refuses it, like an invalid file, when it
+   * breaks a trusted document or an operation this process ran in the last 24 hours.
+   */
+  readonly breakingChanges: 'report' | 'refuse';
   readonly logLevel: string;
   /** The audit log (`audit:` in lattice.yaml): how many events the `auditLog` query keeps. */
   readonly audit: AuditConfig;

@@ -17,6 +17,8 @@ export interface GatewayStatus {
   readonly loadedAt: Date;
   readonly errors: readonly LatticeError[];
   readonly warnings: readonly LatticeError[];
+  /** The breaking schema changes of the latest reload that had any. */
+  readonly schemaChanges: readonly { readonly type: string; readonly description: string; readonly at: Date }[];
 }
 
 /** What the action resolvers use: the engine, the runs, the actions now defined (run events are on `pubsub`). */
@@ -39,6 +41,13 @@ export interface RequestContext {
   readonly status: () => GatewayStatus;
   /** Audit events: a structured log line each, kept for the `auditLog` query. */
   readonly audit: Auditor;
+  /** The run token an executor sent in the `X-Lattice-Run-Token` header (`updateRun`, `appendRunLog`). */
+  readonly executorToken?: string;
+}
+
+/** What a request says besides who the caller is. */
+export interface RequestExtras {
+  readonly executorToken?: string;
 }
 
 export interface ContextDeps {
@@ -50,8 +59,8 @@ export interface ContextDeps {
   readonly audit: Auditor;
 }
 
-export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS): RequestContext {
-  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit };
+export function createRequestContext(deps: ContextDeps, identity: Identity = ANONYMOUS, extras: RequestExtras = {}): RequestContext {
+  return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit, ...(extras.executorToken !== undefined && { executorToken: extras.executorToken }) };
 }
 
 export type { Loaders } from './loaders.ts';

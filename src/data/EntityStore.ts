@@ -41,6 +41,12 @@ export interface UpsertOptions {
   readonly caller?: Caller;
   /** Port's `merge=true`: keep what is not given (see src/model/entities/upsert.ts); default: replace. */
   readonly merge?: boolean;
+  /**
+   * What must be true before the write (the typed `create<Type>` / `update<Type>` mutations):
+   * `absent` refuses an entity that exists (CONFLICT), `present` one that does not (NOT_FOUND).
+   * Absent: an upsert, either way.
+   */
+  readonly expect?: 'absent' | 'present';
 }
 
 /** Options of `EntityWriter.delete`. */

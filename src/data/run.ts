@@ -206,6 +206,9 @@ export interface RunLogLine {
 let lastMs = 0;
 let sequence = 0;
 
+/** True for what newRunId makes (an entity's global id never starts so: it is base64url of a JSON array). */
+export const isRunId = (id: string): boolean => id.startsWith('run_');
+
 /** A new run id: `run_` + time (base 36) + per-process sequence + random, sortable by creation. */
 export function newRunId(nowMs: number = Date.now()): string {
   let ms = Number.isFinite(nowMs) ? nowMs : Date.now();

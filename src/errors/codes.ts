@@ -13,6 +13,8 @@ export const ErrorCodes = {
   INVALID_ENTITY: 'INVALID_ENTITY',
   /** The configuration (lattice.yaml or environment) is invalid. */
   INVALID_CONFIG: 'INVALID_CONFIG',
+  /** A reload would break an operation clients use (`schema.breakingChanges: refuse`): refused, the last good schema keeps serving. */
+  BREAKING_CHANGE: 'BREAKING_CHANGE',
   /** The server cannot listen: its port (PORT / server.port) is taken by another process. */
   PORT_IN_USE: 'PORT_IN_USE',
   /** An argument of a query or mutation is invalid (filter, cursor, search rule…). */

@@ -18,6 +18,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The HTTP header an executor sends its run's token in (and the webhook invoker sends it to executors in). */
+export const RUN_TOKEN_HEADER = 'x-lattice-run-token';
+
 /** True when `token` is the run's executor token. */
 export function verifyExecutorToken(run: Run, token: string): boolean {
   if (!run.executorTokenHash || typeof token !== 'string') return false;

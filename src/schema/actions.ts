@@ -10,6 +10,7 @@
  */
 import type { Action, ActionSet, InputDef } from '../model/actions/model.ts';
 import type { Inflection } from './inflection.ts';
+import { graphqlLiteral } from './literal.ts';
 
 export interface ActionEnumPlan {
   readonly typeName: string;
@@ -62,6 +63,8 @@ function inputTypeRef(def: InputDef, enumName: string | undefined): string {
   }
 }
 
+const doc = (text: string) => JSON.stringify(text);
+
 /** The actions' SDL; every name comes from the plan. (`_inflection` is unused and kept for callers.) */
 export function printActions(fields: readonly ActionFieldPlan[], _inflection?: Inflection): string {
   if (fields.length === 0) return '';
@@ -70,18 +73,30 @@ export function printActions(fields: readonly ActionFieldPlan[], _inflection?: I
     const { properties, required, order } = f.action.trigger.userInputs;
     const byKey = new Map(f.inputs.map((i) => [i.key, i]));
     const inputs = [...order.flatMap((k) => byKey.get(k) ?? []), ...f.inputs.filter((i) => !order.includes(i.key))];
-    for (const e of f.enums) out.push(`enum ${e.typeName} {\n${e.values.map((v) => `  ${JSON.stringify(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
+    for (const e of f.enums) {
+      const input = f.inputs.find((i) => i.enum === e)?.key ?? '';
+      out.push(`${doc(`The values of input "${input}" of action "${f.action.identifier}".`)}\nenum ${e.typeName} {\n${e.values.map((v) => `  ${doc(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n')}\n}`);
+    }
     const lines = inputs.map((i) => {
       const def = properties[i.key];
-      const doc = def.description ?? def.title;
-      return `${doc ? `  ${JSON.stringify(doc)}\n` : ''}  ${i.name}: ${inputTypeRef(def, i.enum?.typeName)}${required.includes(i.key) ? '!' : ''}`;
+      const literal = def.default === undefined ? undefined : graphqlLiteral(def.default, i.enum);
+      const text = def.description ?? `${def.title ? `${def.title}: i` : 'I'}nput "${i.key}" of action "${f.action.identifier}"${required.includes(i.key) ? ' (required)' : ''}.`;
+      const described = def.default !== undefined && literal === undefined ? `${text} Default: ${JSON.stringify(def.default)}.` : text;
+      return `  ${doc(described)}\n  ${i.name}: ${inputTypeRef(def, i.enum?.typeName)}${required.includes(i.key) ? '!' : ''}${literal === undefined ? '' : ` = ${literal}`}`;
     });
-    out.push(`input ${f.inputType} {\n${lines.length ? lines.join('\n') : '  "This action takes no inputs."\n  _: Boolean'}\n}`);
+    const what = `The inputs of action "${f.action.identifier}" (its userInputs).`;
+    out.push(`${doc(what)}\ninput ${f.inputType} {\n${lines.length ? lines.join('\n') : '  "This action takes no inputs."\n  _: Boolean'}\n}`);
   }
   const mutations = fields.map((f) => {
-    const doc = JSON.stringify(`${f.action.title}${f.action.description ? `: ${f.action.description}` : ''} (${f.action.trigger.operation}${f.action.trigger.blueprintIdentifier ? ` on ${f.action.trigger.blueprintIdentifier}` : ''}).`);
+    const description = doc(`${f.action.title}${f.action.description ? `: ${f.action.description}` : ''} (${f.action.trigger.operation}${f.action.trigger.blueprintIdentifier ? ` on ${f.action.trigger.blueprintIdentifier}` : ''}).`);
     const needsInput = Object.values(f.action.trigger.userInputs.properties).length > 0 && f.action.trigger.userInputs.required.length > 0;
-    return `  ${doc}\n  ${f.mutation}(input: ${f.inputType}${needsInput ? '!' : ''}, entity: String, idempotencyKey: String, dryRun: Boolean = false): ActionRun!`;
+    const args = [
+      `${doc("The action's inputs.")} input: ${f.inputType}${needsInput ? '!' : ''}`,
+      `${doc(`The identifier of the entity to run on (DAY-2 and DELETE actions${f.action.trigger.blueprintIdentifier ? `: a ${f.action.trigger.blueprintIdentifier}` : ''}).`)} entity: String`,
+      `${doc('Makes a retry return the same run; the key reused with other inputs is refused (RUN_CONFLICT).')} idempotencyKey: String`,
+      `${doc('Only say what the run would send (the rendered invocation); nothing is run or stored.')} dryRun: Boolean = false`,
+    ];
+    return `  ${description}\n  ${f.mutation}(${args.join(', ')}): ActionRun!`;
   });
   out.push(`extend type Mutation {\n${mutations.join('\n')}\n}`);
   return out.join('\n\n');

@@ -74,7 +74,17 @@ export interface Inflection {
   actionInputEnum(action: string, input: string): string;
   /** A field joining an upstream's own type onto entities ("github", "Repository" → "githubRepository"). */
   joinField(source: string, upstreamType: string): string;
+  /** A typed write mutation of a type ("create", "Component" → "createComponent"). */
+  writeMutation(verb: WriteVerb, typeName: string): string;
+  /** The input of a type's create mutation ("Component" → "CreateComponentInput"). */
+  createInputType(typeName: string): string;
+  /** The input of a type's update mutation ("Component" → "ComponentPatch"). */
+  patchType(typeName: string): string;
+  /** What a typed write mutation returns ("create", "Component" → "CreateComponentPayload"). */
+  payloadType(verb: WriteVerb, typeName: string): string;
 }
+
+export type WriteVerb = 'create' | 'update' | 'delete';
 
 export const baseInflection: Inflection = {
   typeName: (blueprint) => pascalCase(blueprint),
@@ -100,6 +110,10 @@ export const baseInflection: Inflection = {
   actionInputType: (action) => `${pascalCase(action)}Input`,
   actionInputEnum: (action, input) => `${pascalCase(action)}${pascalCase(input)}`,
   joinField: (source, upstreamType) => `${camelCase(source)}${pascalCase(upstreamType)}`,
+  writeMutation: (verb, typeName) => `${verb}${typeName}`,
+  createInputType: (typeName) => `Create${typeName}Input`,
+  patchType: (typeName) => `${typeName}Patch`,
+  payloadType: (verb, typeName) => `${upperFirst(verb)}${typeName}Payload`,
 };
 
 export type InflectionOverrides = { [K in keyof Inflection]?: (previous: Inflection[K]) => Inflection[K] };

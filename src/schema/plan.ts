@@ -10,11 +10,14 @@ import { ErrorCodes, LatticeError, LatticeErrors, type ErrorLocation } from '../
 import { META_FIELDS, isMetaProperty, type MetaProperty, type AggregationPropertyDef, type Blueprint, type BlueprintModel, type CalculationPropertyDef, type PropertyDef, type RelationDef } from '../model/blueprints/model.ts';
 import { aggregationPaths, type RelationPath } from '../model/blueprints/paths.ts';
 import type { Inflection } from './inflection.ts';
-import { BASE_TYPE_NAMES } from './base.ts';
+import { BASE_MUTATION_FIELDS, BASE_TYPE_NAMES } from './base.ts';
+import { planWrites, type WritePlan } from './writes.ts';
 import { createScorecardSet, type Scorecard, type ScorecardSet } from '../model/scorecards/model.ts';
 
 export interface EnumPlan {
   readonly typeName: string;
+  /** What the enum holds: the values of which property of which blueprint. */
+  readonly description: string;
   /** GraphQL enum value name → the value as written in the blueprint. */
   readonly values: readonly { readonly name: string; readonly value: string | number | boolean | null }[];
 }
@@ -80,6 +83,8 @@ export interface TypePlan {
   readonly orderBy: readonly { readonly name: string; readonly key: string; readonly desc: boolean; readonly computed?: boolean; readonly scorecard?: boolean }[];
   /** The filter input's fields by GraphQL name, in the order the SDL prints them. */
   readonly filter: ReadonlyMap<string, FilterFieldPlan>;
+  /** The typed create / update / delete mutations and their inputs (writes.ts). */
+  readonly writes: WritePlan;
 }
 
 /** The sections of a blueprint that become fields, in the order their names are claimed. */
@@ -129,6 +134,8 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
   const registries = new Map<string, NameRegistry>();
   const rootFields = new NameRegistry(errors, 'Query field');
   for (const f of ['entity', 'node', 'blueprints', 'search', 'lattice', 'scorecardDefinitions', '_service', '_entities']) rootFields.claim(f, 'the built-in schema', {});
+  const mutationFields = new NameRegistry(errors, 'Mutation field');
+  for (const f of BASE_MUTATION_FIELDS) mutationFields.claim(f, 'the built-in schema', {});
 
   for (const bp of model.blueprints) {
     const at = (pointer: string) => bp.origin.locate(pointer);
@@ -184,7 +191,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
       let enumPlan: EnumPlan | undefined;
       const values = def.type === 'array' ? def.items?.enum : def.enum;
       if (values) {
-        enumPlan = planEnum(inflection, inflection.enumTypeName(typeName, name), values, errors, at(pointer));
+        enumPlan = planEnum(inflection, { typeName: inflection.enumTypeName(typeName, name), description: `The values of property "${key}" of blueprint "${bp.identifier}".` }, values, errors, at(pointer));
         typeNames.claim(enumPlan.typeName, `enum of property "${key}" of ${owner}`, at(pointer));
         typeNames.claim(inflection.scalarFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
         typeNames.claim(inflection.listFilterType(enumPlan.typeName), `enum of property "${key}" of ${owner}`, at(pointer));
@@ -194,25 +201,25 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
       const scalar = valueType(def, enumPlan);
       // An entity reference is typed as its target (the model rules checked that it exists).
       const type = reference ? { ...scalar, named: inflection.typeName(reference) } : scalar;
-      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'property', name, key, def, type, enum: enumPlan, reference, pointer, description: def.description });
       if (!type.list && type.filterScalar !== 'JSON') orderBy.push(...directions(inflection, name, key));
     }
     for (const [key, def] of Object.entries(bp.relations)) {
       const pointer = `/relations/${key}`;
       const name = claimField({ key, section: 'relation', owner: `relation "${key}" of ${owner}`, location: at(pointer) });
-      fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'relation', name, key, def, target: def.target, pointer, description: def.description });
     }
     for (const [key, def] of Object.entries(bp.mirrorProperties)) {
       const pointer = `/mirrorProperties/${key}`;
       const name = claimField({ key, section: 'mirror', owner: `mirror property "${key}" of ${owner}`, location: at(pointer) });
       const hops = def.path.split('.');
       const last = hops.pop() as string;
-      fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer, description: def.title });
+      fields.push({ kind: 'mirror', name, key, hops, last, type: mirrorType(model, bp, hops, last), pointer });
     }
     for (const [key, def] of Object.entries(bp.calculationProperties)) {
       const pointer = `/calculationProperties/${key}`;
       const name = claimField({ key, section: 'calculation', owner: `calculation property "${key}" of ${owner}`, location: at(pointer) });
-      fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'calculation', name, key, def, type: valueType({ type: def.type, format: def.format }), pointer, description: def.description });
     }
     const byId = new Map(model.blueprints.map((b) => [b.identifier, b]));
     for (const [key, def] of Object.entries(bp.aggregationProperties)) {
@@ -221,7 +228,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
       // The model rules reject paths that do not resolve, so a problem here is a model not checked by them.
       const found = aggregationPaths(bp, def, byId);
       if ('problem' in found) errors.push(new LatticeError(ErrorCodes.INVALID_BLUEPRINT, `blueprint "${bp.identifier}": aggregation property "${key}": ${found.problem}`, { location: at(pointer) }));
-      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description ?? def.title });
+      fields.push({ kind: 'aggregation', name, key, def, paths: 'paths' in found ? found.paths : [], pointer, description: def.description });
     }
     const filter = new Map<string, FilterFieldPlan>();
     for (const kind of ['and', 'or', 'not'] as const) filter.set(kind, { kind, name: kind });
@@ -232,6 +239,9 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
     }
     planComputedInputs(inflection, fields, { filter, orderBy });
     planScorecardInputs(inflection, scorecards.forBlueprint(bp.identifier), { filter, orderBy, errors });
+    const writes = planWrites({ inflection, blueprint: bp, typeName, singleField, fields });
+    for (const name of [writes.createInput, writes.patch, ...Object.values(writes.payloads)]) typeNames.claim(name, owner, at('/identifier'));
+    for (const name of Object.values(writes.mutations)) mutationFields.claim(name, owner, at('/identifier'));
     types.push({
       blueprint: bp,
       typeName,
@@ -244,6 +254,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
       fields,
       orderBy,
       filter,
+      writes,
     });
   }
 
@@ -314,7 +325,7 @@ function directions(inflection: Inflection, field: string, key: string) {
   ];
 }
 
-function planEnum(inflection: Inflection, typeName: string, values: readonly unknown[], errors: LatticeError[], location: ErrorLocation): EnumPlan {
+function planEnum(inflection: Inflection, { typeName, description }: Pick<EnumPlan, 'typeName' | 'description'>, values: readonly unknown[], errors: LatticeError[], location: ErrorLocation): EnumPlan {
   const registry = new NameRegistry(errors, `value of enum ${typeName}`);
   const out: { name: string; value: string | number | boolean | null }[] = [];
   for (const value of values as (string | number | boolean | null)[]) {
@@ -322,7 +333,7 @@ function planEnum(inflection: Inflection, typeName: string, values: readonly unk
     const name = inflection.enumValueName(value);
     if (registry.claim(name, `enum value ${JSON.stringify(value)}`, location)) out.push({ name, value });
   }
-  return { typeName, values: out };
+  return { typeName, description, values: out };
 }
 
 /** The blueprint a property of format `entity` (or an array of them) points at. */

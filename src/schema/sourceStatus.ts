@@ -12,7 +12,9 @@
 export const SOURCE_STATUS_SDL = `
 "A live source (\`sources:\` in lattice.yaml) and its state."
 type LatticeSource {
+  "The source's name in the configuration."
   name: String!
+  "The source's kind: github, kubernetes, aws, terraform."
   kind: String!
   "False while a watched source is syncing or part of it is failing; sources read on demand (GitHub) are always true."
   synced: Boolean!
@@ -22,6 +24,7 @@ type LatticeSource {
 
 "A cluster of a Kubernetes source."
 type LatticeSourceCluster {
+  "The cluster's name in the source's configuration."
   name: String!
   "Every resource kind listed and watched, with no failure."
   synced: Boolean!

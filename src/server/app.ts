@@ -12,13 +12,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import type { GraphQLFormattedError } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/authenticate.ts';
 import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import { redactUrl } from '../config/index.ts';
 import type { Config } from '../config/types.ts';
-import { createRequestContext, type RequestContext } from '../context/index.ts';
+import { createRequestContext, type RequestContext, type RequestExtras } from '../context/index.ts';
 import { countCalls, type CountedEntityStore } from '../data/countCalls.ts';
 import type { EntityStore } from '../data/EntityStore.ts';
 import { createEntityReader } from '../data/reader.ts';
@@ -46,6 +46,8 @@ import { apolloLimitOptions, limitsPlugin } from './limits/plugin.ts';
 import { stopCounter } from './limits/stops.ts';
 import { wsLimits } from './limits/websocket.ts';
 import { Runtime } from './runtime.ts';
+import { SeenOperations, seenOperationsPlugin } from './seenOperations.ts';
+import type { KnownOperation } from './schemaChanges.ts';
 import { servedSchemaOf } from './servedSchema.ts';
 import { createSources } from './sources.ts';
 import { createSubscribeGuards } from './subscribeGuards.ts';
@@ -107,6 +109,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const reader = createEntityReader(store, sources.all, () => runtime.model());
   const stopCountingUpstream = onUpstreamCall((source) => metrics.upstreamCalls.inc({ source }));
 
+  const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
+  // What `schema.breakingChanges: refuse` protects: the trusted documents and the operations run here lately.
+  const seenOperations = new SeenOperations();
+  const recordOperation = (op: OperationRequest, document: DocumentNode) => seenOperations.record(op.query, getOperationAST(document, op.operationName)?.name?.value);
+  const knownOperations = async (): Promise<KnownOperation[]> => [...((await trustedDocuments?.documents()) ?? []).map((d) => ({ name: d.id, source: d.query })), ...seenOperations.list()];
   const runtime = new Runtime({
     store,
     blueprintsDir: config.blueprintsDir,
@@ -119,11 +126,13 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     log,
     extend: (plan) => sources.extensions({ typeName: (bp) => (plan.model.get(bp) ? plan.type(bp).typeName : undefined), joinField: (upstream, type) => plan.inflection.joinField(upstream, type) }),
     onChange,
+    changes: { mode: config.breakingChanges, knownOperations },
   });
   const ok = await runtime.reload();
   metrics.reloads.inc({ result: ok ? 'ok' : 'error' });
   if (!runtime.current) {
     stopCountingUpstream();
+    await trustedDocuments?.close();
     await closeData();
     const errors = runtime.status().errors;
     // One kind of problem (a folder that is missing: INVALID_CONFIG) keeps its code.
@@ -140,12 +149,11 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   // Each context carries its execution guard (operation limits), which its reads ask first.
-  const context = (identity = ANONYMOUS): RequestContext => guardedContext(createRequestContext, contextDeps, identity);
+  const context = (identity = ANONYMOUS, extras?: RequestExtras): RequestContext => guardedContext(createRequestContext, contextDeps, identity, extras);
   const authenticate = auditedAuthenticator(createAuthenticator(config.auth), audit);
 
   const production = config.mode === 'production';
   const format = (formatted: GraphQLFormattedError, error: unknown) => (production ? withoutSuggestions(formatError(formatted, error, log)) : formatError(formatted, error, log));
-  const trustedDocuments = config.trustedDocuments && createTrustedDocuments({ config: config.trustedDocuments, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix });
   const clientIp = clientIpOf(config.trustProxy);
   const rateLimiter = createRateLimiter({ config: config.rateLimits, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, commandTimeoutMs: config.faults.commandTimeoutMs, log });
   const httpServer = http.createServer();
@@ -173,6 +181,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       ApolloServerPluginCacheControlDisabled(),
       config.graphiql ? graphiqlPlugin(GRAPHQL_PATH, log) : ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
+      seenOperationsPlugin(seenOperations),
       limitsPlugin(config.limits, countStop),
       ...(production && config.federation.enabled ? [federationGuardPlugin(config.federation.roles)] : []),
       plainSubscriptionRefusal(GRAPHQL_PATH),
@@ -189,7 +198,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const connections = connectionsPerIp(config.websocket.maxConnectionsPerIp);
   const servedSchema = () => serve((runtime.current as NonNullable<typeof runtime.current>).schema);
   const streams = {
-    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op) }),
+    prepare: (request: OperationRequest, identity: Identity) => prepareOperation(request, identity, { schema: servedSchema, guards: httpStreamGuards, parseOptions: streamLimits.parseOptions, context, limit: (op) => streamLimits.check(op), onPrepared: recordOperation }),
     formatResult: resultFormatter({ formatError: format, limits: streamLimits }),
     connections,
     clientIp,
@@ -215,6 +224,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     clientIp,
     guards,
     limits: streamLimits,
+    onOperation: recordOperation,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
   const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir, ...watchedIfPresent(config.automationsDir)], reload, log) : undefined;

@@ -16,7 +16,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Identity } from '../auth/identity.ts';
-import type { RequestContext } from '../context/index.ts';
+import type { RequestContext, RequestExtras } from '../context/index.ts';
+import { RUN_TOKEN_HEADER } from '../runs/executorToken.ts';
 import type { Auditor } from '../data/AuditLog.ts';
 import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import type { StoreHealth } from '../data/StoreHealth.ts';
@@ -45,7 +46,7 @@ export interface HttpOptions {
   readonly storeHealth?: StoreHealth;
   readonly metrics: Metrics;
   readonly authenticate: Authenticate;
-  readonly context: (identity: Identity) => RequestContext;
+  readonly context: (identity: Identity, extras?: RequestExtras) => RequestContext;
   readonly webhooks: ReadonlyMap<string, WebhookHandler>;
   readonly log: Logger;
   /** Serve GraphiQL's assets (`server.graphiql`). */
@@ -77,6 +78,7 @@ export function createHttpApp(options: HttpOptions): express.Express {
       status: !runtime.current ? 'unavailable' : !store.ok ? 'store unavailable' : !synced ? 'syncing' : s.errors.length ? 'degraded' : 'ok',
       loadedAt: s.loadedAt.toISOString(),
       errors: s.errors.map((e) => ({ code: e.code, message: e.message, ...e.location })),
+      schemaChanges: s.schemaChanges.map((c) => ({ type: c.type, description: c.description, at: c.at.toISOString() })),
       ...(store.ok ? {} : { reason: store.reason }),
     };
     res.status(runtime.current && synced && store.ok ? 200 : 503).json(body);
@@ -117,9 +119,9 @@ export function createHttpApp(options: HttpOptions): express.Express {
     sseTransport(options.streams),
     multipartTransport(options.streams),
     expressMiddleware(options.apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const caller = res.locals.caller as CallerOutcome;
-        if ('identity' in caller) return cancelOnClose(options.context(caller.identity), res);
+        if ('identity' in caller) return cancelOnClose(options.context(caller.identity, { executorToken: req.get(RUN_TOKEN_HEADER) }), res);
         const e = caller.refused as LatticeError;
         throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
       },

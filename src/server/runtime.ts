@@ -5,7 +5,9 @@
  * of it is valid applies the catalog to the store and swaps the schema. A bad change leaves the
  * last good generation serving; its errors (file, line, column) are logged and kept for
  * `/readyz` and `lattice { status errors }`. Reloads run one at a time; requests in flight keep
- * the schema they started with.
+ * the schema they started with. Each reload's breaking schema changes (schemaChanges.ts) are
+ * logged and kept for `/readyz` and `lattice { schemaChanges }`; with `schema.breakingChanges:
+ * refuse` a reload that breaks a known operation is refused like an invalid file.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +33,13 @@ import { sameContent, type EntityInput } from '../model/entities/entity.ts';
 import type { EntityChange } from '../data/topics.ts';
 import { FILE_ORIGIN_PREFIX, loadCatalogFiles } from '../../datasources/catalog/provider.ts';
 import { createResolvers } from '../../resolvers/index.ts';
+import { breakingChangeErrors, breakingChanges, brokenOperations, type KnownOperation, type SchemaChange } from './schemaChanges.ts';
+
+/** `schema.breakingChanges` and the operations it protects (trusted documents, operations seen). */
+export interface SchemaChangePolicy {
+  readonly mode: 'report' | 'refuse';
+  readonly knownOperations: () => Promise<readonly KnownOperation[]>;
+}
 
 export interface Generation {
   readonly plan: SchemaPlan;
@@ -137,11 +146,28 @@ export class Runtime {
   private readonly scorecardsDir: string | undefined;
   private readonly strict: boolean;
   private readonly onChange: (change: EntityChange) => void;
+  private readonly changes: SchemaChangePolicy;
+  /** The breaking changes of the latest reload that had any. */
+  private schemaChanges: readonly SchemaChange[] = [];
   /** The catalog files' entities as last applied (`blueprint\0identifier` → entity), to tell what a reload changed. */
   private fileEntities: Map<string, EntityInput> | undefined;
 
-  constructor(options: { store: EntityStore; blueprintsDir: string; catalogDir: string; actionsDir?: string; scorecardsDir?: string; automationsDir?: string; strict?: boolean; root: string; log: Logger; extend?: ExtendSchema; onChange?: (change: EntityChange) => void }) {
+  constructor(options: {
+    store: EntityStore;
+    blueprintsDir: string;
+    catalogDir: string;
+    actionsDir?: string;
+    scorecardsDir?: string;
+    automationsDir?: string;
+    strict?: boolean;
+    root: string;
+    log: Logger;
+    extend?: ExtendSchema;
+    onChange?: (change: EntityChange) => void;
+    changes?: SchemaChangePolicy;
+  }) {
     this.store = options.store;
+    this.changes = options.changes ?? { mode: 'report', knownOperations: async () => [] };
     this.strict = options.strict ?? true;
     this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
@@ -174,7 +200,7 @@ export class Runtime {
   }
 
   status(): GatewayStatus {
-    return { loadedAt: this.generation?.loadedAt ?? new Date(0), errors: this.errors, warnings: this.generation?.warnings ?? [] };
+    return { loadedAt: this.generation?.loadedAt ?? new Date(0), errors: this.errors, warnings: this.generation?.warnings ?? [], schemaChanges: this.schemaChanges };
   }
 
   onGeneration(listener: (g: Generation) => void): () => void {
@@ -201,17 +227,33 @@ export class Runtime {
     for (const [key, e] of previous) if (!next.has(key)) this.onChange({ blueprint: e.blueprint, identifier: e.identifier, change: 'DELETED' });
   }
 
+  /**
+   * The breaking changes from the serving generation to `next`; with `refuse`, throws
+   * BREAKING_CHANGE errors when they break a known operation (nothing is applied then).
+   */
+  private async checkChanges(next: Generation): Promise<readonly SchemaChange[]> {
+    if (!this.generation) return [];
+    const changes = breakingChanges(this.generation.schema, next.schema);
+    if (changes.length === 0 || this.changes.mode === 'report') return changes;
+    const broken = brokenOperations(this.generation.schema, next.schema, await this.changes.knownOperations());
+    if (broken.length > 0) throw new LatticeErrors(breakingChangeErrors(changes, broken));
+    return changes;
+  }
+
   private async reloadNow(): Promise<boolean> {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
       const automationFiles = this.automationsDir ? await readDocuments(this.automationsDir, this.dirs.root) : [];
       const scorecardFiles = this.scorecardsDir ? await readDocuments(this.scorecardsDir, this.dirs.root) : [];
       const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), { extend: this.extend, actionFiles, scorecardFiles, automationFiles, load: { strict: this.strict } });
+      const changes = await this.checkChanges(generation);
       const entities = await loadCatalogFiles(await readCatalogFiles(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);
       this.publishFileChanges(entities);
       this.generation = generation;
       this.errors = [];
+      if (changes.length > 0) this.schemaChanges = changes;
+      for (const c of changes) this.log.warn({ code: 'BREAKING_CHANGE', type: c.type }, `breaking schema change: ${c.description}`);
       for (const w of generation.warnings) this.log.warn({ code: w.code, location: w.location }, `${w.where()}: ${w.message}`);
       this.log.info({ blueprints: generation.plan.model.blueprints.length, entities: entities.length, written, deleted }, 'schema and catalog loaded');
       for (const listener of this.listeners) listener(generation);

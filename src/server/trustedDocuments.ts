@@ -28,6 +28,8 @@ export interface DocumentRequest {
 export interface TrustedDocuments {
   /** The query to run, or the refusal (a GraphQLError with the code). */
   resolve(request: DocumentRequest, identity: Identity): Promise<string | GraphQLError>;
+  /** Every trusted document (manifests, then the Redis hash), for `schema.breakingChanges: refuse`. */
+  documents(): Promise<{ readonly id: string; readonly query: string }[]>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,10 @@ export function createTrustedDocuments(options: TrustedDocumentsOptions): Truste
   const hashKey = `${options.redisPrefix ?? 'lattice:'}trusted-documents`;
   const lookup = async (id: string): Promise<string | undefined> => manifest.get(id) ?? (redis ? ((await redis.hget(hashKey, id)) ?? undefined) : undefined);
   return {
+    async documents() {
+      const stored = redis ? await redis.hgetall(hashKey) : {};
+      return [...Object.entries(Object.fromEntries(manifest)), ...Object.entries(stored)].map(([id, query]) => ({ id, query }));
+    },
     async resolve(request, identity) {
       const id = documentIdOf(request);
       if (id !== undefined) {

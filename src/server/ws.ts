@@ -8,7 +8,7 @@
  * goes through the same formatError as over HTTP (codes kept, internals masked).
  */
 import type { Server } from 'node:http';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Authenticate } from '../auth/authenticate.ts';
@@ -16,7 +16,7 @@ import { ANONYMOUS, type Identity } from '../auth/identity.ts';
 import type { RequestContext } from '../context/index.ts';
 import type { ClientIp } from './clientIp.ts';
 import type { ConnectionsPerIp } from './connectionsPerIp.ts';
-import { prepareOperation } from './streams/prepare.ts';
+import { prepareOperation, type OperationRequest } from './streams/prepare.ts';
 import { resultFormatter } from './streams/result.ts';
 import type { SubscribeGuards } from './subscribeGuards.ts';
 import { serveGraphqlWs, type SocketExtra } from './wsServer.ts';
@@ -41,6 +41,8 @@ export interface WebSocketOptions {
   readonly guards: SubscribeGuards;
   /** Operation limits (src/server/limits): checked after validation, cost on answers, cancellation. */
   readonly limits: WsLimits;
+  /** Told of every operation that may run (prepare.ts's `onPrepared`). */
+  readonly onOperation?: (request: OperationRequest, document: DocumentNode) => void;
 }
 
 export interface GraphQLWebSocket {
@@ -75,6 +77,7 @@ export function serveWebSocket(options: WebSocketOptions): GraphQLWebSocket {
           parseOptions: options.limits.parseOptions,
           context: options.context,
           limit: (op) => options.limits.check({ ...op, socket: ctx.extra.socket, id }),
+          onPrepared: options.onOperation,
         });
         return 'errors' in prepared ? [...prepared.errors] : prepared.args;
       },

@@ -180,6 +180,55 @@ describe('a webhook action, end to end', () => {
   });
 });
 
+describe('runs are Relay-shaped', () => {
+  async function withHeader(token: string, query: string, variables: Record<string, unknown>) {
+    const res = await fetch(`${lattice.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lattice-run-token': token }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as { data?: any; errors?: { message: string; extensions?: any }[] };
+  }
+
+  it('the executor reports with its token in the X-Lattice-Run-Token header; the deprecated argument is not needed', async () => {
+    const calls = received.length;
+    const run = (await as('dev', 'mutation { provisionCloudResource(input: { name: "header-1", type: S3_BUCKET }) { id } }')).data.provisionCloudResource;
+    await until(() => received.length === calls + 1, 'the webhook');
+    const token = String(received.at(-1)?.headers['x-lattice-run-token']);
+    const forged = await withHeader('forged', 'mutation($id: ID!) { appendRunLog(id: $id, message: "x") { cursor } }', { id: run.id });
+    expect(forged.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const logged = await withHeader(token, 'mutation($id: ID!) { appendRunLog(id: $id, message: "from the header") { message } }', { id: run.id });
+    expect(logged.errors).toBeUndefined();
+    expect(logged.data.appendRunLog.message).toBe('from the header');
+    const ended = await withHeader(token, 'mutation($id: ID!) { updateRun(id: $id, status: SUCCESS, summary: "done") { status summary } }', { id: run.id });
+    expect(ended.data.updateRun).toEqual({ status: 'SUCCESS', summary: 'done' });
+    const deprecated = await as(null, '{ __type(name: "Mutation") { fields { name args(includeDeprecated: true) { name isDeprecated type { kind } } } } }');
+    const args = deprecated.data.__type.fields.find((f: { name: string }) => f.name === 'updateRun').args;
+    expect(args.find((a: { name: string }) => a.name === 'token')).toEqual({ name: 'token', isDeprecated: true, type: { kind: 'SCALAR' } });
+  });
+
+  it('a run is a Node: node(id:) finds it by its id, for callers who may see it', async () => {
+    const run = (await as('dev', 'mutation { executeAction(action: "provision_cloud_resource", inputs: { name: "node-1", type: "s3-bucket" }) { id } }')).data.executeAction;
+    const res = await as('dev', `{ node(id: "${run.id}") { __typename id ... on ActionRun { action } } }`);
+    expect(res.data.node).toEqual({ __typename: 'ActionRun', id: run.id, action: 'provision_cloud_resource' });
+    expect((await as('ana', `{ node(id: "${run.id}") { id } }`)).data.node).toBeNull();
+  });
+
+  it('runs: edges with cursors, totalCount, oldest or newest first, paged, filtered by blueprint', async () => {
+    await as('dev', 'mutation { executeAction(action: "provision_cloud_resource", inputs: { name: "order-1", type: "s3-bucket" }) { id } }');
+    const all = (await as('dev', '{ runs(first: 1000) { totalCount nodes { id } edges { cursor node { id } } } }')).data.runs;
+    expect(all.totalCount).toBe(all.nodes.length);
+    expect(all.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(all.nodes.map((n: { id: string }) => n.id));
+    const oldest = (await as('dev', '{ runs(first: 1000, orderBy: CREATED_AT_ASC) { nodes { id } } }')).data.runs.nodes.map((n: { id: string }) => n.id);
+    expect(oldest).toEqual(all.nodes.map((n: { id: string }) => n.id).reverse());
+    const first = (await as('dev', '{ runs(first: 2, orderBy: CREATED_AT_ASC) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }')).data.runs;
+    expect(first.totalCount).toBe(all.totalCount);
+    expect(first.pageInfo.hasNextPage).toBe(all.totalCount > 2);
+    const next = (await as('dev', `{ runs(first: 2, orderBy: CREATED_AT_ASC, after: "${first.pageInfo.endCursor}") { nodes { id } } }`)).data.runs.nodes.map((n: { id: string }) => n.id);
+    expect([...first.edges.map((e: { node: { id: string } }) => e.node.id), ...next]).toEqual(oldest.slice(0, 4));
+    const onComponents = (await as('dev', '{ runs(first: 1000, filter: { blueprint: "Component" }) { totalCount } }')).data.runs.totalCount;
+    const onNothing = (await as('dev', '{ runs(first: 1000, filter: { blueprint: "NoSuchBlueprint" }) { totalCount } }')).data.runs.totalCount;
+    expect(onNothing).toBe(0);
+    expect(onComponents).toBeLessThan(all.totalCount);
+  });
+});
+
 describe('approvals: the incident runbook needs both named SREs', () => {
   const start = async () => (await as('dev', 'mutation { incidentRunbook(entity: "CartService", input: { incident: "INC-42", region: EU_WEST_1 }) { id status } }')).data.incidentRunbook;
 
@@ -218,7 +267,7 @@ describe('approvals: the incident runbook needs both named SREs', () => {
 
   it('lists the actions with their typed mutation names', async () => {
     const res = await as(null, '{ actions { identifier mutationName operation blueprint } }');
-    expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY-2', blueprint: 'Component' });
+    expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY_2', blueprint: 'Component' });
     expect(res.data.actions).toHaveLength(readdirSync(path.join(ROOT, 'schema/actions')).length);
   });
 });

@@ -139,11 +139,14 @@ describe('Port property formats', () => {
   });
 
   it('types the fields in the schema as docs/naming.md says', async () => {
-    const res = await gql(lattice.url, '{ __type(name: "Service") { fields { name type { kind name ofType { name } } } } }');
-    const types = Object.fromEntries(res.data.__type.fields.map((f: { name: string; type: { kind: string; name: string | null; ofType: { name: string } | null } }) => [f.name, f.type.name ?? `[${f.type.ofType?.name}]`]));
+    const res = await gql(lattice.url, '{ __type(name: "Service") { fields { name type { kind name ofType { kind name ofType { name } } } } } }');
+    // A list's items are non-null (docs/naming.md, "Nullability"): [String!].
+    type Ref = { kind: string; name: string | null; ofType: Ref | null };
+    const show = (t: Ref): string => (t.kind === 'LIST' ? `[${show(t.ofType as Ref)}]` : t.kind === 'NON_NULL' ? `${t.ofType?.name ?? show(t.ofType as Ref)}!` : (t.name as string));
+    const types = Object.fromEntries(res.data.__type.fields.map((f: { name: string; type: Ref }) => [f.name, show(f.type)]));
     expect(types).toMatchObject({
       myLabeledUrlProp: 'LabeledURL',
-      myLabeledUrlArray: '[LabeledURL]',
+      myLabeledUrlArray: '[LabeledURL!]',
       myTimerProp: 'Timer',
       myUserProp: 'String',
       myTeamProp: 'String',
@@ -157,7 +160,7 @@ describe('Port property formats', () => {
       myDatetimeProp: 'DateTime',
       myIpv4Prop: 'IPv4',
       myIpv6Prop: 'IPv6',
-      myStringArray: '[String]',
+      myStringArray: '[String!]',
       myArrayWithoutItems: '[JSON]',
       myEnumProp: 'ServiceMyEnumProp',
       owner: 'Team',

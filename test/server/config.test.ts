@@ -33,6 +33,14 @@ describe('configuration', () => {
     expect(loadConfig({ LATTICE_CONFIG: path.join(dir, 'lattice.yaml'), PORT: '6000', REDIS_URL: 'redis://env:6379' }, ROOT)).toMatchObject({ port: 6000, redisUrl: 'redis://env:6379' });
   });
 
+  it('schema.breakingChanges: report by default, refuse when asked, nothing else', () => {
+    expect(loadConfig({}, ROOT).breakingChanges).toBe('report');
+    const refuse = withConfig('schema:\n  breakingChanges: refuse\n');
+    expect(loadConfig({ LATTICE_CONFIG: path.join(refuse, 'lattice.yaml') }, ROOT).breakingChanges).toBe('refuse');
+    const bad = withConfig('schema:\n  breakingChanges: ignore\n');
+    expect(() => loadConfig({ LATTICE_CONFIG: path.join(bad, 'lattice.yaml') }, ROOT)).toThrow('"schema.breakingChanges" must be equal to one of the allowed values: report, refuse');
+  });
+
   it('names the key, line and column of each error', () => {
     const dir = withConfig('server:\n  prot: 5000\n  port: "x"\nlog:\n  level: loud\n');
     let errors: readonly LatticeError[] = [];

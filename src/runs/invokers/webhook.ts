@@ -29,6 +29,7 @@ import { callUpstream } from '../../data/upstream.ts';
 import { defaultWebhookBody } from '../../model/actions/invocation.ts';
 import type { WebhookMethod } from '../../model/actions/model.ts';
 import type { InvocationContext, InvocationOutcome, Invoker } from '../../data/Invoker.ts';
+import { RUN_TOKEN_HEADER } from '../executorToken.ts';
 
 export interface WebhookRequest {
   readonly url: string;
@@ -173,7 +174,7 @@ export function webhookInvoker(options: WebhookInvokerOptions): Invoker {
       {
         ...options,
         idempotencyKey: ctx.run.id,
-        extraHeaders: { 'x-lattice-run-id': ctx.run.id, 'x-lattice-run-token': ctx.executorToken },
+        extraHeaders: { 'x-lattice-run-id': ctx.run.id, [RUN_TOKEN_HEADER]: ctx.executorToken },
         onAttempt: (a) => ctx.log(`webhook ${method.method} attempt ${a.n}: ${a.status ?? ctx.mask(a.error ?? 'no answer')}`),
       },
     );

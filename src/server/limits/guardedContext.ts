@@ -5,13 +5,13 @@
  * running makes (src/context/prefetch.ts).
  */
 import type { Identity } from '../../auth/identity.ts';
-import type { ContextDeps, RequestContext } from '../../context/index.ts';
+import type { ContextDeps, RequestContext, RequestExtras } from '../../context/index.ts';
 import type { EntityReader } from '../../data/reader.ts';
 import { ExecutionGuard, setGuard } from './guard.ts';
 
-export function guardedContext(create: (deps: ContextDeps, identity?: Identity) => RequestContext, deps: ContextDeps, identity?: Identity): RequestContext {
+export function guardedContext(create: (deps: ContextDeps, identity?: Identity, extras?: RequestExtras) => RequestContext, deps: ContextDeps, identity?: Identity, extras?: RequestExtras): RequestContext {
   const guard = new ExecutionGuard();
-  const context = create({ ...deps, reader: guardedReader(deps.reader, guard) }, identity);
+  const context = create({ ...deps, reader: guardedReader(deps.reader, guard) }, identity, extras);
   setGuard(context, guard);
   return context;
 }

@@ -41,6 +41,8 @@ export interface PrepareOptions {
   readonly context: (identity: Identity) => RequestContext;
   /** The operation limits: QUERY_TOO_COMPLEX errors, or undefined when it may run. */
   readonly limit: (op: LimitRequest) => readonly GraphQLError[] | undefined;
+  /** Told of every operation that may run (seenOperations.ts keeps them for `schema.breakingChanges`). */
+  readonly onPrepared?: (request: OperationRequest, document: DocumentNode) => void;
 }
 
 export type Prepared = { readonly args: ExecutionArgs & { readonly contextValue: RequestContext } } | { readonly errors: readonly GraphQLError[] };
@@ -60,6 +62,7 @@ export async function prepareOperation(request: OperationRequest, identity: Iden
   const contextValue = options.context(identity);
   const tooMuch = options.limit({ schema, document, operationName: request.operationName, variables: request.variables, identity, context: contextValue });
   if (tooMuch) return { errors: tooMuch };
+  options.onPrepared?.(request, document);
   return { args: { schema, document, variableValues: request.variables, operationName: request.operationName, contextValue } };
 }
 

@@ -29,8 +29,8 @@ interface ActionInfo {
 
 const ACTIONS_QUERY = 'query LatticeActions { actions { identifier title description operation blueprint inputsSchema definition } }';
 const EXECUTE = 'mutation LatticeExecuteAction($action: String!, $entity: String, $inputs: JSON!) { executeAction(action: $action, entity: $entity, inputs: $inputs) { id status } }';
-/** Operations that act on an existing entity (CREATE actions make a new one: not listed here). */
-const ON_ENTITY = new Set(['DAY-2', 'DELETE']);
+/** Operations that act on an existing entity (CREATE actions make a new one: not listed here), by ActionOperation's GraphQL names (Port's DAY-2 is DAY_2). */
+const ON_ENTITY = new Set(['DAY_2', 'DELETE']);
 
 /**
  * What the JSON Schema leaves to presentation, from the action as written: Port's `userInputs.order`
