@@ -945,7 +945,7 @@ export type DeleteSystemPayload = {
   identifier: Scalars['String']['output'];
 };
 
-/** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by create_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
+/** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by provision_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
 export type DevEnvironment = Entity & Node & {
   __typename?: 'DevEnvironment';
   /** The identifier of the entity's blueprint. */

@@ -7,7 +7,7 @@
  *   watch, a timer's expiry and the warning before it, a run's creation and update), also after
  *   replica B is killed with SIGKILL (the timers it may have armed live in Redis);
  * - a loop of two automations stops at the guard (automation.maxDepth 3), the refused run says why;
- * - the TTL path with the shipped files: create_dev_environment (5 days), extend_dev_environment
+ * - the TTL path with the shipped files: provision_dev_environment (5 days), extend_dev_environment
  *   (+3 days, twice), a third extension past the cap waits for approval, then the timer is
  *   brought forward (the test's clock: short timers, waited on, never timed), it expires and
  *   teardown_dev_environment deletes the namespace and its workload; the entity goes and every
@@ -69,7 +69,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lattice-automations-'));
   for (const d of ['actions', 'automations']) mkdirSync(path.join(dir, d));
   writeFileSync(path.join(dir, 'kubeconfig'), kubeconfigFor(sim, { context: 'dev' }).yaml);
-  for (const f of ['create_dev_environment.json', 'extend_dev_environment.json']) cpSync(path.join(ROOT, 'schema/actions', f), path.join(dir, 'actions', f));
+  for (const f of ['provision_dev_environment.json', 'extend_dev_environment.json']) cpSync(path.join(ROOT, 'schema/actions', f), path.join(dir, 'actions', f));
   cpSync(path.join(ROOT, 'schema/automations/teardown_dev_environment.json'), path.join(dir, 'automations/teardown_dev_environment.json'));
   writeFileSync(
     path.join(dir, 'actions/touch.json'),
@@ -233,7 +233,7 @@ describe('each trigger type fires exactly once per event across two replicas', (
 
 describe('the TTL path (on replica A, B is gone)', () => {
   it('create for 5 days, extend by 3 days twice, a third extension waits for approval, expiry tears it down', async () => {
-    const created = (await gql(a, 'mutation { createDevEnvironment(input: { name: "demo" }) { id status } }', undefined, MEMBER)).createDevEnvironment;
+    const created = (await gql(a, 'mutation { provisionDevEnvironment(input: { name: "demo" }) { id status } }', undefined, MEMBER)).provisionDevEnvironment;
     await until(async () => (await gql(a, 'query($id: ID!) { run(id: $id) { status } }', { id: created.id })).run.status === 'SUCCESS', 'the create run');
     expect(sim.get('namespaces', undefined, 'dev-demo')).toBeTruthy();
     expect(sim.get('deployments', 'dev-demo', 'app')).toBeTruthy();
@@ -266,7 +266,7 @@ describe('the TTL path (on replica A, B is gone)', () => {
     const runs = (await gql(a, '{ runs(first: 100) { nodes { action status inputs automation { event } } } }')).runs.nodes;
     const history = runs.filter((r: any) => r.inputs.name === 'demo' || r.action === 'extend_dev_environment' || r.automation?.event.context.entityIdentifier === 'dev-demo');
     expect(history.map((r: any) => `${r.action}:${r.status}`).reverse()).toEqual([
-      'create_dev_environment:SUCCESS',
+      'provision_dev_environment:SUCCESS',
       'extend_dev_environment:SUCCESS',
       'extend_dev_environment:SUCCESS',
       'extend_dev_environment:DECLINED',

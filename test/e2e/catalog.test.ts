@@ -246,8 +246,8 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
       throw new Error('timed out waiting for the DevEnvironment dev-catalog');
     }
 
-    it('create_dev_environment: a namespace with a workload in the cluster, a DevEnvironment expiring in 5 days', async () => {
-      const r = await run('create_dev_environment', ['--input', 'name=catalog']);
+    it('provision_dev_environment: a namespace with a workload in the cluster, a DevEnvironment expiring in 5 days', async () => {
+      const r = await run('provision_dev_environment', ['--input', 'name=catalog']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('applied Namespace dev-catalog, Deployment dev-catalog/app');
       const e = await environment((x) => x !== null);
