@@ -38,7 +38,8 @@ export function memoryJobQueue<T>(handler: JobHandler<T>, options: { readonly re
   };
   const schedule = (id: string, data: T, dueAt: number) => {
     const wait = Math.max(0, dueAt - Date.now());
-    scheduled.set(id, setTimeout(() => (wait > MAX_TIMER_MS ? schedule(id, data, dueAt) : start(id, data)), Math.min(wait, MAX_TIMER_MS)));
+    // Node may wake a timer a millisecond early by the wall clock: never run before `dueAt`.
+    scheduled.set(id, setTimeout(() => (Date.now() < dueAt ? schedule(id, data, dueAt) : start(id, data)), Math.min(wait, MAX_TIMER_MS)));
   };
   return {
     async add(id, data, opts: JobOptions = {}) {
