@@ -15,8 +15,10 @@
  *
  * Both must answer the dashboard query for `domain-0` with identical `data`. Then autocannon (10
  * connections, POST) loads each in alternating rounds (4 x 5 s each, after a warm-up), so drift
- * and neighbours hit both alike. Reported per size: req/s, p50 and p99 latency of each, the
- * ratios, errors and non-2xx answers (must be 0). Writes bench/results/http.json and http.md.
+ * and neighbours hit both alike. Reported per size: req/s, p50 and p99 latency of each, each
+ * server's CPU time per request (user + system from /proc, over its rounds: what a shared machine
+ * distorts least), the ratios, errors and non-2xx answers (must be 0). Writes
+ * bench/results/http.json and http.md.
  *
  *   npm run bench:http
  *   BENCH_ROUNDS=2 BENCH_ROUND_S=3 BENCH_SIZES=2000 npm run bench:http    (shorter)
@@ -24,7 +26,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -136,12 +138,35 @@ async function dashboard(server: Server): Promise<unknown> {
 type RawResult = autocannon.Result & { totalCompletedRequests: number };
 const aggregateResult = (autocannon as unknown as { aggregateResult(results: RawResult[], opts: autocannon.Options): autocannon.Result }).aggregateResult;
 
-function load(server: Server, seconds: number): Promise<RawResult> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, method: 'POST', headers: HEADERS, body: BODY, skipAggregateResult: true }, (err, result) =>
-      err ? reject(err) : resolve(result as RawResult),
+/**
+ * CPU seconds (user + system) a server process has used so far, from /proc (Linux; undefined
+ * elsewhere). CPU time per request is what a shared, loaded machine distorts least: req/s and
+ * latency also count the time the process waited for a core.
+ */
+function cpuSecondsOf(server: Server): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
+/** One round of load, with the CPU time the server used meanwhile. */
+type Round = RawResult & { cpuSeconds?: number };
+
+async function load(server: Server, seconds: number): Promise<Round> {
+  const before = cpuSecondsOf(server);
+  const result = await new Promise<RawResult>((resolve, reject) => {
+    autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, method: 'POST', headers: HEADERS, body: BODY, skipAggregateResult: true }, (err, r) =>
+      err ? reject(err) : resolve(r as RawResult),
     );
   });
+  const after = cpuSecondsOf(server);
+  return before === undefined || after === undefined ? result : Object.assign(result, { cpuSeconds: after - before });
 }
 
 interface Stats {
@@ -151,16 +176,19 @@ interface Stats {
   readonly p50Ms: number;
   readonly p90Ms: number;
   readonly p99Ms: number;
+  /** The server's CPU time (user + system) per completed request, in ms (undefined off Linux). */
+  readonly cpuMsPerRequest: number | undefined;
   readonly errors: number;
   readonly non2xx: number;
   /** Per round: req/s and p50. */
   readonly rounds: readonly { readonly requestsPerSecond: number; readonly p50Ms: number }[];
 }
 
-function statsOf(server: Server, runs: readonly RawResult[]): Stats {
+function statsOf(server: Server, runs: readonly Round[]): Stats {
   const all = aggregateResult([...runs], { url: server.url, connections: CONNECTIONS });
   const requests = runs.reduce((n, r) => n + r.totalCompletedRequests, 0);
   const seconds = runs.reduce((n, r) => n + r.duration, 0);
+  const cpu = runs.every((r) => r.cpuSeconds !== undefined) ? runs.reduce((n, r) => n + (r.cpuSeconds ?? 0), 0) : undefined;
   return {
     requests,
     seconds: round(seconds, 2),
@@ -168,6 +196,7 @@ function statsOf(server: Server, runs: readonly RawResult[]): Stats {
     p50Ms: all.latency.p50,
     p90Ms: all.latency.p90,
     p99Ms: all.latency.p99,
+    cpuMsPerRequest: cpu === undefined ? undefined : round((cpu * 1000) / requests, 3),
     errors: all.errors,
     non2xx: all.non2xx,
     rounds: runs.map((r) => ({ requestsPerSecond: round(r.totalCompletedRequests / r.duration, 1), p50Ms: aggregateResult([r], { url: server.url }).latency.p50 })),
@@ -181,7 +210,7 @@ interface SizeResult {
   readonly reference: Stats;
   readonly lattice: Stats;
   /** Lattice over the reference: >1 means Lattice is slower. Throughput: reference req/s over Lattice's. */
-  readonly ratio: { readonly throughput: number; readonly p50: number; readonly p99: number };
+  readonly ratio: { readonly throughput: number; readonly p50: number; readonly p99: number; readonly cpuPerRequest: number | undefined };
 }
 
 async function benchSize(components: number): Promise<SizeResult> {
@@ -197,7 +226,7 @@ async function benchSize(components: number): Promise<SizeResult> {
     assert.ok(resultComponents > 0, 'the dashboard must not be empty');
 
     for (const server of servers) await load(server, WARMUP_S);
-    const runs: Record<Name, RawResult[]> = { reference: [], lattice: [] };
+    const runs: Record<Name, Round[]> = { reference: [], lattice: [] };
     for (let r = 0; r < ROUNDS; r++) {
       // Alternate which goes first, so neither always follows the other's garbage.
       for (const server of r % 2 ? [...servers].reverse() : servers) runs[server.name].push(await load(server, ROUND_S));
@@ -211,7 +240,12 @@ async function benchSize(components: number): Promise<SizeResult> {
       resultComponents,
       reference: ref,
       lattice: lat,
-      ratio: { throughput: round(ref.requestsPerSecond / lat.requestsPerSecond, 2), p50: round(lat.p50Ms / ref.p50Ms, 2), p99: round(lat.p99Ms / ref.p99Ms, 2) },
+      ratio: {
+        throughput: round(ref.requestsPerSecond / lat.requestsPerSecond, 2),
+        p50: round(lat.p50Ms / ref.p50Ms, 2),
+        p99: round(lat.p99Ms / ref.p99Ms, 2),
+        cpuPerRequest: lat.cpuMsPerRequest && ref.cpuMsPerRequest ? round(lat.cpuMsPerRequest / ref.cpuMsPerRequest, 2) : undefined,
+      },
     };
   } finally {
     for (const server of servers) await stop(server);
@@ -223,16 +257,16 @@ async function benchSize(components: number): Promise<SizeResult> {
 // Report.
 
 function table(results: readonly SizeResult[]): string {
-  const head = ['components', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests'];
+  const head = ['components', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/request', 'requests'];
   const rows: string[][] = [];
   for (const r of results) {
     const n = r.components.toLocaleString('en-US');
     for (const name of ['reference', 'lattice'] as const) {
       const s = r[name];
-      rows.push([n, name, String(s.requestsPerSecond), String(s.p50Ms), String(s.p99Ms), String(s.requests)]);
+      rows.push([n, name, String(s.requestsPerSecond), String(s.p50Ms), String(s.p99Ms), String(s.cpuMsPerRequest ?? 'n/a'), String(s.requests)]);
     }
     const verdict = (x: number) => (x <= 1 ? `${x}x (Lattice at least as fast)` : `${x}x (Lattice slower)`);
-    rows.push([n, '**lattice/reference**', verdict(r.ratio.throughput), verdict(r.ratio.p50), `${r.ratio.p99}x`, '']);
+    rows.push([n, '**lattice/reference**', verdict(r.ratio.throughput), verdict(r.ratio.p50), `${r.ratio.p99}x`, r.ratio.cpuPerRequest === undefined ? '' : `${r.ratio.cpuPerRequest}x`, '']);
   }
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -245,7 +279,9 @@ async function main() {
     process.stdout.write(`http: ${components.toLocaleString('en-US')} components… `);
     const r = await benchSize(components);
     results.push(r);
-    console.log(`reference ${r.reference.requestsPerSecond} req/s p50 ${r.reference.p50Ms} ms; lattice ${r.lattice.requestsPerSecond} req/s p50 ${r.lattice.p50Ms} ms (${r.ratio.throughput}x)`);
+    console.log(
+      `reference ${r.reference.requestsPerSecond} req/s p50 ${r.reference.p50Ms} ms ${r.reference.cpuMsPerRequest} CPU ms/req; lattice ${r.lattice.requestsPerSecond} req/s p50 ${r.lattice.p50Ms} ms ${r.lattice.cpuMsPerRequest} CPU ms/req (${r.ratio.throughput}x req/s, ${r.ratio.cpuPerRequest}x CPU/req)`,
+    );
   }
   const durationS = round((Date.now() - started) / 1000, 1);
   const environment = {
@@ -277,6 +313,8 @@ indexes), the dashboard query for \`domain-0\` over HTTP. See [bench/README.md](
 ${table(results)}
 
 Latencies are autocannon's (whole milliseconds), percentiles over all rounds of a server.
+CPU ms/request: the server process's CPU time (user + system, from /proc) over its rounds, per
+completed request: what a loaded machine distorts least (req/s and latency include waiting for a core).
 Throughput ratio: the reference's req/s over Lattice's; latency ratios: Lattice's over the reference's.
 Target: Lattice at least as fast as the reference in req/s and p50 at every size: **${met ? 'met' : 'not met'}**.
 `;

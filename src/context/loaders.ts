@@ -33,7 +33,8 @@ export function createLoaders(session: EntityReadSession): Loaders {
   const reverseLoaders = new Map<string, DataLoader<string, readonly Entity[]>>();
   const lists = new Map<string, Promise<readonly Entity[]>>();
   const known = new Map<string, Map<string, Entity | null>>();
-  const knownReverse = new Map<string, Map<string, readonly Entity[]>>();
+  // blueprint → relation → target → sources: no key string is built per lookup (peekReverse runs per field).
+  const knownReverse = new Map<string, Map<string, Map<string, readonly Entity[]>>>();
 
   const knownOf = (blueprint: string) => {
     let m = known.get(blueprint);
@@ -63,7 +64,9 @@ export function createLoaders(session: EntityReadSession): Loaders {
     let loader = reverseLoaders.get(key);
     if (!loader) {
       const values = new Map<string, readonly Entity[]>();
-      knownReverse.set(key, values);
+      let byRelation = knownReverse.get(blueprint);
+      if (!byRelation) knownReverse.set(blueprint, (byRelation = new Map()));
+      byRelation.set(relation, values);
       loader = new DataLoader(
         async (targets: readonly string[]) => {
           const found = await session.findByRelation(blueprint, relation, targets);
@@ -108,6 +111,6 @@ export function createLoaders(session: EntityReadSession): Loaders {
       return Promise.all(targets.map((t) => loader.load(t).catch((e: unknown) => (e instanceof Error ? [] : (e as readonly Entity[])))));
     },
     peek: (blueprint, identifier) => known.get(blueprint)?.get(identifier),
-    peekReverse: (blueprint, relation, target) => knownReverse.get(`${blueprint}\0${relation}`)?.get(target),
+    peekReverse: (blueprint, relation, target) => knownReverse.get(blueprint)?.get(relation)?.get(target),
   };
 }

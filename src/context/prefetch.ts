@@ -21,8 +21,22 @@ function fieldNames(selection: SelectionSetNode | undefined, fragments: Record<s
   return out;
 }
 
+/*
+ * The two walks below depend only on the document (its selection nodes and fragments), which
+ * Apollo's document cache keeps between requests: their answers are kept weakly on the nodes,
+ * computed once per document instead of once per request and level (bench/README.md, issue 11).
+ */
+const nodeSelectionsOf = new WeakMap<readonly FieldNode[], readonly SelectionSetNode[]>();
+const fieldsByNameOf = new WeakMap<SelectionSetNode, ReadonlyMap<string, readonly FieldNode[]>>();
+
 /** The selection sets under `nodes` and `edges { node }` of a connection field. */
-function nodeSelections(fields: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionSetNode[] {
+function nodeSelections(fields: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): readonly SelectionSetNode[] {
+  let sets = nodeSelectionsOf.get(fields);
+  if (!sets) nodeSelectionsOf.set(fields, (sets = collectNodeSelections(fields, fragments)));
+  return sets;
+}
+
+function collectNodeSelections(fields: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionSetNode[] {
   const out: SelectionSetNode[] = [];
   const walk = (set: SelectionSetNode | undefined, names: readonly string[]) => {
     for (const s of set?.selections ?? []) {
@@ -43,7 +57,14 @@ function nodeSelections(fields: readonly FieldNode[], fragments: Record<string, 
 }
 
 /** Field nodes selected on the selection sets, by field name, through fragments. */
-function fieldsByName(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
+function fieldsByName(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): ReadonlyMap<string, readonly FieldNode[]> {
+  if (sets.length !== 1) return collectFieldsByName(sets, fragments);
+  let byName = fieldsByNameOf.get(sets[0]);
+  if (!byName) fieldsByNameOf.set(sets[0], (byName = collectFieldsByName(sets, fragments)));
+  return byName;
+}
+
+function collectFieldsByName(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
   const out = new Map<string, FieldNode[]>();
   const walk = (set: SelectionSetNode | undefined) => {
     for (const s of set?.selections ?? []) {

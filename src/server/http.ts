@@ -1,15 +1,17 @@
 /**
- * The HTTP side of the gateway, on Express 5: `/graphql` (Apollo Server, POST and GET, with the
- * body limit and per-request upstream call counting; GraphQL over SSE and multipart subscriptions
- * for the requests that accept a stream: streams/), `/` (302 to GraphiQL when it is on, else a
+ * The HTTP side of the gateway. `/graphql` runs on node:http directly (handlerChain.ts: its
+ * handlers in order, without Express's router, issue 11): CORS, the body limit, the caller, the
+ * request budget, trusted documents, per-request upstream call counting, GraphQL over SSE and
+ * multipart subscriptions for the requests that accept a stream (streams/), else Apollo Server
+ * (apolloHttp.ts, POST and GET). Express 5 serves the rest: `/` (302 to GraphiQL when it is on, else a
  * JSON pointer to /graphql), GraphiQL's local assets, `/healthz`,
  * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
  * does not answer), `/metrics`
  * (Prometheus), `POST /webhooks/<kind>` (the source plugins' webhooks, raw body), and one error
  * handler that answers JSON (413 past the body limit).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -23,8 +25,11 @@ import type { WebhookHandler } from '../data/SourcePlugin.ts';
 import type { StoreHealth } from '../data/StoreHealth.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
+import { apolloHandler } from './apolloHttp.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
-import { identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
+import { handlerChain, type ChainHandler } from './handlerChain.ts';
+import { callerOf, identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
+import { sendJson } from './sendJson.ts';
 import { cancelOnClose } from './limits/cancelOnClose.ts';
 import type { Metrics } from './metrics.ts';
 import type { ClientIp } from './clientIp.ts';
@@ -63,10 +68,13 @@ export interface HttpOptions {
   readonly streams: StreamTransportOptions;
 }
 
-export function createHttpApp(options: HttpOptions): express.Express {
+/** The server's request listener: the GraphQL path on its handler chain, every other route on Express. */
+export function createHttpApp(options: HttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { runtime, metrics, log, bodyLimitBytes } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: every answer here is per request (GraphQL answers are no-store); hashing each body bought nothing.
+  app.disable('etag');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -102,37 +110,61 @@ export function createHttpApp(options: HttpOptions): express.Express {
     const result = await handle({ rawBody: typeof req.body === 'string' ? req.body : '', headers: req.headers as Record<string, string | undefined> });
     res.status(result.status).json(result.body);
   });
-  app.use(
-    options.path,
-    // No origin listed: no CORS headers at all, so browsers keep other origins out.
-    cors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false, maxAge: 600 }),
-    express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
-    identify(options.authenticate),
-    rateLimit({ limiter: options.rateLimiter, audit: options.audit, clientIp: options.clientIp }),
-    ...(options.trustedDocuments ? [trustedDocumentsGate(options.trustedDocuments, options.audit)] : []),
-    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
-      // Answers are per caller and never cached (what Apollo's cache-control plugin said; it is off: no field sets hints).
-      res.setHeader('cache-control', 'no-store');
-      runWithCallCounting(next);
-    },
-    // Streams (accept: text/event-stream, or multipart/mixed;subscriptionSpec=1.0); the rest is Apollo's.
-    sseTransport(options.streams),
-    multipartTransport(options.streams),
-    expressMiddleware(options.apollo, {
-      context: async ({ req, res }) => {
-        const caller = res.locals.caller as CallerOutcome;
-        if ('identity' in caller) return cancelOnClose(options.context(caller.identity, { executorToken: req.get(RUN_TOKEN_HEADER) }), res);
+  const answerError = errorAnswer(bodyLimitBytes, log);
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => (res.headersSent ? next(err) : answerError(err, req, res)));
+  // The GraphQL path runs its handlers on node:http directly (handlerChain.ts), Express serves the rest.
+  const graphql = handlerChain(
+    [
+      // No origin listed: no CORS headers at all, so browsers keep other origins out (no handler: the cors package would only pass the request on).
+      ...(options.corsOrigins.length > 0 ? [cors({ origin: [...options.corsOrigins], maxAge: 600 })] : []),
+      // body-parser is connect middleware: plain node:http is all it needs.
+      express.json({ limit: bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }) as unknown as ChainHandler,
+      identify(options.authenticate),
+      rateLimit({ limiter: options.rateLimiter, audit: options.audit, clientIp: options.clientIp }),
+      ...(options.trustedDocuments ? [trustedDocumentsGate(options.trustedDocuments, options.audit)] : []),
+      (_req, res, next) => {
+        // Answers are per caller and never cached (what Apollo's cache-control plugin said; it is off: no field sets hints).
+        res.setHeader('cache-control', 'no-store');
+        runWithCallCounting(next);
+      },
+      // Streams (accept: text/event-stream, or multipart/mixed;subscriptionSpec=1.0); the rest is Apollo's.
+      sseTransport(options.streams),
+      multipartTransport(options.streams),
+      apolloHandler(options.apollo, async (res, req) => {
+        const caller = callerOf(res) as CallerOutcome;
+        const executorToken = req.headers[RUN_TOKEN_HEADER];
+        if ('identity' in caller) return cancelOnClose(options.context(caller.identity, { executorToken: Array.isArray(executorToken) ? executorToken[0] : executorToken }), res);
         const e = caller.refused as LatticeError;
         throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
-      },
-    }),
+      }),
+    ],
+    (err, req, res) => (res.headersSent ? res.destroy() : answerError(err, req, res)),
+    app,
   );
-  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status ?? 500;
-    const message = status === 413 ? `request body too large: the limit is ${bodyLimitBytes} bytes` : status < 500 ? `invalid request body: ${err.message}` : 'internal server error';
+  const onPath = pathMatcher(options.path);
+  return (req, res) => (onPath(req.url ?? '/') ? graphql(req, res) : app(req, res));
+}
+
+/**
+ * Whether a URL is on the GraphQL path, as Express's `app.use(path)` matched it: the path itself
+ * or below it, letter case ignored, any query string.
+ */
+function pathMatcher(path: string): (url: string) => boolean {
+  const lower = path.toLowerCase();
+  return (url) => {
+    const end = url.indexOf('?');
+    const pathname = (end < 0 ? url : url.slice(0, end)).toLowerCase();
+    return pathname === lower || pathname.startsWith(`${lower}/`);
+  };
+}
+
+/** The JSON answer to an error no handler answered: 413 past the body limit, 400 for a bad body, else 500 (logged). */
+function errorAnswer(bodyLimitBytes: number, log: Logger): (err: unknown, req: IncomingMessage, res: ServerResponse) => void {
+  return (err, _req, res) => {
+    const e = err as Error & { status?: number };
+    const status = e.status ?? 500;
+    const message = status === 413 ? `request body too large: the limit is ${bodyLimitBytes} bytes` : status < 500 ? `invalid request body: ${e.message}` : 'internal server error';
     if (status >= 500) log.error({ err }, 'request failed');
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-  });
-  return app;
+    sendJson(res, status, { errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  };
 }

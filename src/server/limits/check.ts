@@ -2,7 +2,8 @@
  * checkOperation: the static limits, before anything executes. Pure: the operation's figures
  * (measure.ts) against the caller's limits → the figures and one QUERY_TOO_COMPLEX error per limit
  * broken, each naming the figure and the limit (`extensions.limitName`, `.measured`, `.limit`;
- * for the cost also `extensions.cost` and `.limit` as numbers).
+ * for the cost also `extensions.cost` and `.limit` as numbers). The figures of an operation without
+ * variables are measured once per schema generation (WeakMaps: they live as long as the cached document).
  */
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { OperationLimits } from '../../config/types.ts';
@@ -22,9 +23,22 @@ export interface CheckResult {
   readonly errors: readonly GraphQLError[];
 }
 
+/** Figures of operations without variables, per schema generation: they cannot change (parsed documents are cached, so the same node comes back). */
+const measured = new WeakMap<OperationDefinitionNode, WeakMap<GraphQLSchema, OperationMeasure>>();
+
+function measureOf(options: CheckOptions): OperationMeasure {
+  const { operation, schema } = options;
+  if (operation.variableDefinitions?.length) return measureOperation(options);
+  let bySchema = measured.get(operation);
+  if (!bySchema) measured.set(operation, (bySchema = new WeakMap()));
+  let measure = bySchema.get(schema);
+  if (!measure) bySchema.set(schema, (measure = measureOperation(options)));
+  return measure;
+}
+
 export function checkOperation(options: CheckOptions): CheckResult {
   const { limits } = options;
-  const measure = measureOperation(options);
+  const measure = measureOf(options);
   const errors: GraphQLError[] = [];
   const refuse = (limitName: string, measured: number, limit: number, what: string, extra: Record<string, number> = {}) =>
     errors.push(new GraphQLError(`operation refused before execution: ${what} is ${fmt(measured)}, the limit is ${fmt(limit)}`, { extensions: { code: ErrorCodes.QUERY_TOO_COMPLEX, limitName, measured, limit, ...extra } }));

@@ -18,7 +18,8 @@ import { ErrorCodes } from '../../errors/index.ts';
 export type StopReason = 'nodes' | 'timeout' | 'cancelled';
 
 export class ExecutionGuard {
-  readonly #controller = new AbortController();
+  /** Made when first asked for (`signal`): most operations end without anyone listening. */
+  #controller: AbortController | undefined;
   #limits: Pick<OperationLimits, 'maxNodes' | 'timeoutMs'> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #error: GraphQLError | undefined;
@@ -29,6 +30,10 @@ export class ExecutionGuard {
 
   /** Aborted when the operation is stopped; loaders and upstream calls may pass it on. */
   get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#error) this.#controller.abort(this.#error);
+    }
     return this.#controller.signal;
   }
 
@@ -77,7 +82,7 @@ export class ExecutionGuard {
     if (this.#error) return;
     this.#error = new GraphQLError(message, { extensions: { code, ...(limit !== undefined ? { limit } : {}) } });
     clearTimeout(this.#timer);
-    this.#controller.abort(this.#error);
+    this.#controller?.abort(this.#error);
     this.onStop?.(reason);
   }
 }

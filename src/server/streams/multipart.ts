@@ -19,11 +19,12 @@
  * Queries and mutations sent this way get one part. Every operation goes through
  * streams/prepare.ts after httpGuards.ts, as over SSE and graphql-ws.
  */
-import type express from 'express';
 import { GraphQLError, execute, getOperationAST, subscribe, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { ErrorCodes } from '../../errors/index.ts';
 import { cancelOnClose } from '../limits/cancelOnClose.ts';
 import type { OperationRequest } from './prepare.ts';
+import type { ChainHandler } from '../handlerChain.ts';
+import { sendJson } from '../sendJson.ts';
 import { openStream, type StreamTransportOptions } from './transport.ts';
 
 const BOUNDARY = 'graphql';
@@ -38,12 +39,12 @@ export function acceptsMultipartSubscription(accept: string | undefined): boolea
   return /multipart\/mixed[^,]*subscriptionSpec\s*=\s*"?1\.0"?/i.test(accept ?? '');
 }
 
-export function multipartTransport(options: StreamTransportOptions): express.RequestHandler {
+export function multipartTransport(options: StreamTransportOptions): ChainHandler {
   return async (req, res, next) => {
     if (req.method !== 'POST' || !acceptsMultipartSubscription(req.headers.accept)) return next();
     const request = operationOf(req.body);
     if (typeof request === 'string') {
-      res.status(400).json({ errors: [{ message: request, extensions: { code: ErrorCodes.BAD_REQUEST } }] });
+      sendJson(res, 400, { errors: [{ message: request, extensions: { code: ErrorCodes.BAD_REQUEST } }] });
       return;
     }
     const identity = openStream(req, res, options);

@@ -14,22 +14,26 @@
  * after httpGuards.ts (credentials, request budget, trusted documents); a refusal is a `next`
  * event with the errors, then `complete`.
  */
+import type { ServerResponse } from 'node:http';
 import type express from 'express';
 import type { ExecutionResult } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import type { Identity } from '../../auth/identity.ts';
 import { cancelOnClose } from '../limits/cancelOnClose.ts';
+import type { ChainHandler, ChainRequest } from '../handlerChain.ts';
 import { openStream, type StreamTransportOptions } from './transport.ts';
 
 /** graphql-sse's operation context: Lattice's request context (graphql-sse wants an index signature). */
 type SseContext = Record<PropertyKey, unknown>;
 
 /** Whether the request asks for an event stream in distinct connections mode. */
-function wantsEventStream(req: express.Request): boolean {
+function wantsEventStream(req: ChainRequest): boolean {
   return (req.method === 'GET' || req.method === 'POST') && (req.headers.accept ?? '').includes('text/event-stream') && req.headers['x-graphql-event-stream-token'] === undefined;
 }
 
-export function sseTransport(options: StreamTransportOptions): express.RequestHandler {
+export function sseTransport(options: StreamTransportOptions): ChainHandler {
+  // The caller of each stream, for onSubscribe (graphql-sse hands it the response).
+  const identities = new WeakMap<ServerResponse, Identity>();
   const handle = createHandler<SseContext>({
     // No stream tokens: distinct connections mode only.
     authenticate: () => null,
@@ -37,7 +41,7 @@ export function sseTransport(options: StreamTransportOptions): express.RequestHa
     validate: () => [],
     onSubscribe: async (req, params) => {
       const { res } = req.context;
-      const identity = res.locals.streamIdentity as Identity;
+      const identity = identities.get(res) as Identity;
       const prepared = await options.prepare({ query: params.query, variables: params.variables, operationName: params.operationName }, identity);
       // graphql-sse knows a result by its `data` key (left undefined: a request error has no data).
       if ('errors' in prepared) return { data: undefined, errors: [...prepared.errors] } satisfies ExecutionResult;
@@ -49,11 +53,12 @@ export function sseTransport(options: StreamTransportOptions): express.RequestHa
     if (!wantsEventStream(req)) return next();
     const identity = openStream(req, res, options);
     if (!identity) return;
-    res.locals.streamIdentity = identity;
+    identities.set(res, identity);
     // graphql-sse recognises the stream by this exact header value.
     req.headers.accept = 'text/event-stream';
     try {
-      await handle(req, res);
+      // graphql-sse's Express handler: plain node:http plus the parsed `req.body` (all it reads of Express).
+      await handle(req as express.Request, res as express.Response);
     } catch (err) {
       next(err);
     }

@@ -6,12 +6,14 @@
  * when the response closes. Authentication, the request budget and trusted documents ran before,
  * in front of every /graphql request (http.ts).
  */
-import type express from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Identity } from '../../auth/identity.ts';
 import { ErrorCodes, type LatticeError } from '../../errors/index.ts';
 import type { ClientIp } from '../clientIp.ts';
 import type { ConnectionsPerIp } from '../connectionsPerIp.ts';
-import type { CallerOutcome } from '../httpGuards.ts';
+import type { ChainRequest } from '../handlerChain.ts';
+import { callerOf } from '../httpGuards.ts';
+import { sendJson } from '../sendJson.ts';
 import type { OperationRequest, Prepared } from './prepare.ts';
 import type { FormatResult } from './result.ts';
 
@@ -24,16 +26,16 @@ export interface StreamTransportOptions {
 }
 
 /** The caller's identity with a connection place taken (given back on close), or undefined once the refusal is answered. */
-export function openStream(req: express.Request, res: express.Response, options: StreamTransportOptions): Identity | undefined {
-  const caller = res.locals.caller as CallerOutcome;
-  if (!('identity' in caller)) {
-    const e = caller.refused as LatticeError;
-    res.status(401).json({ errors: [{ message: e.message, extensions: { code: e.code ?? ErrorCodes.UNAUTHENTICATED } }] });
+export function openStream(req: ChainRequest, res: ServerResponse, options: StreamTransportOptions): Identity | undefined {
+  const caller = callerOf(res);
+  if (!caller || !('identity' in caller)) {
+    const e = (caller?.refused ?? {}) as Partial<LatticeError>;
+    sendJson(res, 401, { errors: [{ message: e.message, extensions: { code: e.code ?? ErrorCodes.UNAUTHENTICATED } }] });
     return undefined;
   }
   const release = options.connections.open(options.clientIp(req));
   if (!release) {
-    res.status(429).json({ errors: [{ message: `too many open connections from this address (websocket.maxConnectionsPerIp: ${options.connections.max})`, extensions: { code: ErrorCodes.TOO_MANY_SUBSCRIPTIONS } }] });
+    sendJson(res, 429, { errors: [{ message: `too many open connections from this address (websocket.maxConnectionsPerIp: ${options.connections.max})`, extensions: { code: ErrorCodes.TOO_MANY_SUBSCRIPTIONS } }] });
     return undefined;
   }
   res.once('close', release);
