@@ -80,6 +80,7 @@ export const actionTypeResolvers: { readonly ActionRun: ActionRunResolvers; read
     invocation: (run) => (run as DryRunAnswer).invocation ?? null,
     entity: (run, _a, ctx) => (run.blueprint && run.entity ? ctx.loaders.entity(run.blueprint).load(run.entity).then((e) => e ?? null) : null),
     logs: (run, args, ctx) => ctx.actions.store.logs(run.id, { after: fromCursor(args.after, 'after'), limit: args.first ?? undefined }),
+    automation: (run) => run.trigger.automation ?? null,
   },
   RunLogLine: { cursor: (line: RunLogLine) => toCursor(line.cursor) },
   ActionRunConnection: { totalCount: (page: RunsPage) => page.count() },

@@ -1,7 +1,8 @@
 /**
  * The KUBERNETES invoker (Lattice's own method): `scale` a Deployment or StatefulSet through its
- * scale subresource, `patch` any resource (merge or strategic merge), or `createJob` from a
- * rendered template, in the action's `cluster` (default: the first one configured), with
+ * scale subresource, `patch` any resource (merge or strategic merge), `createJob` from a
+ * rendered template, `apply` a list of objects (created in order; one that exists is
+ * merge-patched) or `delete` one object, in the action's `cluster` (default: the first one configured), with
  * @kubernetes/client-node. The outcome is known when the API server answers: the run ends
  * SUCCESS (with what changed) or FAILURE (with the API server's message). Requests go through the
  * cluster's client (client.ts), counted under its Kubernetes source's name.
@@ -60,6 +61,27 @@ export function kubernetesInvoker(options: KubernetesInvokerOptions): Invoker {
         await client.objects().patch(spec, undefined, undefined, 'lattice', undefined, strategy);
         await ctx.log(`patched ${kind} ${namespace ?? ''}/${name} in cluster ${where}`);
         return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${name} patched` };
+      }
+      if (m.operation === 'apply') {
+        const applied: string[] = [];
+        for (const object of m.objects as KubernetesObject[]) {
+          const what = `${object.kind} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name}`;
+          try {
+            await client.objects().create(object);
+          } catch (err) {
+            if ((err as { code?: number }).code !== 409) throw err;
+            await client.objects().patch(object, undefined, undefined, 'lattice', undefined, PatchStrategy.MergePatch);
+          }
+          applied.push(what);
+          await ctx.log(`applied ${what} in cluster ${where}`);
+        }
+        return { kind: 'completed', status: 'SUCCESS', summary: `applied ${applied.join(', ')}` };
+      }
+      if (m.operation === 'delete') {
+        const { apiVersion, kind, name, namespace } = m.resource;
+        await client.objects().delete({ apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } });
+        await ctx.log(`deleted ${kind} ${namespace ? `${namespace}/` : ''}${name} in cluster ${where}`);
+        return { kind: 'completed', status: 'SUCCESS', summary: `${kind} ${name} deleted` };
       }
       const job = await client.api(BatchV1Api).createNamespacedJob({ namespace: m.namespace, body: m.job as V1Job });
       await ctx.log(`created Job ${m.namespace}/${job.metadata?.name} in cluster ${where}`);

@@ -254,6 +254,8 @@ export type ActionRun = Node & {
   action: Scalars['String']['output'];
   /** APPROVE or DECLINE decisions, in order. */
   approvals: Array<RunApproval>;
+  /** Set when an automation made the run: which, for which event, how deep in a chain of automations. */
+  automation?: Maybe<RunAutomation>;
   /** When the run was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Who ran the action. */
@@ -767,6 +769,35 @@ export type CreateComponentPayload = {
   component: Component;
 };
 
+/** A new DevEnvironment entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
+export type CreateDevEnvironmentInput = {
+  /** Property "cluster" of blueprint "DevEnvironment": its value. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Property "expires_at" of blueprint "DevEnvironment": its value. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Property "extensions" of blueprint "DevEnvironment": its value. */
+  extensions?: InputMaybe<Scalars['Float']['input']>;
+  /** The entity's icon. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** The new entity's identifier (Port's identifier rule). */
+  identifier: Scalars['String']['input'];
+  /** Property "owner" of blueprint "DevEnvironment": its value. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** Property "started_at" of blueprint "DevEnvironment": its value. */
+  startedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The teams that own the entity. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What createDevEnvironment did. */
+export type CreateDevEnvironmentPayload = {
+  __typename?: 'CreateDevEnvironmentPayload';
+  /** The DevEnvironment entity as stored. */
+  devEnvironment: DevEnvironment;
+};
+
 /** A new Domain entity: its identifier, meta fields, properties and relations (enum values by their GraphQL names). */
 export type CreateDomainInput = {
   /** The entity's icon. */
@@ -878,6 +909,15 @@ export type DeleteComponentPayload = {
   identifier: Scalars['String']['output'];
 };
 
+/** What deleteDevEnvironment did. */
+export type DeleteDevEnvironmentPayload = {
+  __typename?: 'DeleteDevEnvironmentPayload';
+  /** True when the entity existed and was deleted; false when there was no such entity. */
+  deleted: Scalars['Boolean']['output'];
+  /** The identifier given. */
+  identifier: Scalars['String']['output'];
+};
+
 /** What deleteDomain did. */
 export type DeleteDomainPayload = {
   __typename?: 'DeleteDomainPayload';
@@ -903,6 +943,170 @@ export type DeleteSystemPayload = {
   deleted: Scalars['Boolean']['output'];
   /** The identifier given. */
   identifier: Scalars['String']['output'];
+};
+
+/** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by provision_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
+export type DevEnvironment = Entity & Node & {
+  __typename?: 'DevEnvironment';
+  /** The identifier of the entity's blueprint. */
+  blueprint: Scalars['String']['output'];
+  /** Cluster: property "cluster" of blueprint "DevEnvironment". */
+  cluster?: Maybe<Scalars['String']['output']>;
+  /** Fields that two layers set to different values; the first layer's value is served. */
+  conflicts: Array<SourceConflict>;
+  /** When the entity was created (Port's `$createdAt`). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who created the entity through the API; null for entities from catalog files and live sources. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Expires at: property "expires_at" of blueprint "DevEnvironment". */
+  expiresAt?: Maybe<Timer>;
+  /** Extensions so far: property "extensions" of blueprint "DevEnvironment". */
+  extensions?: Maybe<Scalars['Float']['output']>;
+  /** The entity's icon (Port's `$icon`). */
+  icon?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque identifier: pass it to `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The entity's identifier, unique within its blueprint. */
+  identifier: Scalars['String']['output'];
+  /** Owner: property "owner" of blueprint "DevEnvironment". */
+  owner?: Maybe<Scalars['String']['output']>;
+  /** All properties as stored, with enum values as written in the blueprint. */
+  properties: Scalars['JSON']['output'];
+  /** All relations as stored: identifier or list of identifiers per relation. */
+  relations: Scalars['JSON']['output'];
+  /** Each scorecard of the entity's blueprint that grades it (its filter selects it), evaluated live from the data served now. */
+  scorecards: Array<ScorecardResult>;
+  /** Where the entity's data came from: its live source (the first, when several), else the catalog. */
+  source: EntitySource;
+  /** Every layer the entity was merged from: the catalog, then live sources in configuration order. */
+  sources: Array<EntitySource>;
+  /** Started at: property "started_at" of blueprint "DevEnvironment". */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The teams that own the entity (Port's `$team`). */
+  team: Array<Scalars['String']['output']>;
+  /** The entity's title (Port's `$title`). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** When the entity was last changed (Port's `$updatedAt`). */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last changed the entity through the API; null for entities from catalog files and live sources. */
+  updatedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of DevEnvironment entities (a Relay connection). */
+export type DevEnvironmentConnection = {
+  __typename?: 'DevEnvironmentConnection';
+  /** The DevEnvironment entities of the page, each with its cursor. */
+  edges: Array<DevEnvironmentEdge>;
+  /** The DevEnvironment entities of the page; an entry is null (with an error naming it) when a relation points at an entity that does not exist. */
+  nodes: Array<Maybe<DevEnvironment>>;
+  /** Where the page is: cursors and whether there are more. */
+  pageInfo: PageInfo;
+  /** How many DevEnvironment entities match, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A DevEnvironment entity and its cursor. */
+export type DevEnvironmentEdge = {
+  __typename?: 'DevEnvironmentEdge';
+  /** Pass it as `after` or `before` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The DevEnvironment entity; null (with an error naming it) when a relation points at an entity that does not exist. */
+  node?: Maybe<DevEnvironment>;
+};
+
+/** A condition on DevEnvironment entities: every field given must hold. */
+export type DevEnvironmentFilter = {
+  /** Every one of these conditions holds. */
+  and?: InputMaybe<Array<DevEnvironmentFilter>>;
+  /** A condition on property "cluster" of blueprint "DevEnvironment". */
+  cluster?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $createdAt. */
+  createdAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on property "expires_at" of blueprint "DevEnvironment". */
+  expiresAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on property "extensions" of blueprint "DevEnvironment". */
+  extensions?: InputMaybe<FloatFilter>;
+  /** A condition on the meta field $icon. */
+  icon?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $identifier. */
+  identifier?: InputMaybe<StringFilter>;
+  /** This condition does not hold. */
+  not?: InputMaybe<DevEnvironmentFilter>;
+  /** At least one of these conditions holds. */
+  or?: InputMaybe<Array<DevEnvironmentFilter>>;
+  /** A condition on property "owner" of blueprint "DevEnvironment". */
+  owner?: InputMaybe<StringFilter>;
+  /** A condition on property "started_at" of blueprint "DevEnvironment". */
+  startedAt?: InputMaybe<DateTimeFilter>;
+  /** A condition on the meta field $team. */
+  team?: InputMaybe<StringListFilter>;
+  /** A condition on the meta field $title. */
+  title?: InputMaybe<StringFilter>;
+  /** A condition on the meta field $updatedAt. */
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** The orders of DevEnvironment entities. */
+export type DevEnvironmentOrderBy =
+  /** By "cluster", ascending. */
+  | 'CLUSTER_ASC'
+  /** By "cluster", descending. */
+  | 'CLUSTER_DESC'
+  /** By the meta field $createdAt, ascending. */
+  | 'CREATED_AT_ASC'
+  /** By the meta field $createdAt, descending. */
+  | 'CREATED_AT_DESC'
+  /** By "expires_at", ascending. */
+  | 'EXPIRES_AT_ASC'
+  /** By "expires_at", descending. */
+  | 'EXPIRES_AT_DESC'
+  /** By "extensions", ascending. */
+  | 'EXTENSIONS_ASC'
+  /** By "extensions", descending. */
+  | 'EXTENSIONS_DESC'
+  /** By the meta field $icon, ascending. */
+  | 'ICON_ASC'
+  /** By the meta field $icon, descending. */
+  | 'ICON_DESC'
+  /** By the meta field $identifier, ascending. */
+  | 'IDENTIFIER_ASC'
+  /** By the meta field $identifier, descending. */
+  | 'IDENTIFIER_DESC'
+  /** By "owner", ascending. */
+  | 'OWNER_ASC'
+  /** By "owner", descending. */
+  | 'OWNER_DESC'
+  /** By "started_at", ascending. */
+  | 'STARTED_AT_ASC'
+  /** By "started_at", descending. */
+  | 'STARTED_AT_DESC'
+  /** By the meta field $title, ascending. */
+  | 'TITLE_ASC'
+  /** By the meta field $title, descending. */
+  | 'TITLE_DESC'
+  /** By the meta field $updatedAt, ascending. */
+  | 'UPDATED_AT_ASC'
+  /** By the meta field $updatedAt, descending. */
+  | 'UPDATED_AT_DESC';
+
+/** Changes to a DevEnvironment entity: what is given is set (null clears it), what is not given is kept. */
+export type DevEnvironmentPatch = {
+  /** Property "cluster" of blueprint "DevEnvironment": its value. Null clears it. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Property "expires_at" of blueprint "DevEnvironment": its value. Null clears it. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Property "extensions" of blueprint "DevEnvironment": its value. Null clears it. */
+  extensions?: InputMaybe<Scalars['Float']['input']>;
+  /** The entity's icon; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** Property "owner" of blueprint "DevEnvironment": its value. Null clears it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** Property "started_at" of blueprint "DevEnvironment": its value. Null clears it. */
+  startedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The teams that own the entity; null clears it. */
+  team?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The entity's title; null clears it. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Domain: an entity of blueprint "Domain". */
@@ -1242,6 +1446,8 @@ export type Mutation = {
   createAPI: CreateApiPayload;
   /** Creates a Component entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
   createComponent: CreateComponentPayload;
+  /** Creates a DevEnvironment entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
+  createDevEnvironment: CreateDevEnvironmentPayload;
   /** Creates a Domain entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
   createDomain: CreateDomainPayload;
   /** Creates a Resource entity, validated against its blueprint; refused (CONFLICT) when one with this identifier exists. */
@@ -1254,6 +1460,8 @@ export type Mutation = {
   deleteAPI: DeleteApiPayload;
   /** Deletes a Component entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
   deleteComponent: DeleteComponentPayload;
+  /** Deletes a DevEnvironment entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
+  deleteDevEnvironment: DeleteDevEnvironmentPayload;
   /** Deletes a Domain entity. Refused (CONFLICT, naming them) while other entities hold a required relation to it, unless `deleteDependents`. */
   deleteDomain: DeleteDomainPayload;
   /**
@@ -1285,6 +1493,8 @@ export type Mutation = {
   updateAPI: UpdateApiPayload;
   /** Changes a Component entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
   updateComponent: UpdateComponentPayload;
+  /** Changes a DevEnvironment entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
+  updateDevEnvironment: UpdateDevEnvironmentPayload;
   /** Changes a Domain entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
   updateDomain: UpdateDomainPayload;
   /** Changes a Resource entity (what is not given is kept), validated against its blueprint; NOT_FOUND when there is none. */
@@ -1340,6 +1550,12 @@ export type MutationCreateComponentArgs = {
 
 
 /** Writes: entities, action runs, and executors' reports. */
+export type MutationCreateDevEnvironmentArgs = {
+  input: CreateDevEnvironmentInput;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
 export type MutationCreateDomainArgs = {
   input: CreateDomainInput;
 };
@@ -1373,6 +1589,13 @@ export type MutationDeleteApiArgs = {
 
 /** Writes: entities, action runs, and executors' reports. */
 export type MutationDeleteComponentArgs = {
+  deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
+  identifier: Scalars['String']['input'];
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationDeleteDevEnvironmentArgs = {
   deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
   identifier: Scalars['String']['input'];
 };
@@ -1443,6 +1666,13 @@ export type MutationUpdateApiArgs = {
 export type MutationUpdateComponentArgs = {
   identifier: Scalars['String']['input'];
   patch: ComponentPatch;
+};
+
+
+/** Writes: entities, action runs, and executors' reports. */
+export type MutationUpdateDevEnvironmentArgs = {
+  identifier: Scalars['String']['input'];
+  patch: DevEnvironmentPatch;
 };
 
 
@@ -1536,6 +1766,10 @@ export type Query = {
   component?: Maybe<Component>;
   /** The Component entities, filtered, ordered and paged. */
   components: ComponentConnection;
+  /** One DevEnvironment entity by its identifier; null when there is none. */
+  devEnvironment?: Maybe<DevEnvironment>;
+  /** The DevEnvironment entities, filtered, ordered and paged. */
+  devEnvironments: DevEnvironmentConnection;
   /** One Domain entity by its identifier; null when there is none. */
   domain?: Maybe<Domain>;
   /** The Domain entities, filtered, ordered and paged. */
@@ -1604,6 +1838,23 @@ export type QueryComponentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<ComponentOrderBy>>;
+};
+
+
+/** The root of every query. */
+export type QueryDevEnvironmentArgs = {
+  identifier: Scalars['String']['input'];
+};
+
+
+/** The root of every query. */
+export type QueryDevEnvironmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DevEnvironmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<DevEnvironmentOrderBy>>;
 };
 
 
@@ -1931,6 +2182,19 @@ export type RunApproval = {
   reason?: Maybe<Scalars['String']['output']>;
   /** Who decided. */
   user: Scalars['String']['output'];
+};
+
+/** Why an automation's run exists (docs/orchestration.md). */
+export type RunAutomation = {
+  __typename?: 'RunAutomation';
+  /** 1 for a run fired by a person's change or the clock; one more per automation before it in the chain. */
+  depth: Scalars['Int']['output'];
+  /** Port's event context: action, resourceType, trigger, context, diff { before, after }. */
+  event: Scalars['JSON']['output'];
+  /** The event's id: with the automation, the run's idempotency key. */
+  eventId: Scalars['String']['output'];
+  /** The automation's identifier (also the run's `action`). */
+  identifier: Scalars['String']['output'];
 };
 
 /** A decision on a run that waits for approval. */
@@ -2435,6 +2699,13 @@ export type UpdateComponentPayload = {
   component: Component;
 };
 
+/** What updateDevEnvironment did. */
+export type UpdateDevEnvironmentPayload = {
+  __typename?: 'UpdateDevEnvironmentPayload';
+  /** The DevEnvironment entity as stored. */
+  devEnvironment: DevEnvironment;
+};
+
 /** What updateDomain did. */
 export type UpdateDomainPayload = {
   __typename?: 'UpdateDomainPayload';
@@ -2566,6 +2837,8 @@ export type ResolversTypes = {
   CreateAPIPayload: ResolverTypeWrapper<CreateApiPayload>;
   CreateComponentInput: CreateComponentInput;
   CreateComponentPayload: ResolverTypeWrapper<CreateComponentPayload>;
+  CreateDevEnvironmentInput: CreateDevEnvironmentInput;
+  CreateDevEnvironmentPayload: ResolverTypeWrapper<CreateDevEnvironmentPayload>;
   CreateDomainInput: CreateDomainInput;
   CreateDomainPayload: ResolverTypeWrapper<CreateDomainPayload>;
   CreateResourceInput: CreateResourceInput;
@@ -2577,9 +2850,16 @@ export type ResolversTypes = {
   DateTimeListFilter: DateTimeListFilter;
   DeleteAPIPayload: ResolverTypeWrapper<DeleteApiPayload>;
   DeleteComponentPayload: ResolverTypeWrapper<DeleteComponentPayload>;
+  DeleteDevEnvironmentPayload: ResolverTypeWrapper<DeleteDevEnvironmentPayload>;
   DeleteDomainPayload: ResolverTypeWrapper<DeleteDomainPayload>;
   DeleteResourcePayload: ResolverTypeWrapper<DeleteResourcePayload>;
   DeleteSystemPayload: ResolverTypeWrapper<DeleteSystemPayload>;
+  DevEnvironment: ResolverTypeWrapper<DevEnvironment>;
+  DevEnvironmentConnection: ResolverTypeWrapper<DevEnvironmentConnection>;
+  DevEnvironmentEdge: ResolverTypeWrapper<DevEnvironmentEdge>;
+  DevEnvironmentFilter: DevEnvironmentFilter;
+  DevEnvironmentOrderBy: DevEnvironmentOrderBy;
+  DevEnvironmentPatch: DevEnvironmentPatch;
   Domain: ResolverTypeWrapper<Domain>;
   DomainConnection: ResolverTypeWrapper<DomainConnection>;
   DomainEdge: ResolverTypeWrapper<DomainEdge>;
@@ -2627,6 +2907,7 @@ export type ResolversTypes = {
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ResolverTypeWrapper<ApprovalModel>;
+  RunAutomation: ResolverTypeWrapper<RunAutomation>;
   RunDecision: RunDecision;
   RunFilter: RunFilter;
   RunLogLine: ResolverTypeWrapper<RunLogLineModel>;
@@ -2660,6 +2941,7 @@ export type ResolversTypes = {
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAPIPayload: ResolverTypeWrapper<UpdateApiPayload>;
   UpdateComponentPayload: ResolverTypeWrapper<UpdateComponentPayload>;
+  UpdateDevEnvironmentPayload: ResolverTypeWrapper<UpdateDevEnvironmentPayload>;
   UpdateDomainPayload: ResolverTypeWrapper<UpdateDomainPayload>;
   UpdateResourcePayload: ResolverTypeWrapper<UpdateResourcePayload>;
   UpdateSystemPayload: ResolverTypeWrapper<UpdateSystemPayload>;
@@ -2698,6 +2980,8 @@ export type ResolversParentTypes = {
   CreateAPIPayload: CreateApiPayload;
   CreateComponentInput: CreateComponentInput;
   CreateComponentPayload: CreateComponentPayload;
+  CreateDevEnvironmentInput: CreateDevEnvironmentInput;
+  CreateDevEnvironmentPayload: CreateDevEnvironmentPayload;
   CreateDomainInput: CreateDomainInput;
   CreateDomainPayload: CreateDomainPayload;
   CreateResourceInput: CreateResourceInput;
@@ -2709,9 +2993,15 @@ export type ResolversParentTypes = {
   DateTimeListFilter: DateTimeListFilter;
   DeleteAPIPayload: DeleteApiPayload;
   DeleteComponentPayload: DeleteComponentPayload;
+  DeleteDevEnvironmentPayload: DeleteDevEnvironmentPayload;
   DeleteDomainPayload: DeleteDomainPayload;
   DeleteResourcePayload: DeleteResourcePayload;
   DeleteSystemPayload: DeleteSystemPayload;
+  DevEnvironment: DevEnvironment;
+  DevEnvironmentConnection: DevEnvironmentConnection;
+  DevEnvironmentEdge: DevEnvironmentEdge;
+  DevEnvironmentFilter: DevEnvironmentFilter;
+  DevEnvironmentPatch: DevEnvironmentPatch;
   Domain: Domain;
   DomainConnection: DomainConnection;
   DomainEdge: DomainEdge;
@@ -2752,6 +3042,7 @@ export type ResolversParentTypes = {
   ResourceTypeFilter: ResourceTypeFilter;
   ResourceTypeListFilter: ResourceTypeListFilter;
   RunApproval: ApprovalModel;
+  RunAutomation: RunAutomation;
   RunFilter: RunFilter;
   RunLogLine: RunLogLineModel;
   RunWaiver: RunWaiver;
@@ -2779,6 +3070,7 @@ export type ResolversParentTypes = {
   URL: Scalars['URL']['output'];
   UpdateAPIPayload: UpdateApiPayload;
   UpdateComponentPayload: UpdateComponentPayload;
+  UpdateDevEnvironmentPayload: UpdateDevEnvironmentPayload;
   UpdateDomainPayload: UpdateDomainPayload;
   UpdateResourcePayload: UpdateResourcePayload;
   UpdateSystemPayload: UpdateSystemPayload;
@@ -2836,6 +3128,7 @@ export type ActionOperationResolvers = { CREATE?: 'CREATE', DAY_2: 'DAY-2', DELE
 export type ActionRunResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionRun'] = ResolversParentTypes['ActionRun']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['RunApproval']>, ParentType, ContextType>;
+  automation?: Resolver<Maybe<ResolversTypes['RunAutomation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2958,6 +3251,10 @@ export type CreateComponentPayloadResolvers<ContextType = RequestContext, Parent
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
 };
 
+export type CreateDevEnvironmentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateDevEnvironmentPayload'] = ResolversParentTypes['CreateDevEnvironmentPayload']> = {
+  devEnvironment?: Resolver<ResolversTypes['DevEnvironment'], ParentType, ContextType>;
+};
+
 export type CreateDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateDomainPayload'] = ResolversParentTypes['CreateDomainPayload']> = {
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
 };
@@ -2984,6 +3281,11 @@ export type DeleteComponentPayloadResolvers<ContextType = RequestContext, Parent
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DeleteDevEnvironmentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteDevEnvironmentPayload'] = ResolversParentTypes['DeleteDevEnvironmentPayload']> = {
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DeleteDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteDomainPayload'] = ResolversParentTypes['DeleteDomainPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2997,6 +3299,43 @@ export type DeleteResourcePayloadResolvers<ContextType = RequestContext, ParentT
 export type DeleteSystemPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteSystemPayload'] = ResolversParentTypes['DeleteSystemPayload']> = {
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DevEnvironmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironment'] = ResolversParentTypes['DevEnvironment']> = {
+  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['Timer']>, ParentType, ContextType>;
+  extensions?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  scorecards?: Resolver<Array<ResolversTypes['ScorecardResult']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['EntitySource'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['EntitySource']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  team?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DevEnvironmentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironmentConnection'] = ResolversParentTypes['DevEnvironmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DevEnvironmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['DevEnvironment']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DevEnvironmentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironmentEdge'] = ResolversParentTypes['DevEnvironmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['DevEnvironment']>, ParentType, ContextType>;
 };
 
 export type DomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
@@ -3037,7 +3376,7 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'API' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'API' | 'Component' | 'DevEnvironment' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
 };
 
 export type EntityChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
@@ -3105,12 +3444,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   cancelRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationCancelRunArgs, 'id'>>;
   createAPI?: Resolver<ResolversTypes['CreateAPIPayload'], ParentType, ContextType, RequireFields<MutationCreateApiArgs, 'input'>>;
   createComponent?: Resolver<ResolversTypes['CreateComponentPayload'], ParentType, ContextType, RequireFields<MutationCreateComponentArgs, 'input'>>;
+  createDevEnvironment?: Resolver<ResolversTypes['CreateDevEnvironmentPayload'], ParentType, ContextType, RequireFields<MutationCreateDevEnvironmentArgs, 'input'>>;
   createDomain?: Resolver<ResolversTypes['CreateDomainPayload'], ParentType, ContextType, RequireFields<MutationCreateDomainArgs, 'input'>>;
   createResource?: Resolver<ResolversTypes['CreateResourcePayload'], ParentType, ContextType, RequireFields<MutationCreateResourceArgs, 'input'>>;
   createSystem?: Resolver<ResolversTypes['CreateSystemPayload'], ParentType, ContextType, RequireFields<MutationCreateSystemArgs, 'input'>>;
   declineRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationDeclineRunArgs, 'id' | 'reason'>>;
   deleteAPI?: Resolver<ResolversTypes['DeleteAPIPayload'], ParentType, ContextType, RequireFields<MutationDeleteApiArgs, 'deleteDependents' | 'identifier'>>;
   deleteComponent?: Resolver<ResolversTypes['DeleteComponentPayload'], ParentType, ContextType, RequireFields<MutationDeleteComponentArgs, 'deleteDependents' | 'identifier'>>;
+  deleteDevEnvironment?: Resolver<ResolversTypes['DeleteDevEnvironmentPayload'], ParentType, ContextType, RequireFields<MutationDeleteDevEnvironmentArgs, 'deleteDependents' | 'identifier'>>;
   deleteDomain?: Resolver<ResolversTypes['DeleteDomainPayload'], ParentType, ContextType, RequireFields<MutationDeleteDomainArgs, 'deleteDependents' | 'identifier'>>;
   deleteEntity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'blueprint' | 'deleteDependents' | 'identifier'>>;
   deleteResource?: Resolver<ResolversTypes['DeleteResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteResourceArgs, 'deleteDependents' | 'identifier'>>;
@@ -3120,6 +3461,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   retryRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationRetryRunArgs, 'id'>>;
   updateAPI?: Resolver<ResolversTypes['UpdateAPIPayload'], ParentType, ContextType, RequireFields<MutationUpdateApiArgs, 'identifier' | 'patch'>>;
   updateComponent?: Resolver<ResolversTypes['UpdateComponentPayload'], ParentType, ContextType, RequireFields<MutationUpdateComponentArgs, 'identifier' | 'patch'>>;
+  updateDevEnvironment?: Resolver<ResolversTypes['UpdateDevEnvironmentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDevEnvironmentArgs, 'identifier' | 'patch'>>;
   updateDomain?: Resolver<ResolversTypes['UpdateDomainPayload'], ParentType, ContextType, RequireFields<MutationUpdateDomainArgs, 'identifier' | 'patch'>>;
   updateResource?: Resolver<ResolversTypes['UpdateResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateResourceArgs, 'identifier' | 'patch'>>;
   updateRun?: Resolver<ResolversTypes['ActionRun'], ParentType, ContextType, RequireFields<MutationUpdateRunArgs, 'id'>>;
@@ -3128,7 +3470,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'API' | 'ActionRun' | 'Component' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'API' | 'ActionRun' | 'Component' | 'DevEnvironment' | 'Domain' | 'Resource' | 'System', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3146,6 +3488,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   blueprints?: Resolver<Array<ResolversTypes['Blueprint']>, ParentType, ContextType>;
   component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'identifier'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
+  devEnvironment?: Resolver<Maybe<ResolversTypes['DevEnvironment']>, ParentType, ContextType, RequireFields<QueryDevEnvironmentArgs, 'identifier'>>;
+  devEnvironments?: Resolver<ResolversTypes['DevEnvironmentConnection'], ParentType, ContextType, Partial<QueryDevEnvironmentsArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'identifier'>>;
   domains?: Resolver<ResolversTypes['DomainConnection'], ParentType, ContextType, Partial<QueryDomainsArgs>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'blueprint' | 'identifier'>>;
@@ -3204,6 +3548,13 @@ export type RunApprovalResolvers<ContextType = RequestContext, ParentType extend
   decision?: Resolver<ResolversTypes['RunDecision'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RunAutomationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunAutomation'] = ResolversParentTypes['RunAutomation']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RunLogLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunLogLine'] = ResolversParentTypes['RunLogLine']> = {
@@ -3340,6 +3691,10 @@ export type UpdateComponentPayloadResolvers<ContextType = RequestContext, Parent
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
 };
 
+export type UpdateDevEnvironmentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateDevEnvironmentPayload'] = ResolversParentTypes['UpdateDevEnvironmentPayload']> = {
+  devEnvironment?: Resolver<ResolversTypes['DevEnvironment'], ParentType, ContextType>;
+};
+
 export type UpdateDomainPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateDomainPayload'] = ResolversParentTypes['UpdateDomainPayload']> = {
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
 };
@@ -3371,15 +3726,20 @@ export type Resolvers<ContextType = RequestContext> = {
   ComponentEdge?: ComponentEdgeResolvers<ContextType>;
   CreateAPIPayload?: CreateApiPayloadResolvers<ContextType>;
   CreateComponentPayload?: CreateComponentPayloadResolvers<ContextType>;
+  CreateDevEnvironmentPayload?: CreateDevEnvironmentPayloadResolvers<ContextType>;
   CreateDomainPayload?: CreateDomainPayloadResolvers<ContextType>;
   CreateResourcePayload?: CreateResourcePayloadResolvers<ContextType>;
   CreateSystemPayload?: CreateSystemPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteAPIPayload?: DeleteApiPayloadResolvers<ContextType>;
   DeleteComponentPayload?: DeleteComponentPayloadResolvers<ContextType>;
+  DeleteDevEnvironmentPayload?: DeleteDevEnvironmentPayloadResolvers<ContextType>;
   DeleteDomainPayload?: DeleteDomainPayloadResolvers<ContextType>;
   DeleteResourcePayload?: DeleteResourcePayloadResolvers<ContextType>;
   DeleteSystemPayload?: DeleteSystemPayloadResolvers<ContextType>;
+  DevEnvironment?: DevEnvironmentResolvers<ContextType>;
+  DevEnvironmentConnection?: DevEnvironmentConnectionResolvers<ContextType>;
+  DevEnvironmentEdge?: DevEnvironmentEdgeResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   DomainConnection?: DomainConnectionResolvers<ContextType>;
   DomainEdge?: DomainEdgeResolvers<ContextType>;
@@ -3405,6 +3765,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
   RunApproval?: RunApprovalResolvers<ContextType>;
+  RunAutomation?: RunAutomationResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   RunWaiver?: RunWaiverResolvers<ContextType>;
   SchemaChange?: SchemaChangeResolvers<ContextType>;
@@ -3425,6 +3786,7 @@ export type Resolvers<ContextType = RequestContext> = {
   URL?: GraphQLScalarType;
   UpdateAPIPayload?: UpdateApiPayloadResolvers<ContextType>;
   UpdateComponentPayload?: UpdateComponentPayloadResolvers<ContextType>;
+  UpdateDevEnvironmentPayload?: UpdateDevEnvironmentPayloadResolvers<ContextType>;
   UpdateDomainPayload?: UpdateDomainPayloadResolvers<ContextType>;
   UpdateResourcePayload?: UpdateResourcePayloadResolvers<ContextType>;
   UpdateSystemPayload?: UpdateSystemPayloadResolvers<ContextType>;

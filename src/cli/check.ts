@@ -25,12 +25,13 @@ import { checkProject, type CheckReport } from './checkProject.ts';
 import { EXIT_CODES } from './exitCodes.ts';
 import type { CliIO } from './output.ts';
 
-export const CHECK_USAGE = `Usage: lattice check [--config FILE] [--blueprints DIR] [--catalog DIR] [--actions DIR] [--scorecards DIR] [--json]
-       lattice check PATH... [--catalog DIR] [--actions DIR] [--scorecards DIR] [--json]
+export const CHECK_USAGE = `Usage: lattice check [--config FILE] [--blueprints DIR] [--catalog DIR] [--actions DIR] [--scorecards DIR] [--automations DIR] [--json]
+       lattice check PATH... [--catalog DIR] [--actions DIR] [--scorecards DIR] [--automations DIR] [--json]
 
 Validates everything the gateway would load, without serving or calling any upstream: blueprints
 (meta-schema, relations, mirror/calculation/aggregation properties, generated GraphQL names),
-actions, catalog entity files, and each source's resources (mappings compiled, blueprints known).
+actions, scorecards, automations, catalog entity files, and each source's resources (mappings
+compiled, blueprints known).
 Every problem is printed as  file:line:column: error CODE at /json/pointer: message
 
   --config FILE      lattice.yaml to check (default: LATTICE_CONFIG, else ./lattice.yaml when present)
@@ -38,6 +39,7 @@ Every problem is printed as  file:line:column: error CODE at /json/pointer: mess
   --catalog DIR      the catalog folder (default: the configuration's, else catalog)
   --actions DIR      the actions folder (default: the configuration's, else schema/actions)
   --scorecards DIR   the scorecards folder (default: the configuration's, else schema/scorecards)
+  --automations DIR  the automations folder (default: the configuration's, else schema/automations)
   PATH...            blueprint files or folders to check alone; lattice.yaml is not read
   --json             one JSON report on stdout: { ok, errors, warnings, counts, skipped }
 
@@ -48,6 +50,7 @@ interface Target {
   readonly catalog?: string;
   readonly actions?: string;
   readonly scorecards?: string;
+  readonly automations?: string;
   readonly sources: readonly SourceConfig[];
   readonly configFile?: string;
   /** Problems found before any file is read (an invalid lattice.yaml, a missing blueprints folder). */
@@ -73,6 +76,7 @@ export async function runCheck(args: readonly string[], io: CliIO, where: { read
         catalog: { type: 'string' },
         actions: { type: 'string' },
         scorecards: { type: 'string' },
+        automations: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -86,7 +90,7 @@ export async function runCheck(args: readonly string[], io: CliIO, where: { read
     return EXIT_CODES.SUCCESS;
   }
   const { cwd, env } = where;
-  const target = resolveTarget({ cwd, env, positionals, config: values.config, blueprints: values.blueprints, catalog: values.catalog, actions: values.actions, scorecards: values.scorecards });
+  const target = resolveTarget({ cwd, env, positionals, config: values.config, blueprints: values.blueprints, catalog: values.catalog, actions: values.actions, scorecards: values.scorecards, automations: values.automations });
   const files = target.problems.length ? undefined : await readTarget(target, cwd);
   const report = files && target.problems.length === 0 ? await checkProject(files) : undefined;
   const errors = [...target.problems, ...(report?.errors ?? [])];
@@ -105,7 +109,7 @@ export async function runCheck(args: readonly string[], io: CliIO, where: { read
 }
 
 /** Which files to read: from the flags, lattice.yaml and the defaults. Usage errors throw; configuration problems are returned. */
-function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | undefined>>; positionals: readonly string[]; config?: string; blueprints?: string; catalog?: string; actions?: string; scorecards?: string }): Target {
+function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | undefined>>; positionals: readonly string[]; config?: string; blueprints?: string; catalog?: string; actions?: string; scorecards?: string; automations?: string }): Target {
   const named = (flag: string, p: string | undefined) => {
     if (p === undefined) return undefined;
     const abs = path.resolve(o.cwd, p);
@@ -115,10 +119,11 @@ function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | u
   const catalog = named('--catalog', o.catalog);
   const actions = named('--actions', o.actions);
   const scorecards = named('--scorecards', o.scorecards);
+  const automations = named('--automations', o.automations);
   if (o.positionals.length) {
     if (o.blueprints !== undefined) throw new UsageError('give blueprint paths either as arguments or with --blueprints, not both');
     if (o.config !== undefined) throw new UsageError('with paths as arguments lattice.yaml is not read; drop --config, or the paths and use --blueprints');
-    return { blueprints: o.positionals.map((p) => named('', p) as string), catalog, actions, scorecards, sources: [], problems: [], warnings: [] };
+    return { blueprints: o.positionals.map((p) => named('', p) as string), catalog, actions, scorecards, automations, sources: [], problems: [], warnings: [] };
   }
   const configFile = named('--config', o.config);
   const env = configFile ? { ...o.env, LATTICE_CONFIG: configFile } : o.env;
@@ -141,7 +146,7 @@ function resolveTarget(o: { cwd: string; env: Readonly<Record<string, string | u
   if (!catalog && !existsSync(catalogDir)) {
     warnings.push(new LatticeError(ErrorCodes.INVALID_CONFIG, `the catalog folder ${path.relative(o.cwd, catalogDir)} does not exist: no catalog entities (set "catalog:" in lattice.yaml, or --catalog DIR)`, { location: where ? { file: where, pointer: '/catalog' } : undefined }));
   }
-  return { blueprints: [blueprintsDir], catalog: catalogDir, actions: actions ?? config.actionsDir, scorecards: scorecards ?? config.scorecardsDir, sources: config.sources, configFile: config.configFile, problems, warnings };
+  return { blueprints: [blueprintsDir], catalog: catalogDir, actions: actions ?? config.actionsDir, scorecards: scorecards ?? config.scorecardsDir, automations: automations ?? config.automationsDir, sources: config.sources, configFile: config.configFile, problems, warnings };
 }
 
 /**
@@ -185,7 +190,7 @@ async function readTarget(target: Target, cwd: string) {
     const doc = parseDocument(file, readFileSync(target.configFile, 'utf8'));
     locateConfig = (pointer) => doc.locate(pointer);
   }
-  return { blueprints, catalog: await readPath(target.catalog, cwd), actions: await readPath(target.actions, cwd), scorecards: await readPath(target.scorecards, cwd), sources: target.sources, locateConfig };
+  return { blueprints, catalog: await readPath(target.catalog, cwd), actions: await readPath(target.actions, cwd), scorecards: await readPath(target.scorecards, cwd), automations: await readPath(target.automations, cwd), sources: target.sources, locateConfig };
 }
 
 /** The problem's file relative to the working folder (the configuration's loader names it absolutely). */
@@ -206,6 +211,7 @@ function summary(errors: number, warnings: number, report: CheckReport | undefin
   const c = report?.counts;
   // Scorecards are named only when there are some, so the line of a project without any reads as before.
   const scorecards = c?.scorecards ? `, ${n(c.scorecards, 'scorecard')}` : '';
-  const loaded = c ? ` (${n(c.blueprints, 'blueprint')}, ${n(c.actions, 'action')}${scorecards}, ${n(c.entities, 'catalog entity').replace('entitys', 'entities')}, ${n(c.sources, 'source')} with ${n(c.mappings, 'mapping')})` : '';
+  const automations = c?.automations ? `, ${n(c.automations, 'automation')}` : '';
+  const loaded = c ? ` (${n(c.blueprints, 'blueprint')}, ${n(c.actions, 'action')}${scorecards}${automations}, ${n(c.entities, 'catalog entity').replace('entitys', 'entities')}, ${n(c.sources, 'source')} with ${n(c.mappings, 'mapping')})` : '';
   return errors ? `lattice check: ${n(errors, 'error')}, ${n(warnings, 'warning')}${loaded}` : `lattice check: ok, ${n(warnings, 'warning')}${loaded}`;
 }

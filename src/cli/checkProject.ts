@@ -28,6 +28,7 @@ export interface ProjectFiles {
   readonly catalog?: readonly SourceFile[];
   readonly actions?: readonly SourceFile[];
   readonly scorecards?: readonly SourceFile[];
+  readonly automations?: readonly SourceFile[];
   /** The `sources:` of lattice.yaml, and a way to locate their pointers in that file. */
   readonly sources?: readonly SourceConfig[];
   readonly locateConfig?: (pointer: string) => ErrorLocation;
@@ -37,7 +38,7 @@ export interface CheckReport {
   readonly errors: readonly LatticeError[];
   readonly warnings: readonly LatticeError[];
   /** What loaded (0 for a stage that did not run). */
-  readonly counts: { readonly blueprints: number; readonly actions: number; readonly scorecards: number; readonly entities: number; readonly sources: number; readonly mappings: number };
+  readonly counts: { readonly blueprints: number; readonly actions: number; readonly scorecards: number; readonly automations: number; readonly entities: number; readonly sources: number; readonly mappings: number };
   /** Stages that did not run, and why (e.g. "catalog: not checked, the blueprints do not load"). */
   readonly skipped: readonly string[];
   /** The blueprint model, when the blueprints loaded. */
@@ -55,19 +56,20 @@ export async function checkProject(files: ProjectFiles): Promise<CheckReport> {
   const errors: LatticeError[] = [];
   const warnings: LatticeError[] = [];
   const skipped: string[] = [];
-  const counts = { blueprints: 0, actions: 0, scorecards: 0, entities: 0, sources: 0, mappings: 0 };
+  const counts = { blueprints: 0, actions: 0, scorecards: 0, automations: 0, entities: 0, sources: 0, mappings: 0 };
 
-  const all = [...files.blueprints, ...(files.catalog ?? []), ...(files.actions ?? []), ...(files.scorecards ?? [])];
+  const all = [...files.blueprints, ...(files.catalog ?? []), ...(files.actions ?? []), ...(files.scorecards ?? []), ...(files.automations ?? [])];
   for (const f of all) if (!isYamlFile(f.file)) warnings.push(...duplicateKeys(f.file, f.text));
 
   let model: BlueprintModel | undefined;
   try {
-    const generation = buildGeneration(files.blueprints, { actionFiles: files.actions ?? [], scorecardFiles: files.scorecards ?? [] });
+    const generation = buildGeneration(files.blueprints, { actionFiles: files.actions ?? [], scorecardFiles: files.scorecards ?? [], automationFiles: files.automations ?? [] });
     model = generation.plan.model;
     warnings.push(...generation.warnings);
     counts.blueprints = model.blueprints.length;
     counts.actions = generation.actions.actions.length;
     counts.scorecards = generation.scorecards.scorecards.length;
+    counts.automations = generation.automations.automations.length;
   } catch (err) {
     errors.push(...problemsOf(err));
   }
@@ -75,6 +77,7 @@ export async function checkProject(files: ProjectFiles): Promise<CheckReport> {
   if (!model) {
     if (files.actions?.length) skipped.push(`actions: ${files.actions.length} file(s) not checked, the blueprints do not load`);
     if (files.scorecards?.length) skipped.push(`scorecards: ${files.scorecards.length} file(s) not checked, the blueprints do not load`);
+    if (files.automations?.length) skipped.push(`automations: ${files.automations.length} file(s) not checked, the blueprints do not load`);
     if (files.catalog?.length) skipped.push(`catalog: ${files.catalog.length} file(s) not checked, the blueprints do not load`);
     if (files.sources?.length) skipped.push(`sources: ${files.sources.length} source(s) not checked against the blueprints, which do not load`);
   }

@@ -21,6 +21,10 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Folder of action definitions (Port format). */
   readonly actionsDir: string;
+  /** Folder of automation definitions (Port format: `trigger.type: automation`). */
+  readonly automationsDir: string;
+  /** The loop guard: how many automations may fire one after another from one change (`automation.maxDepth`, default 5). */
+  readonly automationMaxDepth: number;
   /** Folder of scorecard definitions (Port format, `scorecards:` in lattice.yaml; default schema/scorecards). */
   readonly scorecardsDir: string;
   /** `secrets.*` of action templates: every LATTICE_SECRET_<NAME> variable, as NAME. Never logged. */

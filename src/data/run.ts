@@ -27,6 +27,18 @@ export interface RunTrigger {
   readonly by: Caller;
   readonly at: string;
   readonly operation: Operation;
+  /** Set when an automation made the run: which, for which event, how deep in a chain. */
+  readonly automation?: AutomationCause;
+}
+
+/** Why an automation's run exists: the event (Port's event context) and its place in a chain. */
+export interface AutomationCause {
+  readonly identifier: string;
+  readonly eventId: string;
+  /** 1 for a run fired by a person's change; one more for each automation before it in the chain. */
+  readonly depth: number;
+  /** Port's event context: action, resourceType, trigger, context, diff. */
+  readonly event: unknown;
 }
 
 export type Decision = 'APPROVE' | 'DECLINE';
@@ -90,6 +102,7 @@ export interface NewRunInput {
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly sealedInputs?: string | null;
   readonly status: 'WAITING_FOR_APPROVAL' | 'IN_PROGRESS';
+  readonly statusLabel?: string | null;
   readonly trigger: RunTrigger;
   readonly requiredApproval: ApprovalType | null;
   readonly idempotencyKey?: string | null;
@@ -112,7 +125,7 @@ export function newRun(input: NewRunInput): Run {
     inputs: input.inputs,
     sealedInputs: input.sealedInputs ?? null,
     status: input.status,
-    statusLabel: null,
+    statusLabel: input.statusLabel ?? null,
     links: [],
     summary: null,
     response: null,

@@ -31,6 +31,9 @@ import type { SeedMarker } from './SeedMarker.ts';
 import type { DeliveryLog } from './DeliveryLog.ts';
 import { MemoryDeliveryLog } from './memory/MemoryDeliveryLog.ts';
 import { RedisDeliveryLog } from './redis/RedisDeliveryLog.ts';
+import { RedisEntityStates } from './redis/RedisEntityStates.ts';
+import { MemoryEntityStates } from './memory/MemoryEntityStates.ts';
+import type { EntityStates } from './EntityStates.ts';
 
 export interface Stores {
   readonly entities: EntityStore;
@@ -44,6 +47,8 @@ export interface Stores {
   readonly seedMarker?: SeedMarker;
   /** Webhook deliveries already taken (replays do nothing). */
   readonly deliveries: DeliveryLog;
+  /** What automations last saw of each entity (EntityStates.ts). */
+  readonly entityStates: EntityStates;
   close(): Promise<void>;
 }
 
@@ -67,7 +72,8 @@ export async function openStores(config: Pick<Config, 'redisUrl' | 'redisPrefix'
     const seedMarker = health && new RedisSeedMarker(health.redis, prefix);
     const ttlSeconds = config.faults.deliveryTtlSeconds;
     const deliveries = health ? new RedisDeliveryLog(health.redis, { prefix, ttlSeconds }) : new MemoryDeliveryLog({ ttlSeconds });
-    return { entities, runs, cache, pubsub, audit, health: health ?? ALWAYS_HEALTHY, seedMarker, deliveries, close: () => Promise.all(opened.map((s) => s.close())).then(() => undefined) };
+    const entityStates = health ? new RedisEntityStates(health.redis, prefix) : new MemoryEntityStates();
+    return { entities, runs, cache, pubsub, audit, health: health ?? ALWAYS_HEALTHY, seedMarker, deliveries, entityStates, close: () => Promise.all(opened.map((s) => s.close())).then(() => undefined) };
   } catch (err) {
     await Promise.allSettled(opened.map((s) => s.close()));
     throw err;

@@ -82,6 +82,11 @@ export const ErrorCodes = {
   /** An action's templates use `.secrets.NAME` and the gateway has no LATTICE_SECRET_NAME variable. */
   MISSING_SECRET: 'MISSING_SECRET',
 
+  // Automations and timers.
+  /** An automation definition file breaks the format or a rule. */
+  INVALID_AUTOMATION: 'INVALID_AUTOMATION',
+  /** An extension would pass a timer policy's cap (maximum extensions or lifetime) and the policy refuses rather than asks for approval. */
+  POLICY_CAP_EXCEEDED: 'POLICY_CAP_EXCEEDED',
   // Scorecards and gates.
   /** A scorecard definition file breaks the format or a rule. */
   INVALID_SCORECARD: 'INVALID_SCORECARD',

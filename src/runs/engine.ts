@@ -56,7 +56,10 @@ import { openInputs, sealInputs } from './sealing.ts';
 import { maskHashedTokens, maskSecrets, type Secrets } from '../model/actions/secrets.ts';
 import { assertTransition, isFinal, type RunStatus } from '../data/runStatus.ts';
 import type { TemplateContext } from '../model/actions/templates.ts';
+import { extension } from '../model/actions/timerPolicy.ts';
 import { ErrorCodes, LatticeError, hasCode } from '../errors/index.ts';
+import type { Automation, AutomationSet } from '../model/automations/model.ts';
+import { withinChain } from './automations/chain.ts';
 import { describeFailures, failedGates, type GateFailure } from '../model/scorecards/gates.ts';
 import { createScorecardSet, type ScorecardSet } from '../model/scorecards/model.ts';
 import { MAX_WAIVER_SECONDS, useWaiver } from './waivers.ts';
@@ -87,6 +90,10 @@ export interface EngineOptions {
   /** Hands a run to whatever invokes it; default: `invoke` in this process after this tick. */
   readonly dispatch?: (runId: string) => void;
   readonly now?: () => Date;
+  /** The automations now defined: their runs are invoked like actions' (automations/). */
+  readonly automations?: () => AutomationSet;
+  /** Called with every run change once it is stored (what RUN_* automation events come from). */
+  readonly onRunChange?: (run: Run) => void;
   /** Errors with no caller to throw to (a failed publish, a failed background invocation). */
   readonly onError?: (err: unknown, runId: string) => void;
   /** The scorecards gates read (a function: hot reload swaps the set); none by default. */
@@ -121,6 +128,21 @@ export interface WaiverRequest {
   readonly reason: string;
   readonly durationSeconds: number;
   readonly caller: Caller;
+}
+
+/** What an automation's event makes: one run per (event, automation), whatever repeats it. */
+export interface AutomationRequest {
+  readonly automation: Automation;
+  /** Unique per event, the same on every replica: with the automation, the run's idempotency key. */
+  readonly eventId: string;
+  /** Port's event context, for templates (`.event`) and the run's trigger. */
+  readonly event: unknown;
+  /** The entity the event is about, when there is one (and it still exists). */
+  readonly entity: { readonly blueprint: string; readonly identifier: string } | null;
+  /** The new run's place in its chain (1: fired by a person's change). */
+  readonly depth: number;
+  /** Set when the loop guard refuses the run: it is stored as a FAILURE with this summary, never invoked. */
+  readonly refused?: string;
 }
 
 export interface ReportRequest {
@@ -183,6 +205,11 @@ export class ActionEngine {
       });
     }
 
+    // A timer policy's cap: refused, or the run waits for an approval that says why.
+    const overCap = action.timerPolicy && entity ? extension(action.timerPolicy, entity, this.now()).overCap : null;
+    if (overCap !== null && action.timerPolicy?.overCap === 'refuse') {
+      throw new LatticeError(ErrorCodes.POLICY_CAP_EXCEEDED, `action "${action.identifier}" refused: ${overCap}`, { location: { pointer: '/entity' }, details: { action: action.identifier, entity: entity?.identifier } });
+    }
     const at = this.now();
     const trigger = { by: { user: caller.user, teams: [...caller.teams], roles: [...caller.roles] }, at: at.toISOString(), operation: action.trigger.operation };
     const approvers = await this.checkPolicies(action, { action: { identifier: action.identifier, blueprint: action.trigger.blueprintIdentifier ?? null }, inputs, entity, trigger });
@@ -204,9 +231,10 @@ export class ActionEngine {
       entity: entity?.identifier ?? null,
       inputs: maskInputs(action, inputs),
       sealedInputs,
-      status: action.requiredApproval ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
+      status: action.requiredApproval || overCap !== null ? 'WAITING_FOR_APPROVAL' : 'IN_PROGRESS',
+      statusLabel: overCap === null ? null : `needs approval: ${overCap}`,
       trigger,
-      requiredApproval: action.requiredApproval?.type ?? null,
+      requiredApproval: action.requiredApproval?.type ?? (overCap !== null ? 'ANY' : null),
       approvers,
       idempotencyKey: key,
       executorTokenHash: hashToken(executorToken(this.secretKey, id)),
@@ -219,6 +247,44 @@ export class ActionEngine {
     if (waivedBy) await this.log(stored.id, [this.masker(stored)(`gates waived by waiver ${waivedBy.id} (${describeFailures(failed)})`)]);
     if (request.retryOf) await this.log(stored.id, [`retry of run ${request.retryOf}`]);
     if (stored.status === 'IN_PROGRESS') this.dispatch(stored.id);
+    return { run: stored, created: true };
+  }
+
+  /**
+   * An automation's run for one event: created at most once per (event, automation) across
+   * replicas (the run store's idempotency key, per the automation's own user), then dispatched
+   * like any run. A run the loop guard refuses is stored as a FAILURE that says why.
+   */
+  async executeAutomation(request: AutomationRequest): Promise<{ run: Run; created: boolean }> {
+    const { automation, depth } = request;
+    const user = `automation:${automation.identifier}`;
+    const key = request.eventId;
+    const previous = await this.options.store.findByIdempotencyKey(user, key);
+    if (previous) return { run: previous, created: false };
+    const at = this.now();
+    const id = newRunId(at.getTime());
+    const run = newRun({
+      id,
+      action: automation.identifier,
+      blueprint: request.entity?.blueprint ?? null,
+      entity: request.entity?.identifier ?? null,
+      inputs: {},
+      status: 'IN_PROGRESS',
+      trigger: {
+        by: { user, teams: [], roles: [] },
+        at: at.toISOString(),
+        operation: automation.action.trigger.operation,
+        automation: { identifier: automation.identifier, eventId: request.eventId, depth, event: request.event },
+      },
+      requiredApproval: null,
+      idempotencyKey: key,
+      executorTokenHash: hashToken(executorToken(this.secretKey, id)),
+    });
+    const { run: stored, created } = await this.options.store.create(run);
+    if (!created) return { run: stored, created: false };
+    await this.publish({ type: 'run', run: stored });
+    if (request.refused !== undefined) return { run: await this.update(stored.id, { expectStatus: 'IN_PROGRESS', status: 'FAILURE', summary: request.refused }), created: true };
+    this.dispatch(stored.id);
     return { run: stored, created: true };
   }
 
@@ -362,7 +428,9 @@ export class ActionEngine {
         kept = (await this.update(run.id, { expectStatus: 'IN_PROGRESS', response: maskJson(response, mask) })).revision;
       };
       try {
-        outcome = maskOutcome(await this.invokeWith(run, { secrets, token, opened, mask, keep }), mask);
+        // Changes this invocation writes are one step deeper in the chain (the loop guard).
+        const invoked = withinChain({ depth: run.trigger.automation?.depth ?? 0 }, () => this.invokeWith(run, { secrets, token, opened, mask, keep }));
+        outcome = maskOutcome(await invoked, mask);
       } catch (err) {
         outcome = { kind: 'completed', status: 'FAILURE', summary: mask((err as Error).message ?? String(err)) };
       }
@@ -402,8 +470,8 @@ export class ActionEngine {
   }
 
   private async invokeWith(run: Run, s: { secrets: Secrets; token: string; opened: Record<string, unknown>; mask: (t: string) => string; keep: (response: unknown) => Promise<void> }): Promise<InvocationOutcome> {
-    const action = this.options.actions().get(run.action);
-    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `action "${run.action}" is no longer defined`);
+    const action = run.trigger.automation ? this.options.automations?.().get(run.action)?.action : this.options.actions().get(run.action);
+    if (!action) throw new LatticeError(ErrorCodes.UNKNOWN_ACTION, `${run.trigger.automation ? 'automation' : 'action'} "${run.action}" is no longer defined`);
     const invoker = this.options.invokers[action.invocationMethod.type];
     if (!invoker) throw new LatticeError(ErrorCodes.NO_INVOKER, `no invoker is registered for ${action.invocationMethod.type} actions`);
     const missing = missingSecrets(action, s.secrets);
@@ -420,6 +488,8 @@ export class ActionEngine {
       trigger: run.trigger,
       run: { id: run.id, action: run.action, createdAt: run.createdAt, token: s.token },
       secrets: s.secrets,
+      ...(run.trigger.automation ? { event: run.trigger.automation.event } : {}),
+      ...(action.timerPolicy && entity ? { timer: extension(action.timerPolicy, entity, this.now()) } : {}),
     };
     const method = await renderInvocation(action, templateContext);
     await this.log(run.id, [`invoking ${action.invocationMethod.type}`]);
@@ -548,6 +618,7 @@ export class ActionEngine {
   }
 
   private async publish(event: RunEvent) {
+    if (event.type === 'run') this.options.onRunChange?.(event.run);
     try {
       await publishRunEvent(this.options.events, event);
     } catch (err) {

@@ -18,6 +18,7 @@ import type { Invokers } from '../data/Invoker.ts';
 import type { PubSub } from '../data/PubSub.ts';
 import type { EntityReader } from '../data/reader.ts';
 import type { RunStore } from '../data/RunStore.ts';
+import type { Run } from '../data/run.ts';
 import { ActionEngine } from '../runs/engine.ts';
 import { upsertEntityInvoker } from '../runs/invokers/upsertEntity.ts';
 import { webhookInvoker } from '../runs/invokers/webhook.ts';
@@ -37,6 +38,8 @@ export interface ActionDeps {
   /** The invokers of the configured upstreams (no source of a kind: its runs fail with NO_INVOKER). */
   readonly upstreamInvokers: Invokers;
   readonly log: Logger;
+  /** Every run change once stored: what RUN_* automation events come from. */
+  readonly onRunChange?: (run: Run) => void;
 }
 
 export async function createActionServices(config: Config, deps: ActionDeps): Promise<RunningActions> {
@@ -51,6 +54,8 @@ export async function createActionServices(config: Config, deps: ActionDeps): Pr
   const tokenHashes = apiTokenHashes(config);
   const engine = new ActionEngine({
     actions: () => deps.runtime.actions(),
+    automations: () => deps.runtime.automations(),
+    onRunChange: deps.onRunChange,
     store,
     events: deps.pubsub,
     catalog: () => {

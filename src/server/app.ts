@@ -4,6 +4,7 @@
  * services → Apollo Server → HTTP (http.ts) and graphql-ws (ws.ts) on one Node HTTP server.
  * Used by `npm start` (main.ts) and by the tests, which start real servers on port 0.
  */
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,6 +29,8 @@ import { onUpstreamCall } from '../data/upstream.ts';
 import { ErrorCodes, LatticeError } from '../errors/index.ts';
 import { createCatalogWriter } from '../../datasources/catalog/writer.ts';
 import { createActionServices } from './actions.ts';
+import { startGatewayAutomations } from './automations.ts';
+import type { AutomationService } from '../runs/automations/service.ts';
 import { graphiqlPlugin, metricsPlugin, schemaSource } from './apollo.ts';
 import { auditedAuthenticator, createAuditor } from './audit.ts';
 import { formatError } from './formatError.ts';
@@ -59,6 +62,11 @@ import { resultFormatter } from './streams/result.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** A folder to watch only when it exists: chokidar watching a second missing folder stops reporting changes (seen with the automations folder). */
+function watchedIfPresent(dir: string): string[] {
+  return existsSync(dir) ? [dir] : [];
+}
+
 export interface Lattice {
   readonly url: string;
   readonly runtime: Runtime;
@@ -87,7 +95,12 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const store = countCalls(stores.entities, (method) => metrics.storeCalls.inc({ method }));
   const { pubsub } = stores;
   // Entity changes from mutations, catalog-file reloads and watched sources: one way to publish them.
-  const publishChange = (change: EntityChange) => pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  // Automations observe each change where it is published (set once they run; nothing changes before).
+  const late: { automations?: AutomationService } = {};
+  const publishChange = (change: EntityChange) => {
+    late.automations?.observe(change);
+    return pubsub.publish(ENTITY_CHANGES, change).catch((err: unknown) => log.warn({ err }, 'entity change not published'));
+  };
   const onChange = (change: EntityChange) => void publishChange(change);
 
   const sources = createSources(config.sources, { cache: stores.cache, log, onChange, circuitBreaker: config.faults.circuitBreaker, baseDir: config.configFile ? path.dirname(config.configFile) : root });
@@ -106,6 +119,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     blueprintsDir: config.blueprintsDir,
     catalogDir: config.catalogDir,
     actionsDir: config.actionsDir,
+    automationsDir: config.automationsDir,
     scorecardsDir: config.scorecardsDir,
     strict: config.strict,
     root,
@@ -129,7 +143,9 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   // Redis found without the catalog (restarted empty, flushed): seed it again, no restart needed.
   const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
-  const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log });
+  const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log, onRunChange: (run) => late.automations?.runChanged(run) });
+  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, log });
+  late.automations = automations;
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
   // Each context carries its execution guard (operation limits), which its reads ask first.
@@ -211,7 +227,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     onOperation: recordOperation,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir], reload, log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir, ...watchedIfPresent(config.automationsDir)], reload, log) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.
@@ -223,6 +239,8 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   await Promise.all(sources.all.map((s) => s.ready?.()));
+  // The catalog as found (sources synced): the state changes are compared with, and its timers.
+  await automations.prime();
   sourcesReady = true;
   log.info({ url: `${url}${GRAPHQL_PATH}` }, 'Lattice is serving');
   return {
@@ -237,6 +255,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       await watcher?.close();
       await ws.dispose();
       await apollo.stop();
+      await automations.close();
       await actions.close();
       await rateLimiter.close();
       await trustedDocuments?.close();

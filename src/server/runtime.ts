@@ -21,6 +21,8 @@ import { buildSchema, type SchemaExtension } from '../schema/build.ts';
 import { planActions, printActions } from '../schema/actions.ts';
 import { createActionSet, type ActionSet } from '../model/actions/model.ts';
 import { loadActions } from '../model/actions/load.ts';
+import { loadAutomations } from '../model/automations/load.ts';
+import { createAutomationSet, type AutomationSet } from '../model/automations/model.ts';
 import { loadScorecards } from '../model/scorecards/load.ts';
 import { createScorecardSet, type ScorecardSet } from '../model/scorecards/model.ts';
 import { fixActionProblems } from '../model/scorecards/fixActions.ts';
@@ -43,6 +45,8 @@ export interface Generation {
   readonly plan: SchemaPlan;
   /** The self-service actions defined (schema/actions/). */
   readonly actions: ActionSet;
+  /** The automations defined (schema/automations/). */
+  readonly automations: AutomationSet;
   /** The scorecards defined (schema/scorecards/), evaluated live at read time. */
   readonly scorecards: ScorecardSet;
   readonly schema: GraphQLSchema;
@@ -100,6 +104,8 @@ export interface GenerationParts {
   readonly extend?: ExtendSchema;
   readonly actionFiles?: readonly SourceFile[];
   readonly scorecardFiles?: readonly SourceFile[];
+  /** Automation files (Port format): they name the actions and blueprints above. */
+  readonly automationFiles?: readonly SourceFile[];
   /** The blueprint loader's options (`strict`). */
   readonly load?: LoadOptions;
 }
@@ -116,12 +122,13 @@ export function buildGeneration(files: readonly SourceFile[], extendOrParts?: Ex
   const scored = parts.scorecardFiles?.length ? loadScorecards(parts.scorecardFiles, model) : { scorecards: createScorecardSet([]), warnings: [] };
   const plan = planSchema(model, baseInflection, scored.scorecards);
   const loaded = loadActions(parts.actionFiles ?? [], model, scored.scorecards);
+  const automations = loadAutomations(parts.automationFiles ?? [], model, loaded.actions);
   const fixes = fixActionProblems(scored.scorecards, loaded.actions);
   if (fixes.length > 0) throw new LatticeErrors(fixes);
   const actionFields = planActions(loaded.actions, baseInflection);
   const actionSdl = { typeDefs: printActions(actionFields, baseInflection), resolvers: {} };
   const { schema, sdl } = buildSchema(plan, createResolvers(plan, actionFields), [actionSdl, ...(parts.extend ?? (() => []))(plan)]);
-  return { plan, actions: loaded.actions, scorecards: scored.scorecards, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...scored.warnings, ...loaded.warnings] };
+  return { plan, actions: loaded.actions, scorecards: scored.scorecards, automations: automations.automations, schema, sdl, loadedAt: new Date(), warnings: [...warnings, ...plan.warnings, ...scored.warnings, ...loaded.warnings, ...automations.warnings] };
 }
 
 export class Runtime {
@@ -135,6 +142,7 @@ export class Runtime {
 
   private readonly extend: ExtendSchema;
   private readonly actionsDir: string | undefined;
+  private readonly automationsDir: string | undefined;
   private readonly scorecardsDir: string | undefined;
   private readonly strict: boolean;
   private readonly onChange: (change: EntityChange) => void;
@@ -150,6 +158,7 @@ export class Runtime {
     catalogDir: string;
     actionsDir?: string;
     scorecardsDir?: string;
+    automationsDir?: string;
     strict?: boolean;
     root: string;
     log: Logger;
@@ -162,6 +171,7 @@ export class Runtime {
     this.strict = options.strict ?? true;
     this.onChange = options.onChange ?? (() => undefined);
     this.actionsDir = options.actionsDir;
+    this.automationsDir = options.automationsDir;
     this.scorecardsDir = options.scorecardsDir;
     this.extend = options.extend ?? (() => []);
     this.dirs = { blueprints: options.blueprintsDir, catalog: options.catalogDir, root: options.root };
@@ -174,6 +184,10 @@ export class Runtime {
 
   actions(): ActionSet {
     return this.generation?.actions ?? createActionSet([]);
+  }
+
+  automations(): AutomationSet {
+    return this.generation?.automations ?? createAutomationSet([]);
   }
 
   scorecards(): ScorecardSet {
@@ -229,8 +243,9 @@ export class Runtime {
   private async reloadNow(): Promise<boolean> {
     try {
       const actionFiles = this.actionsDir ? await readDocuments(this.actionsDir, this.dirs.root) : [];
+      const automationFiles = this.automationsDir ? await readDocuments(this.automationsDir, this.dirs.root) : [];
       const scorecardFiles = this.scorecardsDir ? await readDocuments(this.scorecardsDir, this.dirs.root) : [];
-      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), { extend: this.extend, actionFiles, scorecardFiles, load: { strict: this.strict } });
+      const generation = buildGeneration(await readBlueprintFiles(this.dirs.blueprints, this.dirs.root), { extend: this.extend, actionFiles, scorecardFiles, automationFiles, load: { strict: this.strict } });
       const changes = await this.checkChanges(generation);
       const entities = await loadCatalogFiles(await readCatalogFiles(this.dirs.catalog, this.dirs.root), generation.plan.model, this.store);
       const { written, deleted } = await this.store.replaceOrigin(FILE_ORIGIN_PREFIX, entities);

@@ -81,7 +81,7 @@ describe('lattice check on a valid configuration', () => {
   it('--json: one report with ok, errors, warnings, counts', async () => {
     const r = await check(project(), ['--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, scorecards: 0, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: [], warnings: [], counts: { blueprints: 2, actions: 1, scorecards: 0, automations: 0, entities: 2, sources: 1, mappings: 1 }, skipped: [] });
   });
 
   it('--config names the file from another folder; relative folders in it start at its own folder', async () => {
@@ -197,6 +197,22 @@ describe('lattice check: every kind of problem, located, exit 1', () => {
     const bad = await check(project({ 'scorecards/readiness.json': scorecard('langauge') }), ['--scorecards', 'scorecards']);
     expect(bad.code).toBe(1);
     expect(bad.lines[0]).toMatch(/^scorecards\/readiness\.json:\d+:\d+: error INVALID_SCORECARD at \/rules\/0\/query\/conditions\/0\/property: .*"langauge"/);
+  });
+
+  it('automations: counted when they load; a condition that is not jq, located', async () => {
+    const automation = (expression: string) =>
+      pretty({
+        identifier: 'notify',
+        title: 'Notify',
+        trigger: { type: 'automation', event: { type: 'ENTITY_UPDATED', blueprintIdentifier: 'service' }, condition: { type: 'JQ', expressions: [expression], combinator: 'and' } },
+        invocationMethod: { type: 'WEBHOOK', url: 'http://127.0.0.1:9/hook' },
+      });
+    const ok = await check(project({ 'automations/notify.json': automation('.diff.after.properties.language == "go"') }), ['--automations', 'automations']);
+    expect(ok.code).toBe(0);
+    expect(ok.lines.at(-1)).toMatch(/1 action, 1 automation, /);
+    const bad = await check(project({ 'automations/notify.json': automation('.diff.after.properties.language ==') }), ['--automations', 'automations']);
+    expect(bad.code).toBe(1);
+    expect(bad.lines[0]).toMatch(/^automations\/notify\.json:\d+:\d+: error INVALID_AUTOMATION at \/trigger\/condition\/expressions\/0: automation "notify": invalid jq expression/);
   });
 
   it('catalog entities: an unknown property and a relation to an entity that does not exist', async () => {

@@ -55,7 +55,7 @@ function errorOf(fn: () => unknown): LatticeError {
 }
 
 describe('the example configuration (examples/kubernetes)', () => {
-  it('loads: the source, its resources and the blueprints (seed + Workload + Pod)', () => {
+  it('loads: the source, its resources and the blueprints (seed + Workload + Pod + DevEnvironment, which the shipped actions name)', () => {
     const file = kubeconfigFile(kubeconfigFor([{ sim: { url: 'http://127.0.0.1:1' }, context: 'staging' }, { sim: { url: 'http://127.0.0.1:2' }, context: 'production' }]).yaml);
     const loaded = loadConfig({ LATTICE_CONFIG: path.join(EXAMPLE_DIR, 'lattice.yaml'), KUBECONFIG_FILE: file }, ROOT);
     expect(loaded.blueprintsDir).toBe(path.join(EXAMPLE_DIR, 'blueprints'));
@@ -75,7 +75,7 @@ describe('the example configuration (examples/kubernetes)', () => {
     const files = readdirSync(path.join(EXAMPLE_DIR, 'blueprints')).map((f) => ({ file: f, text: readFileSync(path.join(EXAMPLE_DIR, 'blueprints', f), 'utf8') }));
     const { model, warnings } = loadBlueprints(files);
     expect(warnings).toEqual([]);
-    expect(model.blueprints.map((b) => b.identifier).sort()).toEqual(['API', 'Component', 'Domain', 'Pod', 'Resource', 'System', 'Workload']);
+    expect(model.blueprints.map((b) => b.identifier).sort()).toEqual(['API', 'Component', 'DevEnvironment', 'Domain', 'Pod', 'Resource', 'System', 'Workload']);
     expect(model.get('Workload')?.relations.component.target).toBe('Component');
     expect(model.get('Workload')?.aggregationProperties.restarts.target).toBe('Pod');
     // The seed blueprints are copied unchanged.

@@ -236,6 +236,34 @@ describe('the shipped action catalog, through `lattice run --wait` against the d
     });
   });
 
+  describe('development environments (the TTL path: docs/orchestration.md)', () => {
+    /** The DevEnvironment the Kubernetes watch serves, once `check` holds for it. */
+    async function environment(check: (e: { owner: string; extensions: number; expiresAt: { remainingSeconds: number } } | null) => boolean) {
+      for (let deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        const e = (await gql(base, '{ devEnvironment(identifier: "dev-catalog") { owner extensions expiresAt { remainingSeconds } } }')).data?.devEnvironment ?? null;
+        if (check(e)) return e;
+      }
+      throw new Error('timed out waiting for the DevEnvironment dev-catalog');
+    }
+
+    it('provision_dev_environment: a namespace with a workload in the cluster, a DevEnvironment expiring in 5 days', async () => {
+      const r = await run('provision_dev_environment', ['--input', 'name=catalog']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('applied Namespace dev-catalog, Deployment dev-catalog/app');
+      const e = await environment((x) => x !== null);
+      expect(e?.owner).toBe('demo@example.com');
+      expect(e?.extensions).toBe(0);
+      expect(e?.expiresAt.remainingSeconds).toBeGreaterThan(4 * 86_400);
+    });
+
+    it('extend_dev_environment: 3 days more, counted', async () => {
+      const r = await run('extend_dev_environment', ['--entity', 'dev-catalog']);
+      expect(r.code).toBe(0);
+      const e = await environment((x) => x?.extensions === 1);
+      expect(e?.expiresAt.remainingSeconds).toBeGreaterThan(7 * 86_400);
+    });
+  });
+
   it('has run every action in schema/actions', () => {
     const shipped = readdirSync(path.join(ROOT, 'schema/actions')).map((f) => f.replace(/\.json$/, ''));
     expect([...tested].sort()).toEqual(shipped.sort());

@@ -42,7 +42,8 @@ export async function startTestLattice(overrides: Partial<Config> = {}, options:
   // A project with its own blueprints gets its own actions folder too (usually none): the shipped
   // actions name the shipped blueprints.
   const actionsDir = overrides.actionsDir ?? path.join(root, 'schema/actions');
-  return startLattice(testConfig({ ...overrides, actionsDir }), { log: pino({ level: 'silent' }), root, ...options });
+  const automationsDir = overrides.automationsDir ?? path.join(root, 'schema/automations');
+  return startLattice(testConfig({ ...overrides, actionsDir, automationsDir }), { log: pino({ level: 'silent' }), root, ...options });
 }
 
 export interface GraphQLResponse<T = any> {

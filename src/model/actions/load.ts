@@ -31,6 +31,8 @@ import {
 } from './model.ts';
 import { compilePolicy } from './policy.ts';
 import { checkActionRules, normaliseUserInputs } from './rules.ts';
+import type { TimerPolicy } from './timerPolicy.ts';
+import { parseDuration } from '../duration.ts';
 
 /** An action file's name and text. */
 export type ActionFile = SourceFile;
@@ -115,6 +117,7 @@ interface WrittenAction {
   readonly requiredApproval?: unknown;
   readonly approvalNotification?: Raw;
   readonly permissions?: WrittenPermissions;
+  readonly timerPolicy?: { property: string; extendBy: string; maxExtensions?: number; maxLifetime?: string; extensionsProperty?: string; startProperty?: string; overCap?: 'approval' | 'refuse' };
   readonly gates?: readonly { readonly scorecard: string; readonly level: string; readonly if?: string }[];
 }
 
@@ -126,7 +129,7 @@ interface WrittenPermissions {
   readonly viewRuns?: ActionPermissions['viewRuns'];
 }
 
-function toAction(object: Raw, origin: ActionOrigin): Action {
+export function toAction(object: Raw, origin: ActionOrigin): Action {
   const raw = object as unknown as WrittenAction;
   const trigger = raw.trigger;
   const written = trigger.condition ? (({ type: _type, ...q }) => q as unknown as RuleQuery)(trigger.condition) : undefined;
@@ -147,6 +150,7 @@ function toAction(object: Raw, origin: ActionOrigin): Action {
     requiredApproval: requiredApproval(raw.requiredApproval),
     approvalNotification: raw.approvalNotification,
     permissions: permissions(raw.permissions),
+    ...(raw.timerPolicy ? { timerPolicy: timerPolicy(raw.timerPolicy) } : {}),
     gates,
     raw: object,
     origin,
@@ -177,6 +181,18 @@ function withDefaults(method: WrittenAction['invocationMethod']): InvocationMeth
     default:
       return method as InvocationMethod;
   }
+}
+
+function timerPolicy(p: NonNullable<WrittenAction['timerPolicy']>): TimerPolicy {
+  return {
+    property: p.property,
+    extendByMs: parseDuration(p.extendBy) as number,
+    ...(p.maxExtensions !== undefined ? { maxExtensions: p.maxExtensions } : {}),
+    ...(p.maxLifetime !== undefined ? { maxLifetimeMs: parseDuration(p.maxLifetime) as number } : {}),
+    ...(p.extensionsProperty !== undefined ? { extensionsProperty: p.extensionsProperty } : {}),
+    ...(p.startProperty !== undefined ? { startProperty: p.startProperty } : {}),
+    overCap: p.overCap ?? 'approval',
+  };
 }
 
 function requiredApproval(value: unknown): RequiredApproval | null {

@@ -12,6 +12,7 @@
 
 /** Port's string formats for user inputs, plus `entity` (an entity of `blueprint`, by identifier). */
 import { forbidExtraKeys } from '../files/strictSchema.ts';
+import { DURATION_PATTERN } from '../duration.ts';
 import { PORT_READ_ONLY_KEYS } from '../files/portResponse.ts';
 export const INPUT_FORMATS = [
   'date-time', 'url', 'email', 'idn-email', 'ipv4', 'ipv6', 'yaml', 'entity', 'user', 'team',
@@ -126,7 +127,7 @@ const kubernetesSchema = {
   properties: {
     type: {},
     cluster: { type: 'string', minLength: 1 },
-    operation: { enum: ['scale', 'patch', 'createJob'] },
+    operation: { enum: ['scale', 'patch', 'createJob', 'apply', 'delete'] },
     resource: {
       type: 'object',
       required: ['apiVersion', 'kind', 'name'],
@@ -137,11 +138,14 @@ const kubernetesSchema = {
     patch: {},
     namespace: { type: 'string', minLength: 1 },
     job: { type: 'object' },
+    objects: { type: 'array', items: { type: 'object' }, minItems: 1 },
   },
   allOf: [
     { if: { required: ['operation'], properties: { operation: { const: 'scale' } } }, then: { required: ['resource', 'replicas'] } },
     { if: { required: ['operation'], properties: { operation: { const: 'patch' } } }, then: { required: ['resource', 'patchType', 'patch'] } },
     { if: { required: ['operation'], properties: { operation: { const: 'createJob' } } }, then: { required: ['namespace', 'job'] } },
+    { if: { required: ['operation'], properties: { operation: { const: 'apply' } } }, then: { required: ['objects'] } },
+    { if: { required: ['operation'], properties: { operation: { const: 'delete' } } }, then: { required: ['resource'] } },
   ],
 };
 
@@ -169,7 +173,7 @@ const upsertEntitySchema = {
 
 const whenType = (type: string, then: unknown) => ({ if: { required: ['type'], properties: { type: { const: type } } }, then });
 
-const invocationSchema = {
+export const invocationSchema = {
   type: 'object',
   required: ['type'],
   allOf: [
@@ -225,6 +229,19 @@ const definition = {
     permissions: {
       type: 'object',
       properties: { execute: permissionRule, approve: permissionRule, viewRuns: { enum: ['involved', 'everyone'] } },
+    },
+    timerPolicy: {
+      type: 'object',
+      required: ['property', 'extendBy'],
+      properties: {
+        property: identifier,
+        extendBy: { type: 'string', pattern: DURATION_PATTERN },
+        maxExtensions: { type: 'integer', minimum: 0 },
+        maxLifetime: { type: 'string', pattern: DURATION_PATTERN },
+        extensionsProperty: identifier,
+        startProperty: identifier,
+        overCap: { enum: ['approval', 'refuse'] },
+      },
     },
     // Lattice's gates: scorecard levels the entity must have (src/model/scorecards/gates.ts).
     gates: {

@@ -11,6 +11,7 @@
  */
 import type { ErrorLocation } from '../../errors/index.ts';
 import type { RuleQuery } from '../query/portRules.ts';
+import type { TimerPolicy } from './timerPolicy.ts';
 import type { ActionGate } from '../scorecards/gates.ts';
 import type { Policy } from './policy.ts';
 
@@ -81,7 +82,7 @@ export interface KubernetesResourceRef {
   readonly name: string;
 }
 
-/** Lattice's own method: scale a workload, patch a resource, or create a Job from a template. */
+/** Lattice's own method: scale a workload, patch a resource, create a Job from a template, apply objects, or delete one. */
 export type KubernetesMethod =
   | { readonly type: 'KUBERNETES'; readonly cluster?: string; readonly operation: 'scale'; readonly resource: KubernetesResourceRef; readonly replicas: unknown }
   | {
@@ -92,7 +93,11 @@ export type KubernetesMethod =
       readonly patchType: 'merge' | 'strategic' | 'json';
       readonly patch: unknown;
     }
-  | { readonly type: 'KUBERNETES'; readonly cluster?: string; readonly operation: 'createJob'; readonly namespace: string; readonly job: unknown };
+  | { readonly type: 'KUBERNETES'; readonly cluster?: string; readonly operation: 'createJob'; readonly namespace: string; readonly job: unknown }
+  /** Creates each object, in order (a namespace before what goes in it); one that exists is merge-patched. */
+  | { readonly type: 'KUBERNETES'; readonly cluster?: string; readonly operation: 'apply'; readonly objects: readonly unknown[] }
+  /** Deletes one object (a namespace takes what is in it along). */
+  | { readonly type: 'KUBERNETES'; readonly cluster?: string; readonly operation: 'delete'; readonly resource: KubernetesResourceRef };
 
 export interface EntityMapping {
   readonly identifier: string;
@@ -151,6 +156,8 @@ export interface Action {
   /** Kept as written; Lattice does not send approval notifications yet. */
   readonly approvalNotification?: Readonly<Record<string, unknown>>;
   readonly permissions: ActionPermissions;
+  /** Lattice: a DAY-2 action that extends the entity's timer within caps (timerPolicy.ts). */
+  readonly timerPolicy?: TimerPolicy;
   /** Scorecard levels the entity must have: the `gates` block and the condition's top-level scorecard rules (src/model/scorecards/gates.ts). */
   readonly gates: readonly ActionGate[];
   /** The action as written, unknown keys included. */

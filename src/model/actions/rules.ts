@@ -106,6 +106,22 @@ export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: K
     if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; a ${operation} action runs on none`);
   }
 
+  const policy = raw.timerPolicy as Raw | undefined;
+  if (policy) {
+    const bp = blueprint !== undefined ? model.get(blueprint) : undefined;
+    if (operation !== 'DAY-2') fail('/timerPolicy', `a timer policy extends the timer of the entity a run is on: only DAY-2 actions have one, not ${operation}`);
+    else if (bp) {
+      const want = (key: string, check: (format: string | undefined, type: string) => boolean, what: string) => {
+        const name = policy[key] as string | undefined;
+        const def = name === undefined ? undefined : bp.properties[name];
+        if (name !== undefined && (!def || !check(def.format, def.type))) fail(`/timerPolicy/${key}`, `blueprint "${bp.identifier}" has no ${what} property "${name}"`);
+      };
+      want('property', (f) => f === 'timer', 'timer');
+      want('extensionsProperty', (_f, t) => t === 'number', 'number');
+      want('startProperty', (f) => f === 'date-time' || f === 'timer', 'date-time');
+    }
+  }
+
   const notification = raw.approvalNotification as Raw | undefined;
   if (notification?.type === 'webhook' && typeof notification.url !== 'string') {
     fail('/approvalNotification', 'a webhook approval notification needs a "url"');

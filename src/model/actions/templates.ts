@@ -26,6 +26,10 @@ export interface TemplateContext {
   readonly trigger: unknown;
   readonly run: unknown;
   readonly secrets: Secrets;
+  /** Automations: the event that fired the run (Port's event context). */
+  readonly event?: unknown;
+  /** Actions with a timer policy: the extended timer (`expiresAt`, `extensions`), timerPolicy.ts. */
+  readonly timer?: unknown;
 }
 
 export interface CompiledTemplate {

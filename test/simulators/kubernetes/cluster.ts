@@ -205,10 +205,16 @@ export class Cluster {
     return this.#commit('MODIFIED', type, object, current);
   }
 
-  /** Deletes an object now (no grace period, no finalizers); returns its last state. */
+  /** Deletes an object now (no grace period, no finalizers); a namespace takes every object in it along. Returns its last state. */
   remove(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
     const current = this.find(type, namespace, name);
     if (!current) throw errors.notFound(type, name);
+    // Controllers may recreate what a workload owns while it goes: sweep until the namespace is empty.
+    for (let pass = 0; type === this.namespaceType && pass < 5; pass++) {
+      const inside = [...this.#objects.keys()].filter((t) => t.namespaced).flatMap((t) => this.items(t, name).map((o) => [t, o.metadata.name as string] as const));
+      if (inside.length === 0) break;
+      for (const [t, n] of inside) if (this.find(t, name, n)) this.remove(t, name, n);
+    }
     const object = { ...current, metadata: { ...current.metadata } };
     return this.#commit('DELETED', type, object);
   }

@@ -1,0 +1,118 @@
+/**
+ * The automations of a running gateway, in one place: entity changes (`observe`) and run changes
+ * (`runChanged`) become events (observer.ts, events.ts) on the events queue; timers fire on the
+ * timers queue (timers.ts); both queues hand events to the dispatcher, which makes the runs.
+ *
+ *   publishChange ─ observe ─▶ events queue ─▶ dispatch ─▶ engine.executeAutomation ─▶ run
+ *   engine (run stored) ─ runChanged ─┘             ▲
+ *   timers queue (delayed jobs) ─ fired ────────────┘
+ *
+ * The queues are JobQueues (src/runs/jobs): BullMQ with Redis, so an event or a timer is handled
+ * once across replicas and outlives a restart; in-process otherwise. `observe` takes the chain
+ * depth of the code that made the change (chain.ts): an automation's own writes are deeper.
+ */
+import type { Logger } from 'pino';
+import type { AutomationSet } from '../../model/automations/model.ts';
+import type { BlueprintModel } from '../../model/blueprints/model.ts';
+import type { Entity } from '../../model/entities/entity.ts';
+import type { EntityStates } from '../../data/EntityStates.ts';
+import type { Run } from '../../data/run.ts';
+import type { EntityChange } from '../../data/topics.ts';
+import type { ActionEngine } from '../engine.ts';
+import type { JobHandler, JobQueue } from '../jobs/JobQueue.ts';
+import { Timers, type TimerJob } from '../timers/timers.ts';
+import { currentChain } from './chain.ts';
+import { createDispatcher } from './dispatcher.ts';
+import { runEvent, type AutomationEvent } from './events.ts';
+import { anyListens } from './match.ts';
+import { createObserver, stateJson, stateKey } from './observer.ts';
+
+/** Opens a named JobQueue with its handler (BullMQ or in-process: the server chooses). */
+export type OpenQueue = <T>(name: string, handler: JobHandler<T>) => Promise<JobQueue<T>>;
+
+export interface AutomationServiceOptions {
+  readonly automations: () => AutomationSet;
+  readonly model: () => BlueprintModel;
+  /** The entity as served (merged), or undefined when it does not exist. */
+  readonly read: (blueprint: string, identifier: string) => Promise<Entity | undefined>;
+  readonly list: (blueprint: string) => Promise<readonly Entity[]>;
+  readonly states: EntityStates;
+  readonly engine: Pick<ActionEngine, 'executeAutomation'>;
+  readonly maxDepth: number;
+  readonly openQueue: OpenQueue;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+export interface AutomationService {
+  /** An entity changed (called where the change is published; never throws). */
+  observe(change: EntityChange): void;
+  /** A run was stored (the engine's `onRunChange`; never throws). */
+  runChanged(run: Run): void;
+  /**
+   * At start (idempotent): records what automations will compare changes with, for the blueprints
+   * an automation's trigger names, and arms the timers of every blueprint with a timer property.
+   * Blueprints no automation names are not listed (no upstream fetch for them at start).
+   */
+  prime(): Promise<void>;
+  /** Resolves when nothing observed so far is still being handled in this process. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENTS_QUEUE = 'automation-events';
+export const TIMERS_QUEUE = 'timers';
+
+export async function startAutomations(options: AutomationServiceOptions): Promise<AutomationService> {
+  const { log } = options;
+  const dispatch = createDispatcher({ automations: options.automations, engine: options.engine, maxDepth: options.maxDepth, log });
+  const timers = new Timers({ model: options.model, automations: options.automations, now: options.now });
+  const events = await options.openQueue<AutomationEvent>(EVENTS_QUEUE, (event) => dispatch(event));
+  let timerQueue: JobQueue<TimerJob>;
+  try {
+    timerQueue = await options.openQueue<TimerJob>(TIMERS_QUEUE, async (job) => {
+      const event = timers.fired(job, await options.read(job.blueprint, job.identifier));
+      if (event) await dispatch(event);
+    });
+  } catch (err) {
+    await events.close();
+    throw err;
+  }
+  timers.attach(timerQueue);
+  const emit = async (event: AutomationEvent) => {
+    if (anyListens(options.automations(), event)) await events.add(event.id, event);
+  };
+  const observer = createObserver({ read: options.read, states: options.states, timers, emit, now: options.now });
+  const pending = new Set<Promise<void>>();
+  const track = (p: Promise<void>, what: string) => {
+    const t: Promise<void> = p.catch((err: unknown) => log.error({ err }, `automations: ${what} failed`)).finally(() => pending.delete(t));
+    pending.add(t);
+  };
+  return {
+    observe(change) {
+      track(observer(change, currentChain().depth), `observing ${change.blueprint} "${change.identifier}"`);
+    },
+    runChanged(run) {
+      track(emit(runEvent(run)), `the event of run ${run.id}`);
+    },
+    async prime() {
+      // Only blueprints automations can need: listing one fed by a pull source (GitHub) fetches it.
+      const watched = new Set(options.automations().automations.flatMap((a) => ('blueprintIdentifier' in a.event ? [a.event.blueprintIdentifier] : [])));
+      for (const bp of options.model().blueprints) {
+        const hasTimer = Object.values(bp.properties).some((p) => p.format === 'timer');
+        if (!hasTimer && !watched.has(bp.identifier)) continue;
+        const entities = await options.list(bp.identifier);
+        await options.states.prime(entities.map((e) => [stateKey(e.blueprint, e.identifier), stateJson(e)] as const));
+        if (hasTimer) for (const e of entities) await timers.sync(e.blueprint, e.identifier, undefined, e.properties);
+      }
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+      await Promise.all([events.idle(), timerQueue.idle()]);
+    },
+    async close() {
+      await Promise.all([...pending]);
+      await Promise.all([events.close(), timerQueue.close()]);
+    },
+  };
+}
