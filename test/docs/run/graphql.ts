@@ -9,7 +9,10 @@
  *   unless the block's directive is `error` (then it must answer with one);
  * - a selection without an operation (`components(…) { … }`) is wrapped in `{ }` first;
  * - variables: nullable ones and those with defaults are left out; others take the value the
- *   harness has for their name (VARIABLES below).
+ *   harness has for their name (VARIABLES below);
+ * - a block of several operations is a sequence of steps: an operation after a mutation may need
+ *   that mutation's effects, which arrive later (a run invokes, a watch sees the change), so while
+ *   it answers errors it is sent again, every half second, up to 60 times; the last answer counts.
  */
 import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices as composeWithTheGuild } from '@theguild/federation-composition';
@@ -34,6 +37,9 @@ import type { Block } from '../markdown.ts';
 const VARIABLES: Readonly<Record<string, unknown>> = {
   identifier: 'CartService',
 };
+
+/** How many times a step that follows a mutation is sent while it answers errors. */
+const STEP_ATTEMPTS = 60;
 
 let writes = 0;
 /** What makes a subscription's first event happen, by its root field, given the field's arguments. */
@@ -144,6 +150,7 @@ export async function runGraphQLBlock(block: Block, gw: DocsGateway): Promise<vo
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (ops.length === 0) throw new Error('holds no operation and no SDL');
   const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  let afterMutation = false;
   for (const op of ops) {
     const text = print({ ...doc, definitions: [op, ...fragments] });
     const variables = variablesFor(op);
@@ -157,10 +164,15 @@ export async function runGraphQLBlock(block: Block, gw: DocsGateway): Promise<vo
       const event = await gw.firstEvent(text, variables, () => trigger(gw, args));
       errors = event.errors;
     } else {
-      const res = await gw.query(text, variables);
+      let res = await gw.query(text, variables);
+      for (let attempt = 1; res.errors?.length && !expectError && afterMutation && attempt < STEP_ATTEMPTS; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        res = await gw.query(text, variables);
+      }
       errors = res.errors;
       if (!expectError && res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(res.errors)}`);
     }
+    afterMutation ||= op.operation === 'mutation';
     if (expectError && !errors?.length) throw new Error('the doc says this block shows an error, and it answered none');
     if (!expectError && errors?.length) throw new Error(`answered errors:\n  ${errors.map((e) => JSON.stringify(e)).join('\n  ')}`);
   }
