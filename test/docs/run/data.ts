@@ -6,6 +6,7 @@
  *   the shipped five and what the demo's sources add) beside it (it replaces the one with its
  *   identifier);
  * - `action`, `scorecard`: through `loadActions` / `loadScorecards`, over the demo's blueprints;
+ * - `automation`: through `loadAutomations`, over the demo's blueprints and the shipped actions;
  * - `data` (the default for JSON): parsed only (responses, messages, Port queries shown as data).
  * A partial block is completed first: `at <pointer>` places it in the document the directive
  * names (`from <file>`, or a JSON object in the comment, or `{}`): a list replaces what is at the
@@ -20,12 +21,13 @@ import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { loadConfig } from '../../../src/config/index.ts';
 import { loadActions } from '../../../src/model/actions/load.ts';
+import { loadAutomations } from '../../../src/model/automations/load.ts';
 import { loadBlueprints } from '../../../src/model/blueprints/load.ts';
 import { loadScorecards } from '../../../src/model/scorecards/load.ts';
 import { ROOT } from '../../helpers/lattice.ts';
 import type { Block } from '../markdown.ts';
 
-const KINDS = ['config', 'blueprint', 'action', 'scorecard', 'data'] as const;
+const KINDS = ['config', 'blueprint', 'action', 'scorecard', 'automation', 'data'] as const;
 
 /** The block's value, and the text it was read from (a list of JSON members wrapped in `{ }`). */
 function parseBlock(block: Block): { value: unknown; text: string } {
@@ -65,13 +67,16 @@ export function excerptOfProblems(value: unknown, file: unknown, at = ''): strin
   return JSON.stringify(value) === JSON.stringify(file) ? [] : [`${at || '/'} is ${JSON.stringify(value)} here, ${JSON.stringify(file)} in the file`];
 }
 
-/** The demo's blueprints (examples/demo/blueprints: the shipped five and what its sources add), which the docs' examples use. */
-function demoBlueprintFiles(): { file: string; text: string }[] {
-  const dir = path.join(ROOT, 'examples/demo/blueprints');
+/** The files of a repository folder, as the loaders take them. */
+function filesIn(folder: string): { file: string; text: string }[] {
+  const dir = path.join(ROOT, folder);
   return readdirSync(dir)
     .sort()
     .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
 }
+
+/** The demo's blueprints (examples/demo/blueprints: the shipped five and what its sources add), which the docs' examples use. */
+const demoBlueprintFiles = () => filesIn('examples/demo/blueprints');
 
 export function loadDataBlock(block: Block): void {
   const d = block.directive;
@@ -112,5 +117,9 @@ export function loadDataBlock(block: Block): void {
     const file = { file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) };
     if (kind === 'action') loadActions([file], model);
     else loadScorecards([file], model);
+  } else if (kind === 'automation') {
+    const { model } = loadBlueprints(demoBlueprintFiles());
+    const { actions } = loadActions(filesIn('schema/actions'), model);
+    loadAutomations([{ file: `${block.file}#block-${block.index}.json`, text: written ? parsedText : JSON.stringify(value, null, 2) }], model, actions);
   }
 }
