@@ -9,14 +9,15 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Lattice } from '../../src/server/app.ts';
-import { gql, SEED, startTestLattice, tempProject } from '../helpers/lattice.ts';
+import { gql, SEED, startTestLattice, tempProject, testConfig } from '../helpers/lattice.ts';
 
 let lattice: Lattice;
 let project: ReturnType<typeof tempProject>;
 
 beforeAll(async () => {
   project = tempProject();
-  lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, watch: true });
+  // No request budget: the in-flight test sends requests as fast as they are answered (hundreds in a window).
+  lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, watch: true, rateLimits: { ...testConfig().rateLimits, enabled: false } });
 });
 afterAll(async () => {
   await lattice?.close();
