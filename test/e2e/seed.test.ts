@@ -171,7 +171,8 @@ describe('root fields', () => {
     expect(res.data.entity).toMatchObject({ __typename: 'System', identifier: 'Cart', domain: { identifier: 'Orders' } });
     const node = await gql(lattice.url, `query($id: ID!) { node(id: $id) { id ... on System { identifier } } }`, { id: res.data.entity.id });
     expect(node.data.node).toEqual({ id: res.data.entity.id, identifier: 'Cart' });
-    expect(res.data.blueprints.map((b: { typeName: string }) => b.typeName)).toEqual(['API', 'Component', 'Domain', 'Resource', 'System']);
+    // The seed's five, and the DevEnvironment the shipped TTL actions create (docs/orchestration.md).
+    expect(res.data.blueprints.map((b: { typeName: string }) => b.typeName)).toEqual(['API', 'Component', 'DevEnvironment', 'Domain', 'Resource', 'System']);
     const component = res.data.blueprints.find((b: { identifier: string }) => b.identifier === 'Component');
     expect(component.relations).toContainEqual({ identifier: 'consumesApi', target: 'API', fieldName: 'consumesApi', reverseFieldName: 'componentsByConsumesApi' });
   });
