@@ -11,6 +11,7 @@ import { relationTargets, type Entity, type LoadEntities } from '../src/model/en
 import type { FilterFieldPlan, SchemaPlan, TypePlan } from '../src/schema/plan.ts';
 import { compareValues, isMissing, readKey, type Item } from '../src/model/query/order.ts';
 import { levelCondition } from './scorecards.ts';
+import { matchComparison } from '../src/model/query/operators.ts';
 
 export type FilterInput = Readonly<Record<string, unknown>>;
 
@@ -57,9 +58,12 @@ async function matchMask(items: readonly Item[], filter: FilterInput, scope: Fil
       case 'meta':
         and(items.map((item) => !isMissing(item) && matchValue(readKey(item, f.key), condition as FilterInput, f.list)));
         break;
-      case 'property':
-        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? null, condition as FilterInput, f.list)));
+      case 'property': {
+        // The value the field answers: the entity's, else the blueprint's default (resolvers/entity.ts).
+        const fallback = scope.type.blueprint.properties[f.key]?.default ?? null;
+        and(items.map((item) => !isMissing(item) && matchValue(item.properties[f.key] ?? fallback, condition as FilterInput, f.list)));
         break;
+      }
       case 'computed': {
         const entities = items.filter((item): item is Entity => !isMissing(item));
         const values = await scope.values(entities, f.key);
@@ -116,6 +120,11 @@ export function matchValue(value: unknown, condition: FilterInput, list: boolean
       continue;
     }
     if (operand === null) continue;
+    // A timer that is not set has not expired (Port's isNotExpired holds for it).
+    if (op === 'isExpired') {
+      if (matchComparison('isExpired', value ?? null, undefined, Date.now()) !== operand) return false;
+      continue;
+    }
     if (value === null || value === undefined) return false;
     if (list) {
       const arr = Array.isArray(value) ? value : [value];

@@ -1023,7 +1023,7 @@ export type DevEnvironmentFilter = {
   /** A condition on the meta field $createdAt. */
   createdAt?: InputMaybe<DateTimeFilter>;
   /** A condition on property "expires_at" of blueprint "DevEnvironment". */
-  expiresAt?: InputMaybe<DateTimeFilter>;
+  expiresAt?: InputMaybe<TimerFilter>;
   /** A condition on property "extensions" of blueprint "DevEnvironment". */
   extensions?: InputMaybe<FloatFilter>;
   /** A condition on the meta field $icon. */
@@ -2685,6 +2685,36 @@ export type Timer = {
   remainingSeconds: Scalars['Float']['output'];
 };
 
+/** A condition on a timer (Port's `timer` format, an expiry time): every operator given must hold. */
+export type TimerFilter = {
+  /** Equal to this time. */
+  equalTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Expires after this time. */
+  greaterThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Expires at or after this time. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** true: the timer has expired (its time is now or past, as Port's isExpired); false: it has not, or is not set (isNotExpired). */
+  isExpired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the timer is not set; false: it is set. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Expires before this time. */
+  lessThan?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Expires at or before this time. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Not equal to this time. */
+  notEqualTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A condition on a list of timers. */
+export type TimerListFilter = {
+  /** The list holds this time. */
+  contains?: InputMaybe<Scalars['DateTime']['input']>;
+  /** true: the list is empty; false: it has a value. */
+  isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: the list is not set; false: it is set. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** What updateAPI did. */
 export type UpdateApiPayload = {
   __typename?: 'UpdateAPIPayload';
@@ -2938,6 +2968,8 @@ export type ResolversTypes = {
   SystemOrderBy: SystemOrderBy;
   SystemPatch: SystemPatch;
   Timer: ResolverTypeWrapper<Timer>;
+  TimerFilter: TimerFilter;
+  TimerListFilter: TimerListFilter;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAPIPayload: ResolverTypeWrapper<UpdateApiPayload>;
   UpdateComponentPayload: ResolverTypeWrapper<UpdateComponentPayload>;
@@ -3067,6 +3099,8 @@ export type ResolversParentTypes = {
   SystemFilter: SystemFilter;
   SystemPatch: SystemPatch;
   Timer: Timer;
+  TimerFilter: TimerFilter;
+  TimerListFilter: TimerListFilter;
   URL: Scalars['URL']['output'];
   UpdateAPIPayload: UpdateApiPayload;
   UpdateComponentPayload: UpdateComponentPayload;

@@ -27,7 +27,7 @@ export interface ValueType {
   readonly named: string;
   readonly list: boolean;
   /** The scalar filter family used in filter inputs (String, Float, Boolean, DateTime, JSON). */
-  readonly filterScalar: 'String' | 'Float' | 'Boolean' | 'DateTime' | 'JSON' | 'enum';
+  readonly filterScalar: 'String' | 'Float' | 'Boolean' | 'DateTime' | 'Timer' | 'JSON' | 'enum';
 }
 
 interface FieldBase {
@@ -361,7 +361,7 @@ export function valueType(def: Pick<PropertyDef, 'type' | 'format' | 'items'>, e
     case 'object':
       return { named: def.format === 'labeled-url' ? 'LabeledURL' : 'JSON', list: false, filterScalar: 'JSON' };
     default:
-      return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' || def.format === 'timer' ? 'DateTime' : 'String' };
+      return { named: stringScalar(def.format), list: false, filterScalar: def.format === 'date-time' ? 'DateTime' : def.format === 'timer' ? 'Timer' : 'String' };
   }
 }
 

@@ -170,6 +170,17 @@ describe('Port property formats', () => {
     });
   });
 
+  it('timers filter by isExpired (the default counts, as the field answers it) and by time', async () => {
+    const ids = async (filter: string) => (await gql(lattice.url, `{ services(filter: ${filter}, orderBy: [IDENTIFIER_ASC]) { nodes { identifier } } }`)).data.services.nodes.map((n: { identifier: string }) => n.identifier);
+    const all = await ids('{}');
+    const expired = await ids('{ myTimerProp: { isExpired: true } }');
+    const running = await ids('{ myTimerProp: { isExpired: false } }');
+    expect(running).toEqual(['cart']);
+    expect(expired).toContain('checkout');
+    expect([...expired, ...running].sort()).toEqual(all);
+    expect(await ids(`{ myTimerProp: { greaterThan: "${new Date().toISOString()}" } }`)).toEqual(['cart']);
+  });
+
   it('a timer exposes when it expires, whether it has, and the time left', async () => {
     const res = await gql(lattice.url, '{ services(orderBy: [IDENTIFIER_ASC]) { nodes { identifier myTimerProp { expiresAt isExpired remainingSeconds } } } }');
     expect(res.errors).toBeUndefined();
