@@ -236,9 +236,17 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
 
       // Click the System node on the canvas: its own neighbourhood (its domain, its other components) joins the picture.
       const box = (await page.getByTestId('catalog-graph').boundingBox())!;
-      const at = await page.evaluate(() => window.latticeCatalogGraph!.getElementById('System:Cart').renderedPosition());
-      await page.mouse.click(box.x + at.x, box.y + at.y);
-      await expect.poll(drawn, { timeout: 15_000 }).toContain('Domain:Orders');
+      // The node is clicked where it is drawn now; a click that lands while the layout still moves
+      // it misses, so the poll clicks again (every 2 s) until the neighbourhood has joined.
+      const clickSystem = async () => {
+        const ids = await drawn();
+        if (!ids.includes('Domain:Orders')) {
+          const at = await page.evaluate(() => window.latticeCatalogGraph!.getElementById('System:Cart').renderedPosition());
+          await page.mouse.click(box.x + at.x, box.y + at.y);
+        }
+        return ids;
+      };
+      await expect.poll(clickSystem, { timeout: 20_000, interval: 2_000 }).toContain('Domain:Orders');
       expect((await drawn()).length).toBeGreaterThan(before.length);
       await expect.poll(() => relations.innerText()).toMatch(/→ domain → Orders/);
       // (A block body: returning Cytoscape's instance would make Playwright serialize all of it.)
