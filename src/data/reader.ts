@@ -63,14 +63,14 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
       /** The merge with its entities' relation queries resolved over their targets' merges. */
       const resolveQueries = async (m: Merged, blueprint: string): Promise<Merged> => {
         const blueprints = model?.();
-        if (!blueprints || !m.list.some((e) => e.relationQueries)) return m;
+        if (!blueprints || !m.queried) return m;
         const targetNames = [...new Set(Object.values(blueprints.get(blueprint)?.relations ?? {}).map((r) => r.target))];
         const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list) : store.list(t))));
         const previous = lastResolved.get(m);
         if (previous && previous.targets.every((t, i) => t === targets[i])) return previous.merged;
         const listOf = (t: string) => Promise.resolve(targets[targetNames.indexOf(t)] ?? []);
         const list = await Promise.all(m.list.map((e) => resolveRelationQueries(e, blueprints, listOf)));
-        const result: Merged = { list, byId: new Map(list.map((e) => [e.identifier, e])), inputs: m.inputs, reverse: new Map() };
+        const result: Merged = { list, byId: new Map(list.map((e) => [e.identifier, e])), inputs: m.inputs, reverse: new Map(), queried: false };
         lastResolved.set(m, { targets, merged: result });
         return result;
       };
@@ -101,6 +101,8 @@ interface Merged {
   readonly reverse: Map<string, Map<string, ServedEntity[]>>;
   /** What the merge was made from: reused while the store's list and every snapshot are the same. */
   readonly inputs: readonly unknown[];
+  /** Whether some entity still holds relation search queries (found once, when the merge is made, not per request). */
+  readonly queried: boolean;
 }
 
 /** The reverse index of a relation over a merged list: one pass, then reused while the merge is. */
@@ -144,7 +146,8 @@ async function mergeBlueprint(store: EntityStore, sources: readonly Source[], bl
   const byId = new Map<string, ServedEntity>();
   for (const e of base) byId.set(e.identifier, mergeEntity(e, layers.get(e.identifier) ?? [], unavailable));
   for (const [id, l] of layers) if (!byId.has(id)) byId.set(id, mergeEntity(undefined, l, unavailable));
-  const result = { list: [...byId.values()], byId, inputs, reverse: new Map() };
+  const list = [...byId.values()];
+  const result = { list, byId, inputs, reverse: new Map(), queried: list.some((e) => e.relationQueries !== undefined) };
   if (unavailable.length === 0) lastMerge.set(blueprint, result);
   return result;
 }
