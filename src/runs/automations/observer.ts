@@ -16,7 +16,7 @@
  * Dependents are observed at the depth of the change that caused them (the loop guard counts
  * them like the change itself), breadth first: the dependents of a dependent whose content
  * changed are looked up in turn, each entity at most once per change, at most `maxDependents`
- * per change; those beyond are reported to `onDropped` and not observed. A dependent whose
+ * per change (0: none are looked up); those beyond are reported to `onDropped` and not observed. A dependent whose
  * content changed is published (`publish`, the `entityChanged` topic) by the observer whose
  * compare-and-set won, so a change two replicas observe is published once.
  */
@@ -99,7 +99,7 @@ export function createObserver(options: ObserverOptions): (change: EntityChange,
   return async (change, depth) => {
     const first = await serialized(change, depth);
     const lookup = options.dependents;
-    if (!lookup || !first.changed) return;
+    if (!lookup || !first.changed || maxDependents === 0) return;
     const seen = new Set([stateKey(change.blueprint, change.identifier)]);
     let budget = maxDependents;
     let dropped = 0;

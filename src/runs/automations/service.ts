@@ -10,6 +10,8 @@
  * The queues are JobQueues (src/runs/jobs): BullMQ with Redis, so an event or a timer is handled
  * once across replicas and outlives a restart; in-process otherwise. `observe` takes the chain
  * depth of the code that made the change (chain.ts): an automation's own writes are deeper.
+ * The observer also observes a change's dependents (dependents.ts, over the read paths of the
+ * current blueprints and scorecards, readPaths.ts), publishing those that changed (`publish`).
  */
 import type { Logger } from 'pino';
 import type { AutomationSet } from '../../model/automations/model.ts';
