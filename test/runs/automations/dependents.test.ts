@@ -17,6 +17,7 @@ import type { AutomationEvent } from '../../../src/runs/automations/events.ts';
 import { createObserver } from '../../../src/runs/automations/observer.ts';
 import { blueprintsRead, readPaths } from '../../../src/runs/automations/readPaths.ts';
 import { Timers } from '../../../src/runs/timers/timers.ts';
+import { catalogEntity } from '../../fixtures/generateCatalog.ts';
 
 const json = (file: string, value: unknown) => ({ file, text: JSON.stringify(value) });
 
@@ -53,16 +54,7 @@ const { scorecards } = loadScorecards(
 
 const index = readPaths(model, scorecards);
 
-const entity = (blueprint: string, identifier: string, relations: Record<string, string | null> = {}, properties: Record<string, unknown> = {}): EntityInput => ({
-  blueprint,
-  identifier,
-  title: identifier,
-  icon: null,
-  team: [],
-  properties,
-  relations,
-  origin: 'api',
-});
+const entity = (blueprint: string, identifier: string, relations: Record<string, string | null> = {}, properties: Record<string, unknown> = {}): EntityInput => catalogEntity(blueprint, identifier, properties, relations);
 
 async function catalog() {
   const store = new MemoryEntityStore();
