@@ -138,7 +138,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log, onRunChange: (run) => late.automations?.runChanged(run) });
-  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, log });
+  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, pubsub, onDependentsDropped: (n) => metrics.dependentsDropped.inc(n), log });
   late.automations = automations;
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
