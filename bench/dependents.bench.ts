@@ -6,9 +6,10 @@
  * the shipped blueprints and the ProductionReadiness scorecard of test/fixtures/scorecards (its
  * rule `system → domain` is a relation path: a component reads its system and its domain), the
  * observer as the gateway wires it (entities read as served: computed values and scorecard
- * levels; in-process entity states; events dropped: no automation listens). Each operation writes
- * a new title to one entity, then observes the change; measured rounds alternate the cases so
- * drift hits them alike:
+ * levels; in-process entity states; events dropped: no automation listens; the dependents jobs
+ * run inline, one after the other, as a queue's handler runs them, the queue's own cost left out).
+ * Each operation writes a new title to one entity, then observes the change and runs the
+ * dependents jobs it queued; measured rounds alternate the cases so drift hits them alike:
  *
  * - component: a Component (nothing reads it: no dependents);
  * - system, without / with dependents: a System (its 10 components are dependents), with
@@ -28,8 +29,9 @@ import { MemoryEntityStates } from '../src/data/memory/MemoryEntityStates.ts';
 import { MemoryEntityStore } from '../src/data/memory/MemoryEntityStore.ts';
 import { createEntityReader } from '../src/data/reader.ts';
 import { createAutomationSet } from '../src/model/automations/model.ts';
+import type { EntityKey } from '../src/model/entities/entity.ts';
 import { dependentsOf } from '../src/runs/automations/dependents.ts';
-import { createObserver } from '../src/runs/automations/observer.ts';
+import { createObserver, type DependentsJob } from '../src/runs/automations/observer.ts';
 import { readPaths } from '../src/runs/automations/readPaths.ts';
 import { Timers } from '../src/runs/timers/timers.ts';
 import { buildGeneration, readDocuments } from '../src/server/runtime.ts';
@@ -53,26 +55,33 @@ const served = servedEntities(reader, () => generation.plan);
 const index = readPaths(generation.plan.model, generation.scorecards);
 const original = new Map(catalog.map((e) => [`${e.blueprint}:${e.identifier}`, e]));
 
-function observer(maxDependents: number) {
+/** Observes a change, then runs the dependents jobs it queued (and those they queue) to the end. */
+function observer(maxDependents: number): (change: EntityKey, depth: number) => Promise<void> {
   const timers = new Timers({ model: () => generation.plan.model, automations: () => createAutomationSet([]) });
-  return createObserver({
+  const jobs: DependentsJob[] = [];
+  const o = createObserver({
     read: served.read,
     states: new MemoryEntityStates(),
     timers,
     emit: async () => undefined,
+    follow: async (_id, job) => void (maxDependents > 0 && jobs.push(job)),
     dependents: (changed) => {
       const session = reader.session();
       return dependentsOf(index, changed, { load: (bp, ids) => session.getMany(bp, ids), findByRelation: (bp, rel, targets) => session.findByRelation(bp, rel, targets) });
     },
     maxDependents,
   });
+  return async (change, depth) => {
+    await o.observe(change, depth);
+    for (let job = jobs.shift(); job; job = jobs.shift()) await o.dependents(job);
+  };
 }
 
 interface Case {
   readonly name: string;
   readonly blueprint: string;
   readonly identifiers: readonly string[];
-  readonly observe: ReturnType<typeof createObserver>;
+  readonly observe: ReturnType<typeof observer>;
 }
 
 const pick = (prefix: string, n: number, step: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i * step}`);
@@ -94,7 +103,7 @@ async function once(c: Case, i: number): Promise<number> {
   if (!base) throw new Error(`no ${c.blueprint} ${identifier}`);
   await memory.put([{ ...base, title: `t${++version}` }]);
   const before = store.counts().total;
-  await c.observe({ blueprint: c.blueprint, identifier, change: 'UPSERTED' }, 0);
+  await c.observe({ blueprint: c.blueprint, identifier }, 0);
   return store.counts().total - before;
 }
 

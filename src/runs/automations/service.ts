@@ -7,11 +7,13 @@
  *   engine (run stored) ─ runChanged ─┘             ▲
  *   timers queue (delayed jobs) ─ fired ────────────┘
  *
- * The queues are JobQueues (src/runs/jobs): BullMQ with Redis, so an event or a timer is handled
- * once across replicas and outlives a restart; in-process otherwise. `observe` takes the chain
- * depth of the code that made the change (chain.ts): an automation's own writes are deeper.
- * The observer also observes a change's dependents (dependents.ts, over the read paths of the
- * current blueprints and scorecards, readPaths.ts), publishing those that changed (`publish`).
+ * The queues are JobQueues (src/runs/jobs): BullMQ with Redis, so an event, a timer or a
+ * dependents job is handled once across replicas and outlives a restart; in-process otherwise.
+ * `observe` takes the chain depth of the code that made the change (chain.ts): an automation's
+ * own writes are deeper. A change of an entity whose blueprint something reads (the read paths
+ * of the current blueprints and scorecards, readPaths.ts) is a job on the dependents queue,
+ * queued before the change is recorded, whose handler observes its dependents (dependents.ts),
+ * publishing those that changed (`publish`); a change nothing reads queues nothing.
  */
 import type { Logger } from 'pino';
 import type { AutomationSet } from '../../model/automations/model.ts';
@@ -28,7 +30,7 @@ import { dependentsOf, type RelationGraph } from './dependents.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { runEvent, type AutomationEvent, type ObservedEntity } from './events.ts';
 import { anyListens } from './match.ts';
-import { createObserver, stateJson, stateKey } from './observer.ts';
+import { createObserver, stateJson, stateKey, type DependentsJob } from './observer.ts';
 import { blueprintsRead, readPaths, type ReadAt } from './readPaths.ts';
 
 /** Opens a named JobQueue with its handler (BullMQ or in-process: the server chooses). */
@@ -46,7 +48,7 @@ export interface AutomationServiceOptions {
   readonly graph: () => RelationGraph;
   /** Publishes a dependent's change to `entityChanged` subscribers (not observed again). */
   readonly publish: (change: EntityChange) => Promise<void>;
-  /** How many dependents one change observes at most (`automation.maxDependents`). */
+  /** How many dependents one changed entity's dependents job observes at most (`automation.maxDependents`). */
   readonly maxDependents: number;
   /** Called with the number of dependents left unobserved past `maxDependents` (a metric). */
   readonly onDropped?: (dropped: number) => void;
@@ -76,6 +78,7 @@ export interface AutomationService {
 
 export const EVENTS_QUEUE = 'automation-events';
 export const TIMERS_QUEUE = 'timers';
+export const DEPENDENTS_QUEUE = 'automation-dependents';
 
 export async function startAutomations(options: AutomationServiceOptions): Promise<AutomationService> {
   const { log } = options;
@@ -98,20 +101,32 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
   };
   const paths = memoReadPaths();
   const index = () => paths(options.model(), options.scorecards());
+  // Opened before the observer its handler calls, which exists before any job runs (no await in between).
+  const dependentsQueue = options.openQueue<DependentsJob>(DEPENDENTS_QUEUE, (job) => observer.dependents(job));
   const observer = createObserver({
     read: options.read,
     states: options.states,
     timers,
     emit,
+    follow: async (id, job) => {
+      if (options.maxDependents > 0 && (index().get(job.blueprint)?.length ?? 0) > 0) await (await dependentsQueue).add(id, job);
+    },
     dependents: (changed) => dependentsOf(index(), changed, options.graph()),
     publish: options.publish,
     maxDependents: options.maxDependents,
-    onDropped: (change, dropped) => {
-      log.warn({ blueprint: change.blueprint, identifier: change.identifier, dropped, maxDependents: options.maxDependents }, 'automations: a change has more dependents than automation.maxDependents; those beyond are not observed');
+    onDropped: (changed, dropped) => {
+      log.warn({ blueprint: changed.blueprint, identifier: changed.identifier, dropped, maxDependents: options.maxDependents }, 'automations: a change has more dependents than automation.maxDependents; those beyond are not observed');
       options.onDropped?.(dropped);
     },
     now: options.now,
   });
+  let dependents: JobQueue<DependentsJob>;
+  try {
+    dependents = await dependentsQueue;
+  } catch (err) {
+    await Promise.all([events.close(), timerQueue.close()]);
+    throw err;
+  }
   const pending = new Set<Promise<void>>();
   const track = (p: Promise<void>, what: string) => {
     const t: Promise<void> = p.catch((err: unknown) => log.error({ err }, `automations: ${what} failed`)).finally(() => pending.delete(t));
@@ -119,7 +134,7 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
   };
   return {
     observe(change) {
-      track(observer(change, currentChain().depth), `observing ${change.blueprint} "${change.identifier}"`);
+      track(observer.observe(change, currentChain().depth), `observing ${change.blueprint} "${change.identifier}"`);
     },
     runChanged(run) {
       track(emit(runEvent(run)), `the event of run ${run.id}`);
@@ -140,11 +155,11 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);
-      await Promise.all([events.idle(), timerQueue.idle()]);
+      await Promise.all([events.idle(), timerQueue.idle(), dependents.idle()]);
     },
     async close() {
       await Promise.all([...pending]);
-      await Promise.all([events.close(), timerQueue.close()]);
+      await Promise.all([events.close(), timerQueue.close(), dependents.close()]);
     },
   };
 }

@@ -3,7 +3,9 @@
  * store: which entities an entity's change can change through mirror properties (one and two
  * hops), aggregations (one and two hops, also the reader a moved entity leaves), scorecard path
  * rules, and relations left dangling by a deletion (only creations and deletions walk those);
- * and the observer's bound: past `maxDependents` the rest is reported, not observed.
+ * and the observer's dependents jobs: queued before the change is recorded (a failure in between
+ * leaves the change to be observed again under the same job id), their handler observing the
+ * dependents, each changed one queuing its own job; past `maxDependents` the rest is reported.
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryEntityStates } from '../../../src/data/memory/MemoryEntityStates.ts';
@@ -14,7 +16,7 @@ import type { EntityInput, EntityKey } from '../../../src/model/entities/entity.
 import { loadScorecards } from '../../../src/model/scorecards/load.ts';
 import { dependentsOf, type ChangedEntity } from '../../../src/runs/automations/dependents.ts';
 import type { AutomationEvent } from '../../../src/runs/automations/events.ts';
-import { createObserver } from '../../../src/runs/automations/observer.ts';
+import { createObserver, type DependentsJob } from '../../../src/runs/automations/observer.ts';
 import { blueprintsRead, readPaths } from '../../../src/runs/automations/readPaths.ts';
 import { Timers } from '../../../src/runs/timers/timers.ts';
 import { catalogEntity } from '../../fixtures/generateCatalog.ts';
@@ -132,40 +134,80 @@ describe('the observer with dependents', () => {
       const [services] = await store.findByRelation('Service', 'system', [id]);
       return { ...e, properties: { ...e.properties, services: services.length } };
     };
-    const observe = createObserver({
+    const states = new MemoryEntityStates();
+    /** The dependents jobs queued, with their ids and the recorded seq of the changed entity when queued. */
+    const queued: { id: string; job: DependentsJob; seq: number }[] = [];
+    let failFollow = false;
+    const observer = createObserver({
       read,
-      states: new MemoryEntityStates(),
+      states,
       timers,
       emit: async (event) => void events.push(event),
+      follow: async (id, job) => {
+        if (failFollow) throw new Error('the queue is down');
+        queued.push({ id, job, seq: (await states.read(`${job.blueprint}:${job.identifier}`)).seq });
+      },
       dependents: (c) => dependentsOf(index, c, graph),
       publish: async (c) => void published.push(`${c.blueprint}:${c.identifier}`),
       maxDependents,
       onDropped: (_change, n) => void dropped.push(n),
     });
+    const handled: string[] = [];
+    /** Observes a change, then handles the jobs queued (and those they queue) in order, as a queue would. */
+    const observe = async (key: EntityKey, depth: number) => {
+      await observer.observe(key, depth);
+      for (let q = queued.shift(); q; q = queued.shift()) {
+        handled.push(`${q.job.blueprint}:${q.job.identifier}:${q.job.depth}`);
+        await observer.dependents(q.job);
+      }
+    };
     // Everything recorded first, as `prime` does at start.
-    for (const e of await Promise.all(['Domain', 'Team', 'System', 'Service'].map((bp) => store.list(bp)))) for (const x of e) await observe({ blueprint: x.blueprint, identifier: x.identifier, change: 'UPSERTED' }, 0);
+    for (const e of await Promise.all(['Domain', 'Team', 'System', 'Service'].map((bp) => store.list(bp)))) for (const x of e) await observe({ blueprint: x.blueprint, identifier: x.identifier }, 0);
     events.length = 0;
     published.length = 0;
     dropped.length = 0;
-    return { store, observe, events, published, dropped };
+    handled.length = 0;
+    const setFailFollow = (fail: boolean) => void (failFollow = fail);
+    return { store, states, direct: observer, observe, events, published, dropped, queued, handled, setFailFollow };
   }
 
   it('a service moved: the systems whose count changed are events and published; unchanged dependents are neither', async () => {
-    const { store, observe, events, published, dropped } = await observer(100);
+    const { store, observe, events, published, dropped, handled } = await observer(100);
     await store.put([entity('Service', 's1', { system: 'sys2' })]);
-    await observe({ blueprint: 'Service', identifier: 's1', change: 'UPSERTED' }, 2);
+    await observe({ blueprint: 'Service', identifier: 's1', }, 2);
     expect(events.map((e) => `${e.type}:${e.blueprint}:${e.identifier}:${e.depth}`)).toEqual(['ENTITY_UPDATED:Service:s1:2', 'ENTITY_UPDATED:System:sys1:2', 'ENTITY_UPDATED:System:sys2:2']);
     const sys1 = events[1].context.diff as { before: { properties: { services: number } }; after: { properties: { services: number } } };
     expect([sys1.before.properties.services, sys1.after.properties.services]).toEqual([2, 1]);
     // Domains are dependents too (two-hop aggregation), but read as stored here: unchanged, not published.
     expect(published).toEqual(['System:sys1', 'System:sys2']);
     expect(dropped).toEqual([]);
+    // One job for the service, then one for each system whose count changed; none for the unchanged domains.
+    expect(handled).toEqual(['Service:s1:2', 'System:sys1:2', 'System:sys2:2']);
+  });
+
+  it('the dependents job is queued before the change is recorded, named after its event', async () => {
+    const { store, direct, events, queued } = await observer(100);
+    await store.put([entity('Service', 's1', { system: 'sys2' })]);
+    await direct.observe({ blueprint: 'Service', identifier: 's1' }, 0);
+    expect(queued).toEqual([{ id: events[0].id, seq: 1, job: { blueprint: 'Service', identifier: 's1', before: { relations: { system: 'sys1' } }, after: { relations: { system: 'sys2' } }, depth: 0 } }]);
+  });
+
+  it('a failure to queue the job leaves the change unrecorded: observed again, it queues the same job', async () => {
+    const { store, states, direct, events, queued, setFailFollow } = await observer(100);
+    await store.put([entity('Service', 's1', { system: 'sys2' })]);
+    setFailFollow(true);
+    await expect(direct.observe({ blueprint: 'Service', identifier: 's1' }, 0)).rejects.toThrow('the queue is down');
+    expect((await states.read('Service:s1')).seq).toBe(1);
+    setFailFollow(false);
+    await direct.observe({ blueprint: 'Service', identifier: 's1' }, 0);
+    expect(queued.map((q) => q.id)).toEqual([events[0].id]);
+    expect((await states.read('Service:s1')).seq).toBe(2);
   });
 
   it('past maxDependents the rest is reported and not observed', async () => {
     const { store, observe, events, dropped } = await observer(1);
     await store.put([entity('Service', 's1', { system: 'sys2' })]);
-    await observe({ blueprint: 'Service', identifier: 's1', change: 'UPSERTED' }, 0);
+    await observe({ blueprint: 'Service', identifier: 's1', }, 0);
     // Dependents in order: Domain:d1, Domain:d2, System:sys1, System:sys2; only the first is
     // observed (unchanged as read here): the systems, whose counts changed, are past the bound.
     expect(events.map((e) => `${e.blueprint}:${e.identifier}`)).toEqual(['Service:s1']);
