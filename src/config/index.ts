@@ -139,6 +139,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,
     webhookSigningSecret: env.LATTICE_WEBHOOK_SIGNING_SECRET || undefined,
     queueStalledMs: env.LATTICE_QUEUE_STALLED_MS ? envPositiveInt('LATTICE_QUEUE_STALLED_MS', env.LATTICE_QUEUE_STALLED_MS) : undefined,
+    testHoldJobs: env.LATTICE_TEST_HOLD_JOBS || undefined,
   });
 }
 

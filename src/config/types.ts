@@ -37,6 +37,8 @@ export interface Config {
   readonly webhookSigningSecret: string | undefined;
   /** LATTICE_QUEUE_STALLED_MS: with Redis, how soon a run held by a dead replica goes to another (BullMQ lock and stalled-check interval; default BullMQ's 30 s). */
   readonly queueStalledMs: number | undefined;
+  /** LATTICE_TEST_HOLD_JOBS (tests only): the job queue whose jobs this process takes and never finishes (src/server/heldJobs.ts). */
+  readonly testHoldJobs?: string;
   /** Live sources (`sources:` in lattice.yaml), `${ENV}` references already expanded. */
   readonly sources: readonly SourceConfig[];
   /** Largest accepted request body in bytes (413 beyond). */

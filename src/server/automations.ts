@@ -17,6 +17,7 @@ import { startAutomations, type AutomationService, type OpenQueue } from '../run
 import { bullJobQueue } from '../runs/jobs/bullJobQueue.ts';
 import { memoryJobQueue } from '../runs/jobs/memoryJobQueue.ts';
 import type { Runtime } from './runtime.ts';
+import { heldJobs } from './heldJobs.ts';
 import { servedEntities } from './servedEntities.ts';
 
 export interface AutomationDeps {
@@ -33,10 +34,12 @@ export interface AutomationDeps {
 export function startGatewayAutomations(config: Config, deps: AutomationDeps): Promise<AutomationService> {
   const { log } = deps;
   const redisUrl = config.redisUrl;
-  const openQueue: OpenQueue = (name, handler) =>
-    redisUrl
+  const openQueue: OpenQueue = (name, given) => {
+    const handler = heldJobs(name, config.testHoldJobs, given, log);
+    return redisUrl
       ? bullJobQueue(handler, { name, redisUrl, prefix: config.redisPrefix, log, stalledMs: config.queueStalledMs })
       : Promise.resolve(memoryJobQueue(handler, { onError: (err, id) => log.error({ err, queue: name, job: id }, 'job queue: giving up on a job') }));
+  };
   // Entities as served (computed values, scorecards): what a change is compared on.
   const served = servedEntities(deps.reader, () => (deps.runtime.current as NonNullable<typeof deps.runtime.current>).plan);
   return startAutomations({
