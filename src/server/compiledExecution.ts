@@ -23,7 +23,7 @@
  * `didResolveOperation` (the operation limits) have run.
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** The header a federation gateway sends to get inline traces (ftv1). */
@@ -37,8 +37,34 @@ export interface CompiledExecutionOptions {
   readonly onCompile?: (outcome: 'compiled' | 'graphql-js') => void;
 }
 
-/** Apollo's executor: compiled when it can be, graphql-js otherwise. */
-export function compiledExecutor(options: CompiledExecutionOptions = {}): GatewayExecutor {
+/** What the fast lane (fastLane.ts) executes: a query without variables, resolved and limited already. */
+export interface ResolvedQuery {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | null;
+}
+
+export interface CompiledExecution {
+  /** Apollo's executor (its gateway interface). */
+  readonly executor: GatewayExecutor;
+  /** Executes a resolved query without variables the way `executor` would (the fast lane's). */
+  execute(query: ResolvedQuery, context: object): Promise<ExecutionResult>;
+}
+
+const EXECUTED = Symbol('lattice.executedResult');
+
+/**
+ * Marks a context whose operation the fast lane executed already (its answer had errors): Apollo,
+ * handed that context, runs its pipeline as usual and the executor answers this result instead of
+ * executing again (so Apollo formats the errors, and nothing is read twice).
+ */
+export function executedAlready(context: object, result: Promise<ExecutionResult>): void {
+  (context as { [EXECUTED]?: Promise<ExecutionResult> })[EXECUTED] = result;
+}
+
+/** Apollo's executor (compiled when it can be, graphql-js otherwise), and the same execution for the fast lane, over one cache of plans. */
+export function compiledExecution(options: CompiledExecutionOptions = {}): CompiledExecution {
   // schema generation → document → operation name → plan; weak, so each lives as long as its keys.
   const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Plan>>>();
 
@@ -56,8 +82,17 @@ export function compiledExecutor(options: CompiledExecutionOptions = {}): Gatewa
     return plan;
   };
 
-  return async (rc: GatewayGraphQLRequestContext) => {
+  const run = async (schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object): Promise<ExecutionResult> => {
+    const plan = planFor(schema, document, operationName);
+    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, operationName });
+    const result = await plan.query(undefined, context, {});
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+
+  const executor: GatewayExecutor = async (rc: GatewayGraphQLRequestContext) => {
     const { schema, document, operation, context } = rc;
+    const executed = (context as { [EXECUTED]?: Promise<ExecutionResult> })[EXECUTED];
+    if (executed) return executed;
     const operationName = rc.operationName ?? null;
     const variables = rc.request.variables;
     // A traced request (a federation gateway's ftv1) runs on graphql-js: Apollo's trace plugin wraps the resolvers when it asks, after a compiled function may have taken them.
@@ -72,6 +107,8 @@ export function compiledExecutor(options: CompiledExecutionOptions = {}): Gatewa
     const result = await plan.query(undefined, context, variables ?? {});
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
+
+  return { executor, execute: (q, context) => run(q.schema, q.document, q.operationName, context) };
 }
 
 /**
