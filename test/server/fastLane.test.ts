@@ -4,11 +4,13 @@
  * HTTP, each sent three times (the first teaches the lane the query; the next ones are the lane's
  * to answer). Status, headers (all but `date`) and body bytes must be equal, and so must the
  * store calls; `lattice_fast_lane_total` says which requests the lane answered and which it
- * handed to Apollo. A schema reload empties the lane.
+ * handed to Apollo. A schema reload empties the lane. Under tight limits, a refusal (cost) and a
+ * stop while running (the node cap) answer and count the same with the lane as without.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
-import { ADMIN_TOKEN, DASHBOARD_QUERY, startTestLattice } from '../helpers/lattice.ts';
+import { ADMIN_TOKEN, DASHBOARD_QUERY, startTestLattice, testConfig } from '../helpers/lattice.ts';
+import { limited } from '../security/limitsHelpers.ts';
 
 interface Case {
   readonly name: string;
@@ -104,4 +106,35 @@ describe('the fast lane answers what Apollo answers', () => {
     expect(await send(lane, c)).toEqual(expected);
     expect((await laneCounts(lane)).answered).toBe(before.answered + 2);
   });
+});
+
+describe('the fast lane under tight limits', () => {
+  let lane: Lattice;
+  let apollo: Lattice;
+  beforeAll(async () => {
+    const base = testConfig().limits;
+    const limits = { ...base, defaults: { ...base.defaults, maxCost: 1_000, maxNodes: 5 } };
+    [lane, apollo] = await Promise.all([startTestLattice({ limits }), startTestLattice({ limits }, { fastLane: false })]);
+  });
+  afterAll(async () => {
+    await Promise.all([lane?.close(), apollo?.close()]);
+  });
+
+  const cases: readonly (Case & { readonly reason: string; readonly code: string })[] = [
+    // 1 + 1 + 3 components x 3 fields = 11 fields resolved: over 5, stopped while running.
+    { name: 'the node cap', body: { query: '{ components { nodes { identifier title type } } }' }, lane: 'apollo', reason: 'nodes', code: 'RESPONSE_TOO_LARGE' },
+    { name: 'the cost limit', body: { query: '{ components(first: 100) { nodes { identifier componentsByComponents(first: 100) { nodes { identifier } } } } }' }, lane: 'apollo', reason: 'cost', code: 'QUERY_TOO_COMPLEX' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: the same answer and the same stop counted, each time`, async () => {
+      const before = [await limited(lane, c.reason), await limited(apollo, c.reason), (await laneCounts(lane)).apollo];
+      for (let i = 0; i < 3; i++) {
+        const [a, b] = [await send(lane, c), await send(apollo, c)];
+        expect(a).toEqual(b);
+        expect((JSON.parse(a.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.map((e) => e.extensions?.code)).toContain(c.code);
+      }
+      expect([(await limited(lane, c.reason)) - before[0], (await limited(apollo, c.reason)) - before[1]]).toEqual([3, 3]);
+      expect((await laneCounts(lane)).apollo - before[2]).toBe(2);
+    });
+  }
 });
