@@ -20,7 +20,8 @@
  *
  * Plugged in through Apollo's gateway interface (apollo.ts `schemaSource`): its executor is
  * what Apollo calls instead of graphql-js once parsing, validation and every plugin's
- * `didResolveOperation` (the operation limits) have run.
+ * `didResolveOperation` (the operation limits) have run. The fast lane (fastLane.ts) runs the same
+ * plans through `execute`, and hands Apollo a result it computed already (`executedAlready`).
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -82,10 +83,10 @@ export function compiledExecution(options: CompiledExecutionOptions = {}): Compi
     return plan;
   };
 
-  const run = async (schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object): Promise<ExecutionResult> => {
-    const plan = planFor(schema, document, operationName);
-    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, operationName });
-    const result = await plan.query(undefined, context, {});
+  /** Runs a plan; variables, when the operation declares any, were coerced already (graphql-js's errors). */
+  const run = async (plan: Plan, schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
+    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    const result = await plan.query(undefined, context, variables ?? {});
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
 
@@ -98,17 +99,15 @@ export function compiledExecution(options: CompiledExecutionOptions = {}): Compi
     // A traced request (a federation gateway's ftv1) runs on graphql-js: Apollo's trace plugin wraps the resolvers when it asks, after a compiled function may have taken them.
     const traced = rc.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
     const plan = operation.operation === 'subscription' || traced ? 'graphql-js' : planFor(schema, document, operationName);
-    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     // Variables are checked by graphql-js, for its errors (graphql-jit words them otherwise).
-    if (operation.variableDefinitions?.length) {
+    if (plan !== 'graphql-js' && operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
     }
-    const result = await plan.query(undefined, context, variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    return run(plan, schema, document, operationName, context, variables);
   };
 
-  return { executor, execute: (q, context) => run(q.schema, q.document, q.operationName, context) };
+  return { executor, execute: (q, context) => run(planFor(q.schema, q.document, q.operationName), q.schema, q.document, q.operationName, context, undefined) };
 }
 
 /**
