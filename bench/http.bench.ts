@@ -26,13 +26,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { DASHBOARD_QUERY } from '../test/helpers/lattice.ts';
 import { freePort } from '../test/helpers/ports.ts';
-import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
+import { BODY, cpuSeconds, HEADERS, QUERY, writeProject } from './httpProject.ts';
 import { round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -44,10 +43,6 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const CONNECTIONS = 10;
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
-/** DASHBOARD_QUERY (test/helpers/lattice.ts) for `domain-0`. */
-const QUERY = DASHBOARD_QUERY.replace('"Orders"', '"domain-0"');
-const BODY = JSON.stringify({ query: QUERY });
-const HEADERS = { 'content-type': 'application/json' };
 
 type Name = 'reference' | 'lattice';
 
@@ -59,32 +54,6 @@ interface Server {
 
 // ---------------------------------------------------------------------------------------------
 // The two servers.
-
-/** A temporary project: the generated catalog in the seed's format, and a lattice.yaml for it. */
-function writeProject(components: number): { dir: string; catalogFile: string; configFile: string; entities: number } {
-  const entities = generateCatalog({ components, systems: components / 10, domains: components / 100 });
-  const byBlueprint: Record<string, unknown[]> = {};
-  for (const { blueprint, origin: _origin, ...entity } of entities) (byBlueprint[blueprint] ??= []).push(entity);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lattice-http-bench-'));
-  mkdirSync(path.join(dir, 'catalog'));
-  const catalogFile = path.join(dir, 'catalog/catalog.json');
-  writeFileSync(catalogFile, JSON.stringify(byBlueprint));
-  const configFile = path.join(dir, 'lattice.yaml');
-  writeFileSync(
-    configFile,
-    [
-      `blueprints: ${JSON.stringify(path.join(ROOT, 'schema/blueprints'))}`,
-      `actions: ${JSON.stringify(path.join(ROOT, 'schema/actions'))}`,
-      'catalog: catalog',
-      'watch: false',
-      'log: { level: error }',
-      '# one client IP sends every request: raise its budget (the limiter still runs per request)',
-      'rateLimits: { anonymousPoints: 1000000000 }',
-      '',
-    ].join('\n'),
-  );
-  return { dir, catalogFile, configFile, entities: entities.length };
-}
 
 /** Polls `url` until it answers (`anyStatus`: any HTTP answer; else a 2xx). */
 async function waitUntilReady(url: string, child: ChildProcess, anyStatus: boolean): Promise<void> {
@@ -138,22 +107,8 @@ async function dashboard(server: Server): Promise<unknown> {
 type RawResult = autocannon.Result & { totalCompletedRequests: number };
 const aggregateResult = (autocannon as unknown as { aggregateResult(results: RawResult[], opts: autocannon.Options): autocannon.Result }).aggregateResult;
 
-/**
- * CPU seconds (user + system) a server process has used so far, from /proc (Linux; undefined
- * elsewhere). CPU time per request is what a shared, loaded machine distorts least: req/s and
- * latency also count the time the process waited for a core.
- */
-function cpuSecondsOf(server: Server): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-/** USER_HZ: 100 on Linux. */
-const CLOCK_TICKS = 100;
+/** CPU seconds the server process has used so far (httpProject.ts). */
+const cpuSecondsOf = (server: Server): number | undefined => cpuSeconds(server.child.pid);
 
 /** One round of load, with the CPU time the server used meanwhile. */
 type Round = RawResult & { cpuSeconds?: number };

@@ -1,5 +1,5 @@
 /**
- * createLoaders: the DataLoader set of one request (never shared between requests, so one
+ * createLoaders: the batching loaders of one request (never shared between requests, so one
  * caller's cache cannot leak into another's and every request sees fresh data).
  *
  * - `entity(blueprint)`: entities by identifier → one `getMany` per blueprint per tick.
@@ -9,18 +9,25 @@
  * What has been loaded is also kept as plain values (`peek`, `peekReverse`), so a resolver whose
  * data is already here can answer synchronously: no promise, which is most of graphql-js's cost
  * per field (bench/README.md). `prefetch` fills them ahead, with the same batched calls.
+ * The batching is keyBatcher.ts: DataLoader's batches and cache, with one promise per call
+ * instead of two per key.
  */
-import DataLoader from 'dataloader';
 import type { Entity } from '../model/entities/entity.ts';
 import type { EntityReadSession } from '../data/reader.ts';
+import { keyBatcher, type KeyBatcher } from './keyBatcher.ts';
+
+/** Loads one key through the request's batches; rejects when its batch read failed. */
+export interface KeyLoader<V> {
+  load(key: string): Promise<V>;
+}
 
 export interface Loaders {
-  entity(blueprint: string): DataLoader<string, Entity | undefined>;
-  reverse(blueprint: string, relation: string): DataLoader<string, readonly Entity[]>;
+  entity(blueprint: string): KeyLoader<Entity | undefined>;
+  reverse(blueprint: string, relation: string): KeyLoader<readonly Entity[]>;
   list(blueprint: string): Promise<readonly Entity[]>;
-  /** Loads many entities of one blueprint through the batching loader. */
+  /** Loads many entities of one blueprint through the batching loader (undefined for a missing one or a failed read). */
   loadEntities(blueprint: string, identifiers: readonly string[]): Promise<(Entity | undefined)[]>;
-  /** Reverse lookups for many targets through the batching loader. */
+  /** Reverse lookups for many targets through the batching loader ([] for a failed read). */
   findByRelation(blueprint: string, relation: string, targets: readonly string[]): Promise<(readonly Entity[])[]>;
   /** An entity already loaded in this request: the entity, `null` when known missing, `undefined` when not loaded. */
   peek(blueprint: string, identifier: string): Entity | null | undefined;
@@ -28,10 +35,18 @@ export interface Loaders {
   peekReverse(blueprint: string, relation: string, target: string): readonly Entity[] | undefined;
 }
 
+/** At most this many keys per store call. */
+const MAX_BATCH = 1000;
+
+const missingAsUndefined = (e: Entity | null): Entity | undefined => e ?? undefined;
+const failedAsUndefined = (): undefined => undefined;
+const failedAsNone = (): readonly Entity[] => [];
+
 export function createLoaders(session: EntityReadSession): Loaders {
-  const entityLoaders = new Map<string, DataLoader<string, Entity | undefined>>();
-  const reverseLoaders = new Map<string, DataLoader<string, readonly Entity[]>>();
+  const entityBatchers = new Map<string, KeyBatcher<Entity | null>>();
+  const reverseBatchers = new Map<string, Map<string, KeyBatcher<readonly Entity[]>>>();
   const lists = new Map<string, Promise<readonly Entity[]>>();
+  // blueprint → identifier → entity (null: known missing): what the entity batchers hold, and what reverse lookups prime.
   const known = new Map<string, Map<string, Entity | null>>();
   // blueprint → relation → target → sources: no key string is built per lookup (peekReverse runs per field).
   const knownReverse = new Map<string, Map<string, Map<string, readonly Entity[]>>>();
@@ -42,50 +57,34 @@ export function createLoaders(session: EntityReadSession): Loaders {
     return m;
   };
 
-  const entity = (blueprint: string) => {
-    let loader = entityLoaders.get(blueprint);
-    if (!loader) {
-      const values = knownOf(blueprint);
-      loader = new DataLoader(
-        async (ids: readonly string[]) => {
-          const found = await session.getMany(blueprint, ids);
-          found.forEach((e, i) => values.set(ids[i], e ?? null));
-          return found;
-        },
-        { maxBatchSize: 1000 },
-      );
-      entityLoaders.set(blueprint, loader);
+  const entityBatcher = (blueprint: string) => {
+    let batcher = entityBatchers.get(blueprint);
+    if (!batcher) {
+      const fetch = (ids: readonly string[]) => session.getMany(blueprint, ids).then((found) => found.map((e) => e ?? null));
+      entityBatchers.set(blueprint, (batcher = keyBatcher(fetch, knownOf(blueprint), MAX_BATCH)));
     }
-    return loader;
+    return batcher;
   };
 
-  const reverse = (blueprint: string, relation: string) => {
-    const key = `${blueprint}\0${relation}`;
-    let loader = reverseLoaders.get(key);
-    if (!loader) {
+  const reverseBatcher = (blueprint: string, relation: string) => {
+    let byRelation = reverseBatchers.get(blueprint);
+    if (!byRelation) reverseBatchers.set(blueprint, (byRelation = new Map()));
+    let batcher = byRelation.get(relation);
+    if (!batcher) {
       const values = new Map<string, readonly Entity[]>();
-      let byRelation = knownReverse.get(blueprint);
-      if (!byRelation) knownReverse.set(blueprint, (byRelation = new Map()));
-      byRelation.set(relation, values);
-      loader = new DataLoader(
-        async (targets: readonly string[]) => {
-          const found = await session.findByRelation(blueprint, relation, targets);
-          const byId = knownOf(blueprint);
-          const primed = entity(blueprint);
-          found.forEach((list, i) => {
-            values.set(targets[i], list);
-            for (const e of list) {
-              byId.set(e.identifier, e);
-              primed.prime(e.identifier, e);
-            }
-          });
+      let knownByRelation = knownReverse.get(blueprint);
+      if (!knownByRelation) knownReverse.set(blueprint, (knownByRelation = new Map()));
+      knownByRelation.set(relation, values);
+      const byId = knownOf(blueprint);
+      // The sources found are entities of `blueprint`: primed, so loading one of them by identifier asks nothing more.
+      const fetch = (targets: readonly string[]) =>
+        session.findByRelation(blueprint, relation, targets).then((found) => {
+          for (const list of found) for (const e of list) byId.set(e.identifier, e);
           return found;
-        },
-        { maxBatchSize: 1000 },
-      );
-      reverseLoaders.set(key, loader);
+        });
+      byRelation.set(relation, (batcher = keyBatcher(fetch, values, MAX_BATCH)));
     }
-    return loader;
+    return batcher;
   };
 
   const list = (blueprint: string) => {
@@ -95,21 +94,15 @@ export function createLoaders(session: EntityReadSession): Loaders {
   };
 
   return {
-    entity,
-    reverse,
+    entity: (blueprint) => {
+      const batcher = entityBatcher(blueprint);
+      return { load: (id) => batcher.load(id).then(missingAsUndefined) };
+    },
+    reverse: (blueprint, relation) => reverseBatcher(blueprint, relation),
     list,
-    // Same results as loadMany followed by "Error → undefined" (or [] for reverse lookups), without
-    // loadMany's extra promise per key and the extra pass: this runs once per relation field.
-    loadEntities: (blueprint, ids) => {
-      const loader = entity(blueprint);
-      const settle = (e: unknown) => (e instanceof Error ? undefined : (e as Entity));
-      if (ids.length === 1) return loader.load(ids[0]).then((x) => [x], (e: unknown) => [settle(e)]);
-      return Promise.all(ids.map((id) => loader.load(id).catch(settle)));
-    },
-    findByRelation: (blueprint, relation, targets) => {
-      const loader = reverse(blueprint, relation);
-      return Promise.all(targets.map((t) => loader.load(t).catch((e: unknown) => (e instanceof Error ? [] : (e as readonly Entity[])))));
-    },
+    // One promise per call, not per key: this runs once per relation field and look-ahead level.
+    loadEntities: (blueprint, ids) => entityBatcher(blueprint).loadMany(ids, failedAsUndefined).then((found) => found.map((e) => e ?? undefined)),
+    findByRelation: (blueprint, relation, targets) => reverseBatcher(blueprint, relation).loadMany(targets, failedAsNone),
     peek: (blueprint, identifier) => known.get(blueprint)?.get(identifier),
     peekReverse: (blueprint, relation, target) => knownReverse.get(blueprint)?.get(relation)?.get(target),
   };

@@ -6,9 +6,9 @@
  */
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from './index.ts';
-import { relationTargets, type Entity } from '../model/entities/entity.ts';
+import type { Entity } from '../model/entities/entity.ts';
 import { isMissing, type Item } from '../model/query/order.ts';
-import type { SchemaPlan, TypePlan } from '../schema/plan.ts';
+import type { FieldPlan, SchemaPlan, TypePlan } from '../schema/plan.ts';
 import { entitiesOf, peekElseLoad, referencesOf } from './peekElseLoad.ts';
 
 /** Field names selected on `selection`, through fragments. */
@@ -77,6 +77,27 @@ function collectFieldsByName(sets: readonly SelectionSetNode[], fragments: Recor
   return out;
 }
 
+/** The relation and reverse fields of a type that a selection selects (what the look-ahead loads). */
+type Linked = Extract<FieldPlan, { readonly kind: 'relation' | 'reverse' }>;
+
+// selection (its field names) → type → its selected relation and reverse fields: found once, not per request and level.
+const linkedOf = new WeakMap<object, Map<TypePlan, readonly Linked[]>>();
+
+function linkedFields(selected: ReadonlySet<string> | ReadonlyMap<string, unknown>, type: TypePlan): readonly Linked[] {
+  let byType = linkedOf.get(selected);
+  if (!byType) linkedOf.set(selected, (byType = new Map()));
+  let linked = byType.get(type);
+  if (!linked) byType.set(type, (linked = type.fields.filter((f): f is Linked => (f.kind === 'relation' || f.kind === 'reverse') && selected.has(f.name))));
+  return linked;
+}
+
+/** Adds the targets of `entity`'s relation `key` to `out` (relationTargets without an array per entity). */
+function addTargets(entity: Entity, key: string, out: Set<string>): void {
+  const value = entity.relations[key];
+  if (typeof value === 'string') out.add(value);
+  else if (value) for (const id of value) out.add(id);
+}
+
 const MAX_DEPTH = 6;
 
 /** What one look-ahead shares at every level: the plan, the request, the operation's fragments. */
@@ -106,9 +127,8 @@ async function prefetchTree({ entities, sets, type, depth }: Level, walk: Walk):
   const { plan, ctx, fragments } = walk;
   const selected = fieldsByName(sets, fragments);
   const jobs: Promise<void>[] = [];
-  for (const f of type.fields) {
-    const nodes = selected.get(f.name);
-    if (!nodes) continue;
+  for (const f of linkedFields(selected, type)) {
+    const nodes = selected.get(f.name) as readonly FieldNode[];
     const below = (target: TypePlan, many: boolean, loaded: readonly Entity[]) => {
       if (many && nodes.some((n) => (n.arguments?.length ?? 0) > 0)) return Promise.resolve();
       const sub = many ? nodeSelections(nodes, fragments) : nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
@@ -117,12 +137,14 @@ async function prefetchTree({ entities, sets, type, depth }: Level, walk: Walk):
     if (f.kind === 'relation') {
       jobs.push(
         (async () => {
-          const ids = [...new Set(entities.flatMap((e) => relationTargets(e, f.key)))];
+          const targets = new Set<string>();
+          for (const e of entities) addTargets(e, f.key, targets);
+          const ids = [...targets];
           const found = await peekElseLoad(ctx.loaders, entitiesOf(f.target, 'settle'), ids);
           await below(plan.type(f.target), f.def.many, found.filter(isEntity));
         })(),
       );
-    } else if (f.kind === 'reverse') {
+    } else {
       jobs.push(
         (async () => {
           const found = await peekElseLoad(ctx.loaders, referencesOf(f.source, f.relation, 'settle'), entities.map((e) => e.identifier));
@@ -136,12 +158,19 @@ async function prefetchTree({ entities, sets, type, depth }: Level, walk: Walk):
 
 /** True when every relation selected right below the entities is loaded already. */
 function levelLoaded(entities: readonly Entity[], selected: ReadonlySet<string>, type: TypePlan, ctx: RequestContext): boolean {
-  for (const f of type.fields) {
-    if (!selected.has(f.name)) continue;
+  const { loaders } = ctx;
+  for (const f of linkedFields(selected, type)) {
     if (f.kind === 'relation') {
-      for (const e of entities) for (const id of relationTargets(e, f.key)) if (ctx.loaders.peek(f.target, id) === undefined) return false;
-    } else if (f.kind === 'reverse') {
-      for (const e of entities) if (ctx.loaders.peekReverse(f.source, f.relation, e.identifier) === undefined) return false;
+      for (const e of entities) {
+        const value = e.relations[f.key];
+        if (typeof value === 'string') {
+          if (loaders.peek(f.target, value) === undefined) return false;
+        } else if (value) {
+          for (const id of value) if (loaders.peek(f.target, id) === undefined) return false;
+        }
+      }
+    } else {
+      for (const e of entities) if (loaders.peekReverse(f.source, f.relation, e.identifier) === undefined) return false;
     }
   }
   return true;

@@ -36,7 +36,8 @@ import { formatError } from './formatError.ts';
 import { createHttpApp } from './http.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { compiledExecutor } from './compiledExecution.ts';
+import { compiledExecution } from './compiledExecution.ts';
+import { createFastLane } from './fastLane.ts';
 import { federationGuardPlugin, withoutSuggestions } from './production.ts';
 import { clientIpOf } from './clientIp.ts';
 import { createRateLimiter } from './rateLimit.ts';
@@ -78,6 +79,8 @@ export interface StartOptions {
   readonly root?: string;
   /** How HTTP operations execute: compiled (the default, compiledExecution.ts), or graphql-js (tests compare the two). */
   readonly execution?: 'compiled' | 'graphql-js';
+  /** Answer repeated queries without Apollo's pipeline (fastLane.ts; the default, off with federation); false: every request through Apollo (tests compare the two). */
+  readonly fastLane?: boolean;
 }
 
 export async function startLattice(config: Config, options: StartOptions = {}): Promise<Lattice> {
@@ -155,9 +158,12 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const countStop = stopCounter(metrics.registry);
   // What clients are served: the subgraph only when `server.federation.enabled`; every field guarded.
   const serve = servedSchemaOf(config.federation.enabled);
+  // Compiled execution (compiledExecution.ts): each document compiled once per generation.
+  const compiled = compiledExecution({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) });
+  // Repeated queries answered without Apollo's pipeline (fastLane.ts): not with federation (ftv1, the subgraph's guard), nor with graphql-js execution.
+  const fastLane = options.fastLane !== false && options.execution !== 'graphql-js' && !config.federation.enabled ? createFastLane({ maxBytes: config.limits.documentCacheBytes, execute: compiled.execute, limits: config.limits, countStop, seen: seenOperations, metrics }) : undefined;
   const apollo = new ApolloServer<RequestContext>({
-    // Compiled execution (compiledExecution.ts): each document compiled once per generation.
-    gateway: schemaSource(runtime, serve, options.execution === 'graphql-js' ? null : compiledExecutor({ onCompile: (outcome) => metrics.compilations.inc({ outcome }) })),
+    gateway: schemaSource(runtime, serve, options.execution === 'graphql-js' ? null : compiled.executor),
     ...apolloLimitOptions(config.limits),
     introspection: config.introspection,
     // Everywhere: a GET or a "simple" POST needs a JSON content type, `apollo-require-preflight`
@@ -180,6 +186,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
       ...(production && config.federation.enabled ? [federationGuardPlugin(config.federation.roles)] : []),
       plainSubscriptionRefusal(GRAPHQL_PATH),
       legacyJsonStatusPlugin(),
+      ...(fastLane ? [fastLane.plugin] : []),
     ],
   });
   await apollo.start();
@@ -203,7 +210,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const webhooks = sources.webhooks({ log, deliveries: stores.deliveries, followRun: (update) => actions.engine.followUpstream(update) });
   httpServer.on(
     'request',
-    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments, streams }),
+    createHttpApp({ apollo, path: GRAPHQL_PATH, bodyLimitBytes: config.bodyLimitBytes, runtime, sourcesReady: () => sourcesReady, storeHealth: stores.health, metrics, authenticate, context, webhooks, log, graphiql: config.graphiql, corsOrigins: config.cors.origins, rateLimiter, clientIp, audit, trustedDocuments, streams, fastLane }),
   );
   const ws = serveWebSocket({
     httpServer,

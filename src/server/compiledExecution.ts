@@ -20,10 +20,11 @@
  *
  * Plugged in through Apollo's gateway interface (apollo.ts `schemaSource`): its executor is
  * what Apollo calls instead of graphql-js once parsing, validation and every plugin's
- * `didResolveOperation` (the operation limits) have run.
+ * `didResolveOperation` (the operation limits) have run. The fast lane (fastLane.ts) runs the same
+ * plans through `execute`, and hands Apollo a result it computed already (`executedAlready`).
  */
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, getVariableValues, GraphQLError, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** The header a federation gateway sends to get inline traces (ftv1). */
@@ -37,8 +38,34 @@ export interface CompiledExecutionOptions {
   readonly onCompile?: (outcome: 'compiled' | 'graphql-js') => void;
 }
 
-/** Apollo's executor: compiled when it can be, graphql-js otherwise. */
-export function compiledExecutor(options: CompiledExecutionOptions = {}): GatewayExecutor {
+/** What the fast lane (fastLane.ts) executes: a query without variables, resolved and limited already. */
+export interface ResolvedQuery {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | null;
+}
+
+export interface CompiledExecution {
+  /** Apollo's executor (its gateway interface). */
+  readonly executor: GatewayExecutor;
+  /** Executes a resolved query without variables the way `executor` would (the fast lane's). */
+  execute(query: ResolvedQuery, context: object): Promise<ExecutionResult>;
+}
+
+const EXECUTED = Symbol('lattice.executedResult');
+
+/**
+ * Marks a context whose operation the fast lane executed already (its answer had errors): Apollo,
+ * handed that context, runs its pipeline as usual and the executor answers this result instead of
+ * executing again (so Apollo formats the errors, and nothing is read twice).
+ */
+export function executedAlready(context: object, result: Promise<ExecutionResult>): void {
+  (context as { [EXECUTED]?: Promise<ExecutionResult> })[EXECUTED] = result;
+}
+
+/** Apollo's executor (compiled when it can be, graphql-js otherwise), and the same execution for the fast lane, over one cache of plans. */
+export function compiledExecution(options: CompiledExecutionOptions = {}): CompiledExecution {
   // schema generation → document → operation name → plan; weak, so each lives as long as its keys.
   const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Plan>>>();
 
@@ -56,22 +83,31 @@ export function compiledExecutor(options: CompiledExecutionOptions = {}): Gatewa
     return plan;
   };
 
-  return async (rc: GatewayGraphQLRequestContext) => {
+  /** Runs a plan; variables, when the operation declares any, were coerced already (graphql-js's errors). */
+  const run = async (plan: Plan, schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
+    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    const result = await plan.query(undefined, context, variables ?? {});
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+
+  const executor: GatewayExecutor = async (rc: GatewayGraphQLRequestContext) => {
     const { schema, document, operation, context } = rc;
+    const executed = (context as { [EXECUTED]?: Promise<ExecutionResult> })[EXECUTED];
+    if (executed) return executed;
     const operationName = rc.operationName ?? null;
     const variables = rc.request.variables;
     // A traced request (a federation gateway's ftv1) runs on graphql-js: Apollo's trace plugin wraps the resolvers when it asks, after a compiled function may have taken them.
     const traced = rc.request.http?.headers.get(TRACE_HEADER) === 'ftv1';
     const plan = operation.operation === 'subscription' || traced ? 'graphql-js' : planFor(schema, document, operationName);
-    if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     // Variables are checked by graphql-js, for its errors (graphql-jit words them otherwise).
-    if (operation.variableDefinitions?.length) {
+    if (plan !== 'graphql-js' && operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
     }
-    const result = await plan.query(undefined, context, variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    return run(plan, schema, document, operationName, context, variables);
   };
+
+  return { executor, execute: (q, context) => run(planFor(q.schema, q.document, q.operationName), q.schema, q.document, q.operationName, context, undefined) };
 }
 
 /**

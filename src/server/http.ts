@@ -3,7 +3,7 @@
  * handlers in order, without Express's router, issue 11): CORS, the body limit, the caller, the
  * request budget, trusted documents, per-request upstream call counting, GraphQL over SSE and
  * multipart subscriptions for the requests that accept a stream (streams/), else Apollo Server
- * (apolloHttp.ts, POST and GET). Express 5 serves the rest: `/` (302 to GraphiQL when it is on, else a
+ * (apolloHttp.ts, POST and GET; a repeated query by the fast lane, fastLane.ts). Express 5 serves the rest: `/` (302 to GraphiQL when it is on, else a
  * JSON pointer to /graphql), GraphiQL's local assets, `/healthz`,
  * `/readyz` (503 until there is a schema and the watched sources have synced, or while the store
  * does not answer), `/metrics`
@@ -26,6 +26,7 @@ import type { StoreHealth } from '../data/StoreHealth.ts';
 import { runWithCallCounting } from '../data/upstream.ts';
 import { LatticeError } from '../errors/index.ts';
 import { apolloHandler } from './apolloHttp.ts';
+import type { FastLane } from './fastLane.ts';
 import { graphiqlAssets, GRAPHIQL_ASSETS_PATH } from './graphiql.ts';
 import { handlerChain, type ChainHandler } from './handlerChain.ts';
 import { callerOf, identify, rateLimit, trustedDocumentsGate, type CallerOutcome } from './httpGuards.ts';
@@ -66,6 +67,8 @@ export interface HttpOptions {
   readonly trustedDocuments: TrustedDocuments | undefined;
   /** The HTTP streaming transports' needs (streams/): GraphQL over SSE and multipart subscriptions. */
   readonly streams: StreamTransportOptions;
+  /** Repeated queries answered without Apollo's pipeline (fastLane.ts), when on. */
+  readonly fastLane?: FastLane;
 }
 
 /** The server's request listener: the GraphQL path on its handler chain, every other route on Express. */
@@ -136,7 +139,7 @@ export function createHttpApp(options: HttpOptions): (req: IncomingMessage, res:
         if ('identity' in caller) return cancelOnClose(options.context(caller.identity, { executorToken: Array.isArray(executorToken) ? executorToken[0] : executorToken }), res);
         const e = caller.refused as LatticeError;
         throw new GraphQLError(e.message, { extensions: { code: e.code ?? 'UNAUTHENTICATED', http: { status: 401 } } });
-      }),
+      }, options.fastLane),
     ],
     (err, req, res) => (res.headersSent ? res.destroy() : answerError(err, req, res)),
     app,

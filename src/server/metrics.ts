@@ -14,6 +14,8 @@ export interface Metrics {
   readonly compilations: Counter<'outcome'>;
   /** Dependents of entity changes left unobserved past `automation.maxDependents` (docs/orchestration.md). */
   readonly dependentsDropped: Counter;
+  /** Queries the fast lane answered itself (`answered`) or handed to Apollo (`apollo`) (fastLane.ts). */
+  readonly fastLane: Counter<'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -32,6 +34,7 @@ export function createMetrics(): Metrics {
     upstreamCalls: new Counter({ name: 'lattice_upstream_calls_total', help: 'Requests to upstreams (sources and action invokers), retries included, by source', labelNames: ['source'], registers: [registry] }),
     compilations: new Counter({ name: 'lattice_operations_compiled_total', help: 'Operations compiled for execution (once per document and schema generation while cached), by outcome', labelNames: ['outcome'], registers: [registry] }),
     dependentsDropped: new Counter({ name: 'lattice_automation_dependents_dropped_total', help: 'Dependents of entity changes not observed by automations, past automation.maxDependents', registers: [registry] }),
+    fastLane: new Counter({ name: 'lattice_fast_lane_total', help: 'Repeated queries the fast lane answered without Apollo Server\'s pipeline (answered), or handed to it (apollo: errors, limits)', labelNames: ['outcome'], registers: [registry] }),
     reloads: new Counter({ name: 'lattice_reloads_total', help: 'Schema and catalog reloads, by result', labelNames: ['result'], registers: [registry] }),
   };
 }
