@@ -28,10 +28,15 @@ import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const MAX_RETRIES = 20;
 
-/** KEYS: the change hash, the change list; ARGV: the cursor's epoch, its total, the log's length. Answers epoch, total, known (0/1), identifiers. */
+/**
+ * KEYS: the change hash, the change list; ARGV: the cursor's epoch, its total, the log's length,
+ * an epoch to set if the blueprint has none yet (so a cursor taken before the first write stays
+ * good). Answers epoch, total, known (0/1), identifiers.
+ */
 const CHANGES_SCRIPT = `
+redis.call('HSETNX', KEYS[1], 'epoch', ARGV[4])
 local meta = redis.call('HMGET', KEYS[1], 'epoch', 'total')
-local epoch = meta[1] or ''
+local epoch = meta[1]
 local total = tonumber(meta[2] or '0')
 if ARGV[1] ~= epoch then return {epoch, total, 0, {}} end
 local behind = total - tonumber(ARGV[2])
@@ -135,7 +140,7 @@ export class RedisEntityStore implements EntityStore {
   async changes(blueprint: string, cursor?: string): Promise<EntityChanges> {
     const at = cursor?.lastIndexOf(':') ?? -1;
     const [epoch, total] = cursor !== undefined && at >= 0 ? [cursor.slice(0, at), cursor.slice(at + 1)] : ['\0none', '0'];
-    const [now, count, known, ids] = (await this.redis.eval(CHANGES_SCRIPT, 2, this.changesKey(blueprint), this.changedKey(blueprint), epoch, Number(total) || 0, CHANGE_LOG_LENGTH)) as [string, number, number, string[]];
+    const [now, count, known, ids] = (await this.redis.eval(CHANGES_SCRIPT, 2, this.changesKey(blueprint), this.changedKey(blueprint), epoch, Number(total) || 0, CHANGE_LOG_LENGTH, randomUUID())) as [string, number, number, string[]];
     return { cursor: `${now}:${count}`, identifiers: known === 1 && cursor !== undefined ? ids : undefined };
   }
 
