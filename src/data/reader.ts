@@ -68,7 +68,7 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
   const states = new Map<string, ViewState>();
   /** Per blueprint, the last refresh asked for: refreshes of a blueprint run one after another. */
   const refreshes = new Map<string, Promise<MergedView>>();
-  const resolved = new Map<string, { readonly version: number; readonly targets: readonly (readonly Entity[])[]; readonly view: MergedView }>();
+  const resolved = new Map<string, { readonly from: MergedView; readonly version: number; readonly targets: readonly (readonly Entity[])[]; readonly view: MergedView }>();
   let merged = 0;
   const merge = (base: Entity | undefined, layers: readonly Layer[], unavailable: ServedEntity['unavailable']) => {
     merged++;
@@ -117,8 +117,10 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
     const changed = new Set(changes.identifiers);
     for (const [i, now] of snapshots.entries()) {
       const then = state.snapshots[i];
-      if (now === then) continue;
-      const keys = now.changes && then.changes && now.fetchedAt.getTime() === then.fetchedAt.getTime() && now.stale === then.stale ? now.changes.since(then.changes.version) : undefined;
+      const same = now.fetchedAt.getTime() === then.fetchedAt.getTime() && now.stale === then.stale;
+      // A snapshot replaced whole (cached sources) is the same while its array is (a watched one's `entities` is not read here: gathering it costs every entity).
+      if (now === then || (same && !now.changes && !then.changes && now.entities === then.entities)) continue;
+      const keys = same && now.changes && then.changes ? now.changes.since(then.changes.version) : undefined;
       if (!keys) return mergeAll(blueprint, feeders, answers, changes.cursor);
       for (const k of keys) if (k.blueprint === blueprint) changed.add(k.identifier);
     }
@@ -178,10 +180,10 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         const targetNames = [...new Set(Object.values(blueprints.get(blueprint)?.relations ?? {}).map((r) => r.target))];
         const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list()) : store.list(t))));
         const previous = resolved.get(blueprint);
-        if (previous && previous.version === version && previous.targets.every((t, i) => t === targets[i])) return previous.view;
+        if (previous && previous.from === v && previous.version === version && previous.targets.every((t, i) => t === targets[i])) return previous.view;
         const listOf = (t: string) => Promise.resolve(targets[targetNames.indexOf(t)] ?? []);
         const view = MergedView.of(await Promise.all(v.list().map((e) => resolveRelationQueries(e, blueprints, listOf))));
-        resolved.set(blueprint, { version, targets, view });
+        resolved.set(blueprint, { from: v, version, targets, view });
         return view;
       };
       return {
