@@ -8,6 +8,7 @@
  * at the suite's Redis, a key prefix of its own).
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EntityStore } from '../../src/data/EntityStore.ts';
@@ -21,6 +22,11 @@ import type { EntityChange } from '../../src/data/topics.ts';
 import { createKubernetesSource } from '../../datasources/kubernetes/source.ts';
 import { kubeconfigFor } from '../simulators/kubernetes/kubeconfig.ts';
 import { startKubernetesSimulator } from '../simulators/kubernetes/server.ts';
+import { startGitHubSimulator } from '../simulators/github/server.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { MemoryCache } from '../../src/data/memory/MemoryCache.ts';
+import { createSources } from '../../src/server/sources.ts';
+import { ROOT } from '../helpers/lattice.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 
 const log = pino({ level: 'silent' });
@@ -141,5 +147,27 @@ describe.each(stores)('incremental merges, %s', (_name, makeStore) => {
     const fresh = createEntityReader(store, [source]);
     expect(await served(reader, components)).toEqual(await served(fresh, components));
     expect(fresh.mergeCount()).toBe(full - 1); // one pod fewer
+  });
+});
+
+describe('a cached source (GitHub): its snapshot is replaced whole, per ttl', () => {
+  it('is merged once while the cache serves the same snapshot; a catalog write in between re-merges its entity only', async () => {
+    const sim = await startGitHubSimulator({ extraRepositories: 20 });
+    open.push(sim);
+    const config = loadConfig({ LATTICE_CONFIG: path.join(ROOT, 'examples/github/lattice.yaml'), GITHUB_TOKEN: sim.token, GITHUB_URL: sim.url, GITHUB_WEBHOOK_SECRET: 'x' }, ROOT);
+    const sources = createSources(config.sources, { cache: new MemoryCache(), log });
+    open.push({ close: async () => void (await Promise.all(sources.all.map((s) => s.close?.()))) });
+    const store = new MemoryEntityStore();
+    await store.put([{ blueprint: 'Component', identifier: 'CartService', title: 'Cart', icon: null, team: [], properties: {}, relations: {}, origin: 'api' }]);
+    const reader = createEntityReader(store, sources.all);
+    const first = await reader.session().list('Component');
+    const full = reader.mergeCount();
+    expect(full).toBe(first.length);
+    await reader.session().list('Component');
+    expect(reader.mergeCount()).toBe(full);
+    await store.put([{ blueprint: 'Component', identifier: 'CartService', title: 'Cart 2', icon: null, team: [], properties: {}, relations: {}, origin: 'api' }]);
+    const [cart] = await reader.session().getMany('Component', ['CartService']);
+    expect(cart?.title).toBe('Cart 2');
+    expect(reader.mergeCount() - full).toBe(1);
   });
 });
