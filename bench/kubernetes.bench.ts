@@ -23,7 +23,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { percentile, round } from './stats.ts';
@@ -83,10 +83,38 @@ function describeMemory(m: MemorySample): string {
   return `heap ${mb(m.heapUsed)} MB used / ${mb(m.heapPhysical)} MB held (${spaces}), external ${mb(m.external)} MB; RSS ${mb(m.rss)} MB (anonymous ${mb(m.rssAnon)}, files ${mb(m.rssFile)})`;
 }
 
+/** Garbage-collection pauses in a window: how many, their total and the longest (the tail of change-to-event follows them). */
+interface GcPauses {
+  readonly count: number;
+  readonly totalMs: number;
+  readonly maxMs: number;
+  /** Pauses of 10 ms or more. */
+  readonly long: number;
+}
+
+/** Records this process's GC pauses from now on; `take()` answers them and starts over. */
+function watchGc(): { take(): GcPauses; stop(): void } {
+  let pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push(e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    take() {
+      const p = pauses;
+      pauses = [];
+      return { count: p.length, totalMs: round(p.reduce((a, b) => a + b, 0), 1), maxMs: round(Math.max(0, ...p), 1), long: p.filter((d) => d >= 10).length };
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
 interface Gateway {
   readonly url: string;
   readonly startSeconds: number;
   memory(): Promise<MemorySample>;
+  /** The gateway's GC pauses since the last call. */
+  gc(): Promise<GcPauses>;
   close(): Promise<void>;
 }
 
@@ -122,6 +150,12 @@ async function startGateway(env: Record<string, string>): Promise<Gateway> {
       child.send({ type: 'memory' });
       const { type: _type, ...sample } = await answer;
       return sample;
+    },
+    gc: async () => {
+      const answer = waitFor<GcPauses & { type: string }>('gc');
+      child.send({ type: 'gc' });
+      const { type: _type, ...pauses } = await answer;
+      return pauses;
     },
     close: async () => {
       if (child.exitCode !== null) return;
@@ -164,7 +198,7 @@ interface SizeResult {
   readonly catalog: ReturnType<typeof summary>;
   readonly ratioP50: number;
   readonly workloadsInAnswer: number;
-  readonly changes?: { readonly count: number; readonly latency: ReturnType<typeof summary>; readonly eventsReceived: number };
+  readonly changes?: { readonly count: number; readonly latency: ReturnType<typeof summary>; readonly eventsReceived: number; readonly gcPauses: { readonly gateway: GcPauses; readonly bench: GcPauses } };
 }
 
 async function main() {
@@ -174,6 +208,8 @@ async function main() {
   const WebSocket = (await import('ws')).default;
 
   const started = Date.now();
+  // The simulators live in this process: their collections pause the clock that times changes too.
+  const benchGc = watchGc();
   const loadBefore = os.loadavg().map((l) => round(l, 2));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lattice-bench-kube-'));
   const stopAll = () => {
@@ -268,6 +304,8 @@ async function main() {
           await sleep(200);
           const latencies: number[] = [];
           eventsReceived = 0;
+          await gateway.gc();
+          benchGc.take();
           for (let i = 0; i < CHANGES; i++) {
             replicas = replicas === 3 ? 4 : 3;
             const got = new Promise<number>((resolve) => (waiting = { replicas, resolve }));
@@ -278,8 +316,9 @@ async function main() {
             latencies.push(arrived - t);
             await sleep(2); // let the controller's follow-up events (status, pods) drain
           }
-          changes = { count: CHANGES, latency: summary(latencies), eventsReceived };
-          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events)`);
+          changes = { count: CHANGES, latency: summary(latencies), eventsReceived, gcPauses: { gateway: await gateway.gc(), bench: benchGc.take() } };
+          const gcs = changes.gcPauses;
+          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events); GC pauses meanwhile: gateway ${gcs.gateway.count} (${gcs.gateway.long} ≥ 10 ms, longest ${gcs.gateway.maxMs} ms), bench process ${gcs.bench.count} (${gcs.bench.long} ≥ 10 ms, longest ${gcs.bench.maxMs} ms)`);
         }
         const serving = await gateway.memory();
         console.log(`  serving: ${describeMemory(serving)}`);
@@ -293,6 +332,7 @@ async function main() {
     // The catalog alone has answered every round by now: its memory while serving, to compare with.
     catalogServing = await catalogGateway.memory();
   } finally {
+    benchGc.stop();
     await catalogGateway?.close();
     stopAll();
     rmSync(dir, { recursive: true, force: true });
@@ -392,9 +432,12 @@ async function main() {
   ].join('\n');
   const changeTable = measured.length
     ? [
-        line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received']),
-        line(Array(6).fill('---')),
-        ...measured.map((r) => line([n(r.pods), n(r.changes!.count), r.changes!.latency.p50Ms, `**${r.changes!.latency.p99Ms}**`, r.changes!.latency.maxMs, n(r.changes!.eventsReceived)])),
+        line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received', 'gateway GC pauses (≥ 10 ms, longest ms)', 'bench process GC pauses (≥ 10 ms, longest ms)']),
+        line(Array(8).fill('---')),
+        ...measured.map((r) => {
+          const g = r.changes!.gcPauses;
+          return line([n(r.pods), n(r.changes!.count), r.changes!.latency.p50Ms, `**${r.changes!.latency.p99Ms}**`, r.changes!.latency.maxMs, n(r.changes!.eventsReceived), `${g.gateway.count} (${g.gateway.long}, ${g.gateway.maxMs})`, `${g.bench.count} (${g.bench.long}, ${g.bench.maxMs})`]);
+        }),
       ].join('\n')
     : '(not measured)';
   const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nWhile serving (after the queries and changes below, after a full GC: the merged views of Workload and Pod and their reverse indexes built), per pod against the catalog alone at the same point:\n\n${servingTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (\`sim.scale(...)\` in the simulator → \`entityChanged\` at a graphql-ws subscriber):\n\n${changeTable}`;
@@ -431,10 +474,13 @@ async function gatewayMode() {
   // The bench measures the gateway, not its request budget.
   const lattice = await startLattice({ ...config, rateLimits: { ...config.rateLimits, enabled: false } });
   const send = (m: unknown) => process.send?.(m);
+  const gcPauses = watchGc();
   process.on('disconnect', () => process.exit(0));
   process.on('message', (m: { type: string }) => {
     void (async () => {
-      if (m.type === 'memory') {
+      if (m.type === 'gc') {
+        send({ type: 'gc', ...gcPauses.take() });
+      } else if (m.type === 'memory') {
         const gc = (globalThis as { gc?: () => void }).gc;
         for (let i = 0; i < 3; i++) {
           gc?.();
