@@ -4,7 +4,8 @@
  * from the list's resourceVersion with bookmarks, applying every event in order.
  *
  * - **Only what the mappings need is kept**: each object is mapped as it arrives, and the reflector
- *   holds, per object, its resourceVersion and the entities mapped from it; never the object.
+ *   holds, per object, its resourceVersion and the entities mapped from it; never the object. An
+ *   index by entity key (entityIndex.ts) answers `entitiesOf` for a reader re-merging one entity.
  * - **410 Gone** (an ERROR event with code 410, or an HTTP 410): re-list, and diff the new list
  *   against what is held (objects whose resourceVersion did not change are not mapped again).
  * - **Dropped connections** reconnect from the last resourceVersion seen: at once after a watch
@@ -27,6 +28,7 @@ import type { EntityChange } from '../../src/data/topics.ts';
 import { mapOrSkip, type CompiledMapping } from '../../src/data/mapping.ts';
 import { retry, type RetryPolicy } from '../../src/data/upstream.ts';
 import { describeError, KubeApiError, type ClusterClient, type KubeObject, type WatchEvent } from './client.ts';
+import { EntityIndex } from './entityIndex.ts';
 import type { ResourceOptions } from './options.ts';
 
 const BASE_BACKOFF_MS = 250;
@@ -61,6 +63,9 @@ export class Reflector {
   readonly namespace: string | undefined;
   private readonly o: ReflectorOptions;
   private held = new Map<string, Held>();
+  private index = new EntityIndex();
+  /** When the collection was last listed: what `fetchedAt` says of its entities (the watch keeps them current since). */
+  listedAt = new Date();
   private resourceVersion = '';
   private listed = false;
   private failure: { message: string; since: Date } | undefined;
@@ -107,6 +112,11 @@ export class Reflector {
   /** The entities held, in object order. */
   *entities(): Iterable<EntityInput> {
     for (const h of this.held.values()) yield* h.entities;
+  }
+
+  /** The entities held with this key. */
+  entitiesOf(blueprint: string, identifier: string): readonly EntityInput[] {
+    return this.index.get(blueprint, identifier);
   }
 
   /** Re-lists (and diffs) at once, as after a 410. */
@@ -220,6 +230,9 @@ export class Reflector {
       this.relists++;
     }
     this.held = fresh;
+    this.index = new EntityIndex();
+    for (const h of fresh.values()) this.index.add(h.entities);
+    this.listedAt = new Date();
     this.resourceVersion = resourceVersion;
     const first = !this.listed;
     const wasWithdrawn = this.withdrawn;
@@ -299,7 +312,12 @@ export class Reflector {
           const changes: EntityChange[] = [];
           diff(before?.entities ?? EMPTY, mapped, changes);
           // Unchanged entities keep their identity: the served snapshot need not be rebuilt.
-          this.held.set(key, { rv, entities: before && changes.length === 0 ? before.entities : mapped });
+          const entities = before && changes.length === 0 ? before.entities : mapped;
+          this.held.set(key, { rv, entities });
+          if (entities !== before?.entities) {
+            if (before) this.index.remove(before.entities);
+            this.index.add(entities);
+          }
           if (changes.length && !this.withdrawn) this.o.onChange(changes);
         }
         if (rv) this.resourceVersion = rv;
@@ -310,6 +328,7 @@ export class Reflector {
         const before = this.held.get(key);
         if (before) {
           this.held.delete(key);
+          this.index.remove(before.entities);
           const changes: EntityChange[] = [];
           diff(before.entities, EMPTY, changes);
           if (changes.length && !this.withdrawn) this.o.onChange(changes);

@@ -7,7 +7,10 @@
  * resourceVersion with bookmarks, re-listing on 410 and reconnecting with backoff. Every object
  * is mapped as it arrives, with `cluster` (the cluster's configured name) added for the mappings;
  * only the mapped entities are kept. `snapshot()` is the watched state of every cluster, built
- * without any API call; it changes identity only when an entity changes.
+ * without any API call; it changes identity only when an entity changes, and costs O(1) then: its
+ * `entities` are gathered only when read, and its `changes` (a change log, changeLog.ts, and the
+ * reflectors' indexes) let the reader re-merge only the entities a watch event changed.
+ * `fetchedAt` is when the served collections were last listed (the watch keeps them current since).
  *
  * Partial failure is per cluster: a cluster that cannot be reached loses only its own entities
  * (after `maxStaleSeconds`, default 0, during which they are served as stale); the others are
@@ -19,7 +22,8 @@ import type { EntityInput } from '../../src/model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../src/errors/index.ts';
 import type { EntityChange } from '../../src/data/topics.ts';
 import { compileMapping, fillsOf, type CompiledMapping } from '../../src/data/mapping.ts';
-import type { Source, SourceSnapshot, SourceStatus } from '../../src/data/Source.ts';
+import type { SnapshotChanges, Source, SourceSnapshot, SourceStatus } from '../../src/data/Source.ts';
+import { ChangeLog } from './changeLog.ts';
 import { createClusterClient, type ClusterClient } from './client.ts';
 import { collectionPath, parseKubernetesOptions, parseResourceKind, parseResourceOptions, type KubernetesOptions, type ResourceKind, type ResourceOptions } from './options.ts';
 import { Reflector } from './reflector.ts';
@@ -52,7 +56,7 @@ interface ResourceGroup {
 export function createKubernetesSource(config: SourceConfig, deps: KubernetesSourceDeps): KubernetesSource {
   const options = parseKubernetesOptions(config.options, config.pointer);
   const origin = `source:${config.name}`;
-  const log = deps.log.child({ source: config.name });
+  const logger = deps.log.child({ source: config.name });
 
   // Resource entries with the same kind and options share one watch per cluster (and namespace).
   const groups = new Map<string, ResourceGroup>();
@@ -70,10 +74,12 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
   const { dynamic, fills } = fillsOf(mappings);
 
   let cached: SourceSnapshot | undefined;
-  let changedAt = new Date();
+  const log = new ChangeLog();
+  // A report with no changes is a list (the first, or one that found nothing new): not said key by key.
   const onChange = (changes: readonly EntityChange[]) => {
     cached = undefined;
-    changedAt = new Date();
+    if (changes.length) log.record(changes);
+    else log.reset();
     for (const c of changes) deps.onChange?.(c);
   };
 
@@ -92,7 +98,7 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
             pageSize: options.pageSize,
             maxBackoffMs: options.maxBackoffMs,
             graceMs: (config.maxStaleSeconds ?? 0) * 1000,
-            log,
+            log: logger,
             onChange,
           }),
       ),
@@ -128,9 +134,26 @@ export function createKubernetesSource(config: SourceConfig, deps: KubernetesSou
           details: { source: config.name, clusters: failing.map((c) => c.name) },
         });
       }
-      const entities: EntityInput[] = [];
-      for (const r of served) for (const e of r.entities()) entities.push(e);
-      cached = { entities, fetchedAt: changedAt, stale: served.some((r) => r.stale) };
+      let entities: EntityInput[] | undefined;
+      const gather = () => {
+        const out: EntityInput[] = [];
+        for (const r of served) for (const e of r.entities()) out.push(e);
+        return out;
+      };
+      const changes: SnapshotChanges = {
+        version: log.version,
+        since: (version) => log.since(version),
+        entitiesOf: (blueprint, identifier) => served.flatMap((r) => r.entitiesOf(blueprint, identifier)),
+      };
+      const fetchedAt = new Date(served.length ? Math.max(...served.map((r) => r.listedAt.getTime())) : Date.now());
+      cached = {
+        get entities() {
+          return (entities ??= gather());
+        },
+        fetchedAt,
+        stale: served.some((r) => r.stale),
+        changes,
+      };
       return cached;
     },
     cluster(name) {

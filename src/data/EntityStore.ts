@@ -28,11 +28,28 @@ export interface EntityStore {
    * taken over: the call throws CONFLICT naming both owners, and changes nothing.
    */
   replaceOrigin(originPrefix: string, entities: readonly EntityInput[]): Promise<{ written: number; deleted: number }>;
+  /**
+   * What changed in a blueprint since `cursor` (none given: since now): the cursor to ask from next
+   * time, and the identifiers written or deleted in between, oldest first (repeats possible);
+   * `undefined` when the store can no longer say (its change log does not reach back that far, or
+   * was lost): then the whole list must be read again. The reader (reader.ts) keeps its merge
+   * current with it, at a cost proportional to the change, not to the blueprint's size.
+   */
+  changes(blueprint: string, cursor?: string): Promise<EntityChanges>;
   close(): Promise<void>;
 }
 
+/** The answer of `EntityStore.changes`. */
+export interface EntityChanges {
+  readonly cursor: string;
+  readonly identifiers: readonly string[] | undefined;
+}
+
+/** Changes a store keeps per blueprint for `changes`: a reader further behind reads the whole list again. */
+export const CHANGE_LOG_LENGTH = 10_000;
+
 /** Method names of EntityStore that talk to the store: what the counters count. */
-export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin'] as const;
+export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin', 'changes'] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
 
 /** Options of `EntityWriter.upsert`. */

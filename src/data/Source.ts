@@ -7,12 +7,27 @@
  * source the same way (`ready?`, `status?`), never by casting on its kind. Each kind is a plugin
  * (SourcePlugin.ts), registered explicitly in src/server/sources.ts.
  */
-import type { EntityInput } from '../model/entities/entity.ts';
+import type { EntityInput, EntityKey } from '../model/entities/entity.ts';
 
 export interface SourceSnapshot {
   readonly entities: readonly EntityInput[];
   readonly fetchedAt: Date;
   readonly stale: boolean;
+  /** Watched sources: what changed since an earlier snapshot, so the reader re-merges only that. */
+  readonly changes?: SnapshotChanges;
+}
+
+/**
+ * What a watched source tells a reader so its merge follows each change at the change's cost:
+ * a version, the entities changed since an earlier one, and the entities it has for one key.
+ */
+export interface SnapshotChanges {
+  /** Grows with every change of the snapshot's entities. */
+  readonly version: number;
+  /** The keys of the entities changed after `version` (repeats possible); undefined when the source can no longer say. */
+  since(version: number): readonly EntityKey[] | undefined;
+  /** The entities the snapshot has with this key (more than one when several objects map to it). */
+  entitiesOf(blueprint: string, identifier: string): readonly EntityInput[];
 }
 
 export interface Source {

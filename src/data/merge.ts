@@ -3,6 +3,11 @@
  * the base layer; sources fill in after it, in the order lattice.yaml lists them. A value that is
  * set by a layer is kept; a later layer that sets it to something else is a conflict: reported on
  * the entity (`conflicts`), never silently overwritten.
+ *
+ * An entity that only one source gives (no catalog entry, one layer, no empty values, no relation
+ * queries, no repeated team) is served as that layer is: its properties, relations and team are
+ * shared with the source's entity, not copied, and its `sources` list is shared by every such
+ * entity of the snapshot, so a watched pod's merge costs one object, not a copy of the pod.
  */
 import type { Entity, EntityInput, RelationValue } from '../model/entities/entity.ts';
 import type { RuleQuery } from '../model/query/portRules.ts';
@@ -30,7 +35,50 @@ export interface Layer {
 
 export const CATALOG_SOURCE = 'catalog';
 
+const NO_CONFLICTS: readonly Conflict[] = Object.freeze([]);
+
+/** Per snapshot and source: the `sources` list and the time every entity it alone gives shares. */
+const shared = new WeakMap<SourceSnapshot, Map<string, { readonly sources: readonly EntitySourceInfo[]; readonly at: string }>>();
+
+function sharedOf(source: string, snapshot: SourceSnapshot) {
+  let bySource = shared.get(snapshot);
+  if (!bySource) shared.set(snapshot, (bySource = new Map()));
+  let s = bySource.get(source);
+  if (!s) {
+    const at = snapshot.fetchedAt.toISOString();
+    bySource.set(source, (s = { sources: Object.freeze([{ name: source, fetchedAt: at, stale: snapshot.stale }]), at }));
+  }
+  return s;
+}
+
+/** A layer that can be served as it is: nothing to drop (empty values), resolve (queries) or merge (repeated team). */
+function servedAsIs(entity: EntityInput): boolean {
+  if (entity.relationQueries !== undefined || entity.title === undefined) return false;
+  for (const v of Object.values(entity.properties)) if (v === null || v === undefined) return false;
+  for (const v of Object.values(entity.relations)) if (v === null || v === undefined) return false;
+  return new Set(entity.team).size === entity.team.length;
+}
+
 export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], unavailable: ServedEntity['unavailable']): ServedEntity {
+  if (!base && layers.length === 1 && servedAsIs(layers[0].entity)) {
+    const { entity, source, snapshot } = layers[0];
+    const { sources, at } = sharedOf(source, snapshot);
+    return {
+      blueprint: entity.blueprint,
+      identifier: entity.identifier,
+      title: entity.title,
+      icon: entity.icon,
+      team: entity.team,
+      properties: entity.properties,
+      relations: entity.relations,
+      createdAt: at,
+      updatedAt: at,
+      origin: entity.origin,
+      sources,
+      conflicts: NO_CONFLICTS,
+      unavailable,
+    };
+  }
   const first = base ?? layers[0]?.entity;
   if (!first) throw new Error('mergeEntity needs a base or a layer');
   const sources: EntitySourceInfo[] = base ? [{ name: CATALOG_SOURCE, fetchedAt: base.updatedAt, stale: false }] : [];
@@ -83,7 +131,7 @@ export function mergeEntity(base: Entity | undefined, layers: readonly Layer[], 
     updatedAt: base?.updatedAt ?? fetchedAt ?? new Date(0).toISOString(),
     origin: base?.origin ?? first.origin,
     sources,
-    conflicts: [...conflicts].map(([field, values]) => ({ field, values })),
+    conflicts: conflicts.size ? [...conflicts].map(([field, values]) => ({ field, values })) : NO_CONFLICTS,
     unavailable,
   };
 }

@@ -2,21 +2,29 @@
  * EntityReader: what the per-request loaders read from. The catalog store, with every live
  * source merged in (merge.ts) for the blueprints sources feed.
  *
- * Blueprints no source feeds go straight to the store (no cost added). For fed blueprints a
- * session merges the store's list with each source's snapshot once, then answers `getMany` and
- * `findByRelation` from that merged list. A source that fails costs only its own fields: the
- * catalog's entities are still served, marked with the failure (`unavailable`).
+ * Blueprints no source feeds go straight to the store (no cost added). For fed blueprints the
+ * reader keeps a merged view per blueprint (mergedView.ts) and, once per request, brings it up to
+ * date at the cost of what changed, not of the blueprint's size: the store says which entities
+ * were written since the view's cursor (`EntityStore.changes`, one call; with Redis, one script),
+ * watched sources say which of theirs changed since the view's version (`SnapshotChanges`), and
+ * only those entities are merged again, with their reverse-index entries. Anything the reader
+ * cannot follow that way (no view yet, a change log that does not reach back, a source whose
+ * snapshot is replaced whole, as cached sources are, or turns stale) merges the blueprint again.
+ * Refreshes of one blueprint run one after another, so none applies a change twice at once.
+ *
+ * A source that fails costs only its own fields: the catalog's entities are still served, marked
+ * with the failure (`unavailable`); that merge is made for the request and not kept.
  *
  * Relations a source gave as search queries are resolved over the target blueprint's merge
  * (relationQueries.ts) before anything reads the list; the target's own queries are not needed
  * for that (the queries compare properties), so two blueprints querying each other do not wait
- * on each other. The resolution is kept while neither merge changes.
+ * on each other. The resolution covers the whole blueprint and is kept while neither merge changes.
  */
 import type { Entity } from '../model/entities/entity.ts';
-import { relationTargets } from '../model/entities/entity.ts';
 import type { EntityStore } from './EntityStore.ts';
 import type { BlueprintModel } from '../model/blueprints/model.ts';
 import { mergeEntity, type Layer, type ServedEntity } from './merge.ts';
+import { MergedView } from './mergedView.ts';
 import { resolveRelationQueries } from './relationQueries.ts';
 import type { Source, SourceSnapshot } from './Source.ts';
 
@@ -27,19 +35,123 @@ export interface EntityReadSession {
 }
 
 export interface EntityReader {
-  /** A read session for one request: merged lists are computed at most once in it. */
+  /** A read session for one request: each fed blueprint is brought up to date at most once in it. */
   session(): EntityReadSession;
   /** The sources feeding a blueprint, in precedence order. */
   sourcesOf(blueprint: string): readonly Source[];
 }
 
+/** The reader `createEntityReader` makes, with its work counter. */
+export interface CountedEntityReader extends EntityReader {
+  /** Entities merged so far (tests and benchmarks: a change must cost its own entities, not the blueprint's). */
+  mergeCount(): number;
+}
+
+/** What a source gave for the view: its snapshot, or why it could not. */
+type Answer = { readonly snapshot: SourceSnapshot } | { readonly error: unknown };
+
+/** A fed blueprint's view with what it was made from. */
+interface ViewState {
+  readonly view: MergedView;
+  /** The store's entities of the blueprint, by identifier. */
+  readonly base: Map<string, Entity>;
+  storeCursor: string;
+  /** Per source, the snapshot the view follows. */
+  snapshots: SourceSnapshot[];
+  /** Per source whose snapshot is replaced whole (no `changes`): its layers by identifier. */
+  readonly fixed: (Map<string, Layer[]> | undefined)[];
+}
+
 /** `model` gives the blueprints relation queries need (their relations' targets); without it they stay unresolved. */
-export function createEntityReader(store: EntityStore, sources: readonly Source[], model?: () => BlueprintModel): EntityReader {
+export function createEntityReader(store: EntityStore, sources: readonly Source[], model?: () => BlueprintModel): CountedEntityReader {
   const feeding = (blueprint: string) => sources.filter((s) => s.feeds(blueprint));
-  const lastMerge = new Map<string, Merged>();
-  const lastResolved = new WeakMap<Merged, { readonly targets: readonly (readonly Entity[])[]; readonly merged: Merged }>();
+  const states = new Map<string, ViewState>();
+  /** Per blueprint, the last refresh asked for: refreshes of a blueprint run one after another. */
+  const refreshes = new Map<string, Promise<MergedView>>();
+  const resolved = new Map<string, { readonly from: MergedView; readonly version: number; readonly targets: readonly (readonly Entity[])[]; readonly view: MergedView }>();
+  let merged = 0;
+  const merge = (base: Entity | undefined, layers: readonly Layer[], unavailable: ServedEntity['unavailable']) => {
+    merged++;
+    return mergeEntity(base, layers, unavailable);
+  };
+
+  /** The whole blueprint merged from the store's list and every snapshot (kept as the state when no source failed). */
+  const mergeAll = async (blueprint: string, feeders: readonly Source[], answers: readonly Answer[], storeCursor: string): Promise<MergedView> => {
+    const list = await store.list(blueprint);
+    const unavailable: ServedEntity['unavailable'][number][] = [];
+    const layers = new Map<string, Layer[]>();
+    const fixed: ViewState['fixed'] = [];
+    answers.forEach((r, i) => {
+      if ('error' in r) {
+        unavailable.push({ source: feeders[i].name, error: r.error });
+        return;
+      }
+      const own = r.snapshot.changes ? undefined : new Map<string, Layer[]>();
+      fixed.push(own);
+      for (const entity of r.snapshot.entities) {
+        if (entity.blueprint !== blueprint) continue;
+        const layer = { source: feeders[i].name, entity, snapshot: r.snapshot };
+        for (const into of own ? [layers, own] : [layers]) {
+          const l = into.get(entity.identifier);
+          if (l) l.push(layer);
+          else into.set(entity.identifier, [layer]);
+        }
+      }
+    });
+    const base = new Map(list.map((e) => [e.identifier, e]));
+    const view = new MergedView();
+    for (const e of list) view.set(e.identifier, merge(e, layers.get(e.identifier) ?? [], unavailable));
+    for (const [id, l] of layers) if (!base.has(id)) view.set(id, merge(undefined, l, unavailable));
+    if (unavailable.length === 0) states.set(blueprint, { view, base, storeCursor, snapshots: answers.map((r) => (r as { snapshot: SourceSnapshot }).snapshot), fixed });
+    return view;
+  };
+
+  /** Brings the blueprint's view up to date with the store's changes and the snapshots. */
+  const refreshNow = async (blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>): Promise<MergedView> => {
+    const feeders = feeding(blueprint);
+    const state = states.get(blueprint);
+    const [changes, ...answers] = await Promise.all([store.changes(blueprint, state?.storeCursor), ...feeders.map((s) => snapshotOf(s).then((snapshot): Answer => ({ snapshot }), (error: unknown): Answer => ({ error })))]);
+    if (!state || !changes.identifiers || answers.some((r) => 'error' in r)) return mergeAll(blueprint, feeders, answers, changes.cursor);
+    const snapshots = answers.map((r) => (r as { snapshot: SourceSnapshot }).snapshot);
+    // Which entities the sources changed; undefined: one cannot say, merge everything again.
+    const changed = new Set(changes.identifiers);
+    for (const [i, now] of snapshots.entries()) {
+      const then = state.snapshots[i];
+      const same = now.fetchedAt.getTime() === then.fetchedAt.getTime() && now.stale === then.stale;
+      // A snapshot replaced whole (cached sources) is the same while its array is (a watched one's `entities` is not read here: gathering it costs every entity).
+      if (now === then || (same && !now.changes && !then.changes && now.entities === then.entities)) continue;
+      const keys = same && now.changes && then.changes ? now.changes.since(then.changes.version) : undefined;
+      if (!keys) return mergeAll(blueprint, feeders, answers, changes.cursor);
+      for (const k of keys) if (k.blueprint === blueprint) changed.add(k.identifier);
+    }
+    if (changes.identifiers.length) {
+      const ids = [...new Set(changes.identifiers)];
+      const written = await store.getMany(blueprint, ids);
+      ids.forEach((id, i) => {
+        const e = written[i];
+        if (e) state.base.set(id, e);
+        else state.base.delete(id);
+      });
+    }
+    for (const id of changed) {
+      const layers = snapshots.flatMap((s, i): Layer[] => state.fixed[i]?.get(id) ?? (s.changes?.entitiesOf(blueprint, id) ?? []).map((entity) => ({ source: feeders[i].name, entity, snapshot: s })));
+      const base = state.base.get(id);
+      state.view.set(id, base || layers.length ? merge(base, layers, []) : undefined);
+    }
+    state.storeCursor = changes.cursor;
+    state.snapshots = snapshots;
+    return state.view;
+  };
+
+  const refresh = (blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>): Promise<MergedView> => {
+    const run = (refreshes.get(blueprint) ?? Promise.resolve()).catch(() => undefined).then(() => refreshNow(blueprint, snapshotOf));
+    refreshes.set(blueprint, run);
+    return run;
+  };
+
   return {
     sourcesOf: feeding,
+    mergeCount: () => merged,
     session() {
       // One snapshot per source per request (a failing source is asked once, not once per blueprint).
       const snapshots = new Map<Source, Promise<SourceSnapshot>>();
@@ -48,106 +160,48 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         if (!p) snapshots.set(source, (p = source.snapshot()));
         return p;
       };
-      const unresolved = new Map<string, Promise<Merged>>();
+      const unresolved = new Map<string, Promise<MergedView>>();
       const unresolvedOf = (blueprint: string) => {
         let p = unresolved.get(blueprint);
-        if (!p) unresolved.set(blueprint, (p = mergeBlueprint(store, feeding(blueprint), blueprint, snapshotOf, lastMerge)));
+        if (!p) unresolved.set(blueprint, (p = refresh(blueprint, snapshotOf)));
         return p;
       };
-      const merged = new Map<string, Promise<Merged>>();
-      const mergedOf = (blueprint: string) => {
-        let p = merged.get(blueprint);
-        if (!p) merged.set(blueprint, (p = unresolvedOf(blueprint).then((m) => resolveQueries(m, blueprint))));
+      const views = new Map<string, Promise<MergedView>>();
+      const viewOf = (blueprint: string) => {
+        let p = views.get(blueprint);
+        if (!p) views.set(blueprint, (p = unresolvedOf(blueprint).then((v) => resolveQueries(v, blueprint))));
         return p;
       };
-      /** The merge with its entities' relation queries resolved over their targets' merges. */
-      const resolveQueries = async (m: Merged, blueprint: string): Promise<Merged> => {
+      /** The view with its entities' relation queries resolved over their targets' merges. */
+      const resolveQueries = async (v: MergedView, blueprint: string): Promise<MergedView> => {
         const blueprints = model?.();
-        if (!blueprints || !m.queried) return m;
+        if (!blueprints || !v.queried) return v;
+        const version = v.version;
         const targetNames = [...new Set(Object.values(blueprints.get(blueprint)?.relations ?? {}).map((r) => r.target))];
-        const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list) : store.list(t))));
-        const previous = lastResolved.get(m);
-        if (previous && previous.targets.every((t, i) => t === targets[i])) return previous.merged;
+        const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list()) : store.list(t))));
+        const previous = resolved.get(blueprint);
+        if (previous && previous.from === v && previous.version === version && previous.targets.every((t, i) => t === targets[i])) return previous.view;
         const listOf = (t: string) => Promise.resolve(targets[targetNames.indexOf(t)] ?? []);
-        const list = await Promise.all(m.list.map((e) => resolveRelationQueries(e, blueprints, listOf)));
-        const result: Merged = { list, byId: new Map(list.map((e) => [e.identifier, e])), inputs: m.inputs, reverse: new Map(), queried: false };
-        lastResolved.set(m, { targets, merged: result });
-        return result;
+        const view = MergedView.of(await Promise.all(v.list().map((e) => resolveRelationQueries(e, blueprints, listOf))));
+        resolved.set(blueprint, { from: v, version, targets, view });
+        return view;
       };
       return {
         async getMany(blueprint, ids) {
           if (feeding(blueprint).length === 0) return store.getMany(blueprint, ids);
-          const { byId } = await mergedOf(blueprint);
-          return ids.map((id) => byId.get(id));
+          const view = await viewOf(blueprint);
+          return ids.map((id) => view.get(id));
         },
         async list(blueprint) {
           if (feeding(blueprint).length === 0) return store.list(blueprint);
-          return (await mergedOf(blueprint)).list;
+          return (await viewOf(blueprint)).list();
         },
         async findByRelation(blueprint, relation, targets) {
           if (feeding(blueprint).length === 0) return store.findByRelation(blueprint, relation, targets);
-          const index = reverseIndex(await mergedOf(blueprint), relation);
-          return targets.map((t) => index.get(t) ?? []);
+          const view = await viewOf(blueprint);
+          return targets.map((t) => view.byRelation(relation, t));
         },
       };
     },
   };
-}
-
-interface Merged {
-  readonly list: ServedEntity[];
-  readonly byId: Map<string, ServedEntity>;
-  /** relation → target → the entities pointing at it; built on first use, kept with the merge. */
-  readonly reverse: Map<string, Map<string, ServedEntity[]>>;
-  /** What the merge was made from: reused while the store's list and every snapshot are the same. */
-  readonly inputs: readonly unknown[];
-  /** Whether some entity still holds relation search queries (found once, when the merge is made, not per request). */
-  readonly queried: boolean;
-}
-
-/** The reverse index of a relation over a merged list: one pass, then reused while the merge is. */
-function reverseIndex(merged: Merged, relation: string): Map<string, ServedEntity[]> {
-  let index = merged.reverse.get(relation);
-  if (!index) {
-    index = new Map();
-    for (const e of merged.list) {
-      for (const t of relationTargets(e, relation)) {
-        const list = index.get(t);
-        if (list) list.push(e);
-        else index.set(t, [e]);
-      }
-    }
-    merged.reverse.set(relation, index);
-  }
-  return index;
-}
-
-async function mergeBlueprint(store: EntityStore, sources: readonly Source[], blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>, lastMerge: Map<string, Merged>): Promise<Merged> {
-  const [base, ...snapshots] = await Promise.all([store.list(blueprint), ...sources.map((s) => snapshotOf(s).then((snapshot) => ({ snapshot }), (error: unknown) => ({ error })))]);
-  // The in-process store and cache hand out the same arrays until something changes: then the
-  // previous merge is still right, and merging thousands of entities per request is avoided.
-  const inputs: unknown[] = [base, ...snapshots.flatMap((r): unknown[] => ('snapshot' in r ? [r.snapshot.entities, r.snapshot.fetchedAt.getTime(), r.snapshot.stale] : [r]))];
-  const previous = lastMerge.get(blueprint);
-  if (previous && previous.inputs.length === inputs.length && previous.inputs.every((x, i) => x === inputs[i])) return previous;
-  const unavailable: ServedEntity['unavailable'][number][] = [];
-  const layers = new Map<string, Layer[]>();
-  snapshots.forEach((r, i) => {
-    if ('error' in r) {
-      unavailable.push({ source: sources[i].name, error: r.error });
-      return;
-    }
-    for (const entity of r.snapshot.entities) {
-      if (entity.blueprint !== blueprint) continue;
-      const list = layers.get(entity.identifier) ?? [];
-      list.push({ source: sources[i].name, entity, snapshot: r.snapshot });
-      layers.set(entity.identifier, list);
-    }
-  });
-  const byId = new Map<string, ServedEntity>();
-  for (const e of base) byId.set(e.identifier, mergeEntity(e, layers.get(e.identifier) ?? [], unavailable));
-  for (const [id, l] of layers) if (!byId.has(id)) byId.set(id, mergeEntity(undefined, l, unavailable));
-  const list = [...byId.values()];
-  const result = { list, byId, inputs, reverse: new Map(), queried: list.some((e) => e.relationQueries !== undefined) };
-  if (unavailable.length === 0) lastMerge.set(blueprint, result);
-  return result;
 }

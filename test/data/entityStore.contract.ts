@@ -11,7 +11,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { relationTargets, type Entity, type EntityInput } from '../../src/model/entities/entity.ts';
-import type { EntityStore } from '../../src/data/EntityStore.ts';
+import { CHANGE_LOG_LENGTH, type EntityStore } from '../../src/data/EntityStore.ts';
 
 export interface ContractOptions {
   checkIndex?: (store: EntityStore) => Promise<void>;
@@ -353,6 +353,42 @@ export function entityStoreContract(name: string, makeStore: () => Promise<Entit
         await watcher;
         expect(seen).toBeGreaterThan(0);
         expect(bad).toBe(0);
+      });
+    });
+
+    describe('changes', () => {
+      it('names what puts, deletes and replaceOrigin changed since a cursor, per blueprint, and nothing when nothing did', async () => {
+        const store = await makeStore();
+        await store.put([component('a'), component('b')]);
+        const start = await store.changes('Component');
+        expect(start.identifiers).toBeUndefined();
+        const still = await store.changes('Component', start.cursor);
+        expect(still.identifiers).toEqual([]);
+        await store.put([component('a', { title: 'A2' }), system('s')]);
+        // Writing what is already stored is no change.
+        await store.put([component('b')]);
+        await store.delete([{ blueprint: 'Component', identifier: 'b' }, { blueprint: 'Component', identifier: 'missing' }]);
+        const next = await store.changes('Component', start.cursor);
+        expect(next.identifiers).toEqual(['a', 'b']);
+        expect((await store.changes('Component', next.cursor)).identifiers).toEqual([]);
+        await store.replaceOrigin('file:', [component('f1', { origin: 'file:x' })]);
+        await store.replaceOrigin('file:', []);
+        expect((await store.changes('Component', next.cursor)).identifiers).toEqual(['f1', 'f1']);
+        // Another handle (a second replica) reads the same log.
+        const other = await makeStore();
+        expect((await other.changes('Component', next.cursor)).identifiers).toEqual(['f1', 'f1']);
+      });
+
+      it('cannot say (undefined) for a cursor it does not know or one the log no longer reaches', async () => {
+        const store = await makeStore();
+        await store.put([component('a')]);
+        expect((await store.changes('Component', 'not-a-cursor')).identifiers).toBeUndefined();
+        const { cursor } = await store.changes('Component');
+        await store.put(Array.from({ length: CHANGE_LOG_LENGTH + 1 }, (_, i) => component(`c${i}`)));
+        expect((await store.changes('Component', cursor)).identifiers).toBeUndefined();
+        const now = await store.changes('Component');
+        await store.put([component('a', { title: 'again' })]);
+        expect((await store.changes('Component', now.cursor)).identifiers).toEqual(['a']);
       });
     });
 

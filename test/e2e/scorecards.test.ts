@@ -203,9 +203,9 @@ describe('scorecards over GraphQL', () => {
     expect(gold.length).toBeGreaterThan(0);
     expect(gold.every((c: number) => c % 2 === 0 && Math.floor(c / 10) % 20 === 0)).toBe(true);
     // The relation path component → system → domain: one batched load per hop for the whole page.
-    expect(delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0 });
+    expect(delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0, changes: 0 });
     const again = await count(`{ components(first: 1000, filter: { productionReadinessLevel: { atLeast: "Bronze" } }, orderBy: [PRODUCTION_READINESS_LEVEL_DESC]) { nodes { scorecards { level } } } }`);
     // The field, the filter and the orderBy share one evaluation per request.
-    expect(again.delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0 });
+    expect(again.delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0, changes: 0 });
   });
 });

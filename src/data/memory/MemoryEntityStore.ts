@@ -5,6 +5,8 @@
  * reverse relations cost a lookup, not a scan. Entities are copied on the way in and frozen all
  * the way down; reads hand out the stored objects without copying.
  *
+ * Every write is recorded in a change log (ChangeLog.ts) for `changes`.
+ *
  * Writes run without awaiting anything in between (putNow, deleteNow), so a call is one step:
  * no other call sees it half done.
  */
@@ -12,12 +14,14 @@ import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey }
 import type { EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
 import { ownedElsewhere } from '../ownership.ts';
+import { ChangeLog } from './ChangeLog.ts';
 
 export class MemoryEntityStore implements EntityStore {
   private readonly byBlueprint = new Map<string, Map<string, Entity>>();
   /** `${blueprint}\0${relation}\0${target}` → identifiers of the source entities. */
   private readonly reverse = new Map<string, Set<string>>();
   private readonly lists = new Map<string, readonly Entity[]>();
+  private readonly changeLog = new ChangeLog();
 
   async getMany(blueprint: string, identifiers: readonly string[]) {
     const map = this.byBlueprint.get(blueprint);
@@ -66,6 +70,10 @@ export class MemoryEntityStore implements EntityStore {
     return { written, deleted: stale.length };
   }
 
+  async changes(blueprint: string, cursor?: string) {
+    return this.changeLog.since(blueprint, cursor);
+  }
+
   async close() {}
 
   private putNow(inputs: readonly EntityInput[]): Entity[] {
@@ -81,6 +89,7 @@ export class MemoryEntityStore implements EntityStore {
       map.set(entity.identifier, entity);
       this.index(entity);
       this.lists.delete(entity.blueprint);
+      this.changeLog.record(entity.blueprint, entity.identifier);
       return entity;
     });
   }
@@ -93,6 +102,7 @@ export class MemoryEntityStore implements EntityStore {
       this.unindex(previous);
       map.delete(identifier);
       this.lists.delete(blueprint);
+      this.changeLog.record(blueprint, identifier);
       return true;
     });
   }

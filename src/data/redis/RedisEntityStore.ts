@@ -6,21 +6,45 @@
  *   {p}rev:{blueprint}:{relation}:{target}    set   identifiers of entities pointing at target
  *   {p}origin:{origin}                        set   "blueprint\0identifier" of entities it owns
  *   {p}origins                                set   every origin in use
+ *   {p}changes:{blueprint}                    hash  epoch (set once, random), total (changes ever)
+ *   {p}changed:{blueprint}                    list  identifiers of the last CHANGE_LOG_LENGTH changes
  *
+ * Every write appends what it changed to the blueprint's change log in the same transaction, so
+ * `changes` (one Lua script: atomic, one round trip) tells a replica exactly which entities to
+ * read again; a cursor is "<epoch>:<total>", and a Redis that lost its data has another epoch.
  * Writes are optimistic transactions (WATCH the entity hashes, MULTI/EXEC, retry on conflict), so
  * the reverse index never drifts from the entities even with several replicas writing; each write
  * method, replaceOrigin included, is one transaction. Each method is one store call however many
  * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
  */
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { relationTargets, stamp, type Entity, type EntityInput, type EntityKey } from '../../model/entities/entity.ts';
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
-import type { EntityStore } from '../EntityStore.ts';
+import { CHANGE_LOG_LENGTH, type EntityChanges, type EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
 import { ownedElsewhere } from '../ownership.ts';
 import { connectRedis, type RedisClientOptions } from './connect.ts';
 
 const MAX_RETRIES = 20;
+
+/**
+ * KEYS: the change hash, the change list; ARGV: the cursor's epoch, its total, the log's length,
+ * an epoch to set if the blueprint has none yet (so a cursor taken before the first write stays
+ * good). Answers epoch, total, known (0/1), identifiers.
+ */
+const CHANGES_SCRIPT = `
+redis.call('HSETNX', KEYS[1], 'epoch', ARGV[4])
+local meta = redis.call('HMGET', KEYS[1], 'epoch', 'total')
+local epoch = meta[1]
+local total = tonumber(meta[2] or '0')
+if ARGV[1] ~= epoch then return {epoch, total, 0, {}} end
+local behind = total - tonumber(ARGV[2])
+if behind < 0 or behind > tonumber(ARGV[3]) then return {epoch, total, 0, {}} end
+if behind == 0 then return {epoch, total, 1, {}} end
+if behind > redis.call('LLEN', KEYS[2]) then return {epoch, total, 0, {}} end
+return {epoch, total, 1, redis.call('LRANGE', KEYS[2], -behind, -1)}
+`;
 
 export class RedisEntityStore implements EntityStore {
   private readonly redis: Redis;
@@ -46,6 +70,12 @@ export class RedisEntityStore implements EntityStore {
   }
   private revKey(blueprint: string, relation: string, target: string) {
     return `${this.prefix}rev:${blueprint}:${relation}:${target}`;
+  }
+  private changesKey(blueprint: string) {
+    return `${this.prefix}changes:${blueprint}`;
+  }
+  private changedKey(blueprint: string) {
+    return `${this.prefix}changed:${blueprint}`;
   }
   private originKey(origin: string) {
     return `${this.prefix}origin:${origin}`;
@@ -107,6 +137,13 @@ export class RedisEntityStore implements EntityStore {
     });
   }
 
+  async changes(blueprint: string, cursor?: string): Promise<EntityChanges> {
+    const at = cursor?.lastIndexOf(':') ?? -1;
+    const [epoch, total] = cursor !== undefined && at >= 0 ? [cursor.slice(0, at), cursor.slice(at + 1)] : ['\0none', '0'];
+    const [now, count, known, ids] = (await this.redis.eval(CHANGES_SCRIPT, 2, this.changesKey(blueprint), this.changedKey(blueprint), epoch, Number(total) || 0, CHANGE_LOG_LENGTH, randomUUID())) as [string, number, number, string[]];
+    return { cursor: `${now}:${count}`, identifiers: known === 1 && cursor !== undefined ? ids : undefined };
+  }
+
   async close() {
     await this.writeQueue.catch(() => undefined);
     await Promise.all([this.redis, this.writer].map((c) => c.quit().catch(() => c.disconnect())));
@@ -129,6 +166,7 @@ export class RedisEntityStore implements EntityStore {
   private queuePut(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], inputs: readonly EntityInput[]) {
     const now = new Date().toISOString();
     const written = new Map<string, Entity>();
+    const logged: EntityKey[] = [];
     let changed = 0;
     const entities = inputs.map((input, i) => {
       const before = written.get(memberOf(input)) ?? previous[i];
@@ -142,22 +180,39 @@ export class RedisEntityStore implements EntityStore {
       if (before) this.unindex(tx, before);
       tx.hset(this.entitiesKey(entity.blueprint), entity.identifier, json);
       this.index(tx, entity);
+      logged.push(entity);
       return entity;
     });
+    this.log(tx, logged);
     return { entities, changed };
   }
 
   /** Queues the deletion of `keys` on `tx`, given `previous`; per key, whether it existed. */
   private queueDelete(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], keys: readonly EntityKey[]) {
     const deleted = new Set<string>();
-    return keys.map((key, i) => {
+    const logged: EntityKey[] = [];
+    const existed = keys.map((key, i) => {
       const before = previous[i];
       if (!before || deleted.has(memberOf(key))) return false;
       deleted.add(memberOf(key));
       this.unindex(tx, before);
       tx.hdel(this.entitiesKey(key.blueprint), key.identifier);
+      logged.push(key);
       return true;
     });
+    this.log(tx, logged);
+    return existed;
+  }
+
+  /** Queues the change log's entries for `keys` (written or deleted), per blueprint. */
+  private log(tx: ReturnType<Redis['multi']>, keys: readonly EntityKey[]) {
+    const byBlueprint = Map.groupBy(keys, (k) => k.blueprint);
+    for (const [blueprint, changed] of byBlueprint) {
+      tx.rpush(this.changedKey(blueprint), ...changed.map((k) => k.identifier));
+      tx.ltrim(this.changedKey(blueprint), -CHANGE_LOG_LENGTH, -1);
+      tx.hsetnx(this.changesKey(blueprint), 'epoch', randomUUID());
+      tx.hincrby(this.changesKey(blueprint), 'total', changed.length);
+    }
   }
 
   private index(tx: ReturnType<Redis['multi']>, e: Entity) {

@@ -131,9 +131,11 @@ export class Cluster {
       this.#sortedKeys.set(type, keys);
     }
     if (namespace !== undefined && type.namespaced) {
+      // The namespace's keys are one run of the sorted keys: found by binary search, not by a scan
+      // (a controller asking for one namespace's pods costs those pods, not every pod in the cluster).
       const prefix = `${namespace}/`;
       const out: KubeObject[] = [];
-      for (const k of keys) if (k.startsWith(prefix)) out.push(map.get(k) as KubeObject);
+      for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(map.get(keys[i]) as KubeObject);
       return out;
     }
     return keys.map((k) => map.get(k) as KubeObject);
@@ -277,11 +279,12 @@ export class Cluster {
     object.metadata.resourceVersion = String(resourceVersion);
     const map = this.#objects.get(resource) as Map<string, KubeObject>;
     const k = key(resource, object.metadata.namespace, object.metadata.name as string);
+    // The sorted keys, when built, are kept sorted in place (one splice), not sorted again.
+    const sorted = this.#sortedKeys.get(resource);
     if (type === 'DELETED') {
-      map.delete(k);
-      this.#sortedKeys.delete(resource);
+      if (map.delete(k) && sorted) sorted.splice(lowerBound(sorted, k), 1);
     } else {
-      if (!map.has(k)) this.#sortedKeys.delete(resource);
+      if (!map.has(k) && sorted) sorted.splice(lowerBound(sorted, k), 0, k);
       map.set(k, object);
     }
     const event: ClusterEvent = { type, resource, object, resourceVersion, ...(previous ? { previous } : {}) };
@@ -318,4 +321,16 @@ export class Cluster {
 
 function key(type: ResourceType, namespace: string | undefined, name: string): string {
   return type.namespaced ? `${namespace ?? ''}/${name}` : name;
+}
+
+/** The first index of sorted `keys` whose key is not below `k`. */
+function lowerBound(keys: readonly string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
