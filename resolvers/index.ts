@@ -47,7 +47,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     ...actionEnumResolvers(actionFields),
     ...searchEnumResolvers,
   };
-  for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
+  for (const e of [plan.blueprintEnum, ...plan.enums]) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {
     map[t.typeName] = entityTypeResolvers(plan, t);
     map[t.connectionType] = connectionTypeResolvers.connection;

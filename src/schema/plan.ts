@@ -22,6 +22,13 @@ export interface EnumPlan {
   readonly values: readonly { readonly name: string; readonly value: string | number | boolean | null }[];
 }
 
+/** The enum of the blueprints: each value with the blueprint's identifier and its description. */
+export interface BlueprintEnumPlan {
+  readonly typeName: string;
+  readonly description: string;
+  readonly values: readonly { readonly name: string; readonly value: string; readonly description: string }[];
+}
+
 /** How a field gets its GraphQL type: a scalar, one of the plan's enums, or a list of either. */
 export interface ValueType {
   readonly named: string;
@@ -97,6 +104,12 @@ export interface SchemaPlan {
   readonly inflection: Inflection;
   readonly types: readonly TypePlan[];
   readonly enums: readonly EnumPlan[];
+  /**
+   * `BlueprintIdentifier`: one value per blueprint (`cloud-resource` → `CLOUD_RESOURCE`), the type
+   * of every typed field and argument that names a blueprint; each value's `value` is the
+   * identifier as written and `description` the blueprint's description or title.
+   */
+  readonly blueprintEnum: BlueprintEnumPlan;
   /** Fields renamed because their natural name was taken (see `claimField`). */
   readonly warnings: readonly LatticeError[];
   type(blueprint: string): TypePlan;
@@ -127,6 +140,8 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
   const warnings: LatticeError[] = [];
   const typeNames = new NameRegistry(errors, 'type');
   for (const name of BASE_TYPE_NAMES) typeNames.claim(name, 'the built-in schema', {});
+  typeNames.claim(BLUEPRINT_ENUM, 'the built-in schema', {});
+  const blueprintEnum = planBlueprintEnum(model, inflection, errors);
 
   const enums: EnumPlan[] = [];
   const types: TypePlan[] = [];
@@ -279,6 +294,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
     inflection,
     types,
     enums,
+    blueprintEnum,
     warnings,
     type(blueprint) {
       const t = byBlueprint.get(blueprint);
@@ -334,6 +350,24 @@ function planEnum(inflection: Inflection, { typeName, description }: Pick<EnumPl
     if (registry.claim(name, `enum value ${JSON.stringify(value)}`, location)) out.push({ name, value });
   }
   return { typeName, description, values: out };
+}
+
+/** The enum of the blueprints' identifiers, which the hand-written schema (schema/base.graphql) names. */
+export const BLUEPRINT_ENUM = 'BlueprintIdentifier';
+
+/**
+ * One value per blueprint, spelled by the enum value rule; two identifiers on one value
+ * (`api-gateway`, `APIGateway`) are a NAME_COLLISION naming both blueprints.
+ */
+function planBlueprintEnum(model: BlueprintModel, inflection: Inflection, errors: LatticeError[]): BlueprintEnumPlan {
+  const registry = new NameRegistry(errors, `value of enum ${BLUEPRINT_ENUM}`);
+  const values: { name: string; value: string; description: string }[] = [];
+  for (const bp of model.blueprints) {
+    const name = inflection.enumValueName(bp.identifier);
+    const description = bp.description ?? `${bp.title}: blueprint "${bp.identifier}".`;
+    if (registry.claim(name, `blueprint "${bp.identifier}"`, bp.origin.locate('/identifier'))) values.push({ name, value: bp.identifier, description });
+  }
+  return { typeName: BLUEPRINT_ENUM, description: 'The blueprints of the model: one value per blueprint identifier (`cloud-resource` is `CLOUD_RESOURCE`). The identifier as written is in `Blueprint.definition`.', values };
 }
 
 /** The blueprint a property of format `entity` (or an array of them) points at. */
