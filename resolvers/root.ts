@@ -39,8 +39,9 @@ export function queryResolvers(plan: SchemaPlan): QueryResolvers {
     entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
       if (isRunId(id)) return runIfVisible(id, ctx);
-      const { blueprint, identifier } = fromGlobalId(id);
-      return plan.model.get(blueprint) ? loadOne(plan, blueprint, identifier, ctx) : null;
+      // Not one of ours (malformed, another API's, a blueprint this model has not): no such node.
+      const key = fromGlobalId(id);
+      return key && plan.model.get(key.blueprint) ? loadOne(plan, key.blueprint, key.identifier, ctx) : null;
     },
     blueprints: () =>
       plan.types.map((t) => ({
