@@ -219,7 +219,7 @@ describe('an entity that lacks a required value', () => {
   it('is served, with a field error naming the missing property or relation; the rest of the response stands', async () => {
     const project = tempProject();
     lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir });
-    const written = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "Orphan", title: "Orphan") { identifier } }', undefined, { token: ADMIN_TOKEN });
+    const written = await gql(lattice.url, 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Orphan", title: "Orphan") { identifier } }', undefined, { token: ADMIN_TOKEN });
     expect(written.errors).toBeUndefined();
     // The blueprint now requires what the entity, written before, lacks (every catalog file has both).
     const file = path.join(project.blueprintsDir, 'Component.json');

@@ -111,20 +111,20 @@ describe('operations over graphql-ws count too', () => {
       // The server prepares (and records) the subscription before it answers: write Resources until it answers.
       const events: unknown[] = [];
       client.subscribe(
-        { query: 'subscription ResourceOwners { entityChanged(blueprint: "Resource") { entity { ... on Resource { owner } } } }' },
+        { query: 'subscription ResourceOwners { entityChanged(blueprint: RESOURCE) { entity { ... on Resource { owner } } } }' },
         { next: (v) => events.push(v), error: (e) => events.push({ error: e }), complete: () => undefined },
       );
       const deadline = Date.now() + 10_000;
       while (events.length === 0) {
         if (Date.now() > deadline) throw new Error('the subscription never answered');
-        await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Resource", identifier: "queue-1", properties: { owner: "me" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+        await gql(lattice.url, 'mutation { upsertEntity(blueprint: RESOURCE, identifier: "queue-1", properties: { owner: "me" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(events[0]).not.toHaveProperty('error');
       delete bp.schema.properties.owner;
       writeFileSync(file, JSON.stringify(bp, null, 2));
       // queue-1 holds an owner the blueprint no longer has: delete it so that only the schema change is at stake.
-      await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Resource", identifier: "queue-1") }', undefined, { token: ADMIN_TOKEN });
+      await gql(lattice.url, 'mutation { deleteEntity(blueprint: RESOURCE, identifier: "queue-1") }', undefined, { token: ADMIN_TOKEN });
       expect(await lattice.runtime.reload()).toBe(false);
       const { errors } = (await gql(lattice.url, STATUS)).data.lattice;
       expect(errors.map((e: { code: string; message: string }) => [e.code, e.message.includes('operation "ResourceOwners" (')])).toEqual([['BREAKING_CHANGE', true]]);
