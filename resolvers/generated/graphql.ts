@@ -1373,6 +1373,28 @@ export type FloatListFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A condition on an Int value (an aggregation's count): every operator given must hold. */
+export type IntFilter = {
+  /** Equal to this value. */
+  equalTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than this value. */
+  greaterThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to this value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** One of these values. */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** true: the value is not set; false: it is set. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than this value. */
+  lessThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to this value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Not equal to this value. */
+  notEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** None of these values. */
+  notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** A condition on a JSON value (compared as JSON): every operator given must hold. */
 export type JsonFilter = {
   /** Equal to this value. */
@@ -2927,6 +2949,7 @@ export type ResolversTypes = {
   IPv4: ResolverTypeWrapper<Scalars['IPv4']['output']>;
   IPv6: ResolverTypeWrapper<Scalars['IPv6']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
@@ -3069,6 +3092,7 @@ export type ResolversParentTypes = {
   IPv4: Scalars['IPv4']['output'];
   IPv6: Scalars['IPv6']['output'];
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;

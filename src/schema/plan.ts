@@ -33,8 +33,8 @@ export interface BlueprintEnumPlan {
 export interface ValueType {
   readonly named: string;
   readonly list: boolean;
-  /** The scalar filter family used in filter inputs (String, Float, Boolean, DateTime, JSON). */
-  readonly filterScalar: 'String' | 'Float' | 'Boolean' | 'DateTime' | 'Timer' | 'JSON' | 'enum';
+  /** The scalar filter family used in filter inputs (String, Float, Int for counts, Boolean, DateTime, JSON). */
+  readonly filterScalar: 'String' | 'Float' | 'Int' | 'Boolean' | 'DateTime' | 'Timer' | 'JSON' | 'enum';
 }
 
 interface FieldBase {
@@ -306,10 +306,6 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
 }
 
 /**
- * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
- * properties of their value type are (aggregations are Floats); lists and JSON are not ordered.
- */
-/**
  * Each scorecard of a blueprint in its filter input (`<scorecard>Level: ScorecardLevelFilter`) and
  * orderBy enum (`<SCORECARD>_LEVEL_ASC/DESC`); a name a field already has is a collision.
  */
@@ -325,10 +321,15 @@ function planScorecardInputs(inflection: Inflection, scorecards: readonly Scorec
   }
 }
 
+/**
+ * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
+ * properties of their value type are (a count is an Int, other aggregations Floats); lists and
+ * JSON are not ordered.
+ */
 function planComputedInputs(inflection: Inflection, fields: readonly FieldPlan[], into: { filter: Map<string, FilterFieldPlan>; orderBy: TypePlan['orderBy'][number][] }): void {
   for (const f of fields) {
     if (f.kind !== 'mirror' && f.kind !== 'calculation' && f.kind !== 'aggregation') continue;
-    const type: ValueType = f.kind === 'aggregation' ? { named: 'Float', list: false, filterScalar: 'Float' } : f.type;
+    const type: ValueType = f.kind !== 'aggregation' ? f.type : f.def.calculationSpec.func === 'count' ? { named: 'Int', list: false, filterScalar: 'Int' } : { named: 'Float', list: false, filterScalar: 'Float' };
     into.filter.set(f.name, { kind: 'computed', name: f.name, key: f.key, list: type.list, inputType: filterInputType(inflection, type) });
     if (!type.list && type.filterScalar !== 'JSON') into.orderBy.push(...directions(inflection, f.name, f.key).map((o) => ({ ...o, computed: true })));
   }
