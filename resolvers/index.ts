@@ -42,7 +42,7 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
     Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
-    Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
+    Subscription: { ...subscriptionResolvers(), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
     ...searchEnumResolvers,
