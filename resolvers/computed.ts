@@ -17,6 +17,9 @@ import { readKey } from '../src/model/query/order.ts';
 import { evaluateRules, parseRuleQuery, type RuleContext, type RuleQuery } from '../src/model/query/portRules.ts';
 import type { FieldPlan, SchemaPlan } from '../src/schema/plan.ts';
 
+/** What computing a value needs of a request: its loaders (the automations' observer computes values outside any request). */
+export type LoadersContext = Pick<RequestContext, 'loaders'>;
+
 export function calculate(e: Entity, key: string, def: CalculationPropertyDef): unknown {
   let value: unknown;
   try {
@@ -38,7 +41,7 @@ export function calculate(e: Entity, key: string, def: CalculationPropertyDef): 
 }
 
 /** Reads a property, calculation, mirror or aggregation property (or a $meta) of an entity by identifier. */
-async function valueOf(plan: SchemaPlan, e: Entity, key: string, ctx: RequestContext): Promise<unknown> {
+async function valueOf(plan: SchemaPlan, e: Entity, key: string, ctx: LoadersContext): Promise<unknown> {
   if (key.startsWith('$')) return readKey(e, key);
   const bp = plan.model.get(e.blueprint);
   const calc = bp?.calculationProperties[key];
@@ -56,7 +59,7 @@ async function valueOf(plan: SchemaPlan, e: Entity, key: string, ctx: RequestCon
   return e.properties[key] ?? null;
 }
 
-export async function mirror(plan: SchemaPlan, e: Entity, hops: readonly string[], last: string, ctx: RequestContext): Promise<unknown> {
+export async function mirror(plan: SchemaPlan, e: Entity, hops: readonly string[], last: string, ctx: LoadersContext): Promise<unknown> {
   let current: Entity | undefined = e;
   for (const hop of hops) {
     const rel: RelationDef | undefined = plan.model.get(current.blueprint)?.relations[hop];
@@ -77,7 +80,7 @@ function aggregationQuery(f: Extract<FieldPlan, { kind: 'aggregation' }>): RuleQ
   return query;
 }
 
-export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPlan, { kind: 'aggregation' }>, ctx: RequestContext): Promise<number | null> {
+export async function aggregate(plan: SchemaPlan, e: Entity, f: Extract<FieldPlan, { kind: 'aggregation' }>, ctx: LoadersContext): Promise<number | null> {
   const related = new Map<string, Entity>();
   for (const path of f.paths) {
     let frontier: Entity[] = [e];
@@ -121,7 +124,7 @@ function computedKind(plan: SchemaPlan, blueprint: string, key: string): 'mirror
   return key in bp.mirrorProperties ? 'mirror' : key in bp.calculationProperties ? 'calculation' : key in bp.aggregationProperties ? 'aggregation' : undefined;
 }
 
-async function computedValue(plan: SchemaPlan, e: Entity, key: string, ctx: RequestContext): Promise<unknown> {
+async function computedValue(plan: SchemaPlan, e: Entity, key: string, ctx: LoadersContext): Promise<unknown> {
   try {
     return await valueOf(plan, e, key, ctx);
   } catch {
@@ -134,7 +137,7 @@ async function computedValue(plan: SchemaPlan, e: Entity, key: string, ctx: Requ
  * calculation, aggregation) through the request's loaders, all entities at once so every hop is
  * one batched load. Synchronous when no entity's blueprint computes `key`.
  */
-export function computedValues(plan: SchemaPlan, ctx: RequestContext, entities: readonly Entity[], key: string): readonly unknown[] | Promise<readonly unknown[]> {
+export function computedValues(plan: SchemaPlan, ctx: LoadersContext, entities: readonly Entity[], key: string): readonly unknown[] | Promise<readonly unknown[]> {
   const computed = new Set<string>();
   for (const e of entities) if (!computed.has(e.blueprint) && computedKind(plan, e.blueprint, key)) computed.add(e.blueprint);
   if (computed.size === 0) return entities.map((e) => e.properties[key] ?? null);
@@ -142,7 +145,7 @@ export function computedValues(plan: SchemaPlan, ctx: RequestContext, entities: 
 }
 
 /** The context Port rules are evaluated in during a request: batched loads, computed values. */
-export function ruleContext(plan: SchemaPlan, ctx: RequestContext): RuleContext {
+export function ruleContext(plan: SchemaPlan, ctx: LoadersContext): RuleContext {
   return {
     model: plan.model,
     load: ctx.loaders.loadEntities,

@@ -15,14 +15,14 @@ import { evaluateAll, scorecardMask, type ScorecardResult } from '../src/model/s
 import { levelRank } from '../src/model/scorecards/model.ts';
 import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
 import type { SchemaPlan } from '../src/schema/plan.ts';
-import { ruleContext } from './computed.ts';
+import { ruleContext, type LoadersContext } from './computed.ts';
 import type { FieldResolver } from './types.ts';
 
 /** The request's loader of scorecard results, keyed by the request's loaders (one per request). */
 const perRequest = new WeakMap<object, DataLoader<Entity, ScorecardResult[]>>();
 
 /** The rule context of a request, with scorecard rules answered from the plan's scorecards. */
-export function scorecardRuleContext(plan: SchemaPlan, ctx: RequestContext): RuleContext {
+export function scorecardRuleContext(plan: SchemaPlan, ctx: LoadersContext): RuleContext {
   const base = ruleContext(plan, ctx);
   return { ...base, scorecardMask: scorecardMask(plan.scorecards, base) };
 }

@@ -2,7 +2,7 @@
  * Subscriptions: `entityChanged` streams the changes to one entity, or to every entity of a
  * blueprint, each with the entity as it is after the change (read fresh for every event).
  */
-import type { RequestContext } from '../src/context/index.ts';
+import { refreshLoaders, type RequestContext } from '../src/context/index.ts';
 import { iterate } from '../src/data/PubSub.ts';
 import { ENTITY_CHANGES, type EntityChange } from '../src/data/topics.ts';
 import type { SubscriptionResolvers } from './generated/graphql.ts';
@@ -13,7 +13,9 @@ export function subscriptionResolvers(): SubscriptionResolvers {
       // `blueprint` is a BlueprintIdentifier value: one of the model's, as written.
       subscribe: (_p, { blueprint, identifier }, ctx) => iterate(ctx.pubsub, ENTITY_CHANGES, (m) => m.blueprint === blueprint && (!identifier || m.identifier === identifier)),
       resolve: async (change: EntityChange, _args: unknown, ctx: RequestContext) => {
-        // A fresh read for every event: the request's loaders would serve the first value forever.
+        // A fresh read for every event, and fresh loaders for its fields (mirrors, aggregations,
+        // scorecards): the subscription's would serve what the first event loaded forever.
+        refreshLoaders(ctx);
         const [entity] = change.change === 'DELETED' ? [undefined] : await ctx.reader.session().getMany(change.blueprint, [change.identifier]);
         return { ...change, entity: entity ?? null };
       },

@@ -2,7 +2,10 @@
  * The corpus's self-service actions (Port's current format, `trigger` + `invocationMethod`)
  * through `lattice check`'s core: each one Port's API schema accepts must load with the blueprints
  * it names (its trigger's, its entity inputs'; from the corpus, the same source first; an empty
- * stand-in when the corpus has none, which is counted); each one it refuses must be refused with a location in its file.
+ * stand-in when the corpus has none, which is counted); each one it refuses must be refused with a location in its file,
+ * or, when Port's only objection is a key Lattice reads as its own (a top-level `permissions`: Port
+ * keeps an action's permissions behind its own route, `/v1/actions/{identifier}/permissions`;
+ * Lattice reads them from the action file, docs/actions.md), load (counted apart, as scorecards.ts does).
  * Problems that name a stand-in blueprint are allowed: they are about what is not in the corpus.
  */
 import { checkProject } from '../../src/cli/checkProject.ts';
@@ -15,7 +18,16 @@ export interface ActionResults {
   readonly refused: Tally;
   /** Blueprints named by actions that are not in the corpus (checked against an empty stand-in). */
   readonly standIn: number;
+  /** Actions Port refuses only for a key Lattice reads as its own, which Lattice loads. */
+  readonly refusedLoaded: number;
 }
+
+/** Top-level keys of an action file that Lattice reads and Port's action route does not take. */
+const LATTICE_KEYS = ['permissions'];
+
+/** Whether every objection of Port's API schema is a Lattice key at the top of the action. */
+const onlyLatticeKeys = (errors: readonly string[]) =>
+  errors.length > 0 && errors.every((e) => LATTICE_KEYS.some((k) => e === `/: Additional properties are not allowed ('${k}' was unexpected)`));
 
 /** Every blueprint an action names: its trigger's, and those of `format: entity` inputs. */
 function blueprintsNamed(value: unknown): string[] {
@@ -37,6 +49,7 @@ export async function checkActions(corpus: Corpus): Promise<ActionResults> {
   const accepted: Tally = { pass: 0, total: 0, failures: [] };
   const refused: Tally = { pass: 0, total: 0, failures: [] };
   let standIn = 0;
+  let refusedLoaded = 0;
   const blueprints = corpus.entries.filter((e) => (e.kind === 'blueprint' || e.kind === 'blueprint-yaml') && e.port_api_schema?.valid);
   for (const entry of corpus.entries.filter((e) => e.kind === 'action' && e.port_api_schema)) {
     const named = blueprintsNamed(corpus.value(entry.file));
@@ -69,8 +82,12 @@ export async function checkActions(corpus: Corpus): Promise<ActionResults> {
     } else {
       refused.total++;
       if (problems.some((e) => e.location?.file === entry.file && e.location.line !== undefined)) refused.pass++;
+      else if (problems.length === 0 && onlyLatticeKeys(entry.port_api_schema?.errors ?? [])) {
+        refused.pass++;
+        refusedLoaded++;
+      }
       else refused.failures.push({ file: entry.file, problems: [`loads, but Port's API schema refuses it: ${(entry.port_api_schema?.errors ?? []).join('; ')}`, ...described] });
     }
   }
-  return { accepted, refused, standIn };
+  return { accepted, refused, standIn, refusedLoaded };
 }

@@ -118,8 +118,11 @@ export async function checkGoldens(corpus: Corpus): Promise<GoldenResults> {
         fixtures.pass++;
         continue;
       }
-      const closest = outputs.find((o) => o.entity.identifier === entity.identifier) ?? outputs.find((o) => o.entity.blueprint === entity.blueprint);
-      const problems = closest ? differences(entity, closest.entity, closest.mapsIcon) : [`no resource maps a raw object to blueprint ${JSON.stringify(entity.blueprint)}`];
+      // The output to show the differences against: of those with Port's blueprint (any, when Port's
+      // entity names none, as aws-v3's do), the one that differs in the fewest fields.
+      const candidates = outputs.filter((o) => entity.blueprint === undefined || o.entity.blueprint === entity.blueprint).map((o) => differences(entity, o.entity, o.mapsIcon));
+      const closest = candidates.sort((a, b) => a.length - b.length)[0];
+      const problems = closest ?? [`no resource maps a raw object to blueprint ${JSON.stringify(entity.blueprint)}`];
       fixtures.failures.push({ file: id, problems: [...problems, ...compileProblems, ...mapProblems].slice(0, 6) });
     }
   }

@@ -9,7 +9,8 @@
  *   mappings     every port-app-config file in mappings/ compiles (mappings.ts)
  *   goldens      every Ocean fixture in mapping-goldens/ maps to exactly the expected entity (goldens.ts)
  *   entities     every example entity Port accepts loads as a catalog file against its blueprint (entities.ts)
- *   actions      every action Port accepts loads with its blueprint; every one it refuses is refused (actions.ts)
+ *   actions      every action Port accepts loads with its blueprint; every one it refuses is refused, unless
+ *                Port's only objection is a key Lattice reads as its own (actions.ts)
  *   scorecards   every scorecard Port accepts loads with its blueprint; the ones Port refuses load or are
  *                refused with a location; a file that is not JSON is refused with its line (scorecards.ts)
  *
@@ -55,7 +56,7 @@ const rows: [key: string, label: string, tally: Tally][] = [
   ['goldens', 'Ocean fixtures (mapping-goldens/) giving the expected entity', goldens.fixtures],
   ['entities', 'entities Port accepts, loaded as catalog files against their blueprint', entities.entities],
   ['actionsAccepted', 'actions Port accepts, loaded with their blueprint', actions.accepted],
-  ['actionsRefused', 'actions Port refuses, refused with a location', actions.refused],
+  ['actionsRefused', 'actions Port refuses, refused with a location (or loaded: Port\'s only objection is a key Lattice reads)', actions.refused],
   ['scorecardsAccepted', 'scorecards Port accepts, loaded with their blueprint', scorecards.accepted],
   ['scorecardsPortRefused', 'scorecards Port refuses, loaded (Lattice reads their keys) or refused with a location', scorecards.portRefused],
   ['scorecardsInvalidJson', 'scorecard files that are not JSON, refused with line and column', scorecards.invalidJson],
@@ -75,7 +76,7 @@ if (verbose) for (const o of blueprints.outside) console.log(`        outside ${
 console.log(`  refused at the pointer Port's schema names: ${blueprints.refusedAtPortPointer}/${blueprints.refused.total}; not-JSON files at Python's line: ${blueprints.invalidJsonSameLine}/${blueprints.invalidJson.total}`);
 console.log(`  mapping expressions left out (stock jq refuses them too): ${mappings.excluded}; golden folders without a raw object or mapping: ${goldens.incomplete.length}${goldens.incomplete.length ? ` (${goldens.incomplete.join(', ')})` : ''}`);
 console.log(`  entity relations to entities outside the corpus (allowed): ${entities.outside}; entities whose blueprint is not in the corpus: ${entities.noBlueprint.length}`);
-console.log(`  blueprints actions name that are not in the corpus (empty stand-ins): ${actions.standIn}`);
+console.log(`  blueprints actions name that are not in the corpus (empty stand-ins): ${actions.standIn}; actions Port refuses only for a top-level key Lattice reads (permissions), loaded: ${actions.refusedLoaded}/${actions.refused.total}`);
 console.log(`  scorecards Port refuses that Lattice loads: ${scorecards.portRefusedLoaded}/${scorecards.portRefused.total}; scorecards whose blueprint is not in the corpus (not counted): ${scorecards.noBlueprint.join(', ') || 'none'}`);
 if (failedFloors.length) {
   console.error(`Port corpus conformance fell below the floor (conformance/port-corpus-floor.json): ${failedFloors.join('; ')}`);

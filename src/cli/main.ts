@@ -54,6 +54,15 @@ Exit codes: 0 success; 1 the run failed, the server refused the call, or check f
 
 ${RUN_USAGE}`;
 
+// A reader that stops early (`lattice runs | head -1`) closes the pipe: that is not a failure of
+// ours, so stop writing and end quietly with the exit code the command reached so far.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? EXIT_CODES.SUCCESS);
+  });
+}
+
 const [name, ...rest] = process.argv.slice(2);
 const env = loadCliEnv();
 const io: CliIO = { token: env.token, url: env.url, out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };

@@ -24,7 +24,7 @@ interface FileConfig {
   audit?: { maxEvents?: number };
   actions?: string;
   automations?: string;
-  automation?: { maxDepth?: number };
+  automation?: { maxDepth?: number; maxDependents?: number };
   scorecards?: string;
   server?: { port?: number; host?: string; bodyLimitBytes?: number; introspection?: boolean; mode?: Config['mode']; graphiql?: boolean; cors?: { origins?: string[] }; trustProxy?: string[]; federation?: { enabled?: boolean; roles?: string[] } };
   websocket?: Partial<WebSocketConfig>;
@@ -133,6 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     actionsDir: path.resolve(base, file.actions ?? 'schema/actions'),
     automationsDir: path.resolve(base, file.automations ?? 'schema/automations'),
     automationMaxDepth: file.automation?.maxDepth ?? 5,
+    automationMaxDependents: file.automation?.maxDependents ?? 1000,
     scorecardsDir: path.resolve(base, file.scorecards ?? 'schema/scorecards'),
     actionSecrets: Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (k.startsWith('LATTICE_SECRET_') && k !== 'LATTICE_SECRET_KEY' && v !== undefined ? [[k.slice('LATTICE_SECRET_'.length), v]] : []))),
     secretKey: env.LATTICE_SECRET_KEY ? secretKeyFrom(env.LATTICE_SECRET_KEY) : undefined,

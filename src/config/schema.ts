@@ -118,7 +118,7 @@ export const configSchema = {
     audit: { type: 'object', additionalProperties: false, properties: { maxEvents: { type: 'integer', minimum: 1, maximum: 10000000 } } },
     actions: { type: 'string', minLength: 1 },
     automations: { type: 'string', minLength: 1 },
-    automation: { type: 'object', additionalProperties: false, properties: { maxDepth: { type: 'integer', minimum: 1, maximum: 100 } } },
+    automation: { type: 'object', additionalProperties: false, properties: { maxDepth: { type: 'integer', minimum: 1, maximum: 100 }, maxDependents: { type: 'integer', minimum: 0, maximum: 1000000 } } },
     scorecards: { type: 'string', minLength: 1 },
     limits: {
       type: 'object',

@@ -25,6 +25,8 @@ export interface Config {
   readonly automationsDir: string;
   /** The loop guard: how many automations may fire one after another from one change (`automation.maxDepth`, default 5). */
   readonly automationMaxDepth: number;
+  /** How many dependents (entities whose computed values or scorecard levels a change can change) one change observes at most (`automation.maxDependents`, default 1000). */
+  readonly automationMaxDependents: number;
   /** Folder of scorecard definitions (Port format, `scorecards:` in lattice.yaml; default schema/scorecards). */
   readonly scorecardsDir: string;
   /** `secrets.*` of action templates: every LATTICE_SECRET_<NAME> variable, as NAME. Never logged. */

@@ -63,4 +63,13 @@ export function createRequestContext(deps: ContextDeps, identity: Identity = ANO
   return { loaders: createLoaders(deps.reader.session()), identity, reader: deps.reader, writer: deps.writer, pubsub: deps.pubsub, status: deps.status, actions: deps.actions, audit: deps.audit, ...(extras.executorToken !== undefined && { executorToken: extras.executorToken }) };
 }
 
+/**
+ * Gives a long-lived context (a subscription's, whose events are resolved with the context of the
+ * operation) loaders over a new read session: each event then reads what is there now (mirror,
+ * aggregation and scorecard values included) instead of what the first event loaded.
+ */
+export function refreshLoaders(ctx: RequestContext): void {
+  (ctx as { loaders: Loaders }).loaders = createLoaders(ctx.reader.session());
+}
+
 export type { Loaders } from './loaders.ts';

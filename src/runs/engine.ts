@@ -648,8 +648,10 @@ export class ActionEngine {
 
   private async targetEntity(action: Action, identifier: string | null): Promise<Entity | null> {
     const { operation, blueprintIdentifier } = action.trigger;
-    if (operation === 'CREATE') {
-      if (identifier !== null) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" is a CREATE action: it runs on no entity`, { location: { pointer: '/entity' } });
+    // A CREATE action, and a DAY-2 or DELETE action that names no blueprint (Port allows one), run on no entity.
+    if (operation === 'CREATE' || blueprintIdentifier === undefined) {
+      const why = operation === 'CREATE' ? 'a CREATE action' : `a ${operation} action that names no blueprint`;
+      if (identifier !== null) throw new LatticeError(ErrorCodes.INVALID_ENTITY, `action "${action.identifier}" is ${why}: it runs on no entity`, { location: { pointer: '/entity' } });
       return null;
     }
     if (identifier === null || identifier === '') {

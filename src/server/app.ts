@@ -4,7 +4,6 @@
  * services → Apollo Server → HTTP (http.ts) and graphql-ws (ws.ts) on one Node HTTP server.
  * Used by `npm start` (main.ts) and by the tests, which start real servers on port 0.
  */
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -61,11 +60,6 @@ import { prepareOperation, type OperationRequest } from './streams/prepare.ts';
 import { resultFormatter } from './streams/result.ts';
 
 export const GRAPHQL_PATH = '/graphql';
-
-/** A folder to watch only when it exists: chokidar watching a second missing folder stops reporting changes (seen with the automations folder). */
-function watchedIfPresent(dir: string): string[] {
-  return existsSync(dir) ? [dir] : [];
-}
 
 export interface Lattice {
   readonly url: string;
@@ -144,7 +138,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
   const stopSeedWatch = stores.seedMarker ? await watchSeed({ marker: stores.seedMarker, seed: () => runtime.reload(), intervalMs: config.faults.reseedCheckMs, log }) : () => undefined;
   const writer = createCatalogWriter(store, () => runtime.model(), publishChange);
   const actions = await createActionServices(config, { runtime, runs: stores.runs, pubsub, reader, writer, upstreamInvokers: sources.invokers(), log, onRunChange: (run) => late.automations?.runChanged(run) });
-  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, log });
+  const automations = await startGatewayAutomations(config, { runtime, reader, states: stores.entityStates, engine: actions.engine, pubsub, onDependentsDropped: (n) => metrics.dependentsDropped.inc(n), log });
   late.automations = automations;
   const audit = createAuditor(stores.audit, log);
   const contextDeps = { reader, writer, pubsub, actions, status: () => runtime.status(), audit };
@@ -227,7 +221,7 @@ export async function startLattice(config: Config, options: StartOptions = {}): 
     onOperation: recordOperation,
   });
   const reload = () => runtime.reload().then((r) => metrics.reloads.inc({ result: r ? 'ok' : 'error' }));
-  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir, ...watchedIfPresent(config.automationsDir)], reload, log) : undefined;
+  const watcher = config.watch ? await watchFolders([config.blueprintsDir, config.catalogDir, config.actionsDir, config.scorecardsDir, config.automationsDir], reload, log) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     // A listen error (port taken) must end the start, not hang it: the WebSocket server only re-emits it.

@@ -12,6 +12,8 @@ export interface Metrics {
   readonly upstreamCalls: Counter<'source'>;
   /** Operations compiled (compiledExecution.ts), by outcome: `compiled`, or `graphql-js` (refused by the compiler). */
   readonly compilations: Counter<'outcome'>;
+  /** Dependents of entity changes left unobserved past `automation.maxDependents` (docs/orchestration.md). */
+  readonly dependentsDropped: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -29,6 +31,7 @@ export function createMetrics(): Metrics {
     storeCalls: new Counter({ name: 'lattice_store_calls_total', help: 'Calls to the entity store, by method', labelNames: ['method'], registers: [registry] }),
     upstreamCalls: new Counter({ name: 'lattice_upstream_calls_total', help: 'Requests to upstreams (sources and action invokers), retries included, by source', labelNames: ['source'], registers: [registry] }),
     compilations: new Counter({ name: 'lattice_operations_compiled_total', help: 'Operations compiled for execution (once per document and schema generation while cached), by outcome', labelNames: ['outcome'], registers: [registry] }),
+    dependentsDropped: new Counter({ name: 'lattice_automation_dependents_dropped_total', help: 'Dependents of entity changes not observed by automations, past automation.maxDependents', registers: [registry] }),
     reloads: new Counter({ name: 'lattice_reloads_total', help: 'Schema and catalog reloads, by result', labelNames: ['result'], registers: [registry] }),
   };
 }

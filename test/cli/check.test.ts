@@ -315,6 +315,21 @@ describe('lattice check through bin/lattice.js: the exit codes', () => {
     expect(usage.stdout).toBe('');
   });
 
+  it('a reader that closes the pipe early (`lattice check | head -1`) ends the command quietly, with its exit code, not a crash', async () => {
+    const many: Record<string, string> = {};
+    // ~2,000 problems: far more output than a pipe holds, so writes go on after the reader has gone.
+    for (let i = 0; i < 2000; i++) many[`blueprints/broken${i}.json`] = pretty({ identifier: `broken${i}`, schema: { properties: { p: { type: 'strng' } } } });
+    const child = spawn(process.execPath, [BIN, 'check'], { cwd: project(many), stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (c: Buffer) => resolve(c.toString('utf8'))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    expect(first).toMatch(/^blueprints\/broken\d+\.json:\d+:\d+: error INVALID_BLUEPRINT/);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   it('--help: the usage on stdout, exit 0', async () => {
     const help = await check(project(), ['--help']);
     expect(help.code).toBe(0);

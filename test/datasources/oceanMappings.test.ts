@@ -142,6 +142,57 @@ describe("Port's Ocean AWS default mapping, on the Cloud Control simulator", () 
   });
 });
 
+describe("Port's Ocean AWS v3 object shape, on the Cloud Control simulator", () => {
+  let sim: CloudControlSimulator;
+  beforeAll(async () => {
+    sim = await startCloudControlSimulator({ pageSize: 100, resources: seedResources() });
+  });
+  afterAll(() => sim?.close());
+
+  // Ocean's aws-v3 exporters give each mapping `{ Type, Properties, __ExtraContext: { AccountId, Region } }`
+  // (the account and region the object was read under); its example mappings read them as below.
+  it('gives Type and __ExtraContext (the account id and region the resource was read under), as aws-v3 mappings read them', async () => {
+    const [config] = load(
+      [
+        'sources:',
+        '  - name: aws',
+        '    kind: aws',
+        '    options:',
+        '      accounts:',
+        '        - name: prod',
+        '          accountId: "111111111111"',
+        '          regions: [eu-west-1, us-east-1]',
+        `          endpoint: ${sim.url}`,
+        '      credentials: { accessKeyId: AKID, secretAccessKey: simulator-secret }',
+        '    resources:',
+        '      - kind: AWS::S3::Bucket',
+        "        selector: { query: 'true' }",
+        '        port:',
+        '          entity:',
+        '            mappings:',
+        '              identifier: .Properties.BucketName',
+        '              title: .Properties.BucketName',
+        `              blueprint: '"s3Bucket"'`,
+        '              properties: { arn: .Properties.Arn, type: .Type, region: .__ExtraContext.Region }',
+        '              relations: { account: .__ExtraContext.AccountId }',
+        '',
+      ].join('\n'),
+    );
+    const source = createAwsSource(config, { cache: new MemoryCache(), log });
+    const { entities } = await source.snapshot();
+    await source.close();
+    const buckets = byId(entities, 's3Bucket');
+    expect(Object.keys(buckets).sort()).toEqual(['acme-cart-assets', 'acme-products-assets']);
+    expect(buckets['acme-cart-assets']).toMatchObject({
+      title: 'acme-cart-assets',
+      properties: { arn: 'arn:aws:s3:::acme-cart-assets', type: 'AWS::S3::Bucket', region: 'eu-west-1' },
+      relations: { account: '111111111111' },
+    });
+    // Both buckets live in eu-west-1 (seed.ts): the region is the one each was listed in, not the last one asked.
+    expect(buckets['acme-products-assets'].properties.region).toBe('eu-west-1');
+  });
+});
+
 describe("Port's Ocean GitHub default mapping, on the GitHub simulator", () => {
   let sim: GitHubSimulator;
   beforeAll(async () => {

@@ -3,7 +3,7 @@
  * restart and without failing requests in flight; an invalid change keeps the last good version
  * serving and shows its error (file, line, column) in /readyz and `lattice { status errors }`.
  */
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,13 @@ let project: ReturnType<typeof tempProject>;
 beforeAll(async () => {
   project = tempProject();
   // No request budget: the in-flight test sends requests as fast as they are answered (hundreds in a window).
-  lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, watch: true, rateLimits: { ...testConfig().rateLimits, enabled: false } });
+  lattice = await startTestLattice({
+    blueprintsDir: project.blueprintsDir,
+    catalogDir: project.catalogDir,
+    scorecardsDir: path.join(project.dir, 'schema/scorecards'),
+    watch: true,
+    rateLimits: { ...testConfig().rateLimits, enabled: false },
+  });
 });
 afterAll(async () => {
   await lattice?.close();
@@ -130,6 +136,25 @@ describe('hot reload', () => {
 
     rmSync(file);
     await eventually(() => gql(lattice.url, '{ lattice { status } actions { identifier } }'), (r) => r.data?.lattice.status === 'OK' && r.data.actions.length === 0);
+  });
+
+  it('picks up the automations and scorecards folders when they are created after start', async () => {
+    // The project has neither folder when the gateway starts.
+    mkdirSync(path.join(project.dir, 'schema/automations'));
+    const automation = path.join(project.dir, 'schema/automations/notify.json');
+    writeFileSync(automation, JSON.stringify({ identifier: 'notify', trigger: { type: 'automation', event: { type: 'ENTITY_CREATED', blueprintIdentifier: 'Nope' } }, invocationMethod: { type: 'WEBHOOK', url: 'http://127.0.0.1:9/' } }, null, 2));
+    const bad = await eventually(() => gql(lattice.url, '{ lattice { status errors { file pointer } } }'), (r) => r.data?.lattice.status === 'ERROR');
+    expect(bad.data.lattice.errors[0]).toMatchObject({ file: 'schema/automations/notify.json', pointer: '/trigger/event/blueprintIdentifier' });
+    rmSync(automation);
+    await eventually(() => gql(lattice.url, '{ lattice { status } }'), (r) => r.data?.lattice.status === 'OK');
+
+    mkdirSync(path.join(project.dir, 'schema/scorecards'));
+    const scorecard = { identifier: 'Basics', title: 'Basics', blueprint: 'Component', levels: [{ title: 'None' }, { title: 'Bronze' }], rules: [{ identifier: 'titled', title: 'Has a title', level: 'Bronze', query: { combinator: 'and', conditions: [{ property: '$title', operator: 'isNotEmpty' }] } }] };
+    writeFileSync(path.join(project.dir, 'schema/scorecards/basics.json'), JSON.stringify(scorecard, null, 2));
+    const listed = await eventually(() => gql(lattice.url, '{ scorecardDefinitions { identifier } }'), (r) => r.data?.scorecardDefinitions.length === 1);
+    expect(listed.data.scorecardDefinitions).toEqual([{ identifier: 'Basics' }]);
+    rmSync(path.join(project.dir, 'schema/scorecards/basics.json'));
+    await eventually(() => gql(lattice.url, '{ scorecardDefinitions { identifier } }'), (r) => r.data?.scorecardDefinitions.length === 0);
   });
 
   it('never fails a request in flight while reloading', async () => {

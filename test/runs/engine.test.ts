@@ -129,6 +129,22 @@ describe('execute', () => {
     expect(run).toMatchObject({ blueprint: 'Service', entity: 'cart', status: 'IN_PROGRESS' });
   });
 
+  it('runs a DAY-2 action that names no blueprint on no entity (Port allows one), and refuses an entity for it', async () => {
+    const { blueprintIdentifier: _b, ...trigger } = scaleAction('').trigger as Record<string, unknown>;
+    const loose = scaleAction(receiver.url, { identifier: 'scaleAny', trigger, invocationMethod: { type: 'WEBHOOK', url: receiver.url, synchronized: true, body: { entity: '{{ .entity.identifier }}', replicas: '{{ .inputs.replicas }}' } } });
+    const { engine, store } = await setup([loose]);
+    const refused = await refusal(engine.execute({ action: 'scaleAny', entity: 'cart', inputs: { replicas: 2 }, caller: ann }));
+    expect([refused.code, refused.location?.pointer, refused.message]).toEqual(['INVALID_ENTITY', '/entity', 'action "scaleAny" is a DAY-2 action that names no blueprint: it runs on no entity']);
+    expect((await store.list()).runs).toEqual([]);
+    receiver.script({ status: 200, body: {} });
+    const { run } = await engine.execute({ action: 'scaleAny', inputs: { replicas: 2 }, caller: ann });
+    expect(run).toMatchObject({ blueprint: null, entity: null, trigger: { operation: 'DAY-2' } });
+    await engine.idle();
+    expect(receiver.received).toHaveLength(1);
+    expect(JSON.parse(receiver.received[0].body)).toEqual({ entity: null, replicas: 2 });
+    expect(await store.get(run.id)).toMatchObject({ status: 'SUCCESS' });
+  });
+
   it('stores the run before invoking it, then records the synchronized answer, publishing every change in order', async () => {
     const { engine, store, events, seen } = await setup([scaleAction(`${receiver.url}/scale`)]);
     const atInvocation: (Run | undefined)[] = [];

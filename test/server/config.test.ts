@@ -41,6 +41,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ LATTICE_CONFIG: path.join(bad, 'lattice.yaml') }, ROOT)).toThrow('"schema.breakingChanges" must be equal to one of the allowed values: report, refuse');
   });
 
+  it('automation.maxDependents: 1000 by default, a non-negative integer', () => {
+    expect(loadConfig({}, ROOT).automationMaxDependents).toBe(1000);
+    const none = withConfig('automation:\n  maxDependents: 0\n');
+    expect(loadConfig({ LATTICE_CONFIG: path.join(none, 'lattice.yaml') }, ROOT).automationMaxDependents).toBe(0);
+    const bad = withConfig('automation:\n  maxDependents: -1\n');
+    expect(() => loadConfig({ LATTICE_CONFIG: path.join(bad, 'lattice.yaml') }, ROOT)).toThrow('"automation.maxDependents" must be >= 0');
+  });
+
   it('names the key, line and column of each error', () => {
     const dir = withConfig('server:\n  prot: 5000\n  port: "x"\nlog:\n  level: loud\n');
     let errors: readonly LatticeError[] = [];

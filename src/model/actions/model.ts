@@ -50,7 +50,7 @@ export interface UserInputs {
 export interface SelfServiceTrigger {
   readonly type: 'self-service';
   readonly operation: Operation;
-  /** Required for DAY-2 and DELETE (they run on an entity of this blueprint). */
+  /** DAY-2 and DELETE actions run on an entity of this blueprint; without one, on no entity (as CREATE). */
   readonly blueprintIdentifier?: string;
   readonly userInputs: UserInputs;
   /** Port's rule language: the action applies only to entities matching it. */

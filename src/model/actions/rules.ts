@@ -1,7 +1,9 @@
 /**
  * The rules of an action definition that a JSON Schema cannot say, checked against the blueprint
- * model: blueprints named by the trigger, entity inputs and UPSERT_ENTITY exist; DAY-2 and DELETE
- * actions name their blueprint; every user input is a valid JSON Schema; the condition is Port's
+ * model: blueprints named by the trigger, entity inputs and UPSERT_ENTITY exist; a DAY-2 or DELETE
+ * action that names no blueprint runs on no entity, as Port allows ("actions do not have to be tied
+ * directly to a blueprint", Port's API reference), so what needs the entity (a condition, gates,
+ * `ownedByTeam`, a timer policy) is refused on it; every user input is a valid JSON Schema; the condition is Port's
  * rule language; every template compiles as jq; mapped properties and relations exist on
  * the target blueprint; permissions use no feature Lattice would silently ignore, and their
  * dynamic policies' queries and conditions compile (policy.ts).
@@ -35,11 +37,12 @@ export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: K
   const known = () => model.blueprints.map((b) => b.identifier).join(', ');
   const trigger = raw.trigger as Raw;
   const operation = trigger.operation as string;
-  const onEntity = operation === 'DAY-2' || operation === 'DELETE';
-
   const blueprint = trigger.blueprintIdentifier as string | undefined;
+  // A DAY-2 or DELETE action runs on an entity of its blueprint; one that names no blueprint runs on none.
+  const onEntity = (operation === 'DAY-2' || operation === 'DELETE') && blueprint !== undefined;
+  const runsOnNone = operation !== 'CREATE' && blueprint === undefined ? `a ${operation} action that names no "blueprintIdentifier" runs on none` : `a ${operation} action runs on none`;
+
   if (blueprint !== undefined && !model.get(blueprint)) fail('/trigger/blueprintIdentifier', `unknown blueprint "${blueprint}"; known: ${known()}`);
-  if (onEntity && blueprint === undefined) fail('/trigger', `a ${operation} action runs on an entity: "blueprintIdentifier" is required`);
 
   const userInputs = normaliseUserInputs(trigger.userInputs as Raw);
   problems.push(...inputSchemaProblems(userInputs, '/trigger/userInputs'));
@@ -52,7 +55,7 @@ export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: K
   }
 
   if (trigger.condition !== undefined) {
-    if (!onEntity) fail('/trigger/condition', `a condition selects entities; a ${operation} action runs on none`);
+    if (!onEntity) fail('/trigger/condition', `a condition selects entities; ${runsOnNone}`);
     const { type: _type, ...query } = trigger.condition as Raw;
     try {
       const parsed = parseRuleQuery(query, 'condition');
@@ -68,7 +71,7 @@ export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: K
 
   ((raw.gates ?? []) as Raw[]).forEach((gate, i) => {
     const at = `/gates/${i}`;
-    if (!onEntity) return fail(at, `a gate requires a scorecard level of the entity a run is on; a ${operation} action runs on none`);
+    if (!onEntity) return fail(at, `a gate requires a scorecard level of the entity a run is on; ${runsOnNone}`);
     const levels = blueprint === undefined ? undefined : scorecards?.levelsOf(blueprint, gate.scorecard as string);
     if (!levels) fail(`${at}/scorecard`, `blueprint "${blueprint}" has no scorecard "${String(gate.scorecard)}"`);
     else if (!levels.includes(gate.level as string)) fail(`${at}/level`, `scorecard "${String(gate.scorecard)}" has no level "${String(gate.level)}"; expected one of ${levels.join(', ')}`);
@@ -103,13 +106,14 @@ export function checkActionRules(raw: Raw, model: BlueprintModel, scorecards?: K
   for (const kind of ['execute', 'approve'] as const) {
     const rule = (raw.permissions as Raw | undefined)?.[kind] as Raw | undefined;
     if (rule?.policy !== undefined) problems.push(...policyProblems(rule.policy as Raw, `/permissions/${kind}/policy`, model));
-    if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; a ${operation} action runs on none`);
+    if (rule?.ownedByTeam === true && !onEntity) fail(`/permissions/${kind}/ownedByTeam`, `"ownedByTeam" needs the entity a run is on; ${runsOnNone}`);
   }
 
   const policy = raw.timerPolicy as Raw | undefined;
   if (policy) {
     const bp = blueprint !== undefined ? model.get(blueprint) : undefined;
     if (operation !== 'DAY-2') fail('/timerPolicy', `a timer policy extends the timer of the entity a run is on: only DAY-2 actions have one, not ${operation}`);
+    else if (blueprint === undefined) fail('/timerPolicy', `a timer policy extends the timer of the entity a run is on; ${runsOnNone}`);
     else if (bp) {
       const want = (key: string, check: (format: string | undefined, type: string) => boolean, what: string) => {
         const name = policy[key] as string | undefined;

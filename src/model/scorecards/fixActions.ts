@@ -1,7 +1,8 @@
 /**
  * The actions a scorecard rule names as its fixes (`actions`, a Lattice extension) must exist and
- * run on the scorecard's blueprint (a DAY-2 or DELETE action of that blueprint, or a CREATE
- * action): a gate's refusal names them as what to run next. Checked once scorecards and actions
+ * run on the scorecard's blueprint (a DAY-2 or DELETE action of that blueprint, or an action that
+ * runs on no entity: a CREATE action, or one that names no blueprint): a gate's refusal names
+ * them as what to run next. Checked once scorecards and actions
  * are both loaded; problems are INVALID_SCORECARD errors located at the action's name.
  */
 import { ErrorCodes, LatticeError } from '../../errors/index.ts';
@@ -18,7 +19,7 @@ export function fixActionProblems(scorecards: ScorecardSet, actions: ActionSet):
         const on = action?.trigger.blueprintIdentifier;
         const problem = !action
           ? `rule "${rule.identifier}" names action "${id}" as a fix, and there is no such action; known: ${actions.actions.map((a) => a.identifier).join(', ') || '(none)'}`
-          : action.trigger.operation !== 'CREATE' && on !== s.blueprint
+          : action.trigger.operation !== 'CREATE' && on !== undefined && on !== s.blueprint
             ? `rule "${rule.identifier}" names action "${id}" as a fix, but it runs on "${on}" entities, not "${s.blueprint}"`
             : undefined;
         if (problem) out.push(new LatticeError(ErrorCodes.INVALID_SCORECARD, `scorecard "${s.identifier}": ${problem}`, { location: s.origin.locate(`/rules/${i}/actions/${k}`) }));

@@ -45,8 +45,23 @@ export function eventId(...parts: readonly (string | number)[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
+/** A scorecard's outcome for an entity, as Port's entity carries it under `scorecards.<identifier>`. */
+export interface ScorecardOutcome {
+  readonly level: string;
+  readonly rules: readonly { readonly identifier: string; readonly level: string; readonly status: 'SUCCESS' | 'FAILURE' }[];
+}
+
+/**
+ * An entity as automations observe it: as served (src/server/servedEntities.ts), mirror,
+ * calculation and aggregation values among its `properties`, relations to entities that do not
+ * exist left out, and its scorecards' levels.
+ */
+export interface ObservedEntity extends Entity {
+  readonly scorecards?: Readonly<Record<string, ScorecardOutcome>>;
+}
+
 /** The entity as Port's events carry it (`diff.before` / `diff.after`). */
-export function portEntity(e: Entity): Record<string, unknown> {
+export function portEntity(e: ObservedEntity): Record<string, unknown> {
   return {
     identifier: e.identifier,
     title: e.title,
@@ -55,6 +70,7 @@ export function portEntity(e: Entity): Record<string, unknown> {
     team: e.team,
     properties: e.properties,
     relations: e.relations,
+    ...(e.scorecards ? { scorecards: e.scorecards } : {}),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };
@@ -103,7 +119,7 @@ export function entityEvent(i: EntityEventInput): AutomationEvent {
 
 export interface TimerEventInput {
   readonly kind: 'TIMER_PROPERTY_EXPIRED' | 'TIMER_PROPERTY_EXPIRING';
-  readonly entity: Entity;
+  readonly entity: ObservedEntity;
   readonly property: string;
   readonly expiresAt: string;
   /** For EXPIRING: how long before expiry, in ms (one event per distinct warning). */

@@ -10,11 +10,13 @@
  * The queues are JobQueues (src/runs/jobs): BullMQ with Redis, so an event or a timer is handled
  * once across replicas and outlives a restart; in-process otherwise. `observe` takes the chain
  * depth of the code that made the change (chain.ts): an automation's own writes are deeper.
+ * The observer also observes a change's dependents (dependents.ts, over the read paths of the
+ * current blueprints and scorecards, readPaths.ts), publishing those that changed (`publish`).
  */
 import type { Logger } from 'pino';
 import type { AutomationSet } from '../../model/automations/model.ts';
 import type { BlueprintModel } from '../../model/blueprints/model.ts';
-import type { Entity } from '../../model/entities/entity.ts';
+import type { ScorecardSet } from '../../model/scorecards/model.ts';
 import type { EntityStates } from '../../data/EntityStates.ts';
 import type { Run } from '../../data/run.ts';
 import type { EntityChange } from '../../data/topics.ts';
@@ -22,10 +24,12 @@ import type { ActionEngine } from '../engine.ts';
 import type { JobHandler, JobQueue } from '../jobs/JobQueue.ts';
 import { Timers, type TimerJob } from '../timers/timers.ts';
 import { currentChain } from './chain.ts';
+import { dependentsOf, type RelationGraph } from './dependents.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { runEvent, type AutomationEvent } from './events.ts';
+import { runEvent, type AutomationEvent, type ObservedEntity } from './events.ts';
 import { anyListens } from './match.ts';
 import { createObserver, stateJson, stateKey } from './observer.ts';
+import { blueprintsRead, readPaths, type ReadAt } from './readPaths.ts';
 
 /** Opens a named JobQueue with its handler (BullMQ or in-process: the server chooses). */
 export type OpenQueue = <T>(name: string, handler: JobHandler<T>) => Promise<JobQueue<T>>;
@@ -33,9 +37,19 @@ export type OpenQueue = <T>(name: string, handler: JobHandler<T>) => Promise<Job
 export interface AutomationServiceOptions {
   readonly automations: () => AutomationSet;
   readonly model: () => BlueprintModel;
-  /** The entity as served (merged), or undefined when it does not exist. */
-  readonly read: (blueprint: string, identifier: string) => Promise<Entity | undefined>;
-  readonly list: (blueprint: string) => Promise<readonly Entity[]>;
+  /** The scorecards: what their levels read is part of what an entity's change can change. */
+  readonly scorecards: () => ScorecardSet;
+  /** The entity as served (merged, computed values, scorecards), or undefined when it does not exist. */
+  readonly read: (blueprint: string, identifier: string) => Promise<ObservedEntity | undefined>;
+  readonly list: (blueprint: string) => Promise<readonly ObservedEntity[]>;
+  /** The relations as stored and merged (dangling ones included), for finding dependents; one graph per lookup. */
+  readonly graph: () => RelationGraph;
+  /** Publishes a dependent's change to `entityChanged` subscribers (not observed again). */
+  readonly publish: (change: EntityChange) => Promise<void>;
+  /** How many dependents one change observes at most (`automation.maxDependents`). */
+  readonly maxDependents: number;
+  /** Called with the number of dependents left unobserved past `maxDependents` (a metric). */
+  readonly onDropped?: (dropped: number) => void;
   readonly states: EntityStates;
   readonly engine: Pick<ActionEngine, 'executeAutomation'>;
   readonly maxDepth: number;
@@ -82,7 +96,22 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
   const emit = async (event: AutomationEvent) => {
     if (anyListens(options.automations(), event)) await events.add(event.id, event);
   };
-  const observer = createObserver({ read: options.read, states: options.states, timers, emit, now: options.now });
+  const paths = memoReadPaths();
+  const index = () => paths(options.model(), options.scorecards());
+  const observer = createObserver({
+    read: options.read,
+    states: options.states,
+    timers,
+    emit,
+    dependents: (changed) => dependentsOf(index(), changed, options.graph()),
+    publish: options.publish,
+    maxDependents: options.maxDependents,
+    onDropped: (change, dropped) => {
+      log.warn({ blueprint: change.blueprint, identifier: change.identifier, dropped, maxDependents: options.maxDependents }, 'automations: a change has more dependents than automation.maxDependents; those beyond are not observed');
+      options.onDropped?.(dropped);
+    },
+    now: options.now,
+  });
   const pending = new Set<Promise<void>>();
   const track = (p: Promise<void>, what: string) => {
     const t: Promise<void> = p.catch((err: unknown) => log.error({ err }, `automations: ${what} failed`)).finally(() => pending.delete(t));
@@ -97,7 +126,10 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
     },
     async prime() {
       // Only blueprints automations can need: listing one fed by a pull source (GitHub) fetches it.
-      const watched = new Set(options.automations().automations.flatMap((a) => ('blueprintIdentifier' in a.event ? [a.event.blueprintIdentifier] : [])));
+      // With them, the blueprints their computed values and scorecards read, so that a change
+      // there is seen with its `before` (the readers it leaves are found through it).
+      const named = new Set(options.automations().automations.flatMap((a) => ('blueprintIdentifier' in a.event ? [a.event.blueprintIdentifier] : [])));
+      const watched = new Set([...named, ...blueprintsRead(index(), named)]);
       for (const bp of options.model().blueprints) {
         const hasTimer = Object.values(bp.properties).some((p) => p.format === 'timer');
         if (!hasTimer && !watched.has(bp.identifier)) continue;
@@ -114,5 +146,14 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
       await Promise.all([...pending]);
       await Promise.all([events.close(), timerQueue.close()]);
     },
+  };
+}
+
+/** The read paths of a model and its scorecards, computed once per generation. */
+function memoReadPaths(): (model: BlueprintModel, scorecards: ScorecardSet) => ReadonlyMap<string, readonly ReadAt[]> {
+  let last: { model: BlueprintModel; scorecards: ScorecardSet; index: ReadonlyMap<string, readonly ReadAt[]> } | undefined;
+  return (model, scorecards) => {
+    if (!last || last.model !== model || last.scorecards !== scorecards) last = { model, scorecards, index: readPaths(model, scorecards) };
+    return last.index;
   };
 }

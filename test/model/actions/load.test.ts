@@ -113,11 +113,21 @@ describe('loading actions', () => {
     expectOneError(file, '/invocationMethod/workflowInputs', '"workflowInputs"', /must NOT have more than 10 properties/);
   });
 
-  it('rejects an unknown blueprint, and DAY-2 actions that name none', () => {
+  it('rejects an unknown blueprint', () => {
     const unknown = json('a.json', scaleAction('http://x', { trigger: { ...(scaleAction('').trigger as object), blueprintIdentifier: 'Nope' } }));
     expectOneError(unknown, '/trigger/blueprintIdentifier', '"blueprintIdentifier"', /unknown blueprint "Nope"; known: Service, System/);
+  });
+
+  it('loads a DAY-2 or DELETE action that names no blueprint, as Port does (it runs on no entity); refuses on it what needs the entity', () => {
     const { blueprintIdentifier: _b, ...trigger } = scaleAction('').trigger as Record<string, unknown>;
-    expectOneError(json('b.json', scaleAction('http://x', { trigger })), '/trigger', '"trigger"', /a DAY-2 action runs on an entity: "blueprintIdentifier" is required/);
+    const { actions, warnings } = loadActions([json('b.json', [scaleAction('http://x', { trigger }), scaleAction('http://x', { identifier: 'drop', trigger: { ...trigger, operation: 'DELETE' } })])], model);
+    expect(warnings).toEqual([]);
+    expect(actions.get('scale')?.trigger).toMatchObject({ operation: 'DAY-2' });
+    expect(actions.get('scale')?.trigger.blueprintIdentifier).toBeUndefined();
+    expect(actions.get('drop')?.trigger).toMatchObject({ operation: 'DELETE' });
+    const condition = { type: 'SEARCH', combinator: 'and', rules: [{ property: 'language', operator: '=', value: 'go' }] };
+    expectOneError(json('c.json', scaleAction('http://x', { trigger: { ...trigger, condition } })), '/trigger/condition', '"condition"', /a condition selects entities; a DAY-2 action that names no "blueprintIdentifier" runs on none/);
+    expectOneError(json('d.json', scaleAction('http://x', { trigger, permissions: { execute: { ownedByTeam: true } } })), '/permissions/execute/ownedByTeam', '"ownedByTeam"', /"ownedByTeam" needs the entity a run is on; a DAY-2 action that names no "blueprintIdentifier" runs on none/);
   });
 
   it('checks user inputs: entity inputs name a known blueprint, schemas compile, defaults fit, required and order exist', () => {

@@ -12,6 +12,7 @@ import type { Entity } from '../../../src/model/entities/entity.ts';
 import { checkRuleQuery, evaluateRules, parseRuleQuery, type RuleContext } from '../../../src/model/query/portRules.ts';
 import { ruleSyntaxProblems } from '../../../src/model/query/ruleSyntax.ts';
 import { evaluateAll, scorecardMask } from '../../../src/model/scorecards/evaluate.ts';
+import { fixActionProblems } from '../../../src/model/scorecards/fixActions.ts';
 import { failedGates } from '../../../src/model/scorecards/gates.ts';
 import { loadScorecards } from '../../../src/model/scorecards/load.ts';
 
@@ -200,6 +201,18 @@ describe('evaluating scorecards', () => {
     const onlyInProduction = [{ ...gates[0], if: '.inputs.environment == "production"' }];
     expect(await failedGates({ gates: onlyInProduction, entity: basic, inputs: { environment: 'staging' }, trigger: {}, scorecards, rules: ctx })).toEqual([]);
     expect(await failedGates({ gates: onlyInProduction, entity: basic, inputs: { environment: 'production' }, trigger: {}, scorecards, rules: ctx })).toHaveLength(1);
+  });
+
+  it('a rule\'s fix actions run on its blueprint, or on no entity (a CREATE action, or a DAY-2 action naming no blueprint)', () => {
+    const { scorecards } = loadScorecards([json('readiness.json', readiness)], model);
+    const addReadme = (trigger: Record<string, unknown>) =>
+      loadActions([json('a.json', { identifier: 'add_readme', trigger: { type: 'self-service', userInputs: { properties: {} }, ...trigger }, invocationMethod: { type: 'WEBHOOK', url: 'http://localhost/readme' } })], model).actions;
+    expect(fixActionProblems(scorecards, addReadme({ operation: 'DAY-2', blueprintIdentifier: 'Service' }))).toEqual([]);
+    expect(fixActionProblems(scorecards, addReadme({ operation: 'DAY-2' }))).toEqual([]);
+    expect(fixActionProblems(scorecards, addReadme({ operation: 'CREATE' }))).toEqual([]);
+    expect(fixActionProblems(scorecards, addReadme({ operation: 'DAY-2', blueprintIdentifier: 'Team' })).map((e) => e.message)).toEqual([
+      'scorecard "ProductionReadiness": rule "hasReadme" names action "add_readme" as a fix, but it runs on "Team" entities, not "Service"',
+    ]);
   });
 
   it("actions: a gates block and the condition's top-level scorecard rules become gates, checked against the scorecards", () => {
