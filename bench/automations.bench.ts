@@ -105,7 +105,7 @@ interface RunPage {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string };
 }
 
-const UPSERT = 'mutation($id: String!, $p: JSON) { upsertEntity(blueprint: "DevEnvironment", identifier: $id, properties: $p) { identifier } }';
+const UPSERT = 'mutation($id: String!, $p: JSON) { upsertEntity(blueprint: DEV_ENVIRONMENT, identifier: $id, properties: $p) { identifier } }';
 
 function stats(values: number[]) {
   const sorted = Float64Array.from(values).sort();

@@ -43,7 +43,7 @@ const ROUNDS = 4;
 const WARMUP_MS = 500;
 
 const QUERY = '{ components { nodes { identifier workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas restarts } } } } }';
-const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Workload") { identifier change entity { ... on Workload { desiredReplicas readyReplicas } } } }';
+const SUBSCRIPTION = 'subscription { entityChanged(blueprint: WORKLOAD) { identifier change entity { ... on Workload { desiredReplicas readyReplicas } } } }';
 
 /** A gateway's memory after a full GC: V8's heap (used, and committed: `heapTotal`), buffers outside it, and RSS split as Linux counts it. */
 interface MemorySample {

@@ -42,12 +42,12 @@ export function createResolvers(plan: SchemaPlan, actionFields: readonly ActionF
     EntityEdge: connectionTypeResolvers.edge,
     Query: { ...queryResolvers(plan), ...blueprintRootResolvers(plan), ...actionQueryResolvers(plan.inflection), ...auditQueryResolvers() },
     Mutation: { ...mutationResolvers(), ...writeMutationResolvers(plan), ...actionMutationResolvers(actionFields, (ctx) => scorecardRuleContext(plan, ctx)) },
-    Subscription: { ...subscriptionResolvers(plan), ...actionSubscriptionResolvers() },
+    Subscription: { ...subscriptionResolvers(), ...actionSubscriptionResolvers() },
     ...actionTypeResolvers,
     ...actionEnumResolvers(actionFields),
     ...searchEnumResolvers,
   };
-  for (const e of plan.enums) map[e.typeName] = enumValues(e.values);
+  for (const e of [plan.blueprintEnum, ...plan.enums]) map[e.typeName] = enumValues(e.values);
   for (const t of plan.types) {
     map[t.typeName] = entityTypeResolvers(plan, t);
     map[t.connectionType] = connectionTypeResolvers.connection;

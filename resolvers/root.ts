@@ -4,7 +4,7 @@
  */
 import type { RequestContext } from '../src/context/index.ts';
 import type { Entity } from '../src/model/entities/entity.ts';
-import { ErrorCodes, LatticeError } from '../src/errors/index.ts';
+import type { LatticeError } from '../src/errors/index.ts';
 import { connectionFrom } from '../src/model/query/connection.ts';
 import { candidateBlueprints, checkRuleQuery, evaluateRules, parseRuleQuery, ruleQueryError } from '../src/model/query/portRules.ts';
 import { ruleSyntaxProblems } from '../src/model/query/ruleSyntax.ts';
@@ -21,26 +21,20 @@ import { runIfVisible } from './runsPage.ts';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql.ts';
 import type { RootFieldResolver } from './types.ts';
 
-function knownBlueprint(plan: SchemaPlan, blueprint: string) {
-  if (plan.model.get(blueprint)) return;
-  throw new LatticeError(ErrorCodes.BAD_USER_INPUT, `unknown blueprint "${blueprint}"; known: ${plan.model.blueprints.map((b) => b.identifier).join(', ')}`, {
-    details: { argument: 'blueprint' },
-  });
-}
-
-async function loadOne(plan: SchemaPlan, blueprint: string, identifier: string, ctx: RequestContext): Promise<Entity | null> {
-  knownBlueprint(plan, blueprint);
+/** `blueprint` is one of the model's: a BlueprintIdentifier value (GraphQL validated it), or checked by `node`. */
+async function loadOne(blueprint: string, identifier: string, ctx: RequestContext): Promise<Entity | null> {
   return (await ctx.loaders.entity(blueprint).load(identifier)) ?? null;
 }
 
 /** The hand-written root fields (schema/base.graphql). */
 export function queryResolvers(plan: SchemaPlan): QueryResolvers {
   return {
-    entity: (_p, { blueprint, identifier }, ctx) => loadOne(plan, blueprint, identifier, ctx),
+    entity: (_p, { blueprint, identifier }, ctx) => loadOne(blueprint, identifier, ctx),
     node: (_p, { id }, ctx) => {
       if (isRunId(id)) return runIfVisible(id, ctx);
-      const { blueprint, identifier } = fromGlobalId(id);
-      return plan.model.get(blueprint) ? loadOne(plan, blueprint, identifier, ctx) : null;
+      // Not one of ours (malformed, another API's, a blueprint this model has not): no such node.
+      const key = fromGlobalId(id);
+      return key && plan.model.get(key.blueprint) ? loadOne(key.blueprint, key.identifier, ctx) : null;
     },
     blueprints: () =>
       plan.types.map((t) => ({
@@ -86,7 +80,7 @@ export function blueprintRootResolvers(plan: SchemaPlan): Record<string, RootFie
   for (const t of plan.types) {
     const bp = t.blueprint.identifier;
     const single: RootFieldResolver<{ readonly identifier: string }> = async (_p, { identifier }, ctx, info) => {
-      const e = await loadOne(plan, bp, identifier, ctx);
+      const e = await loadOne(bp, identifier, ctx);
       if (e) await prefetchForEntity({ plan, entity: e, info, type: t, ctx });
       return e;
     };

@@ -23,3 +23,6 @@ export type TypeResolvers = Readonly<Record<string, unknown>>;
 
 /** What implements Node: an entity, or a run (codegen.yml maps Node to it). */
 export type NodeValue = Entity | Run;
+
+/** What resolvers hold for a `BlueprintIdentifier`: the blueprint's identifier as written (the enum's values change with the blueprints). */
+export type BlueprintId = string;

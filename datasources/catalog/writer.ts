@@ -7,7 +7,8 @@
  *   validated against the serving model exactly as files are (errors carry the JSON pointer in
  *   `extensions`); the blueprint's permissions checked for API callers (permissions.ts). With
  *   `expect` (the typed create / update mutations) an entity that exists, or does not, is refused
- *   first (CONFLICT / NOT_FOUND); the check and the write are two store calls, not one.
+ *   (CONFLICT / NOT_FOUND); a create is written with the store's `insert`, so of concurrent
+ *   creates of one identifier (from any replica) exactly one succeeds, the others are CONFLICT.
  * - delete: refused (CONFLICT, naming them) while entities hold a required relation to it;
  *   `deleteDependents` deletes those too, transitively, in one store call.
  * - ownership: an entity a catalog file owns is changed in its file, never through the API
@@ -46,9 +47,14 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
 
   /** `expect` of UpsertOptions: a create of an entity that exists, an update of one that does not. */
   function refuseUnexpected(key: { blueprint: string; identifier: string }, existing: Entity | undefined, expect: 'absent' | 'present' | undefined): void {
-    const details = { blueprint: key.blueprint, identifier: key.identifier, argument: 'identifier' };
-    if (expect === 'absent' && existing) throw new LatticeError(ErrorCodes.CONFLICT, `${key.blueprint} "${key.identifier}" already exists: update it, or upsert it`, { location: { pointer: '/identifier' }, details });
-    if (expect === 'present' && !existing) throw new LatticeError(ErrorCodes.NOT_FOUND, `${key.blueprint} "${key.identifier}" does not exist: create it first`, { location: { pointer: '/identifier' }, details });
+    if (expect === 'absent' && existing) throw alreadyExists(key);
+    if (expect === 'present' && !existing) {
+      throw new LatticeError(ErrorCodes.NOT_FOUND, `${key.blueprint} "${key.identifier}" does not exist: create it first`, { location: { pointer: '/identifier' }, details: { ...key, argument: 'identifier' } });
+    }
+  }
+
+  function alreadyExists({ blueprint, identifier }: { blueprint: string; identifier: string }): LatticeError {
+    return new LatticeError(ErrorCodes.CONFLICT, `${blueprint} "${identifier}" already exists: update it, or upsert it`, { location: { pointer: '/identifier' }, details: { blueprint, identifier, argument: 'identifier' } });
   }
 
   return {
@@ -80,7 +86,9 @@ export function createCatalogWriter(store: EntityStore, model: () => BlueprintMo
         });
       }
       refuseFileOwned(existing);
-      const [written] = await store.put([{ ...next, origin: 'api' }]);
+      const written = expect === 'absent' ? await store.insert({ ...next, origin: 'api' }) : (await store.put([{ ...next, origin: 'api' }]))[0];
+      // Another create of this identifier got there between the read above and the insert.
+      if (written === undefined) throw alreadyExists(patch);
       await onChange({ blueprint: written.blueprint, identifier: written.identifier, change: 'UPSERTED' });
       return written;
     },

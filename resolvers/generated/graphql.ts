@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { NodeValue as NodeValueModel } from '../types.ts';
+import type { NodeValue as NodeValueModel, BlueprintId as BlueprintIdModel } from '../types.ts';
 import type { Entity as EntityModel } from '../../src/model/entities/entity.ts';
 import type { ItemConnection as ItemConnectionModel, ItemEdge as ItemEdgeModel } from '../../src/model/query/connection.ts';
 import type { Run as RunModel, Approval as ApprovalModel, RunLogLine as RunLogLineModel } from '../../src/data/run.ts';
@@ -8,6 +8,7 @@ import type { RequestContext } from '../../src/context/index.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -33,8 +34,8 @@ export type Scalars = {
 /** API: an entity of blueprint "API". */
 export type Api = Entity & Node & {
   __typename?: 'API';
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Component entities whose "consumesApi" relation points here. */
   componentsByConsumesApi: ComponentConnection;
   /** Component entities whose "providesApi" relation points here. */
@@ -221,7 +222,7 @@ export type ApiTypeListFilter = {
 export type ActionDefinition = {
   __typename?: 'ActionDefinition';
   /** The blueprint whose entities it runs on (DAY-2 and DELETE), or that it creates. */
-  blueprint?: Maybe<Scalars['String']['output']>;
+  blueprint?: Maybe<BlueprintIdentifier>;
   /** The action as written (Port format). */
   definition: Scalars['JSON']['output'];
   /** The action's description, when set. */
@@ -388,8 +389,8 @@ export type Blueprint = {
   description?: Maybe<Scalars['String']['output']>;
   /** The blueprint's icon, when set. */
   icon?: Maybe<Scalars['String']['output']>;
-  /** The blueprint's identifier (Port's `identifier`). */
-  identifier: Scalars['String']['output'];
+  /** The blueprint (its identifier as written is `definition.identifier`). */
+  identifier: BlueprintIdentifier;
   /** The blueprint's relations (to other blueprints). */
   relations: Array<BlueprintRelation>;
   /** The blueprint's title. */
@@ -397,6 +398,21 @@ export type Blueprint = {
   /** The GraphQL type generated for it. */
   typeName: Scalars['String']['output'];
 };
+
+/** The blueprints of the model: one value per blueprint identifier (`cloud-resource` is `CLOUD_RESOURCE`). The identifier as written is in `Blueprint.definition`. */
+export type BlueprintIdentifier =
+  /** API: blueprint "API". */
+  | 'API'
+  /** Component: blueprint "Component". */
+  | 'COMPONENT'
+  /** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by provision_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
+  | 'DEV_ENVIRONMENT'
+  /** Domain: blueprint "Domain". */
+  | 'DOMAIN'
+  /** Resource: blueprint "Resource". */
+  | 'RESOURCE'
+  /** System: blueprint "System". */
+  | 'SYSTEM';
 
 /** A relation of a blueprint, as loaded. */
 export type BlueprintRelation = {
@@ -411,8 +427,8 @@ export type BlueprintRelation = {
   required: Scalars['Boolean']['output'];
   /** The reverse field on the target's type. */
   reverseFieldName: Scalars['String']['output'];
-  /** The identifier of the blueprint it points to. */
-  target: Scalars['String']['output'];
+  /** The blueprint it points to. */
+  target: BlueprintIdentifier;
 };
 
 /** A condition on a Boolean value: every operator given must hold. */
@@ -440,8 +456,8 @@ export type Component = Entity & Node & {
   __typename?: 'Component';
   /** API entities whose "provider" relation points here. */
   apisByProvider: ApiConnection;
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Relation "components" of blueprint "Component": the Component entities it points to. */
   components: ComponentConnection;
   /** Component entities whose "components" relation points here. */
@@ -948,8 +964,8 @@ export type DeleteSystemPayload = {
 /** An ephemeral environment (a Kubernetes namespace and its workloads) with a TTL: created for 5 days by provision_dev_environment, extended by extend_dev_environment within its policy's caps, torn down by the teardown_dev_environment automation when expires_at passes. */
 export type DevEnvironment = Entity & Node & {
   __typename?: 'DevEnvironment';
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Cluster: property "cluster" of blueprint "DevEnvironment". */
   cluster?: Maybe<Scalars['String']['output']>;
   /** Fields that two layers set to different values; the first layer's value is served. */
@@ -1112,8 +1128,8 @@ export type DevEnvironmentPatch = {
 /** Domain: an entity of blueprint "Domain". */
 export type Domain = Entity & Node & {
   __typename?: 'Domain';
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
   /** When the entity was created (Port's `$createdAt`). */
@@ -1238,8 +1254,8 @@ export type DomainPatch = {
 
 /** An entity of the catalog: every blueprint's type implements this. */
 export type Entity = {
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Fields that two layers set to different values; the first layer's value is served. */
   conflicts: Array<SourceConflict>;
   /** When the entity was created (Port's `$createdAt`). */
@@ -1276,7 +1292,7 @@ export type Entity = {
 export type EntityChange = {
   __typename?: 'EntityChange';
   /** The entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  blueprint: BlueprintIdentifier;
   /** What happened to it. */
   change: EntityChangeKind;
   /** The entity as it is after the change; null once deleted. */
@@ -1355,6 +1371,28 @@ export type FloatListFilter = {
   isEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: the list is not set; false: it is set. */
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A condition on an Int value (an aggregation's count): every operator given must hold. */
+export type IntFilter = {
+  /** Equal to this value. */
+  equalTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than this value. */
+  greaterThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to this value. */
+  greaterThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** One of these values. */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** true: the value is not set; false: it is set. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than this value. */
+  lessThan?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to this value. */
+  lessThanOrEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Not equal to this value. */
+  notEqualTo?: InputMaybe<Scalars['Int']['input']>;
+  /** None of these values. */
+  notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
 /** A condition on a JSON value (compared as JSON): every operator given must hold. */
@@ -1610,7 +1648,7 @@ export type MutationDeleteDomainArgs = {
 
 /** Writes: entities, action runs, and executors' reports. */
 export type MutationDeleteEntityArgs = {
-  blueprint: Scalars['String']['input'];
+  blueprint: BlueprintIdentifier;
   deleteDependents?: InputMaybe<Scalars['Boolean']['input']>;
   identifier: Scalars['String']['input'];
 };
@@ -1710,7 +1748,7 @@ export type MutationUpdateSystemArgs = {
 
 /** Writes: entities, action runs, and executors' reports. */
 export type MutationUpsertEntityArgs = {
-  blueprint: Scalars['String']['input'];
+  blueprint: BlueprintIdentifier;
   icon?: InputMaybe<Scalars['String']['input']>;
   identifier: Scalars['String']['input'];
   merge?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1877,7 +1915,7 @@ export type QueryDomainsArgs = {
 
 /** The root of every query. */
 export type QueryEntityArgs = {
-  blueprint: Scalars['String']['input'];
+  blueprint: BlueprintIdentifier;
   identifier: Scalars['String']['input'];
 };
 
@@ -1922,7 +1960,7 @@ export type QueryRunsArgs = {
 
 /** The root of every query. */
 export type QueryScorecardDefinitionsArgs = {
-  blueprint?: InputMaybe<Scalars['String']['input']>;
+  blueprint?: InputMaybe<BlueprintIdentifier>;
 };
 
 
@@ -1963,7 +2001,7 @@ export type RelatedDirection =
 /** Entities related to given entities (Port's `relatedTo`). */
 export type RelatedToRule = {
   /** The blueprint of the given entities. */
-  blueprint: Scalars['String']['input'];
+  blueprint: BlueprintIdentifier;
   /** Which way the relations go from the given entities; both when absent. */
   direction?: InputMaybe<RelatedDirection>;
   /** Only through required relations. */
@@ -2002,8 +2040,8 @@ export type RelationRule = {
 /** Resource: an entity of blueprint "Resource". */
 export type Resource = Entity & Node & {
   __typename?: 'Resource';
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Component entities whose "resources" relation points here. */
   componentsByResources: ComponentConnection;
   /** Fields that two layers set to different values; the first layer's value is served. */
@@ -2208,8 +2246,8 @@ export type RunDecision =
 export type RunFilter = {
   /** Runs of this action (its identifier). */
   action?: InputMaybe<Scalars['String']['input']>;
-  /** Runs on entities of this blueprint (its identifier). */
-  blueprint?: InputMaybe<Scalars['String']['input']>;
+  /** Runs on entities of this blueprint. */
+  blueprint?: InputMaybe<BlueprintIdentifier>;
   /** Runs on the entity with this identifier. */
   entity?: InputMaybe<Scalars['String']['input']>;
   /** Runs with this status. */
@@ -2277,7 +2315,7 @@ export type SchemaChange = {
 export type ScorecardDefinition = {
   __typename?: 'ScorecardDefinition';
   /** The blueprint whose entities it grades. */
-  blueprint: Scalars['String']['output'];
+  blueprint: BlueprintIdentifier;
   /** The scorecard as written (Port format). */
   definition: Scalars['JSON']['output'];
   /** The scorecard's description, when set. */
@@ -2518,7 +2556,7 @@ export type Subscription = {
 
 /** Events as they happen, over graphql-ws. */
 export type SubscriptionEntityChangedArgs = {
-  blueprint: Scalars['String']['input'];
+  blueprint: BlueprintIdentifier;
   identifier?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2544,8 +2582,8 @@ export type SubscriptionRunsArgs = {
 /** System: an entity of blueprint "System". */
 export type System = Entity & Node & {
   __typename?: 'System';
-  /** The identifier of the entity's blueprint. */
-  blueprint: Scalars['String']['output'];
+  /** The entity's blueprint. */
+  blueprint: BlueprintIdentifier;
   /** Component entities whose "system" relation points here. */
   componentsBySystem: ComponentConnection;
   /** Fields that two layers set to different values; the first layer's value is served. */
@@ -2830,16 +2868,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  API: ResolverTypeWrapper<Api>;
-  APIConnection: ResolverTypeWrapper<ApiConnection>;
-  APIEdge: ResolverTypeWrapper<ApiEdge>;
+  API: ResolverTypeWrapper<Omit<Api, 'blueprint' | 'componentsByConsumesApi' | 'componentsByProvidesApi' | 'provider'> & { blueprint: ResolversTypes['BlueprintIdentifier'], componentsByConsumesApi: ResolversTypes['ComponentConnection'], componentsByProvidesApi: ResolversTypes['ComponentConnection'], provider: ResolversTypes['Component'] }>;
+  APIConnection: ResolverTypeWrapper<Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['APIEdge']>, nodes: Array<Maybe<ResolversTypes['API']>> }>;
+  APIEdge: ResolverTypeWrapper<Omit<ApiEdge, 'node'> & { node?: Maybe<ResolversTypes['API']> }>;
   APIFilter: ApiFilter;
   APIOrderBy: ApiOrderBy;
   APIPatch: ApiPatch;
   APIType: ApiType;
   APITypeFilter: ApiTypeFilter;
   APITypeListFilter: ApiTypeListFilter;
-  ActionDefinition: ResolverTypeWrapper<ActionDefinition>;
+  ActionDefinition: ResolverTypeWrapper<Omit<ActionDefinition, 'blueprint'> & { blueprint?: Maybe<ResolversTypes['BlueprintIdentifier']> }>;
   ActionOperation: null;
   ActionRun: ResolverTypeWrapper<RunModel>;
   ActionRunConnection: ResolverTypeWrapper<RunsPageModel>;
@@ -2849,14 +2887,15 @@ export type ResolversTypes = {
   AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
   AuditLogFilter: AuditLogFilter;
   AuditOutcome: AuditOutcome;
-  Blueprint: ResolverTypeWrapper<Blueprint>;
-  BlueprintRelation: ResolverTypeWrapper<BlueprintRelation>;
+  Blueprint: ResolverTypeWrapper<Omit<Blueprint, 'identifier' | 'relations'> & { identifier: ResolversTypes['BlueprintIdentifier'], relations: Array<ResolversTypes['BlueprintRelation']> }>;
+  BlueprintIdentifier: ResolverTypeWrapper<BlueprintIdModel>;
+  BlueprintRelation: ResolverTypeWrapper<Omit<BlueprintRelation, 'target'> & { target: ResolversTypes['BlueprintIdentifier'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanFilter: BooleanFilter;
   BooleanListFilter: BooleanListFilter;
-  Component: ResolverTypeWrapper<Component>;
-  ComponentConnection: ResolverTypeWrapper<ComponentConnection>;
-  ComponentEdge: ResolverTypeWrapper<ComponentEdge>;
+  Component: ResolverTypeWrapper<Omit<Component, 'apisByProvider' | 'blueprint' | 'components' | 'componentsByComponents' | 'consumesApi' | 'providesApi' | 'resources' | 'system'> & { apisByProvider: ResolversTypes['APIConnection'], blueprint: ResolversTypes['BlueprintIdentifier'], components: ResolversTypes['ComponentConnection'], componentsByComponents: ResolversTypes['ComponentConnection'], consumesApi: ResolversTypes['APIConnection'], providesApi?: Maybe<ResolversTypes['API']>, resources: ResolversTypes['ResourceConnection'], system?: Maybe<ResolversTypes['System']> }>;
+  ComponentConnection: ResolverTypeWrapper<Omit<ComponentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ComponentEdge']>, nodes: Array<Maybe<ResolversTypes['Component']>> }>;
+  ComponentEdge: ResolverTypeWrapper<Omit<ComponentEdge, 'node'> & { node?: Maybe<ResolversTypes['Component']> }>;
   ComponentFilter: ComponentFilter;
   ComponentOrderBy: ComponentOrderBy;
   ComponentPatch: ComponentPatch;
@@ -2864,17 +2903,17 @@ export type ResolversTypes = {
   ComponentTypeFilter: ComponentTypeFilter;
   ComponentTypeListFilter: ComponentTypeListFilter;
   CreateAPIInput: CreateApiInput;
-  CreateAPIPayload: ResolverTypeWrapper<CreateApiPayload>;
+  CreateAPIPayload: ResolverTypeWrapper<Omit<CreateApiPayload, 'api'> & { api: ResolversTypes['API'] }>;
   CreateComponentInput: CreateComponentInput;
-  CreateComponentPayload: ResolverTypeWrapper<CreateComponentPayload>;
+  CreateComponentPayload: ResolverTypeWrapper<Omit<CreateComponentPayload, 'component'> & { component: ResolversTypes['Component'] }>;
   CreateDevEnvironmentInput: CreateDevEnvironmentInput;
-  CreateDevEnvironmentPayload: ResolverTypeWrapper<CreateDevEnvironmentPayload>;
+  CreateDevEnvironmentPayload: ResolverTypeWrapper<Omit<CreateDevEnvironmentPayload, 'devEnvironment'> & { devEnvironment: ResolversTypes['DevEnvironment'] }>;
   CreateDomainInput: CreateDomainInput;
-  CreateDomainPayload: ResolverTypeWrapper<CreateDomainPayload>;
+  CreateDomainPayload: ResolverTypeWrapper<Omit<CreateDomainPayload, 'domain'> & { domain: ResolversTypes['Domain'] }>;
   CreateResourceInput: CreateResourceInput;
-  CreateResourcePayload: ResolverTypeWrapper<CreateResourcePayload>;
+  CreateResourcePayload: ResolverTypeWrapper<Omit<CreateResourcePayload, 'resource'> & { resource: ResolversTypes['Resource'] }>;
   CreateSystemInput: CreateSystemInput;
-  CreateSystemPayload: ResolverTypeWrapper<CreateSystemPayload>;
+  CreateSystemPayload: ResolverTypeWrapper<Omit<CreateSystemPayload, 'system'> & { system: ResolversTypes['System'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
@@ -2884,21 +2923,21 @@ export type ResolversTypes = {
   DeleteDomainPayload: ResolverTypeWrapper<DeleteDomainPayload>;
   DeleteResourcePayload: ResolverTypeWrapper<DeleteResourcePayload>;
   DeleteSystemPayload: ResolverTypeWrapper<DeleteSystemPayload>;
-  DevEnvironment: ResolverTypeWrapper<DevEnvironment>;
-  DevEnvironmentConnection: ResolverTypeWrapper<DevEnvironmentConnection>;
-  DevEnvironmentEdge: ResolverTypeWrapper<DevEnvironmentEdge>;
+  DevEnvironment: ResolverTypeWrapper<Omit<DevEnvironment, 'blueprint'> & { blueprint: ResolversTypes['BlueprintIdentifier'] }>;
+  DevEnvironmentConnection: ResolverTypeWrapper<Omit<DevEnvironmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DevEnvironmentEdge']>, nodes: Array<Maybe<ResolversTypes['DevEnvironment']>> }>;
+  DevEnvironmentEdge: ResolverTypeWrapper<Omit<DevEnvironmentEdge, 'node'> & { node?: Maybe<ResolversTypes['DevEnvironment']> }>;
   DevEnvironmentFilter: DevEnvironmentFilter;
   DevEnvironmentOrderBy: DevEnvironmentOrderBy;
   DevEnvironmentPatch: DevEnvironmentPatch;
-  Domain: ResolverTypeWrapper<Domain>;
-  DomainConnection: ResolverTypeWrapper<DomainConnection>;
-  DomainEdge: ResolverTypeWrapper<DomainEdge>;
+  Domain: ResolverTypeWrapper<Omit<Domain, 'blueprint' | 'systemsByDomain'> & { blueprint: ResolversTypes['BlueprintIdentifier'], systemsByDomain: ResolversTypes['SystemConnection'] }>;
+  DomainConnection: ResolverTypeWrapper<Omit<DomainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DomainEdge']>, nodes: Array<Maybe<ResolversTypes['Domain']>> }>;
+  DomainEdge: ResolverTypeWrapper<Omit<DomainEdge, 'node'> & { node?: Maybe<ResolversTypes['Domain']> }>;
   DomainFilter: DomainFilter;
   DomainOrderBy: DomainOrderBy;
   DomainPatch: DomainPatch;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   Entity: ResolverTypeWrapper<EntityModel>;
-  EntityChange: ResolverTypeWrapper<Omit<EntityChange, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
+  EntityChange: ResolverTypeWrapper<Omit<EntityChange, 'blueprint' | 'entity'> & { blueprint: ResolversTypes['BlueprintIdentifier'], entity?: Maybe<ResolversTypes['Entity']> }>;
   EntityChangeKind: EntityChangeKind;
   EntityConnection: ResolverTypeWrapper<ItemConnectionModel>;
   EntityEdge: ResolverTypeWrapper<ItemEdgeModel>;
@@ -2910,6 +2949,7 @@ export type ResolversTypes = {
   IPv4: ResolverTypeWrapper<Scalars['IPv4']['output']>;
   IPv6: ResolverTypeWrapper<Scalars['IPv6']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
@@ -2927,9 +2967,9 @@ export type ResolversTypes = {
   RelatedToRule: RelatedToRule;
   RelationOperator: null;
   RelationRule: RelationRule;
-  Resource: ResolverTypeWrapper<Resource>;
-  ResourceConnection: ResolverTypeWrapper<ResourceConnection>;
-  ResourceEdge: ResolverTypeWrapper<ResourceEdge>;
+  Resource: ResolverTypeWrapper<Omit<Resource, 'blueprint' | 'componentsByResources'> & { blueprint: ResolversTypes['BlueprintIdentifier'], componentsByResources: ResolversTypes['ComponentConnection'] }>;
+  ResourceConnection: ResolverTypeWrapper<Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceEdge']>, nodes: Array<Maybe<ResolversTypes['Resource']>> }>;
+  ResourceEdge: ResolverTypeWrapper<Omit<ResourceEdge, 'node'> & { node?: Maybe<ResolversTypes['Resource']> }>;
   ResourceFilter: ResourceFilter;
   ResourceOrderBy: ResourceOrderBy;
   ResourcePatch: ResourcePatch;
@@ -2945,7 +2985,7 @@ export type ResolversTypes = {
   RunStatus: RunStatus;
   RunWaiver: ResolverTypeWrapper<RunWaiver>;
   SchemaChange: ResolverTypeWrapper<SchemaChange>;
-  ScorecardDefinition: ResolverTypeWrapper<ScorecardDefinition>;
+  ScorecardDefinition: ResolverTypeWrapper<Omit<ScorecardDefinition, 'blueprint'> & { blueprint: ResolversTypes['BlueprintIdentifier'] }>;
   ScorecardLevel: ResolverTypeWrapper<ScorecardLevel>;
   ScorecardLevelFilter: ScorecardLevelFilter;
   ScorecardResult: ResolverTypeWrapper<ScorecardResult>;
@@ -2961,9 +3001,9 @@ export type ResolversTypes = {
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  System: ResolverTypeWrapper<System>;
-  SystemConnection: ResolverTypeWrapper<SystemConnection>;
-  SystemEdge: ResolverTypeWrapper<SystemEdge>;
+  System: ResolverTypeWrapper<Omit<System, 'blueprint' | 'componentsBySystem' | 'domain'> & { blueprint: ResolversTypes['BlueprintIdentifier'], componentsBySystem: ResolversTypes['ComponentConnection'], domain: ResolversTypes['Domain'] }>;
+  SystemConnection: ResolverTypeWrapper<Omit<SystemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SystemEdge']>, nodes: Array<Maybe<ResolversTypes['System']>> }>;
+  SystemEdge: ResolverTypeWrapper<Omit<SystemEdge, 'node'> & { node?: Maybe<ResolversTypes['System']> }>;
   SystemFilter: SystemFilter;
   SystemOrderBy: SystemOrderBy;
   SystemPatch: SystemPatch;
@@ -2971,19 +3011,19 @@ export type ResolversTypes = {
   TimerFilter: TimerFilter;
   TimerListFilter: TimerListFilter;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
-  UpdateAPIPayload: ResolverTypeWrapper<UpdateApiPayload>;
-  UpdateComponentPayload: ResolverTypeWrapper<UpdateComponentPayload>;
-  UpdateDevEnvironmentPayload: ResolverTypeWrapper<UpdateDevEnvironmentPayload>;
-  UpdateDomainPayload: ResolverTypeWrapper<UpdateDomainPayload>;
-  UpdateResourcePayload: ResolverTypeWrapper<UpdateResourcePayload>;
-  UpdateSystemPayload: ResolverTypeWrapper<UpdateSystemPayload>;
+  UpdateAPIPayload: ResolverTypeWrapper<Omit<UpdateApiPayload, 'api'> & { api: ResolversTypes['API'] }>;
+  UpdateComponentPayload: ResolverTypeWrapper<Omit<UpdateComponentPayload, 'component'> & { component: ResolversTypes['Component'] }>;
+  UpdateDevEnvironmentPayload: ResolverTypeWrapper<Omit<UpdateDevEnvironmentPayload, 'devEnvironment'> & { devEnvironment: ResolversTypes['DevEnvironment'] }>;
+  UpdateDomainPayload: ResolverTypeWrapper<Omit<UpdateDomainPayload, 'domain'> & { domain: ResolversTypes['Domain'] }>;
+  UpdateResourcePayload: ResolverTypeWrapper<Omit<UpdateResourcePayload, 'resource'> & { resource: ResolversTypes['Resource'] }>;
+  UpdateSystemPayload: ResolverTypeWrapper<Omit<UpdateSystemPayload, 'system'> & { system: ResolversTypes['System'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  API: Api;
-  APIConnection: ApiConnection;
-  APIEdge: ApiEdge;
+  API: Omit<Api, 'componentsByConsumesApi' | 'componentsByProvidesApi' | 'provider'> & { componentsByConsumesApi: ResolversParentTypes['ComponentConnection'], componentsByProvidesApi: ResolversParentTypes['ComponentConnection'], provider: ResolversParentTypes['Component'] };
+  APIConnection: Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['APIEdge']>, nodes: Array<Maybe<ResolversParentTypes['API']>> };
+  APIEdge: Omit<ApiEdge, 'node'> & { node?: Maybe<ResolversParentTypes['API']> };
   APIFilter: ApiFilter;
   APIPatch: ApiPatch;
   APITypeFilter: ApiTypeFilter;
@@ -2996,30 +3036,30 @@ export type ResolversParentTypes = {
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditEventConnection;
   AuditLogFilter: AuditLogFilter;
-  Blueprint: Blueprint;
+  Blueprint: Omit<Blueprint, 'relations'> & { relations: Array<ResolversParentTypes['BlueprintRelation']> };
   BlueprintRelation: BlueprintRelation;
   Boolean: Scalars['Boolean']['output'];
   BooleanFilter: BooleanFilter;
   BooleanListFilter: BooleanListFilter;
-  Component: Component;
-  ComponentConnection: ComponentConnection;
-  ComponentEdge: ComponentEdge;
+  Component: Omit<Component, 'apisByProvider' | 'components' | 'componentsByComponents' | 'consumesApi' | 'providesApi' | 'resources' | 'system'> & { apisByProvider: ResolversParentTypes['APIConnection'], components: ResolversParentTypes['ComponentConnection'], componentsByComponents: ResolversParentTypes['ComponentConnection'], consumesApi: ResolversParentTypes['APIConnection'], providesApi?: Maybe<ResolversParentTypes['API']>, resources: ResolversParentTypes['ResourceConnection'], system?: Maybe<ResolversParentTypes['System']> };
+  ComponentConnection: Omit<ComponentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ComponentEdge']>, nodes: Array<Maybe<ResolversParentTypes['Component']>> };
+  ComponentEdge: Omit<ComponentEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Component']> };
   ComponentFilter: ComponentFilter;
   ComponentPatch: ComponentPatch;
   ComponentTypeFilter: ComponentTypeFilter;
   ComponentTypeListFilter: ComponentTypeListFilter;
   CreateAPIInput: CreateApiInput;
-  CreateAPIPayload: CreateApiPayload;
+  CreateAPIPayload: Omit<CreateApiPayload, 'api'> & { api: ResolversParentTypes['API'] };
   CreateComponentInput: CreateComponentInput;
-  CreateComponentPayload: CreateComponentPayload;
+  CreateComponentPayload: Omit<CreateComponentPayload, 'component'> & { component: ResolversParentTypes['Component'] };
   CreateDevEnvironmentInput: CreateDevEnvironmentInput;
-  CreateDevEnvironmentPayload: CreateDevEnvironmentPayload;
+  CreateDevEnvironmentPayload: Omit<CreateDevEnvironmentPayload, 'devEnvironment'> & { devEnvironment: ResolversParentTypes['DevEnvironment'] };
   CreateDomainInput: CreateDomainInput;
-  CreateDomainPayload: CreateDomainPayload;
+  CreateDomainPayload: Omit<CreateDomainPayload, 'domain'> & { domain: ResolversParentTypes['Domain'] };
   CreateResourceInput: CreateResourceInput;
-  CreateResourcePayload: CreateResourcePayload;
+  CreateResourcePayload: Omit<CreateResourcePayload, 'resource'> & { resource: ResolversParentTypes['Resource'] };
   CreateSystemInput: CreateSystemInput;
-  CreateSystemPayload: CreateSystemPayload;
+  CreateSystemPayload: Omit<CreateSystemPayload, 'system'> & { system: ResolversParentTypes['System'] };
   DateTime: Scalars['DateTime']['output'];
   DateTimeFilter: DateTimeFilter;
   DateTimeListFilter: DateTimeListFilter;
@@ -3030,13 +3070,13 @@ export type ResolversParentTypes = {
   DeleteResourcePayload: DeleteResourcePayload;
   DeleteSystemPayload: DeleteSystemPayload;
   DevEnvironment: DevEnvironment;
-  DevEnvironmentConnection: DevEnvironmentConnection;
-  DevEnvironmentEdge: DevEnvironmentEdge;
+  DevEnvironmentConnection: Omit<DevEnvironmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DevEnvironmentEdge']>, nodes: Array<Maybe<ResolversParentTypes['DevEnvironment']>> };
+  DevEnvironmentEdge: Omit<DevEnvironmentEdge, 'node'> & { node?: Maybe<ResolversParentTypes['DevEnvironment']> };
   DevEnvironmentFilter: DevEnvironmentFilter;
   DevEnvironmentPatch: DevEnvironmentPatch;
-  Domain: Domain;
-  DomainConnection: DomainConnection;
-  DomainEdge: DomainEdge;
+  Domain: Omit<Domain, 'systemsByDomain'> & { systemsByDomain: ResolversParentTypes['SystemConnection'] };
+  DomainConnection: Omit<DomainConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DomainEdge']>, nodes: Array<Maybe<ResolversParentTypes['Domain']>> };
+  DomainEdge: Omit<DomainEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Domain']> };
   DomainFilter: DomainFilter;
   DomainPatch: DomainPatch;
   EmailAddress: Scalars['EmailAddress']['output'];
@@ -3052,6 +3092,7 @@ export type ResolversParentTypes = {
   IPv4: Scalars['IPv4']['output'];
   IPv6: Scalars['IPv6']['output'];
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   JSONFilter: JsonFilter;
   JSONListFilter: JsonListFilter;
@@ -3066,9 +3107,9 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RelatedToRule: RelatedToRule;
   RelationRule: RelationRule;
-  Resource: Resource;
-  ResourceConnection: ResourceConnection;
-  ResourceEdge: ResourceEdge;
+  Resource: Omit<Resource, 'componentsByResources'> & { componentsByResources: ResolversParentTypes['ComponentConnection'] };
+  ResourceConnection: Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceEdge']>, nodes: Array<Maybe<ResolversParentTypes['Resource']>> };
+  ResourceEdge: Omit<ResourceEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Resource']> };
   ResourceFilter: ResourceFilter;
   ResourcePatch: ResourcePatch;
   ResourceTypeFilter: ResourceTypeFilter;
@@ -3093,25 +3134,25 @@ export type ResolversParentTypes = {
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
   Subscription: Record<PropertyKey, never>;
-  System: System;
-  SystemConnection: SystemConnection;
-  SystemEdge: SystemEdge;
+  System: Omit<System, 'componentsBySystem' | 'domain'> & { componentsBySystem: ResolversParentTypes['ComponentConnection'], domain: ResolversParentTypes['Domain'] };
+  SystemConnection: Omit<SystemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SystemEdge']>, nodes: Array<Maybe<ResolversParentTypes['System']>> };
+  SystemEdge: Omit<SystemEdge, 'node'> & { node?: Maybe<ResolversParentTypes['System']> };
   SystemFilter: SystemFilter;
   SystemPatch: SystemPatch;
   Timer: Timer;
   TimerFilter: TimerFilter;
   TimerListFilter: TimerListFilter;
   URL: Scalars['URL']['output'];
-  UpdateAPIPayload: UpdateApiPayload;
-  UpdateComponentPayload: UpdateComponentPayload;
-  UpdateDevEnvironmentPayload: UpdateDevEnvironmentPayload;
-  UpdateDomainPayload: UpdateDomainPayload;
-  UpdateResourcePayload: UpdateResourcePayload;
-  UpdateSystemPayload: UpdateSystemPayload;
+  UpdateAPIPayload: Omit<UpdateApiPayload, 'api'> & { api: ResolversParentTypes['API'] };
+  UpdateComponentPayload: Omit<UpdateComponentPayload, 'component'> & { component: ResolversParentTypes['Component'] };
+  UpdateDevEnvironmentPayload: Omit<UpdateDevEnvironmentPayload, 'devEnvironment'> & { devEnvironment: ResolversParentTypes['DevEnvironment'] };
+  UpdateDomainPayload: Omit<UpdateDomainPayload, 'domain'> & { domain: ResolversParentTypes['Domain'] };
+  UpdateResourcePayload: Omit<UpdateResourcePayload, 'resource'> & { resource: ResolversParentTypes['Resource'] };
+  UpdateSystemPayload: Omit<UpdateSystemPayload, 'system'> & { system: ResolversParentTypes['System'] };
 };
 
 export type ApiResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['API'] = ResolversParentTypes['API']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   componentsByConsumesApi?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ApiComponentsByConsumesApiArgs>>;
   componentsByProvidesApi?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ApiComponentsByProvidesApiArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
@@ -3147,7 +3188,7 @@ export type ApiEdgeResolvers<ContextType = RequestContext, ParentType extends Re
 };
 
 export type ActionDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActionDefinition'] = ResolversParentTypes['ActionDefinition']> = {
-  blueprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  blueprint?: Resolver<Maybe<ResolversTypes['BlueprintIdentifier']>, ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3219,11 +3260,13 @@ export type BlueprintResolvers<ContextType = RequestContext, ParentType extends 
   definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   icon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['BlueprintRelation']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   typeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type BlueprintIdentifierResolvers = EnumResolverSignature<{ API?: any, COMPONENT?: any, DEV_ENVIRONMENT?: any, DOMAIN?: any, RESOURCE?: any, SYSTEM?: any }, ResolversTypes['BlueprintIdentifier']>;
 
 export type BlueprintRelationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlueprintRelation'] = ResolversParentTypes['BlueprintRelation']> = {
   fieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3231,12 +3274,12 @@ export type BlueprintRelationResolvers<ContextType = RequestContext, ParentType 
   many?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reverseFieldName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
 };
 
 export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
   apisByProvider?: Resolver<ResolversTypes['APIConnection'], ParentType, ContextType, Partial<ComponentApisByProviderArgs>>;
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ComponentComponentsArgs>>;
   componentsByComponents?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ComponentComponentsByComponentsArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
@@ -3336,7 +3379,7 @@ export type DeleteSystemPayloadResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type DevEnvironmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DevEnvironment'] = ResolversParentTypes['DevEnvironment']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3373,7 +3416,7 @@ export type DevEnvironmentEdgeResolvers<ContextType = RequestContext, ParentType
 };
 
 export type DomainResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Domain'] = ResolversParentTypes['Domain']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3414,7 +3457,7 @@ export type EntityResolvers<ContextType = RequestContext, ParentType extends Res
 };
 
 export type EntityChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityChange'] = ResolversParentTypes['EntityChange']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   change?: Resolver<ResolversTypes['EntityChangeKind'], ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3544,7 +3587,7 @@ export type RelatedDirectionResolvers = { DOWNSTREAM: 'downstream', UPSTREAM: 'u
 export type RelationOperatorResolvers = { CONTAINS_ANY: 'containsAny', EQUALS: '=', IN: 'in', IS_EMPTY: 'isEmpty', IS_NOT_EMPTY: 'isNotEmpty', NOT_EQUALS: '!=', NOT_IN: 'notIn' };
 
 export type ResourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   componentsByResources?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<ResourceComponentsByResourcesArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3610,7 +3653,7 @@ export type SchemaChangeResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type ScorecardDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScorecardDefinition'] = ResolversParentTypes['ScorecardDefinition']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   filter?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -3674,7 +3717,7 @@ export type SubscriptionResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type SystemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['System'] = ResolversParentTypes['System']> = {
-  blueprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  blueprint?: Resolver<ResolversTypes['BlueprintIdentifier'], ParentType, ContextType>;
   componentsBySystem?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<SystemComponentsBySystemArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['SourceConflict']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3754,6 +3797,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Blueprint?: BlueprintResolvers<ContextType>;
+  BlueprintIdentifier?: BlueprintIdentifierResolvers;
   BlueprintRelation?: BlueprintRelationResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentConnection?: ComponentConnectionResolvers<ContextType>;

@@ -19,7 +19,7 @@ export interface CliRun {
   readonly approvals: readonly { readonly user: string; readonly decision: string; readonly reason: string | null; readonly at: string }[];
 }
 
-/** "run_… restart on Component CartService: IN_PROGRESS (label): summary" */
+/** "run_… restart on COMPONENT CartService: IN_PROGRESS (label): summary" (the blueprint as a BlueprintIdentifier value) */
 export function runLine(run: CliRun): string {
   return `${run.id} ${run.action}${run.entity ? ` on ${run.entity.blueprint} ${run.entity.identifier}` : ''}: ${run.status}${run.statusLabel ? ` (${run.statusLabel})` : ''}${run.summary ? `: ${run.summary}` : ''}`;
 }

@@ -19,6 +19,12 @@ export interface EntityStore {
   findByRelation(blueprint: string, relation: string, targets: readonly string[]): Promise<(readonly Entity[])[]>;
   /** Creates or replaces entities (timestamps are set here); returns them as stored. */
   put(entities: readonly EntityInput[]): Promise<Entity[]>;
+  /**
+   * Creates an entity only if none with its key exists, in one atomic step (concurrent inserts of
+   * one key, from any replica: exactly one writes); returns it as stored, or undefined when one
+   * existed (nothing is written).
+   */
+  insert(entity: EntityInput): Promise<Entity | undefined>;
   /** Deletes entities; returns, per key, whether it existed. */
   delete(keys: readonly EntityKey[]): Promise<boolean[]>;
   /**
@@ -49,7 +55,7 @@ export interface EntityChanges {
 export const CHANGE_LOG_LENGTH = 10_000;
 
 /** Method names of EntityStore that talk to the store: what the counters count. */
-export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'delete', 'replaceOrigin', 'changes'] as const;
+export const STORE_CALLS = ['getMany', 'list', 'findByRelation', 'put', 'insert', 'delete', 'replaceOrigin', 'changes'] as const;
 export type StoreCall = (typeof STORE_CALLS)[number];
 
 /** Options of `EntityWriter.upsert`. */

@@ -1,8 +1,8 @@
 /**
  * printActions: action definitions → their typed mutations. Each action becomes
  * `<action>(input: <Action>Input!, entity: String, idempotencyKey: String, dryRun: Boolean = false): ActionRun!`, its
- * input type generated from `userInputs` (JSON Schema): strings, numbers (Float, or Int for
- * `integer`), booleans, lists, objects as JSON, enums as GraphQL enums whose values keep the
+ * input type generated from `userInputs` (JSON Schema): strings, numbers (Float; Int for JSON
+ * Schema's `integer`), booleans, lists, objects as JSON, enums as GraphQL enums whose values keep the
  * written string, entity references as String identifiers; required inputs are non-null.
  *
  * Pure, like the rest of the schema builder: names come from the inflection; the resolver layer
@@ -52,8 +52,10 @@ function inputTypeRef(def: InputDef, enumName: string | undefined): string {
   if (def.type === 'array') return `[${inputTypeRef(def.items ?? { type: 'object' }, enumName)}!]`;
   if (enumName) return enumName;
   switch (def.type) {
+    case 'integer':
+      return 'Int';
     case 'number':
-      return (def as { type: string }).type === 'integer' ? 'Int' : 'Float';
+      return 'Float';
     case 'boolean':
       return 'Boolean';
     case 'object':

@@ -22,12 +22,19 @@ export interface EnumPlan {
   readonly values: readonly { readonly name: string; readonly value: string | number | boolean | null }[];
 }
 
+/** The enum of the blueprints: each value with the blueprint's identifier and its description. */
+export interface BlueprintEnumPlan {
+  readonly typeName: string;
+  readonly description: string;
+  readonly values: readonly { readonly name: string; readonly value: string; readonly description: string }[];
+}
+
 /** How a field gets its GraphQL type: a scalar, one of the plan's enums, or a list of either. */
 export interface ValueType {
   readonly named: string;
   readonly list: boolean;
-  /** The scalar filter family used in filter inputs (String, Float, Boolean, DateTime, JSON). */
-  readonly filterScalar: 'String' | 'Float' | 'Boolean' | 'DateTime' | 'Timer' | 'JSON' | 'enum';
+  /** The scalar filter family used in filter inputs (String, Float, Int for counts, Boolean, DateTime, JSON). */
+  readonly filterScalar: 'String' | 'Float' | 'Int' | 'Boolean' | 'DateTime' | 'Timer' | 'JSON' | 'enum';
 }
 
 interface FieldBase {
@@ -97,6 +104,12 @@ export interface SchemaPlan {
   readonly inflection: Inflection;
   readonly types: readonly TypePlan[];
   readonly enums: readonly EnumPlan[];
+  /**
+   * `BlueprintIdentifier`: one value per blueprint (`cloud-resource` → `CLOUD_RESOURCE`), the type
+   * of every typed field and argument that names a blueprint; each value's `value` is the
+   * identifier as written and `description` the blueprint's description or title.
+   */
+  readonly blueprintEnum: BlueprintEnumPlan;
   /** Fields renamed because their natural name was taken (see `claimField`). */
   readonly warnings: readonly LatticeError[];
   type(blueprint: string): TypePlan;
@@ -127,6 +140,8 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
   const warnings: LatticeError[] = [];
   const typeNames = new NameRegistry(errors, 'type');
   for (const name of BASE_TYPE_NAMES) typeNames.claim(name, 'the built-in schema', {});
+  typeNames.claim(BLUEPRINT_ENUM, 'the built-in schema', {});
+  const blueprintEnum = planBlueprintEnum(model, inflection, errors);
 
   const enums: EnumPlan[] = [];
   const types: TypePlan[] = [];
@@ -279,6 +294,7 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
     inflection,
     types,
     enums,
+    blueprintEnum,
     warnings,
     type(blueprint) {
       const t = byBlueprint.get(blueprint);
@@ -289,10 +305,6 @@ export function planSchema(model: BlueprintModel, inflection: Inflection, scorec
   };
 }
 
-/**
- * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
- * properties of their value type are (aggregations are Floats); lists and JSON are not ordered.
- */
 /**
  * Each scorecard of a blueprint in its filter input (`<scorecard>Level: ScorecardLevelFilter`) and
  * orderBy enum (`<SCORECARD>_LEVEL_ASC/DESC`); a name a field already has is a collision.
@@ -309,10 +321,15 @@ function planScorecardInputs(inflection: Inflection, scorecards: readonly Scorec
   }
 }
 
+/**
+ * Mirror, calculation and aggregation properties in the filter input and the orderBy enum, as
+ * properties of their value type are (a count is an Int, other aggregations Floats); lists and
+ * JSON are not ordered.
+ */
 function planComputedInputs(inflection: Inflection, fields: readonly FieldPlan[], into: { filter: Map<string, FilterFieldPlan>; orderBy: TypePlan['orderBy'][number][] }): void {
   for (const f of fields) {
     if (f.kind !== 'mirror' && f.kind !== 'calculation' && f.kind !== 'aggregation') continue;
-    const type: ValueType = f.kind === 'aggregation' ? { named: 'Float', list: false, filterScalar: 'Float' } : f.type;
+    const type: ValueType = f.kind !== 'aggregation' ? f.type : f.def.calculationSpec.func === 'count' ? { named: 'Int', list: false, filterScalar: 'Int' } : { named: 'Float', list: false, filterScalar: 'Float' };
     into.filter.set(f.name, { kind: 'computed', name: f.name, key: f.key, list: type.list, inputType: filterInputType(inflection, type) });
     if (!type.list && type.filterScalar !== 'JSON') into.orderBy.push(...directions(inflection, f.name, f.key).map((o) => ({ ...o, computed: true })));
   }
@@ -334,6 +351,24 @@ function planEnum(inflection: Inflection, { typeName, description }: Pick<EnumPl
     if (registry.claim(name, `enum value ${JSON.stringify(value)}`, location)) out.push({ name, value });
   }
   return { typeName, description, values: out };
+}
+
+/** The enum of the blueprints' identifiers, which the hand-written schema (schema/base.graphql) names. */
+export const BLUEPRINT_ENUM = 'BlueprintIdentifier';
+
+/**
+ * One value per blueprint, spelled by the enum value rule; two identifiers on one value
+ * (`api-gateway`, `APIGateway`) are a NAME_COLLISION naming both blueprints.
+ */
+function planBlueprintEnum(model: BlueprintModel, inflection: Inflection, errors: LatticeError[]): BlueprintEnumPlan {
+  const registry = new NameRegistry(errors, `value of enum ${BLUEPRINT_ENUM}`);
+  const values: { name: string; value: string; description: string }[] = [];
+  for (const bp of model.blueprints) {
+    const name = inflection.enumValueName(bp.identifier);
+    const description = bp.description ?? `${bp.title}: blueprint "${bp.identifier}".`;
+    if (registry.claim(name, `blueprint "${bp.identifier}"`, bp.origin.locate('/identifier'))) values.push({ name, value: bp.identifier, description });
+  }
+  return { typeName: BLUEPRINT_ENUM, description: 'The blueprints of the model: one value per blueprint identifier (`cloud-resource` is `CLOUD_RESOURCE`). The identifier as written is in `Blueprint.definition`.', values };
 }
 
 /** The blueprint a property of format `entity` (or an array of them) points at. */

@@ -24,8 +24,8 @@ const META_FIELDS_SDL = `  "Global, opaque identifier: pass it to \`node(id:)\`.
   icon: String
   "The teams that own the entity (Port's \`$team\`)."
   team: [String!]!
-  "The identifier of the entity's blueprint."
-  blueprint: String!
+  "The entity's blueprint."
+  blueprint: BlueprintIdentifier!
   "When the entity was created (Port's \`$createdAt\`)."
   createdAt: DateTime
   "When the entity was last changed (Port's \`$updatedAt\`)."
@@ -48,7 +48,7 @@ const META_FIELDS_SDL = `  "Global, opaque identifier: pass it to \`node(id:)\`.
   scorecards: [ScorecardResult!]!`;
 
 export function printPlan(plan: SchemaPlan): string {
-  const out: string[] = [];
+  const out: string[] = [printBlueprintEnum(plan)];
   for (const e of plan.enums) out.push(printEnum(e), printEnumFilters(plan, e));
   for (const t of plan.types) out.push(printType(plan, t), printConnection(t), printFilter(plan, t), printOrderBy(t), printWrites(t.typeName, t.writes));
   out.push(printRoot(plan));
@@ -159,6 +159,10 @@ function printOrderBy(t: TypePlan): string {
 function printEnum(e: EnumPlan): string {
   const values = e.values.map((v) => `  ${doc(`As written: ${JSON.stringify(v.value)}`)}\n  ${v.name}`).join('\n');
   return `${doc(e.description)}\nenum ${e.typeName} {\n${values}\n}`;
+}
+
+function printBlueprintEnum({ blueprintEnum: e }: SchemaPlan): string {
+  return `${doc(e.description)}\nenum ${e.typeName} {\n${e.values.map((v) => `  ${doc(v.description)}\n  ${v.name}`).join('\n')}\n}`;
 }
 
 function printEnumFilters(plan: SchemaPlan, e: EnumPlan): string {

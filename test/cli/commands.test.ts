@@ -46,7 +46,7 @@ describe('lattice run --wait on an approval action', () => {
 
     const approve = cli(['approve', id, '--reason', 'go'], { LATTICE_TOKEN: LEAD_TOKEN });
     expect(await approve.exit).toBe(0);
-    expect(lines(approve.stdout())).toEqual([expect.stringMatching(new RegExp(`^${id} restart on Component CartService: (IN_PROGRESS|SUCCESS)`))]);
+    expect(lines(approve.stdout())).toEqual([expect.stringMatching(new RegExp(`^${id} restart on COMPONENT CartService: (IN_PROGRESS|SUCCESS)`))]);
     expect(await run.exit).toBe(0);
     expect(lines(run.stdout()).at(-1)).toBe('status: SUCCESS: webhook answered 200');
   });
@@ -89,7 +89,7 @@ describe('lattice approve / decline / cancel', () => {
     const decline = cli(['decline', id, '--reason', 'freeze', '--json'], { LATTICE_TOKEN: LEAD_TOKEN });
     expect(await decline.exit).toBe(0);
     const run = JSON.parse(decline.stdout());
-    expect(run).toMatchObject({ id, action: 'restart', status: 'DECLINED', createdBy: USER, entity: { identifier: 'CartService', blueprint: 'Component' }, approvals: [{ user: LEAD, decision: 'DECLINE', reason: 'freeze' }] });
+    expect(run).toMatchObject({ id, action: 'restart', status: 'DECLINED', createdBy: USER, entity: { identifier: 'CartService', blueprint: 'COMPONENT' }, approvals: [{ user: LEAD, decision: 'DECLINE', reason: 'freeze' }] });
   });
 
   it('refusals exit 1 with the code and message: the creator may not approve; cancelling an ended run', async () => {
@@ -128,7 +128,7 @@ describe('lattice status', () => {
         `run:        ${id}`,
         'status:     WAITING_FOR_APPROVAL',
         'action:     restart',
-        'entity:     Component CartService',
+        'entity:     COMPONENT CartService',
         expect.stringMatching(new RegExp(`^created by: ${USER} at \\d{4}-`)),
         `approval:   ${APPROVERS}`,
         `follow:     lattice logs ${id} --follow`,

@@ -208,6 +208,30 @@ export function entityStoreContract(name: string, makeStore: () => Promise<Entit
       });
     });
 
+    describe('insert', () => {
+      it('creates an entity that does not exist, and writes nothing over one that does', async () => {
+        const store = await makeStore();
+        const created = await store.insert(component('a', { title: 'first' }));
+        expect(created).toMatchObject({ identifier: 'a', title: 'first' });
+        expect(await store.insert(component('a', { title: 'second', relations: { system: 'S' } }))).toBeUndefined();
+        expect(await store.getMany('Component', ['a'])).toEqual([created]);
+        expect(await store.findByRelation('Component', 'system', ['S'])).toEqual([[]]);
+        await options.checkIndex?.(store);
+      });
+
+      it('of concurrent inserts of one key through two handles, exactly one writes', async () => {
+        const a = await makeStore();
+        const b = await makeStore();
+        for (let round = 0; round < 10; round++) {
+          const id = `c${round}`;
+          const results = await Promise.all([0, 1, 2].flatMap((k) => [a.insert(component(id, { title: `a${k}` })), b.insert(component(id, { title: `b${k}` }))]));
+          const written = results.filter((r) => r !== undefined);
+          expect(written, `round ${round}`).toHaveLength(1);
+          expect(await b.getMany('Component', [id])).toEqual(written);
+        }
+      });
+    });
+
     describe('delete', () => {
       it('returns, per key, whether it existed', async () => {
         const store = await makeStore();

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 const UPSERT = `mutation {
-  upsertEntity(blueprint: "Component", identifier: "NewService", title: "New", properties: {type: "service"}, relations: {system: "Cart"}) {
+  upsertEntity(blueprint: COMPONENT, identifier: "NewService", title: "New", properties: {type: "service"}, relations: {system: "Cart"}) {
     identifier title createdAt
   }
 }`;

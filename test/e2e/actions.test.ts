@@ -222,8 +222,8 @@ describe('runs are Relay-shaped', () => {
     expect(first.pageInfo.hasNextPage).toBe(all.totalCount > 2);
     const next = (await as('dev', `{ runs(first: 2, orderBy: CREATED_AT_ASC, after: "${first.pageInfo.endCursor}") { nodes { id } } }`)).data.runs.nodes.map((n: { id: string }) => n.id);
     expect([...first.edges.map((e: { node: { id: string } }) => e.node.id), ...next]).toEqual(oldest.slice(0, 4));
-    const onComponents = (await as('dev', '{ runs(first: 1000, filter: { blueprint: "Component" }) { totalCount } }')).data.runs.totalCount;
-    const onNothing = (await as('dev', '{ runs(first: 1000, filter: { blueprint: "NoSuchBlueprint" }) { totalCount } }')).data.runs.totalCount;
+    const onComponents = (await as('dev', '{ runs(first: 1000, filter: { blueprint: COMPONENT }) { totalCount } }')).data.runs.totalCount;
+    const onNothing = (await as('dev', '{ runs(first: 1000, filter: { blueprint: DOMAIN }) { totalCount } }')).data.runs.totalCount;
     expect(onNothing).toBe(0);
     expect(onComponents).toBeLessThan(all.totalCount);
   });
@@ -267,7 +267,7 @@ describe('approvals: the incident runbook needs both named SREs', () => {
 
   it('lists the actions with their typed mutation names', async () => {
     const res = await as(null, '{ actions { identifier mutationName operation blueprint } }');
-    expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY_2', blueprint: 'Component' });
+    expect(res.data.actions).toContainEqual({ identifier: 'incident_runbook', mutationName: 'incidentRunbook', operation: 'DAY_2', blueprint: 'COMPONENT' });
     expect(res.data.actions).toHaveLength(readdirSync(path.join(ROOT, 'schema/actions')).length);
   });
 });

@@ -195,7 +195,7 @@ describe('each trigger type fires exactly once per event across two replicas', (
   });
 
   it('a loop of two automations stops at the guard', async () => {
-    await gql(b, 'mutation { upsertEntity(blueprint: "DevEnvironment", identifier: "loop-a", properties: { extensions: 0 }) { identifier } }');
+    await gql(b, 'mutation { upsertEntity(blueprint: DEV_ENVIRONMENT, identifier: "loop-a", properties: { extensions: 0 }) { identifier } }');
     const refused = await until(async () => [...(await runsOf('bump_a')), ...(await runsOf('bump_b'))].find((r) => r.status === 'FAILURE'), 'the refused run');
     expect(refused.summary).toMatch(/^loop guard: automation "bump_[ab]" would be run 4 of a chain .* past the limit of 3 \(automation\.maxDepth\); not invoked$/);
   });

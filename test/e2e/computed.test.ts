@@ -115,9 +115,9 @@ describe('computed fields', () => {
 
 describe('dangling relations', () => {
   it('resolve to null plus an error naming the missing entity; the rest is served', async () => {
-    const put = await gql(lattice.url, 'mutation { a: upsertEntity(blueprint: "Component", identifier: "tmp", properties: { type: "library" }) { identifier } b: upsertEntity(blueprint: "Component", identifier: "user", relations: { uses: ["tmp", "cart-lib"] }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+    const put = await gql(lattice.url, 'mutation { a: upsertEntity(blueprint: COMPONENT, identifier: "tmp", properties: { type: "library" }) { identifier } b: upsertEntity(blueprint: COMPONENT, identifier: "user", relations: { uses: ["tmp", "cart-lib"] }) { identifier } }', undefined, { token: ADMIN_TOKEN });
     expect(put.errors).toBeUndefined();
-    await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "tmp") }', undefined, { token: ADMIN_TOKEN });
+    await gql(lattice.url, 'mutation { deleteEntity(blueprint: COMPONENT, identifier: "tmp") }', undefined, { token: ADMIN_TOKEN });
     const res = await gql(lattice.url, '{ component(identifier: "user") { identifier uses { totalCount nodes { identifier } } } }');
     expect(res.data.component).toEqual({ identifier: 'user', uses: { totalCount: 2, nodes: [{ identifier: 'cart-lib' }, null] } });
     expect(res.errors).toEqual([

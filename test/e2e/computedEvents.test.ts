@@ -166,7 +166,7 @@ describe('computed values fire automations, once across two replicas', () => {
     client = sub;
     let probed = false;
     sub.subscribe(
-      { query: 'subscription { entityChanged(blueprint: "Svc") { identifier entity { ... on Svc { envTier scorecards { level } } } } }' },
+      { query: 'subscription { entityChanged(blueprint: SVC) { identifier entity { ... on Svc { envTier scorecards { level } } } } }' },
       {
         next: (v: any) => {
           const c = v.data?.entityChanged;
@@ -179,12 +179,12 @@ describe('computed values fire automations, once across two replicas', () => {
     );
     // The subscription is in place once a write of another Svc reaches it (written again until it does).
     await until(async () => {
-      await gql(a, 'mutation { upsertEntity(blueprint: "Svc", identifier: "probe") { identifier } }');
+      await gql(a, 'mutation { upsertEntity(blueprint: SVC, identifier: "probe") { identifier } }');
       return probed;
     }, 'the subscription on B');
-    await gql(a, 'mutation { upsertEntity(blueprint: "Squad", identifier: "sq1") { identifier } }');
-    await gql(a, 'mutation { upsertEntity(blueprint: "Env", identifier: "ns-1", relations: { squad: "sq1" }) { identifier } }');
-    await gql(a, 'mutation { upsertEntity(blueprint: "Svc", identifier: "svc1", relations: { env: "ns-1" }) { identifier } }');
+    await gql(a, 'mutation { upsertEntity(blueprint: SQUAD, identifier: "sq1") { identifier } }');
+    await gql(a, 'mutation { upsertEntity(blueprint: ENV, identifier: "ns-1", relations: { squad: "sq1" }) { identifier } }');
+    await gql(a, 'mutation { upsertEntity(blueprint: SVC, identifier: "svc1", relations: { env: "ns-1" }) { identifier } }');
     await until(async () => (await markers()).includes('envs-sq1-1'), 'the squad counting ns-1');
   });
 
@@ -207,9 +207,9 @@ describe('computed values fire automations, once across two replicas', () => {
   });
 
   it('an Env created and one deleted: the squad counts them; the Svc left pointing at the deleted one fires', async () => {
-    await gql(b, 'mutation { upsertEntity(blueprint: "Env", identifier: "ns-2", relations: { squad: "sq1" }) { identifier } }');
+    await gql(b, 'mutation { upsertEntity(blueprint: ENV, identifier: "ns-2", relations: { squad: "sq1" }) { identifier } }');
     await until(async () => (await markers()).includes('envs-sq1-2'), 'the squad counting ns-2');
-    await gql(b, 'mutation { deleteEntity(blueprint: "Env", identifier: "ns-1") }');
+    await gql(b, 'mutation { deleteEntity(blueprint: ENV, identifier: "ns-1") }');
     await until(async () => (await markers()).includes('gone-svc1-ns-1'), 'the related deletion automation');
     await until(async () => (await ended('aggregation_changed')).length === 3, 'the squad counting one less');
     const [gone] = await runsOf('related_deleted');

@@ -103,12 +103,12 @@ const held = (g: GatewayProcess) => g.output.filter((line) => line.includes('job
 it('the replica that made a change dies holding its dependents jobs: the other replica observes the dependents, the automation fires once', async () => {
   const a = await startGatewayProcess('A', { ...env, LATTICE_TEST_HOLD_JOBS: DEPENDENTS_QUEUE });
   gateways.push(a);
-  await gql(a, 'mutation { upsertEntity(blueprint: "Env", identifier: "e1", properties: { tier: "dev" }) { identifier } }');
-  await gql(a, 'mutation { upsertEntity(blueprint: "Svc", identifier: "s1", relations: { env: "e1" }) { identifier } }');
+  await gql(a, 'mutation { upsertEntity(blueprint: ENV, identifier: "e1", properties: { tier: "dev" }) { identifier } }');
+  await gql(a, 'mutation { upsertEntity(blueprint: SVC, identifier: "s1", relations: { env: "e1" }) { identifier } }');
   expect((await gql(a, '{ svc(identifier: "s1") { envTier } }')).svc).toEqual({ envTier: 'dev' });
   // The Env's creation queued a dependents job (the Svc's mirror reads Envs); A holds it.
   await until(() => held(a).length === 1, 'A holding the dependents job of the Env’s creation');
-  await gql(a, 'mutation { upsertEntity(blueprint: "Env", identifier: "e1", properties: { tier: "prod" }) { identifier } }');
+  await gql(a, 'mutation { upsertEntity(blueprint: ENV, identifier: "e1", properties: { tier: "prod" }) { identifier } }');
   await until(() => held(a).length === 2, 'A holding the dependents job of the tier change');
 
   const dependents = queue(DEPENDENTS_QUEUE);

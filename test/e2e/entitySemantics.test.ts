@@ -41,17 +41,17 @@ describe.each(stores)('entity semantics on the %s store', (_name, openStore) => 
   });
 
   it('upsertEntity replaces by default and merges with merge: true', async () => {
-    const created = await admin(`mutation { upsertEntity(blueprint: "Component", identifier: "search", title: "Search", team: ["shop"], properties: { type: "service", kubernetesNamespace: "shop" }, relations: { system: "Cart" }) { title team properties } }`);
+    const created = await admin(`mutation { upsertEntity(blueprint: COMPONENT, identifier: "search", title: "Search", team: ["shop"], properties: { type: "service", kubernetesNamespace: "shop" }, relations: { system: "Cart" }) { title team properties } }`);
     expect(created.data.upsertEntity).toEqual({ title: 'Search', team: ['shop'], properties: { type: 'service', kubernetesNamespace: 'shop' } });
-    const merged = await admin(`mutation { upsertEntity(blueprint: "Component", identifier: "search", properties: { type: "library" }, merge: true) { title team properties ... on Component { system { identifier } } } }`);
+    const merged = await admin(`mutation { upsertEntity(blueprint: COMPONENT, identifier: "search", properties: { type: "library" }, merge: true) { title team properties ... on Component { system { identifier } } } }`);
     expect(merged.data.upsertEntity).toEqual({ title: 'Search', team: ['shop'], properties: { type: 'library', kubernetesNamespace: 'shop' }, system: { identifier: 'Cart' } });
-    const replaced = await admin(`mutation { upsertEntity(blueprint: "Component", identifier: "search", properties: { type: "service" }) { title team properties ... on Component { system { identifier } } } }`);
+    const replaced = await admin(`mutation { upsertEntity(blueprint: COMPONENT, identifier: "search", properties: { type: "service" }) { title team properties ... on Component { system { identifier } } } }`);
     expect(replaced.data.upsertEntity).toEqual({ title: null, team: [], properties: { type: 'service' }, system: null });
   });
 
   it("refuses identifiers outside Port's rule with BAD_USER_INPUT and a pointer", async () => {
     for (const id of ['a b/c', 'nul\\u0000', 'x'.repeat(10_000)]) {
-      const res = await admin(`mutation { upsertEntity(blueprint: "Domain", identifier: "${id}") { identifier } }`);
+      const res = await admin(`mutation { upsertEntity(blueprint: DOMAIN, identifier: "${id}") { identifier } }`);
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', pointer: '/identifier', argument: 'identifier' });
       expect(res.errors?.[0].message.length).toBeLessThan(400);
     }
@@ -59,16 +59,16 @@ describe.each(stores)('entity semantics on the %s store', (_name, openStore) => 
   });
 
   it('refuses to delete an entity that required relations point at, and deletes them too with deleteDependents', async () => {
-    expect((await admin(`mutation { upsertEntity(blueprint: "Component", identifier: "billing", properties: { type: "service" }) { identifier } }`)).errors).toBeUndefined();
-    expect((await admin(`mutation { upsertEntity(blueprint: "API", identifier: "BillingAPI", properties: { type: "grpc" }, relations: { provider: "billing" }) { identifier } }`)).errors).toBeUndefined();
-    const refused = await admin(`mutation { deleteEntity(blueprint: "Component", identifier: "billing") }`);
+    expect((await admin(`mutation { upsertEntity(blueprint: COMPONENT, identifier: "billing", properties: { type: "service" }) { identifier } }`)).errors).toBeUndefined();
+    expect((await admin(`mutation { upsertEntity(blueprint: API, identifier: "BillingAPI", properties: { type: "grpc" }, relations: { provider: "billing" }) { identifier } }`)).errors).toBeUndefined();
+    const refused = await admin(`mutation { deleteEntity(blueprint: COMPONENT, identifier: "billing") }`);
     expect(refused.errors?.[0].message).toBe(
       'Component "billing" cannot be deleted: 1 entity requires it: API "BillingAPI" (required relation "provider" → Component "billing"). Delete them first, or pass deleteDependents: true to delete them with it',
     );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', dependents: [{ blueprint: 'API', identifier: 'BillingAPI', relation: 'provider' }] });
     expect((await gql(lattice.url, '{ component(identifier: "billing") { identifier } api(identifier: "BillingAPI") { identifier } }')).data).toEqual({ component: { identifier: 'billing' }, api: { identifier: 'BillingAPI' } });
 
-    const deleted = await admin(`mutation { deleteEntity(blueprint: "Component", identifier: "billing", deleteDependents: true) }`);
+    const deleted = await admin(`mutation { deleteEntity(blueprint: COMPONENT, identifier: "billing", deleteDependents: true) }`);
     expect(deleted.data.deleteEntity).toBe(true);
     expect((await gql(lattice.url, '{ component(identifier: "billing") { identifier } api(identifier: "BillingAPI") { identifier } }')).data).toEqual({ component: null, api: null });
   });
@@ -77,7 +77,7 @@ describe.each(stores)('entity semantics on the %s store', (_name, openStore) => 
     const file = path.join(project.catalogDir, 'finance.json');
     writeFileSync(file, JSON.stringify({ Domain: [{ identifier: 'Finance', title: 'Finance' }] }));
     expect(await lattice.runtime.reload()).toBe(true);
-    const ledger = await admin(`mutation { upsertEntity(blueprint: "System", identifier: "Ledger", relations: { domain: "Finance" }) { identifier } }`);
+    const ledger = await admin(`mutation { upsertEntity(blueprint: SYSTEM, identifier: "Ledger", relations: { domain: "Finance" }) { identifier } }`);
     expect(ledger.errors).toBeUndefined();
 
     rmSync(file);
@@ -90,13 +90,13 @@ describe.each(stores)('entity semantics on the %s store', (_name, openStore) => 
     expect((await gql(lattice.url, '{ system(identifier: "Ledger") { domain { title } } }')).data.system).toEqual({ domain: { title: 'Finance' } });
 
     // Once the dependent goes, the same change is accepted.
-    expect((await admin(`mutation { deleteEntity(blueprint: "System", identifier: "Ledger") }`)).data.deleteEntity).toBe(true);
+    expect((await admin(`mutation { deleteEntity(blueprint: SYSTEM, identifier: "Ledger") }`)).data.deleteEntity).toBe(true);
     expect(await lattice.runtime.reload()).toBe(true);
     expect((await gql(lattice.url, '{ domain(identifier: "Finance") { title } }')).data.domain).toBeNull();
   });
 
   it('never lets a catalog file and the API overwrite each other: the collision is an error naming both owners, and nothing is lost', async () => {
-    await admin(`mutation { upsertEntity(blueprint: "Domain", identifier: "Payments", title: "Payments (API)") { identifier } }`);
+    await admin(`mutation { upsertEntity(blueprint: DOMAIN, identifier: "Payments", title: "Payments (API)") { identifier } }`);
     const file = path.join(project.catalogDir, 'payments.json');
     writeFileSync(file, JSON.stringify({ Domain: [{ identifier: 'Payments', title: 'Payments (file)' }] }, null, 2));
     expect(await lattice.runtime.reload()).toBe(false);
@@ -119,7 +119,7 @@ describe.each(stores)('entity semantics on the %s store', (_name, openStore) => 
     expect((await gql(lattice.url, '{ domain(identifier: "Payments") { title } }')).data.domain).toEqual({ title: 'Payments (API)' });
 
     // The other way round: the API cannot change what a file owns.
-    const fileOwned = await admin(`mutation { upsertEntity(blueprint: "Domain", identifier: "Orders", title: "mine", merge: true) { identifier } }`);
+    const fileOwned = await admin(`mutation { upsertEntity(blueprint: DOMAIN, identifier: "Orders", title: "mine", merge: true) { identifier } }`);
     expect(fileOwned.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', file: 'catalog/seed.json' });
     expect((await gql(lattice.url, '{ domain(identifier: "Orders") { title } }')).data.domain).toEqual({ title: 'Orders' });
   });

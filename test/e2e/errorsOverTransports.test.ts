@@ -54,7 +54,7 @@ function overWs(query: string): Promise<{ data?: unknown; errors?: readonly { me
 }
 
 const CASES: readonly [string, string, Record<string, unknown>][] = [
-  ['a LatticeError keeps its code and details', '{ node(id: "not-a-global-id") { id } }', { code: 'BAD_USER_INPUT' }],
+  ['a LatticeError keeps its code and details', '{ search(query: { combinator: "and", rules: [{ operator: "relatedTo", blueprint: "Nope", value: "x" }] }) { totalCount } }', { code: 'BAD_USER_INPUT', pointer: '/rules/0/blueprint' }],
   ['a validation error', '{ nope }', { code: 'GRAPHQL_VALIDATION_FAILED' }],
   ['a syntax error', '{ component(identifier: "CartService") { title ', { code: 'GRAPHQL_PARSE_FAILED' }],
   ['an unexpected error is masked', '{ component(identifier: "Boom") { title } }', { code: 'INTERNAL_SERVER_ERROR' }],

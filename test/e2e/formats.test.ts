@@ -107,8 +107,8 @@ afterAll(() => lattice?.close());
 const upsert = (identifier: string, properties: Record<string, unknown>, token = ADMIN_TOKEN, relations: Record<string, unknown> = {}) =>
   gql(
     lattice.url,
-    'mutation($b: String!, $i: String!, $p: JSON, $r: JSON) { upsertEntity(blueprint: $b, identifier: $i, properties: $p, relations: $r) { identifier createdBy updatedBy properties } }',
-    { b: identifier.startsWith('team:') ? 'team' : 'service', i: identifier.replace(/^team:/, ''), p: properties, r: relations },
+    'mutation($b: BlueprintIdentifier!, $i: String!, $p: JSON, $r: JSON) { upsertEntity(blueprint: $b, identifier: $i, properties: $p, relations: $r) { identifier createdBy updatedBy properties } }',
+    { b: identifier.startsWith('team:') ? 'TEAM' : 'SERVICE', i: identifier.replace(/^team:/, ''), p: properties, r: relations },
     { token },
   );
 
@@ -260,7 +260,7 @@ describe('Port property formats', () => {
     expect(first.data.upsertEntity).toMatchObject({ createdBy: 'admin@example.com', updatedBy: 'admin@example.com', properties: { myEnumProp: 'my-option-1', locked: false, myTimerProp: '2022-04-18T11:44:15.345Z' } });
     const second = await upsert('api-written', { myEnumProp: 'my-option-2' }, OTHER_TOKEN, { squad: 'sre' });
     expect(second.data.upsertEntity).toMatchObject({ createdBy: 'admin@example.com', updatedBy: 'other@example.com' });
-    const retitled = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "team", identifier: "sre", title: "SRE") { createdBy updatedBy } }', undefined, { token: OTHER_TOKEN });
+    const retitled = await gql(lattice.url, 'mutation { upsertEntity(blueprint: TEAM, identifier: "sre", title: "SRE") { createdBy updatedBy } }', undefined, { token: OTHER_TOKEN });
     expect(retitled.data.upsertEntity).toEqual({ createdBy: 'admin@example.com', updatedBy: 'other@example.com' });
     const read = await gql(lattice.url, '{ service(identifier: "api-written") { teamCreatedBy teamUpdatedBy authors } team(identifier: "platform") { createdBy updatedBy } }');
     expect(read.errors).toBeUndefined();

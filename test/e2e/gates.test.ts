@@ -106,7 +106,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   [A, B] = await Promise.all([startGateway('A'), startGateway('B')]);
-  const created = await gql(A, `mutation { upsertEntity(blueprint: "Service", identifier: "cart", properties: { replicas: 1, minReplicas: 2 }) { identifier } }`, ADMIN);
+  const created = await gql(A, `mutation { upsertEntity(blueprint: SERVICE, identifier: "cart", properties: { replicas: 1, minReplicas: 2 }) { identifier } }`, ADMIN);
   expect(created.errors).toBeUndefined();
 }, 60_000);
 
@@ -185,7 +185,7 @@ describe('a production deploy gated on a scorecard, across two replicas', () => 
     const fix = await gql(B, `mutation { executeAction(action: "add_readme", entity: "cart", inputs: { text: "# Cart" }) { id } }`, DEV);
     expect((await ended(B, fix.data.executeAction.id)).status).toBe('SUCCESS');
     expect((await level(A)).level).toBe('Bronze');
-    expect((await gql(B, `mutation { upsertEntity(blueprint: "Service", identifier: "cart", properties: { replicas: 2 }, merge: true) { identifier } }`, ADMIN)).errors).toBeUndefined();
+    expect((await gql(B, `mutation { upsertEntity(blueprint: SERVICE, identifier: "cart", properties: { replicas: 2 }, merge: true) { identifier } }`, ADMIN)).errors).toBeUndefined();
     expect((await level(A)).level).toBe('Silver');
     const allowed = await deploy(A, 'production');
     expect(allowed.errors).toBeUndefined();
@@ -193,7 +193,7 @@ describe('a production deploy gated on a scorecard, across two replicas', () => 
     expect((await ended(B, allowed.data.executeAction.id)).status).toBe('SUCCESS');
 
     // Below Silver again: refused; a waiver lets one deploy through.
-    await gql(A, `mutation { upsertEntity(blueprint: "Service", identifier: "cart", properties: { replicas: 0 }, merge: true) { identifier } }`, ADMIN);
+    await gql(A, `mutation { upsertEntity(blueprint: SERVICE, identifier: "cart", properties: { replicas: 0 }, merge: true) { identifier } }`, ADMIN);
     expect((await deploy(B, 'production')).errors?.[0].extensions?.code).toBe('GATE_FAILED');
     const asked = await gql(B, `mutation { requestGateWaiver(action: "deploy", entity: "cart", reason: "hotfix for INC-42", durationSeconds: 3600) { ${RUN} } }`, DEV);
     expect(asked.data.requestGateWaiver).toMatchObject({ status: 'WAITING_FOR_APPROVAL', waiver: { reason: 'hotfix for INC-42', durationSeconds: 3600, expiresAt: null } });

@@ -112,7 +112,7 @@ describe('GitHub source: merging with the catalog', () => {
 
   it('reports a conflict when the catalog and GitHub disagree, serving the catalog\'s value', async () => {
     const lattice = await gateway();
-    const put = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "repo-1", properties: { language: "COBOL" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+    const put = await gql(lattice.url, 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "repo-1", properties: { language: "COBOL" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
     expect(put.errors).toBeUndefined();
     const res = await gql(lattice.url, '{ component(identifier: "repo-1") { language url conflicts { field values { source value } } } }');
     expect(res.data.component.url).toBe('https://github.com/acme/repo-1');

@@ -193,20 +193,20 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       await openGraphiql(w);
       const frames: string[] = [];
       page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-      await typeInto(page, '.graphiql-query-editor', 'subscription { entityChanged(blueprint: "Component", identifier: "GraphiqlProbe") { change identifier entity { title } } }');
+      await typeInto(page, '.graphiql-query-editor', 'subscription { entityChanged(blueprint: COMPONENT, identifier: "GraphiqlProbe") { change identifier entity { title } } }');
       await page.locator('button.graphiql-execute-button').click();
       await expect.poll(() => frames.some((f) => f.includes('"type":"subscribe"')), { timeout: 15_000 }).toBe(true);
       const init = JSON.parse(frames.find((f) => f.includes('"type":"connection_init"'))!);
       expect(init.payload).toEqual({ authorization: `Bearer ${ADMIN_TOKEN}` });
 
-      const write = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "GraphiqlProbe", title: "Written while GraphiQL listens", properties: { type: "service" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+      const write = await gql(lattice.url, 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "GraphiqlProbe", title: "Written while GraphiQL listens", properties: { type: "service" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
       expect(write.errors).toBeUndefined();
       await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain('Written while GraphiQL listens');
       const text = await responseText(page);
       expect(text).toContain('UPSERTED');
       expect(text).not.toContain('"errors"');
       await w.screenshot();
-      await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "GraphiqlProbe") }', undefined, { token: ADMIN_TOKEN });
+      await gql(lattice.url, 'mutation { deleteEntity(blueprint: COMPONENT, identifier: "GraphiqlProbe") }', undefined, { token: ADMIN_TOKEN });
     });
   });
 
@@ -231,8 +231,8 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       expect(text).toMatch(/← component ← production\/orders\/cart-service/);
       const drawn = () => page.evaluate(() => window.latticeCatalogGraph!.nodes().map((n) => n.id()).sort());
       const before = await drawn();
-      expect(before).toEqual(expect.arrayContaining(['Component:CartService', 'System:Cart', 'API:CartAPI', 'Resource:cart-sql-sb', 'Workload:production/orders/cart-service']));
-      expect(before).not.toContain('Domain:Orders');
+      expect(before).toEqual(expect.arrayContaining(['COMPONENT:CartService', 'SYSTEM:Cart', 'API:CartAPI', 'RESOURCE:cart-sql-sb', 'WORKLOAD:production/orders/cart-service']));
+      expect(before).not.toContain('DOMAIN:Orders');
 
       // Click the System node on the canvas: its own neighbourhood (its domain, its other components) joins the picture.
       const box = (await page.getByTestId('catalog-graph').boundingBox())!;
@@ -240,13 +240,13 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       // it misses, so the poll clicks again (every 2 s) until the neighbourhood has joined.
       const clickSystem = async () => {
         const ids = await drawn();
-        if (!ids.includes('Domain:Orders')) {
-          const at = await page.evaluate(() => window.latticeCatalogGraph!.getElementById('System:Cart').renderedPosition());
+        if (!ids.includes('DOMAIN:Orders')) {
+          const at = await page.evaluate(() => window.latticeCatalogGraph!.getElementById('SYSTEM:Cart').renderedPosition());
           await page.mouse.click(box.x + at.x, box.y + at.y);
         }
         return ids;
       };
-      await expect.poll(clickSystem, { timeout: 20_000, interval: 2_000 }).toContain('Domain:Orders');
+      await expect.poll(clickSystem, { timeout: 20_000, interval: 2_000 }).toContain('DOMAIN:Orders');
       expect((await drawn()).length).toBeGreaterThan(before.length);
       await expect.poll(() => relations.innerText()).toMatch(/→ domain → Orders/);
       // (A block body: returning Cytoscape's instance would make Playwright serialize all of it.)
@@ -259,8 +259,8 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       await page.getByLabel('Blueprint').selectOption('Component');
       await page.getByLabel('Identifier').fill('ProductsService');
       await page.getByRole('button', { name: 'Show', exact: true }).click();
-      await expect.poll(drawn, { timeout: 15_000 }).toContain('Component:ProductsService');
-      await expect.poll(drawn).not.toContain('Workload:production/orders/cart-service');
+      await expect.poll(drawn, { timeout: 15_000 }).toContain('COMPONENT:ProductsService');
+      await expect.poll(drawn).not.toContain('WORKLOAD:production/orders/cart-service');
     });
   });
 
@@ -269,7 +269,7 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       const { page } = w;
       await page.addInitScript((headers) => {
         localStorage.setItem('graphiql:headers', headers);
-        localStorage.setItem('lattice:selectedEntity', JSON.stringify({ blueprint: 'Component', identifier: 'CartService' }));
+        localStorage.setItem('lattice:selectedEntity', JSON.stringify({ blueprint: 'COMPONENT', identifier: 'CartService' }));
       }, AUTH_HEADERS);
       await openGraphiql(w);
       await openPlugin(page, 'Actions');
@@ -278,7 +278,7 @@ describe('GraphiQL 5 in headless Chromium, offline', { timeout: 120_000 }, () =>
       await action.waitFor({ timeout: 15_000 });
       // The DAY-2 and DELETE actions of Component, as the API defines them; none of another blueprint, no CREATE action.
       const defined = (await gql(lattice.url, '{ actions { identifier operation blueprint } }')).data.actions as { identifier: string; operation: string; blueprint: string | null }[];
-      const expected = defined.filter((a) => a.blueprint === 'Component' && a.operation !== 'CREATE').map((a) => a.identifier).sort();
+      const expected = defined.filter((a) => a.blueprint === 'COMPONENT' && a.operation !== 'CREATE').map((a) => a.identifier).sort();
       expect(expected).toContain('update_pod_count');
       expect(expected.length).toBeLessThan(defined.length);
       expect(await page.locator('article[data-action]').evaluateAll((a) => a.map((x) => x.getAttribute('data-action')).sort())).toEqual(expected);

@@ -100,7 +100,7 @@ describe('graphql-ws protocol', () => {
     const c = await connect();
     c.send(init);
     await c.next('connection_ack');
-    const sub = { id: 'same', type: 'subscribe', payload: { query: 'subscription { entityChanged(blueprint: "Component") { identifier } }' } };
+    const sub = { id: 'same', type: 'subscribe', payload: { query: 'subscription { entityChanged(blueprint: COMPONENT) { identifier } }' } };
     c.send(sub);
     c.send(sub);
     expect((await c.closed).code).toBe(4409);

@@ -73,7 +73,7 @@ describe('Hive Gateway over Lattice (default transport)', () => {
   it('streams an entityChanged subscription from Lattice (over SSE) to a client of the gateway', async () => {
     toLattice.length = 0;
     const client = createClient({ url: GATEWAY, fetchFn: hiveFetch });
-    const events = client.iterate<{ entityChanged: { identifier: string; change: string; entity: { title: string } | null } }>({ query: 'subscription { entityChanged(blueprint: "Domain") { identifier change entity { title } } }' });
+    const events = client.iterate<{ entityChanged: { identifier: string; change: string; entity: { title: string } | null } }>({ query: 'subscription { entityChanged(blueprint: DOMAIN) { identifier change entity { title } } }' });
     const stream = pull(events);
     await writeUntilSeen((i) => writeDomain(lattice.url, 'ViaHive', `warm ${i}`), () => stream.take(() => true, 2_000));
     await writeDomain(lattice.url, 'ViaHive', 'through Hive Gateway');
@@ -88,7 +88,7 @@ describe('Hive Gateway over Lattice (default transport)', () => {
 
   it("keeps Lattice's operation limits behind the gateway (a subscription too deep is refused)", async () => {
     const client = createClient({ url: GATEWAY, fetchFn: hiveFetch });
-    const deep = 'subscription { entityChanged(blueprint: "Component") { entity { ... on Component { system { componentsBySystem { nodes { system { componentsBySystem { nodes { system { identifier } } } } } } } } } } }';
+    const deep = 'subscription { entityChanged(blueprint: COMPONENT) { entity { ... on Component { system { componentsBySystem { nodes { system { componentsBySystem { nodes { system { identifier } } } } } } } } } } }';
     const results: unknown[] = [];
     for await (const r of client.iterate({ query: deep })) results.push(r);
     expect(JSON.stringify(results)).toMatch(/its depth is \d+, the limit is 8/);

@@ -59,7 +59,7 @@ describe('hot reload', () => {
   it('tells entityChanged subscribers what a catalog-file change did', async () => {
     const client = createClient({ url: `${lattice.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     const events: { identifier: string; change: string; entity: { title: string } | null }[] = [];
-    const done = new Promise<void>((resolve) => client.subscribe({ query: 'subscription { entityChanged(blueprint: "System") { identifier change entity { title } } }' }, { next: (v) => void events.push((v.data as any).entityChanged), error: resolve, complete: resolve }));
+    const done = new Promise<void>((resolve) => client.subscribe({ query: 'subscription { entityChanged(blueprint: SYSTEM) { identifier change entity { title } } }' }, { next: (v) => void events.push((v.data as any).entityChanged), error: resolve, complete: resolve }));
     try {
       await new Promise((r) => setTimeout(r, 200));
       const file = path.join(project.catalogDir, 'systems.yaml');

@@ -13,7 +13,7 @@ import type { Lattice } from '../../src/server/app.ts';
 import { startTestLattice } from '../helpers/lattice.ts';
 import { pull, writeDomain, writeUntilSeen } from '../helpers/streams.ts';
 
-const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Domain") { identifier change entity { title } } }';
+const SUBSCRIPTION = 'subscription { entityChanged(blueprint: DOMAIN) { identifier change entity { title } } }';
 type Changed = { entityChanged: { identifier: string; change: string; entity: { title: string } | null } };
 
 let lattice: Lattice;
@@ -55,7 +55,7 @@ describe('GraphQL over SSE (graphql-sse)', () => {
       expect(text, method).toContain('event: next\ndata: {"data":{"domain":{"title":"Orders"}}');
       expect(text, method).toContain('event: complete');
     }
-    const mutation = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }')}`, { headers: { accept: 'text/event-stream' } });
+    const mutation = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('mutation { deleteEntity(blueprint: DOMAIN, identifier: "Orders") }')}`, { headers: { accept: 'text/event-stream' } });
     expect(mutation.status).toBe(405);
   });
 });
@@ -114,7 +114,7 @@ describe('multipart heartbeats', () => {
       method: 'POST',
       signal: abort.signal,
       headers: { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec=1.0' },
-      body: JSON.stringify({ query: 'subscription { entityChanged(blueprint: "Domain", identifier: "Quiet") { identifier } }' }),
+      body: JSON.stringify({ query: 'subscription { entityChanged(blueprint: DOMAIN, identifier: "Quiet") { identifier } }' }),
     });
     const reader = res.body!.getReader();
     let text = '';

@@ -185,7 +185,7 @@ describe('Kubernetes source: watch events', () => {
     const c = createClient({ url: `${l.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
     clients.push(c);
     c.subscribe(
-      { query: 'subscription { entityChanged(blueprint: "Workload") { identifier change entity { ... on Workload { desiredReplicas readyReplicas cluster } } } }' },
+      { query: 'subscription { entityChanged(blueprint: WORKLOAD) { identifier change entity { ... on Workload { desiredReplicas readyReplicas cluster } } } }' },
       { next: (v) => events.push(v), error: () => undefined, complete: () => undefined },
     );
     await new Promise((r) => setTimeout(r, 200)); // the subscription reaches the server

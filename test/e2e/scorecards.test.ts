@@ -62,11 +62,11 @@ describe('scorecards over GraphQL', () => {
     // Other blueprints have no scorecard.
     expect((await gql(l.url, `{ system(identifier: "system-0") { scorecards { level } } }`)).data.system.scorecards).toEqual([]);
     // The definitions as loaded.
-    const defs = await gql(l.url, `{ scorecardDefinitions(blueprint: "Component") { identifier blueprint levels { title } rules { identifier level query } } }`);
+    const defs = await gql(l.url, `{ scorecardDefinitions(blueprint: COMPONENT) { identifier blueprint levels { title } rules { identifier level query } } }`);
     expect(defs.data.scorecardDefinitions).toEqual([
       {
         identifier: 'ProductionReadiness',
-        blueprint: 'Component',
+        blueprint: 'COMPONENT',
         levels: [{ title: 'Basic' }, { title: 'Bronze' }, { title: 'Silver' }, { title: 'Gold' }],
         rules: [
           { identifier: 'hasSystem', level: 'Bronze', query: { combinator: 'and', rules: [{ relation: 'system', operator: 'isNotEmpty' }] } },
@@ -75,10 +75,10 @@ describe('scorecards over GraphQL', () => {
         ],
       },
     ]);
-    expect((await gql(l.url, `{ scorecardDefinitions(blueprint: "System") { identifier } }`)).data.scorecardDefinitions).toEqual([]);
+    expect((await gql(l.url, `{ scorecardDefinitions(blueprint: SYSTEM) { identifier } }`)).data.scorecardDefinitions).toEqual([]);
 
     // Live: a write moves the level in the next read.
-    const write = await gql(l.url, `mutation { upsertEntity(blueprint: "Component", identifier: "component-1", properties: { type: "service" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    const write = await gql(l.url, `mutation { upsertEntity(blueprint: COMPONENT, identifier: "component-1", properties: { type: "service" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
     expect(write.errors).toBeUndefined();
     expect(levelOf(await gql(l.url, `{ component(identifier: "component-1") { scorecards { level } } }`))).toBe('Gold');
 
@@ -169,11 +169,11 @@ describe('scorecards over GraphQL', () => {
     const levels: string[] = [];
     const done = new Promise<void>((resolve, reject) =>
       client.subscribe(
-        { query: 'subscription { entityChanged(blueprint: "Component", identifier: "component-3") { entity { ... on Component { type scorecards { level } } } } }' },
+        { query: 'subscription { entityChanged(blueprint: COMPONENT, identifier: "component-3") { entity { ... on Component { type scorecards { level } } } } }' },
         { next: (v: any) => void levels.push(`${v.data.entityChanged.entity.type}:${v.data.entityChanged.entity.scorecards[0].level}`), error: reject, complete: resolve },
       ),
     );
-    const write = (type: string) => gql(l.url, `mutation { upsertEntity(blueprint: "Component", identifier: "component-3", properties: { type: "${type}" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    const write = (type: string) => gql(l.url, `mutation { upsertEntity(blueprint: COMPONENT, identifier: "component-3", properties: { type: "${type}" }, merge: true) { identifier } }`, undefined, { token: ADMIN_TOKEN });
     // The same write again until the subscription is in place and its first event arrives.
     while (levels.length === 0) {
       await write('service');
@@ -203,9 +203,9 @@ describe('scorecards over GraphQL', () => {
     expect(gold.length).toBeGreaterThan(0);
     expect(gold.every((c: number) => c % 2 === 0 && Math.floor(c / 10) % 20 === 0)).toBe(true);
     // The relation path component → system → domain: one batched load per hop for the whole page.
-    expect(delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0, changes: 0 });
+    expect(delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, insert: 0, delete: 0, replaceOrigin: 0, changes: 0 });
     const again = await count(`{ components(first: 1000, filter: { productionReadinessLevel: { atLeast: "Bronze" } }, orderBy: [PRODUCTION_READINESS_LEVEL_DESC]) { nodes { scorecards { level } } } }`);
     // The field, the filter and the orderBy share one evaluation per request.
-    expect(again.delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, delete: 0, replaceOrigin: 0, changes: 0 });
+    expect(again.delta).toEqual({ list: 1, getMany: 2, findByRelation: 0, put: 0, insert: 0, delete: 0, replaceOrigin: 0, changes: 0 });
   });
 });

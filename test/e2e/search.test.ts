@@ -89,24 +89,24 @@ const ofBlueprint = (blueprint: string) => ({ property: '$blueprint', operator: 
 
 describe('search over computed properties', () => {
   it('mirror, calculation and aggregation properties take rules like stored ones', async () => {
-    expect(await search(and(ofBlueprint('Component'), { property: 'domainTitle', operator: '=', value: 'Shop' }))).toEqual(['Component:cart-api', 'Component:cart-lib', 'Component:search-api']);
-    expect(await search(and(ofBlueprint('Component'), { property: 'systemTitle', operator: 'isEmpty' }))).toEqual(['Component:orphan']);
-    expect(await search(and(ofBlueprint('Component'), { property: 'doubleCost', operator: '>', value: 10 }))).toEqual(['Component:cart-api', 'Component:search-api']);
-    expect(await search(and(ofBlueprint('System'), { property: 'componentCount', operator: '>=', value: 2 }))).toEqual(['System:cart']);
-    expect(await search(and(ofBlueprint('Domain'), { property: 'totalCost', operator: 'between', value: { from: 40, to: 50 } }))).toEqual(['Domain:shop']);
-    expect(await search(and({ property: 'componentCount', operator: '=', value: 1 }))).toEqual(['Domain:ops', 'System:infra', 'System:search']);
+    expect(await search(and(ofBlueprint('Component'), { property: 'domainTitle', operator: '=', value: 'Shop' }))).toEqual(['COMPONENT:cart-api', 'COMPONENT:cart-lib', 'COMPONENT:search-api']);
+    expect(await search(and(ofBlueprint('Component'), { property: 'systemTitle', operator: 'isEmpty' }))).toEqual(['COMPONENT:orphan']);
+    expect(await search(and(ofBlueprint('Component'), { property: 'doubleCost', operator: '>', value: 10 }))).toEqual(['COMPONENT:cart-api', 'COMPONENT:search-api']);
+    expect(await search(and(ofBlueprint('System'), { property: 'componentCount', operator: '>=', value: 2 }))).toEqual(['SYSTEM:cart']);
+    expect(await search(and(ofBlueprint('Domain'), { property: 'totalCost', operator: 'between', value: { from: 40, to: 50 } }))).toEqual(['DOMAIN:shop']);
+    expect(await search(and({ property: 'componentCount', operator: '=', value: 1 }))).toEqual(['DOMAIN:ops', 'SYSTEM:infra', 'SYSTEM:search']);
   });
 
   it('Port operators the gateway used to refuse or ignore', async () => {
-    expect(await search(and(ofBlueprint('Component'), { property: 'tags', operator: 'containsAny', value: ['pci', 'gdpr'] }))).toEqual(['Component:cart-api']);
+    expect(await search(and(ofBlueprint('Component'), { property: 'tags', operator: 'containsAny', value: ['pci', 'gdpr'] }))).toEqual(['COMPONENT:cart-api']);
     expect(await search(and(ofBlueprint('Component'), { property: '$identifier', operator: 'doesNotBeginsWith', value: 'cart' }, { property: '$identifier', operator: 'doesNotEndsWith', value: 'tool' }))).toEqual([
-      'Component:orphan',
-      'Component:search-api',
+      'COMPONENT:orphan',
+      'COMPONENT:search-api',
     ]);
     expect(await search(and(ofBlueprint('Component'), { property: '$createdAt', operator: 'between', value: { preset: 'today' } }))).toHaveLength(5);
     expect(await search(and(ofBlueprint('Component'), { property: '$createdAt', operator: 'notBetween', value: { preset: 'today' } }))).toEqual([]);
-    expect(await search(and({ property: { path: ['system', 'domain'] }, operator: 'matchAny', value: 'ops' }))).toEqual(['Component:infra-tool']);
-    expect(await search(and({ operator: 'relatedTo', blueprint: 'System', value: 'cart' }))).toEqual(['Component:cart-api', 'Component:cart-lib', 'Domain:shop']);
+    expect(await search(and({ property: { path: ['system', 'domain'] }, operator: 'matchAny', value: 'ops' }))).toEqual(['COMPONENT:infra-tool']);
+    expect(await search(and({ operator: 'relatedTo', blueprint: 'System', value: 'cart' }))).toEqual(['COMPONENT:cart-api', 'COMPONENT:cart-lib', 'DOMAIN:shop']);
   });
 });
 

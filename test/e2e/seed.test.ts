@@ -63,7 +63,7 @@ describe('the seed dashboard', () => {
   it('serves every seed entity with its meta fields', async () => {
     const res = await gql(lattice.url, `{ resource(identifier: "cart-sql-sb") { id identifier title icon blueprint team properties relations createdAt } components { totalCount } apis { nodes { identifier title icon } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.resource).toMatchObject({ identifier: 'cart-sql-sb', title: 'Cart SQL database', icon: 'GPU', blueprint: 'Resource', team: [], properties: { type: 'postgress' }, relations: {} });
+    expect(res.data.resource).toMatchObject({ identifier: 'cart-sql-sb', title: 'Cart SQL database', icon: 'GPU', blueprint: 'RESOURCE', team: [], properties: { type: 'postgress' }, relations: {} });
     expect(typeof res.data.resource.id).toBe('string');
     expect(Date.parse(res.data.resource.createdAt)).not.toBeNaN();
     expect(res.data.components.totalCount).toBe(4);
@@ -88,7 +88,7 @@ describe('enums keep the value as written', () => {
   });
 
   it('upsertEntity keeps "Open API" and rejects values outside the enum', async () => {
-    const ok = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "OrdersAPI", title: "Orders API", properties: { type: "Open API" }, relations: { provider: "ProductsService" }) { identifier properties ... on API { type provider { identifier } } } }`, undefined, { token: ADMIN_TOKEN });
+    const ok = await gql(lattice.url, `mutation { upsertEntity(blueprint: API, identifier: "OrdersAPI", title: "Orders API", properties: { type: "Open API" }, relations: { provider: "ProductsService" }) { identifier properties ... on API { type provider { identifier } } } }`, undefined, { token: ADMIN_TOKEN });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.upsertEntity).toEqual({ identifier: 'OrdersAPI', properties: { type: 'Open API' }, type: 'OPEN_API', provider: { identifier: 'ProductsService' } });
     const read = await gql(lattice.url, `{ apis(filter: { type: { in: [OPEN_API] } }, orderBy: [IDENTIFIER_DESC]) { nodes { identifier properties } } }`);
@@ -96,10 +96,10 @@ describe('enums keep the value as written', () => {
       { identifier: 'OrdersAPI', properties: { type: 'Open API' } },
       { identifier: 'CartAPI', properties: { type: 'Open API' } },
     ]);
-    const bad = await gql(lattice.url, `mutation { upsertEntity(blueprint: "API", identifier: "X", properties: { type: "OPEN_API" }, relations: { provider: "CartService" }) { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    const bad = await gql(lattice.url, `mutation { upsertEntity(blueprint: API, identifier: "X", properties: { type: "OPEN_API" }, relations: { provider: "CartService" }) { identifier } }`, undefined, { token: ADMIN_TOKEN });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', pointer: '/properties/type' });
     expect(bad.errors?.[0].message).toContain('"Open API"');
-    const deleted = await gql(lattice.url, `mutation { deleteEntity(blueprint: "API", identifier: "OrdersAPI") }`, undefined, { token: ADMIN_TOKEN });
+    const deleted = await gql(lattice.url, `mutation { deleteEntity(blueprint: API, identifier: "OrdersAPI") }`, undefined, { token: ADMIN_TOKEN });
     expect(deleted.data.deleteEntity).toBe(true);
   });
 });
@@ -165,15 +165,32 @@ describe('filters, ordering and pagination', () => {
 });
 
 describe('root fields', () => {
+  it('node(id:) is null for an id that is not one of ours, as Relay servers answer it', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    const ids = {
+      malformed: 'not-a-global-id',
+      foreign: Buffer.from('User:1').toString('base64'), // graphql-relay's toGlobalId('User', '1')
+      unknownBlueprint: b64(JSON.stringify(['Nope', 'Cart'])),
+      wrongShape: b64(JSON.stringify(['System', 'Cart', 'extra'])),
+      noSuchEntity: b64(JSON.stringify(['System', 'Nowhere'])),
+    };
+    const res = await gql(lattice.url, `query(${Object.keys(ids).map((k) => `$${k}: ID!`).join(', ')}) { ${Object.keys(ids).map((k) => `${k}: node(id: $${k}) { id }`).join(' ')} }`, ids);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual(Object.fromEntries(Object.keys(ids).map((k) => [k, null])));
+    // The same shape naming an entity that exists is found: the nulls above are not a broken decoder.
+    expect((await gql(lattice.url, '{ node(id: "' + b64(JSON.stringify(['System', 'Cart'])) + '") { ... on System { identifier } } }')).data.node).toEqual({ identifier: 'Cart' });
+  });
+
   it('entity, node and blueprints', async () => {
-    const res = await gql(lattice.url, `{ entity(blueprint: "System", identifier: "Cart") { __typename id identifier ... on System { domain { identifier } } } blueprints { identifier typeName relations { identifier target fieldName reverseFieldName } } }`);
+    const res = await gql(lattice.url, `{ entity(blueprint: SYSTEM, identifier: "Cart") { __typename id identifier ... on System { domain { identifier } } } blueprints { identifier typeName relations { identifier target fieldName reverseFieldName } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.entity).toMatchObject({ __typename: 'System', identifier: 'Cart', domain: { identifier: 'Orders' } });
     const node = await gql(lattice.url, `query($id: ID!) { node(id: $id) { id ... on System { identifier } } }`, { id: res.data.entity.id });
     expect(node.data.node).toEqual({ id: res.data.entity.id, identifier: 'Cart' });
     // The seed's five, and the DevEnvironment the shipped TTL actions create (docs/orchestration.md).
     expect(res.data.blueprints.map((b: { typeName: string }) => b.typeName)).toEqual(['API', 'Component', 'DevEnvironment', 'Domain', 'Resource', 'System']);
-    const component = res.data.blueprints.find((b: { identifier: string }) => b.identifier === 'Component');
+    // Blueprints are BlueprintIdentifier values, as every typed position names them.
+    const component = res.data.blueprints.find((b: { identifier: string }) => b.identifier === 'COMPONENT');
     expect(component.relations).toContainEqual({ identifier: 'consumesApi', target: 'API', fieldName: 'consumesApi', reverseFieldName: 'componentsByConsumesApi' });
   });
 
@@ -184,31 +201,31 @@ describe('root fields', () => {
       return res.data.search.nodes.map((n: { blueprint: string; identifier: string }) => `${n.blueprint}:${n.identifier}`);
     };
     expect(await q({ combinator: 'and', rules: [{ property: '$blueprint', operator: '=', value: 'Component' }, { property: 'type', operator: '=', value: 'library' }] })).toEqual([
-      'Component:CoreKafkaLibrary',
-      'Component:CorePaymentLibrary',
+      'COMPONENT:CoreKafkaLibrary',
+      'COMPONENT:CorePaymentLibrary',
     ]);
     expect(await q({ combinator: 'or', rules: [{ property: '$title', operator: 'beginsWith', value: 'Cart' }, { property: 'type', operator: 'in', value: ['grpc', 'postgress'] }] })).toEqual([
       'API:CartAPI',
-      'Component:CartService',
-      'Resource:cart-sql-sb',
-      'System:Cart',
+      'COMPONENT:CartService',
+      'RESOURCE:cart-sql-sb',
+      'SYSTEM:Cart',
     ]);
     expect(await q({ combinator: 'and', rules: [{ operator: 'relatedTo', blueprint: 'System', value: 'Cart', direction: 'downstream' }, { property: '$blueprint', operator: '=', value: 'Component' }] })).toEqual([
-      'Component:CartService',
-      'Component:CoreKafkaLibrary',
-      'Component:CorePaymentLibrary',
+      'COMPONENT:CartService',
+      'COMPONENT:CoreKafkaLibrary',
+      'COMPONENT:CorePaymentLibrary',
       // transitively: ProductsService consumes CartAPI, which CartService provides
-      'Component:ProductsService',
+      'COMPONENT:ProductsService',
     ]);
     expect(await q({ combinator: 'and', rules: [{ operator: 'relatedTo', blueprint: 'Component', value: 'ProductsService', direction: 'upstream' }] })).toEqual([
       'API:CartAPI',
-      'Component:CartService',
-      'Component:CoreKafkaLibrary',
-      'Component:CorePaymentLibrary',
-      'Domain:Orders',
-      'Resource:cart-sql-sb',
-      'System:Cart',
-      'System:Products',
+      'COMPONENT:CartService',
+      'COMPONENT:CoreKafkaLibrary',
+      'COMPONENT:CorePaymentLibrary',
+      'DOMAIN:Orders',
+      'RESOURCE:cart-sql-sb',
+      'SYSTEM:Cart',
+      'SYSTEM:Products',
     ]);
     expect(await q({ combinator: 'and', rules: [{ operator: 'relatedTo', blueprint: 'Component', value: 'ProductsService', required: true }] })).toEqual([]);
     const bad = await gql(lattice.url, `{ search(query: { combinator: "xor", rules: [] }) { totalCount } }`);
@@ -224,15 +241,14 @@ describe('root fields', () => {
 describe('bad input', () => {
   it('mutations validate properties, relations and blueprints with JSON pointers', async () => {
     const cases: [string, Record<string, unknown>][] = [
-      [`upsertEntity(blueprint: "Component", identifier: "X", properties: { type: 42 })`, { pointer: '/properties/type' }],
-      [`upsertEntity(blueprint: "Component", identifier: "X", properties: { color: "red" })`, { pointer: '/properties/color' }],
-      [`upsertEntity(blueprint: "Component", identifier: "X", relations: { system: "Nowhere" })`, { pointer: '/relations/system' }],
-      [`upsertEntity(blueprint: "Component", identifier: "X", relations: { resources: "cart-sql-sb" })`, { pointer: '/relations/resources' }],
-      [`upsertEntity(blueprint: "API", identifier: "X", properties: { type: "grpc" })`, { pointer: '/relations/provider' }],
-      [`upsertEntity(blueprint: "Nope", identifier: "X")`, { argument: 'blueprint' }],
-      [`upsertEntity(blueprint: "Component", identifier: "X", properties: [1])`, { pointer: '/properties' }],
-      [`upsertEntity(blueprint: "Component", identifier: "CartService", title: "Mine now")`, { code: 'CONFLICT', file: 'catalog/seed.json' }],
-      [`deleteEntity(blueprint: "Component", identifier: "CartService")`, { code: 'CONFLICT' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "X", properties: { type: 42 })`, { pointer: '/properties/type' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "X", properties: { color: "red" })`, { pointer: '/properties/color' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "X", relations: { system: "Nowhere" })`, { pointer: '/relations/system' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "X", relations: { resources: "cart-sql-sb" })`, { pointer: '/relations/resources' }],
+      [`upsertEntity(blueprint: API, identifier: "X", properties: { type: "grpc" })`, { pointer: '/relations/provider' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "X", properties: [1])`, { pointer: '/properties' }],
+      [`upsertEntity(blueprint: COMPONENT, identifier: "CartService", title: "Mine now")`, { code: 'CONFLICT', file: 'catalog/seed.json' }],
+      [`deleteEntity(blueprint: COMPONENT, identifier: "CartService")`, { code: 'CONFLICT' }],
     ];
     for (const [mutation, expected] of cases) {
       const res = await gql(lattice.url, `mutation { m: ${mutation} ${mutation.startsWith('delete') ? '' : '{ identifier }'} }`, undefined, { token: ADMIN_TOKEN });
@@ -240,6 +256,9 @@ describe('bad input', () => {
       expect(res.errors?.[0].extensions, mutation).toMatchObject({ code: 'BAD_USER_INPUT', ...expected });
       expect(res.errors?.[0].path).toEqual(['m']);
     }
+    // A blueprint the model has not is no BlueprintIdentifier value: a validation error naming the enum.
+    const unknown = await gql(lattice.url, 'mutation { upsertEntity(blueprint: NOPE, identifier: "X") { identifier } }', undefined, { token: ADMIN_TOKEN });
+    expect(unknown.errors).toMatchObject([{ message: 'Value "NOPE" does not exist in "BlueprintIdentifier" enum.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, locations: [{ line: 1, column: 36 }] }]);
     const still = await gql(lattice.url, `{ component(identifier: "X") { identifier } components { totalCount } }`);
     expect(still.data).toEqual({ component: null, components: { totalCount: 4 } });
   });
@@ -270,7 +289,7 @@ describe('bad input', () => {
   it('GET queries work, GET mutations do not', async () => {
     const get = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('{ domain(identifier: "Orders") { title } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(await get.json()).toEqual({ data: { domain: { title: 'Orders' } }, extensions: { cost: { estimated: 2, limit: 10_000_000 } } });
-    const mutation = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const mutation = await fetch(`${lattice.url}/graphql?query=${encodeURIComponent('mutation { deleteEntity(blueprint: DOMAIN, identifier: "Orders") }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(mutation.status).toBe(405);
   });
 });

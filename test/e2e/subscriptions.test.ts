@@ -56,8 +56,8 @@ async function until(check: () => boolean, what: string, timeoutMs = 5_000) {
   }
 }
 
-const SUB = 'subscription { entityChanged(blueprint: "Component") { identifier change entity { title ... on Component { type system { identifier } } } } }';
-const upsert = (title: string) => `mutation { upsertEntity(blueprint: "Component", identifier: "Live", title: "${title}", properties: { type: "service" }, relations: { system: "Cart" }) { identifier } }`;
+const SUB = 'subscription { entityChanged(blueprint: COMPONENT) { identifier change entity { title ... on Component { type system { identifier } } } } }';
+const upsert = (title: string) => `mutation { upsertEntity(blueprint: COMPONENT, identifier: "Live", title: "${title}", properties: { type: "service" }, relations: { system: "Cart" }) { identifier } }`;
 
 describe('entityChanged', () => {
   it('streams upserts and deletes to a subscriber, with the entity as it is now', async () => {
@@ -66,8 +66,8 @@ describe('entityChanged', () => {
     await new Promise((r) => setTimeout(r, 200));
     await gql(l.url, upsert('Live v1'), undefined, { token: ADMIN_TOKEN });
     await gql(l.url, upsert('Live v2'), undefined, { token: ADMIN_TOKEN });
-    await gql(l.url, 'mutation { deleteEntity(blueprint: "Component", identifier: "Live") }', undefined, { token: ADMIN_TOKEN });
-    await gql(l.url, 'mutation { upsertEntity(blueprint: "Domain", identifier: "Other", title: "not a component") { identifier } }', undefined, { token: ADMIN_TOKEN });
+    await gql(l.url, 'mutation { deleteEntity(blueprint: COMPONENT, identifier: "Live") }', undefined, { token: ADMIN_TOKEN });
+    await gql(l.url, 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "Other", title: "not a component") { identifier } }', undefined, { token: ADMIN_TOKEN });
     await until(() => events.length >= 3, 'three events');
     await new Promise((r) => setTimeout(r, 100));
     expect(events.map((e) => e.data.entityChanged)).toEqual([

@@ -20,7 +20,7 @@ describe('search(where:)', () => {
     const typed = await gql(
       lattice.url,
       `{ search(where: { combinator: AND, rules: [
-          { relatedTo: { blueprint: "System", value: ["Cart"], direction: DOWNSTREAM } },
+          { relatedTo: { blueprint: SYSTEM, value: ["Cart"], direction: DOWNSTREAM } },
           { group: { combinator: OR, rules: [
             { property: { property: "type", operator: EQUALS, value: "service" } },
             { relation: { relation: "system", operator: IN, value: ["Nowhere"] } }
@@ -38,7 +38,7 @@ describe('search(where:)', () => {
         ] }) { nodes { blueprint identifier } } }`,
     );
     expect(typed.errors).toBeUndefined();
-    expect(ids(typed)).toEqual(['Component:CartService', 'Component:ProductsService']);
+    expect(ids(typed)).toEqual(['COMPONENT:CartService', 'COMPONENT:ProductsService']);
     expect(ids(typed)).toEqual(ids(json));
   });
 

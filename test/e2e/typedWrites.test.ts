@@ -75,9 +75,9 @@ describe('typed writes', () => {
   });
 
   it('upsertEntity keeps taking Port payloads as they are: enum values as written', async () => {
-    const res = await as('mutation { upsertEntity(blueprint: "Component", identifier: "Pasted", properties: { type: "library" }, relations: { system: "Cart" }) { identifier ... on Component { type } properties } }');
+    const res = await as('mutation { upsertEntity(blueprint: COMPONENT, identifier: "Pasted", properties: { type: "library" }, relations: { system: "Cart" }) { identifier ... on Component { type } properties } }');
     expect(res.data.upsertEntity).toEqual({ identifier: 'Pasted', type: 'LIBRARY', properties: { type: 'library' } });
-    const typedSpelling = await as('mutation { upsertEntity(blueprint: "Component", identifier: "Pasted", properties: { type: "LIBRARY" }) { identifier } }');
+    const typedSpelling = await as('mutation { upsertEntity(blueprint: COMPONENT, identifier: "Pasted", properties: { type: "LIBRARY" }) { identifier } }');
     expect(typedSpelling.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', pointer: '/properties/type' });
   });
 

@@ -90,7 +90,7 @@ describe('Redis faults', () => {
   });
 
   it('with AOF: a write acknowledged before kill -9 is there after the restart', async () => {
-    const write = await query(`mutation { upsertEntity(blueprint: "Component", identifier: "Durable", title: "Durable", properties: {type: "service"}) { identifier } }`, ADMIN_TOKEN);
+    const write = await query(`mutation { upsertEntity(blueprint: COMPONENT, identifier: "Durable", title: "Durable", properties: {type: "service"}) { identifier } }`, ADMIN_TOKEN);
     expect(write.data?.upsertEntity?.identifier).toBe('Durable');
     await redis.restart({ empty: false });
     const res = await until(() => query(`{ component(identifier: "Durable") { title } }`), (r) => r.data?.component?.title === 'Durable');

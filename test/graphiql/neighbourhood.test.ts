@@ -25,24 +25,24 @@ describe('the Catalog graph neighbourhood', () => {
   it('asks every relation of CartService in both directions, and reads the answer as nodes and edges', async () => {
     const model = await gql(lattice.url, BLUEPRINTS_QUERY);
     expect(model.errors).toBeUndefined();
-    const q = neighbourhoodQuery(model.data.blueprints, 'Component');
+    const q = neighbourhoodQuery(model.data.blueprints, 'COMPONENT');
     const schema = buildSchema(lattice.runtime.current!.sdl.replace(/@key\([^)]*\)/g, ''), { assumeValid: true });
     expect(validate(schema, parse(q.query))).toEqual([]);
     // Forward relations (Component's own) and reverse ones (others pointing at Component), each bounded.
     expect(q.fields.map((f) => `${f.direction} ${f.relation}`).sort()).toEqual(['in components', 'in provider', 'out components', 'out consumesApi', 'out providesApi', 'out resources', 'out system']);
     for (const f of q.fields.filter((x) => x.many)) expect(q.query).toContain(`${f.alias}: ${f.field}(first: ${PAGE_SIZE})`);
 
-    const answer = await gql(lattice.url, q.query, { blueprint: 'Component', identifier: 'CartService' });
+    const answer = await gql(lattice.url, q.query, { blueprint: 'COMPONENT', identifier: 'CartService' });
     expect(answer.errors).toBeUndefined();
     const n = readNeighbourhood(q, answer.data.entity);
-    expect(n.center).toEqual({ blueprint: 'Component', identifier: 'CartService', title: 'Cart Service' });
+    expect(n.center).toEqual({ blueprint: 'COMPONENT', identifier: 'CartService', title: 'Cart Service' });
     const edges = n.edges.map((e) => `${e.source} -${e.relation}-> ${e.target}`).sort();
     expect(edges).toEqual([
-      'API:CartAPI -provider-> Component:CartService',
-      'Component:CartService -components-> Component:CoreKafkaLibrary',
-      'Component:CartService -components-> Component:CorePaymentLibrary',
-      'Component:CartService -resources-> Resource:cart-sql-sb',
-      'Component:CartService -system-> System:Cart',
+      'API:CartAPI -provider-> COMPONENT:CartService',
+      'COMPONENT:CartService -components-> COMPONENT:CoreKafkaLibrary',
+      'COMPONENT:CartService -components-> COMPONENT:CorePaymentLibrary',
+      'COMPONENT:CartService -resources-> RESOURCE:cart-sql-sb',
+      'COMPONENT:CartService -system-> SYSTEM:Cart',
     ]);
     expect(n.nodes).toHaveLength(6);
     expect(n.hidden).toEqual([]);

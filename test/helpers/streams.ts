@@ -45,7 +45,7 @@ export function pull<T>(iterable: AsyncIterable<T>): Pulled<T> {
 
 /** An upsert of the Domain `identifier` with `title` (an entityChanged event), as the admin. */
 export async function writeDomain(url: string, identifier: string, title: string): Promise<void> {
-  const res = await gql(url, `mutation { upsertEntity(blueprint: "Domain", identifier: "${identifier}", title: "${title}") { identifier } }`, undefined, { token: ADMIN_TOKEN });
+  const res = await gql(url, `mutation { upsertEntity(blueprint: DOMAIN, identifier: "${identifier}", title: "${title}") { identifier } }`, undefined, { token: ADMIN_TOKEN });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
 }
 

@@ -15,7 +15,7 @@ import type { Lattice } from '../../src/server/app.ts';
 let lattice: Lattice;
 
 async function write(identifier: string, properties: Record<string, unknown>) {
-  const res = await gql(lattice.url, 'mutation($id: String!, $p: JSON) { upsertEntity(blueprint: "DevEnvironment", identifier: $id, properties: $p) { identifier } }', { id: identifier, p: properties }, { token: ADMIN_TOKEN });
+  const res = await gql(lattice.url, 'mutation($id: String!, $p: JSON) { upsertEntity(blueprint: DEV_ENVIRONMENT, identifier: $id, properties: $p) { identifier } }', { id: identifier, p: properties }, { token: ADMIN_TOKEN });
   expect(res.errors).toBeUndefined();
 }
 
@@ -82,7 +82,7 @@ describe('entity triggers', () => {
     expect(updated.automation?.event.diff.before.properties.owner).toBe('ann');
     // Writing the same content again is no change: nothing fires.
     await write('t-1', { owner: 'bob' });
-    const del = await gql(lattice.url, 'mutation { deleteEntity(blueprint: "DevEnvironment", identifier: "t-1") }', undefined, { token: ADMIN_TOKEN });
+    const del = await gql(lattice.url, 'mutation { deleteEntity(blueprint: DEV_ENVIRONMENT, identifier: "t-1") }', undefined, { token: ADMIN_TOKEN });
     expect(del.errors).toBeUndefined();
     await until(async () => (await runsOf('on_deleted')).some((r) => r.status === 'SUCCESS'), 'on_deleted');
     await until(async () => (await runsOf('on_any')).filter((r) => r.status === 'SUCCESS').length === 3, 'on_any ×3');
@@ -115,7 +115,7 @@ describe('timers', () => {
     const moved = at(900);
     await write('x-moved', { expires_at: moved });
     await write('x-gone', { expires_at: at(600) });
-    await gql(lattice.url, 'mutation { deleteEntity(blueprint: "DevEnvironment", identifier: "x-gone") }', undefined, { token: ADMIN_TOKEN });
+    await gql(lattice.url, 'mutation { deleteEntity(blueprint: DEV_ENVIRONMENT, identifier: "x-gone") }', undefined, { token: ADMIN_TOKEN });
     await write('x-last', { expires_at: at(1500) });
     const runs = await until(async () => {
       const r = await runsOf('on_expired');

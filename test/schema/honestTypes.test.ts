@@ -14,9 +14,12 @@ import {
   isIntrospectionType,
   isObjectType,
   isSpecifiedScalarType,
+  isScalarType,
+  buildSchema,
   printType,
   type GraphQLField,
   type GraphQLSchema,
+  type GraphQLType,
 } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildGeneration } from '../../src/server/runtime.ts';
@@ -107,7 +110,7 @@ const ACTION = {
     userInputs: {
       properties: {
         size: { type: 'string', enum: ['small', 'large'], default: 'small' },
-        count: { type: 'number', default: 2 },
+        count: { type: 'integer', default: 2 },
         labels: { type: 'object', default: { 'not-a-name': 1 } },
         reason: { type: 'string' },
       },
@@ -186,7 +189,7 @@ describe('nullability follows the blueprint', () => {
   it('action inputs: required ones non-null, defaults in the SDL (enum defaults by name), defaults no literal can write described', () => {
     const sdl = printType(schema.getType('ResizeInput') as never);
     expect(sdl).toContain('size: ResizeSize! = SMALL');
-    expect(sdl).toContain('count: Float = 2');
+    expect(sdl).toContain('count: Int = 2');
     expect(sdl).toContain('reason: String!');
     expect(sdl).toMatch(/Default: \{\\?"not-a-name\\?":1\}/);
     expect(sdl).toContain('labels: JSON\n');
@@ -212,6 +215,72 @@ describe('nullability follows the blueprint', () => {
   });
 });
 
+/**
+ * Every field, argument and input field whose name says it is integral by definition (a count, a
+ * number, a size, replicas, a depth, a capacity, epochs, a line or column, a page size): as
+ * "<Type>.<field>" or "<Type>.<field>(<argument>)", with its named type when that is not Int (or
+ * IntFilter, for a filter on a count). Blueprint values (properties, mirror and calculation
+ * properties, aggregations other than count) are Port's: a Port `number` is a Float, whatever its
+ * name, and they are left out through the plan.
+ */
+const INTEGRAL = /^(count|number|replicas|size|capacity|depth|epochs|line|column|first|last)$|[a-z0-9](Count|Number|Replicas|Size|Capacity|Depth|Epochs)$/;
+function integralNotInt(generation: ReturnType<typeof buildGeneration>): string[] {
+  const { schema, plan } = generation;
+  const portValues = new Set<string>();
+  for (const t of plan.types) {
+    for (const f of t.fields) {
+      const isPortValue = f.kind === 'property' || f.kind === 'mirror' || f.kind === 'calculation' || (f.kind === 'aggregation' && f.def.calculationSpec.func !== 'count');
+      if (!isPortValue) continue;
+      for (const owner of [t.typeName, t.filterType, t.writes.createInput, t.writes.patch]) portValues.add(`${owner}.${f.name}`);
+    }
+  }
+  const wrong: string[] = [];
+  // A value, or a filter on one; a field returning an object or an enum (a closed set of sizes) is not a number.
+  const check = (where: string, name: string, type: GraphQLType) => {
+    const named = getNamedType(type);
+    const numberTyped = isScalarType(named) ? named.name !== 'Int' : /^(Float|String|JSON)(List)?Filter$/.test(named.name);
+    if (INTEGRAL.test(name) && !portValues.has(where) && numberTyped) wrong.push(`${where}: ${named.name}`);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || !(isObjectType(type) || isInterfaceType(type) || isInputObjectType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      check(`${type.name}.${field.name}`, field.name, field.type);
+      for (const arg of 'args' in field ? field.args : []) check(`${type.name}.${field.name}(${arg.name})`, arg.name, arg.type);
+    }
+  }
+  return wrong;
+}
+
+describe('integral by definition is Int', () => {
+  it('in the schema of the shipped blueprints and actions: counts, page sizes, depths, replicas, sizes, pull request numbers', () => {
+    const generation = buildGeneration(read('schema/blueprints'), () => [], read('schema/actions'));
+    expect(integralNotInt(generation)).toEqual([]);
+    // The check sees what it should: action inputs integral by definition, and Port numbers left Float.
+    expect(fieldType(generation.schema, 'UpdatePodCountInput', 'replicas')).toBe('Int!');
+    expect(fieldType(generation.schema, 'ForceMergePullRequestInput', 'number')).toBe('Int!');
+    expect(fieldType(generation.schema, 'DevEnvironment', 'extensions')).toBe('Float');
+  });
+
+  it('in a schema with every kind of field, and in every example: an aggregation count is Int! and filtered with IntFilter', () => {
+    const generation = fixture();
+    expect(integralNotInt(generation)).toEqual([]);
+    expect(fieldType(generation.schema, 'Group', 'serviceCount')).toBe('Int!');
+    expect(fieldType(generation.schema, 'GroupFilter', 'serviceCount')).toBe('IntFilter');
+    // A Port number named like a count stays a Float (Port's number is not integral), and is left out.
+    expect(fieldType(generation.schema, 'Service', 'replicas')).toBe('Float');
+    for (const example of ['actions', 'demo', 'github', 'kubernetes', 'terraform']) {
+      const actionFiles = example === 'actions' ? read(`examples/${example}/actions`) : example === 'demo' ? read('schema/actions') : [];
+      expect(integralNotInt(buildGeneration(read(`examples/${example}/blueprints`), { actionFiles })), example).toEqual([]);
+    }
+  });
+
+  it('fails a count typed Float (the check is not blind)', () => {
+    const generation = fixture();
+    const planted = { ...generation, schema: buildSchema('input FloatFilter { equalTo: Float } type Query { componentCount: Float, first(n: Int, last: Float, nodeCount: FloatFilter): Int }') };
+    expect(integralNotInt(planted)).toEqual(['Query.componentCount: Float', 'Query.first(last): Float', 'Query.first(nodeCount): FloatFilter']);
+  });
+});
+
 describe('an entity that lacks a required value', () => {
   let lattice: Lattice | undefined;
   afterAll(() => lattice?.close());
@@ -219,7 +288,7 @@ describe('an entity that lacks a required value', () => {
   it('is served, with a field error naming the missing property or relation; the rest of the response stands', async () => {
     const project = tempProject();
     lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir });
-    const written = await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Component", identifier: "Orphan", title: "Orphan") { identifier } }', undefined, { token: ADMIN_TOKEN });
+    const written = await gql(lattice.url, 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Orphan", title: "Orphan") { identifier } }', undefined, { token: ADMIN_TOKEN });
     expect(written.errors).toBeUndefined();
     // The blueprint now requires what the entity, written before, lacks (every catalog file has both).
     const file = path.join(project.blueprintsDir, 'Component.json');

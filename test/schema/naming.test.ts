@@ -120,6 +120,25 @@ describe('name collisions', () => {
     expect(errors.map((e) => e.pointer)).toContain('/2/identifier');
   });
 
+  it('two blueprints landing on one BlueprintIdentifier value (types apart), or a blueprint on the enum itself', () => {
+    const errors = collisions([bp({ identifier: 'api-gateway' }), bp({ identifier: 'APIGateway' }), bp({ identifier: 'BlueprintIdentifier' })]);
+    expect(errors).toContainEqual({
+      code: 'NAME_COLLISION',
+      pointer: '/0/identifier',
+      message: 'blueprint "api-gateway" and blueprint "APIGateway" both become the GraphQL value of enum BlueprintIdentifier "API_GATEWAY"; rename one of them',
+    });
+    expect(errors).toContainEqual({ code: 'NAME_COLLISION', pointer: '/2/identifier', message: 'blueprint "BlueprintIdentifier" and the built-in schema both become the GraphQL type "BlueprintIdentifier"; rename one of them' });
+  });
+
+  it('the BlueprintIdentifier values: the enum value rule over the identifiers, described by the blueprint', () => {
+    const { blueprintEnum } = plan([bp({ identifier: 'cloud-resource', title: 'Cloud resource', description: 'A thing in a cloud' }), bp({ identifier: 'team', title: 'Team' }), bp({ identifier: '5xx', title: 'Errors' })]);
+    expect(blueprintEnum.values).toEqual([
+      { name: '_5XX', value: '5xx', description: 'Errors: blueprint "5xx".' },
+      { name: 'CLOUD_RESOURCE', value: 'cloud-resource', description: 'A thing in a cloud' },
+      { name: 'TEAM', value: 'team', description: 'Team: blueprint "team".' },
+    ]);
+  });
+
   it('a reverse relation landing on an existing field, unless renamed with "inverse"', () => {
     const clash = [bp({ identifier: 'S', schema: { properties: { componentsBySystem: { type: 'string' } } } }), bp({ identifier: 'Component', relations: { system: { target: 'S', many: false } } })];
     expect(collisions(clash)[0].pointer).toBe('/1/relations/system');

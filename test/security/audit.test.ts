@@ -107,10 +107,10 @@ describe('audit events for every kind, from two replicas, in one log', () => {
   beforeAll(async () => {
     startedAt = new Date().toISOString();
     // Entity writes: allowed on A, refused on B, deleted on A.
-    expect((await as(a, 'admin', 'mutation { upsertEntity(blueprint: "Domain", identifier: "Audited", title: "x") { identifier } }')).errors).toBeUndefined();
-    expect((await as(b, 'norole', 'mutation { upsertEntity(blueprint: "Domain", identifier: "Audited", title: "mine") { identifier } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await as(b, null, 'mutation { deleteEntity(blueprint: "Domain", identifier: "Audited") }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await as(a, 'admin', 'mutation { deleteEntity(blueprint: "Domain", identifier: "Audited") }')).data).toEqual({ deleteEntity: true });
+    expect((await as(a, 'admin', 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "Audited", title: "x") { identifier } }')).errors).toBeUndefined();
+    expect((await as(b, 'norole', 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "Audited", title: "mine") { identifier } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as(b, null, 'mutation { deleteEntity(blueprint: DOMAIN, identifier: "Audited") }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await as(a, 'admin', 'mutation { deleteEntity(blueprint: DOMAIN, identifier: "Audited") }')).data).toEqual({ deleteEntity: true });
     // Runs: created, approved, declined, cancelled; an invisible one approved by a stranger.
     const provision = await as(b, 'dev', 'mutation { provisionCloudResource(input: { name: "audited", type: S3_BUCKET }) { id } }');
     runIds.provision = provision.data.provisionCloudResource.id;
@@ -205,7 +205,7 @@ describe('without Redis', () => {
   it('keeps this process\'s events in a ring buffer of audit.maxEvents', async () => {
     const solo = await startTestLattice({ audit: { maxEvents: 2 } });
     try {
-      for (const title of ['one', 'two', 'three']) await as(solo, 'admin', `mutation { upsertEntity(blueprint: "Domain", identifier: "Ring", title: "${title}") { identifier } }`);
+      for (const title of ['one', 'two', 'three']) await as(solo, 'admin', `mutation { upsertEntity(blueprint: DOMAIN, identifier: "Ring", title: "${title}") { identifier } }`);
       const res = await auditLog(solo);
       expect(res.data.auditLog.nodes.map((n: { event: string; outcome: string }) => [n.event, n.outcome])).toEqual([
         ['entity.upsert', 'OK'],

@@ -117,8 +117,8 @@ const SEND_A_TOKEN = 'send "Authorization: Bearer <token>"';
 describe('anonymous callers are read-only', () => {
   it('refuses every kind of mutation over HTTP POST with UNAUTHENTICATED, and nothing is written', async () => {
     const mutations = [
-      'upsertEntity(blueprint: "Component", identifier: "EvilAPI", title: "evil") { identifier }',
-      'deleteEntity(blueprint: "Domain", identifier: "Orders")',
+      'upsertEntity(blueprint: COMPONENT, identifier: "EvilAPI", title: "evil") { identifier }',
+      'deleteEntity(blueprint: DOMAIN, identifier: "Orders")',
       'executeAction(action: "provision_cloud_resource", inputs: { name: "evil", type: "s3-bucket" }) { id }',
       'cancelRun(id: "run_anything") { id }',
       'approveRun(id: "run_anything") { id }',
@@ -135,10 +135,10 @@ describe('anonymous callers are read-only', () => {
 
   it('refuses mutations over graphql-ws too (an anonymous socket stays open for queries)', async () => {
     const c = wsClient(lattice.url);
-    const write = await overWs(c, 'mutation { upsertEntity(blueprint: "Component", identifier: "EvilWs") { identifier } }');
+    const write = await overWs(c, 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "EvilWs") { identifier } }');
     expect(write.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(write.errors?.[0].message).toContain(SEND_A_TOKEN);
-    const del = await overWs(c, 'mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }');
+    const del = await overWs(c, 'mutation { deleteEntity(blueprint: DOMAIN, identifier: "Orders") }');
     expect(del.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const read = await overWs(c, '{ domain(identifier: "Orders") { identifier } component(identifier: "EvilWs") { identifier } }');
     expect(read).toMatchObject({ data: { domain: { identifier: 'Orders' }, component: null } });
@@ -146,7 +146,7 @@ describe('anonymous callers are read-only', () => {
   });
 
   it('GET cannot mutate at all, even with an Admin token (405), and nothing changes', async () => {
-    const q = encodeURIComponent('mutation { deleteEntity(blueprint: "Domain", identifier: "Orders") }');
+    const q = encodeURIComponent('mutation { deleteEntity(blueprint: DOMAIN, identifier: "Orders") }');
     const res = await fetch(`${lattice.url}/graphql?query=${q}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(res.status).toBe(405);
     expect((await as(null, '{ domain(identifier: "Orders") { identifier } }')).data).toEqual({ domain: { identifier: 'Orders' } });
@@ -170,25 +170,25 @@ describe('anonymous callers are read-only', () => {
 
 describe('catalog write permissions (Port blueprint permissions)', () => {
   it('a token with no role may not register, update or unregister: FORBIDDEN naming the blueprint, the operation and what it requires', async () => {
-    const res = await as('norole', 'mutation { upsertEntity(blueprint: "Component", identifier: "Sneaky", properties: { type: "service" }) { identifier } }');
+    const res = await as('norole', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Sneaky", properties: { type: "service" }) { identifier } }');
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', blueprint: 'Component', operation: 'register', required: { roles: ['Admin'], ownedByTeam: false } });
     expect(res.errors?.[0].message).toBe("nobody@example.com may not register Component entities: the blueprint's permissions (entities.register) require one of the roles Admin");
-    expect((await as('admin', 'mutation { upsertEntity(blueprint: "Component", identifier: "Victim", properties: { type: "service" }) { identifier } }')).errors).toBeUndefined();
-    const update = await as('norole', 'mutation { upsertEntity(blueprint: "Component", identifier: "Victim", title: "pwned", properties: { type: "service" }) { identifier } }');
+    expect((await as('admin', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Victim", properties: { type: "service" }) { identifier } }')).errors).toBeUndefined();
+    const update = await as('norole', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Victim", title: "pwned", properties: { type: "service" }) { identifier } }');
     expect(update.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', blueprint: 'Component', operation: 'update' });
-    const del = await as('norole', 'mutation { deleteEntity(blueprint: "Component", identifier: "Victim") }');
+    const del = await as('norole', 'mutation { deleteEntity(blueprint: COMPONENT, identifier: "Victim") }');
     expect(del.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', blueprint: 'Component', operation: 'unregister' });
     expect((await as(null, '{ component(identifier: "Victim") { title } c: component(identifier: "Sneaky") { title } }')).data).toEqual({ component: { title: null }, c: null });
   });
 
   it('the Admin role registers, updates and unregisters', async () => {
-    expect((await as('admin', 'mutation { upsertEntity(blueprint: "Domain", identifier: "Adm", title: "one") { title } }')).data).toEqual({ upsertEntity: { title: 'one' } });
-    expect((await as('admin', 'mutation { upsertEntity(blueprint: "Domain", identifier: "Adm", title: "two") { title } }')).data).toEqual({ upsertEntity: { title: 'two' } });
-    expect((await as('admin', 'mutation { deleteEntity(blueprint: "Domain", identifier: "Adm") }')).data).toEqual({ deleteEntity: true });
+    expect((await as('admin', 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "Adm", title: "one") { title } }')).data).toEqual({ upsertEntity: { title: 'one' } });
+    expect((await as('admin', 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "Adm", title: "two") { title } }')).data).toEqual({ upsertEntity: { title: 'two' } });
+    expect((await as('admin', 'mutation { deleteEntity(blueprint: DOMAIN, identifier: "Adm") }')).data).toEqual({ deleteEntity: true });
   });
 
   it('ownedByTeam: a team member registers and updates its own team\'s systems only, and cannot take over or delete', async () => {
-    const upsert = (id: string, team: string, title = id) => `mutation { upsertEntity(blueprint: "System", identifier: "${id}", title: "${title}", team: ["${team}"], relations: { domain: "Orders" }) { identifier team } }`;
+    const upsert = (id: string, team: string, title = id) => `mutation { upsertEntity(blueprint: SYSTEM, identifier: "${id}", title: "${title}", team: ["${team}"], relations: { domain: "Orders" }) { identifier team } }`;
     expect((await as('orders', upsert('OrdersSys', 'orders'))).data).toEqual({ upsertEntity: { identifier: 'OrdersSys', team: ['orders'] } });
     expect((await as('orders', upsert('OrdersSys', 'orders', 'renamed'))).errors).toBeUndefined();
     const foreign = await as('orders', upsert('PaySysByOrders', 'payments'));
@@ -199,24 +199,24 @@ describe('catalog write permissions (Port blueprint permissions)', () => {
     const takeover = await as('orders', upsert('PaySys', 'orders'));
     expect(takeover.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', blueprint: 'System', operation: 'update' });
     // unregister is not granted: Admin only.
-    const del = await as('orders', 'mutation { deleteEntity(blueprint: "System", identifier: "OrdersSys") }');
+    const del = await as('orders', 'mutation { deleteEntity(blueprint: SYSTEM, identifier: "OrdersSys") }');
     expect(del.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'unregister' });
     // Component has no ownedByTeam: the same member may not register one even for its team.
-    const component = await as('orders', 'mutation { upsertEntity(blueprint: "Component", identifier: "OrdersThing", team: ["orders"]) { identifier } }');
+    const component = await as('orders', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "OrdersThing", team: ["orders"]) { identifier } }');
     expect(component.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', blueprint: 'Component', operation: 'register' });
     expect((await as(null, '{ system(identifier: "PaySys") { team } }')).data).toEqual({ system: { team: ['payments'] } });
   });
 
   it('updateProperties: an Editor changes Component.type and nothing else', async () => {
-    expect((await as('admin', 'mutation { upsertEntity(blueprint: "Component", identifier: "Editable", title: "E", properties: { type: "service" }) { identifier } }')).errors).toBeUndefined();
-    const ok = await as('editor', 'mutation { upsertEntity(blueprint: "Component", identifier: "Editable", title: "E", properties: { type: "library" }) { identifier properties } }');
+    expect((await as('admin', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Editable", title: "E", properties: { type: "service" }) { identifier } }')).errors).toBeUndefined();
+    const ok = await as('editor', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Editable", title: "E", properties: { type: "library" }) { identifier properties } }');
     expect(ok.errors).toBeUndefined();
     expect(ok.data.upsertEntity.properties).toEqual({ type: 'library' });
-    const title = await as('editor', 'mutation { upsertEntity(blueprint: "Component", identifier: "Editable", title: "mine", properties: { type: "library" }) { identifier } }');
+    const title = await as('editor', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Editable", title: "mine", properties: { type: "library" }) { identifier } }');
     expect(title.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'update' });
-    const relation = await as('editor', 'mutation { upsertEntity(blueprint: "Component", identifier: "Editable", title: "E", properties: { type: "library" }, relations: { system: "Cart" }) { identifier } }');
+    const relation = await as('editor', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "Editable", title: "E", properties: { type: "library" }, relations: { system: "Cart" }) { identifier } }');
     expect(relation.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'update' });
-    const register = await as('editor', 'mutation { upsertEntity(blueprint: "Component", identifier: "EditorNew", properties: { type: "library" }) { identifier } }');
+    const register = await as('editor', 'mutation { upsertEntity(blueprint: COMPONENT, identifier: "EditorNew", properties: { type: "library" }) { identifier } }');
     expect(register.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', operation: 'register' });
   });
 });

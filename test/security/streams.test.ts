@@ -17,7 +17,7 @@ const READER = 'reader-token';
 const SPENDER = 'spender-token';
 const tokens = [ADMIN_TOKEN_CONFIG, { name: 'reader', sha256: sha256Hex(READER), user: 'reader@example.com' }, { name: 'spender', sha256: sha256Hex(SPENDER), user: 'spender@example.com' }];
 const QUERY = '{ domain(identifier: "Orders") { title } }';
-const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Domain") { identifier } }';
+const SUBSCRIPTION = 'subscription { entityChanged(blueprint: DOMAIN) { identifier } }';
 const BODY_LIMIT = 16 * 1024;
 const rateLimits: RateLimitsConfig = { enabled: true, points: 1_000, anonymousPoints: 1_000, windowSeconds: 3600, roles: {} };
 

@@ -10,7 +10,7 @@ import type { Lattice } from '../../src/server/app.ts';
 import { ADMIN_TOKEN, gql, startTestLattice } from '../helpers/lattice.ts';
 import { rawConnect, type RawConnection } from '../helpers/rawWs.ts';
 
-const SUBSCRIPTION = 'subscription { entityChanged(blueprint: "Component") { identifier } }';
+const SUBSCRIPTION = 'subscription { entityChanged(blueprint: COMPONENT) { identifier } }';
 const QUERY = '{ domain(identifier: "Orders") { title } }';
 let lattice: Lattice;
 const open: RawConnection[] = [];
@@ -78,8 +78,8 @@ describe('WebSocket limits', () => {
   it('a broken subscribe (syntax, validation, malformed, failing subscribe resolver) answers an error for its id only: the socket\'s other subscription stays alive', async () => {
     const c = await connected();
     await c.init();
-    c.send({ id: 'live', type: 'subscribe', payload: { query: 'subscription { entityChanged(blueprint: "Domain") { identifier entity { title } } }' } });
-    const write = (title: string) => gql(lattice.url, `mutation { upsertEntity(blueprint: "Domain", identifier: "Probe", title: "${title}") { identifier } }`, undefined, { token: ADMIN_TOKEN });
+    c.send({ id: 'live', type: 'subscribe', payload: { query: 'subscription { entityChanged(blueprint: DOMAIN) { identifier entity { title } } }' } });
+    const write = (title: string) => gql(lattice.url, `mutation { upsertEntity(blueprint: DOMAIN, identifier: "Probe", title: "${title}") { identifier } }`, undefined, { token: ADMIN_TOKEN });
     // Write until the subscription sees a write: then the server holds it (no sleep).
     let seen: any;
     for (let i = 0; !seen; i++) {

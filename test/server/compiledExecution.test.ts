@@ -24,7 +24,7 @@ const CASES: readonly Case[] = [
   { name: 'enum filters and aliases', query: `{ apis(filter: { type: { equalTo: OPEN_API } }) { nodes { identifier type properties } } none: apis(filter: { type: { equalTo: GRPC } }) { totalCount } }` },
   { name: 'ordering', query: `{ components(orderBy: [TYPE_DESC, TITLE_DESC]) { nodes { identifier } } }` },
   { name: 'pages, edges and cursors', query: `{ components(first: 2) { totalCount nodes { identifier } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { identifier } } } }` },
-  { name: 'interfaces, inline fragments, __typename', query: `{ entity(blueprint: "System", identifier: "Cart") { __typename id identifier ... on System { domain { identifier } } } blueprints { identifier typeName } }` },
+  { name: 'interfaces, inline fragments, __typename', query: `{ entity(blueprint: SYSTEM, identifier: "Cart") { __typename id identifier ... on System { domain { identifier } } } blueprints { identifier typeName } }` },
   {
     name: 'named fragments, variables, @skip and @include',
     query: `query Q($id: String!, $yes: Boolean!, $no: Boolean!) { component(identifier: $id) { ...C rel: components @include(if: $yes) { nodes { identifier } } hidden: title @skip(if: $yes) other: title @include(if: $no) } } fragment C on Component { identifier type system { identifier } }`,
@@ -40,8 +40,8 @@ const CASES: readonly Case[] = [
   { name: 'a variable of the wrong type', query: `query($n: Int) { components(first: $n) { totalCount } }`, variables: { n: 'two' } },
   { name: 'a missing required variable', query: `query($id: String!) { component(identifier: $id) { identifier } }` },
   { name: 'an enum value outside the enum', query: `query($t: ComponentOrderBy!) { components(orderBy: [$t]) { totalCount } }`, variables: { t: 'NOPE' } },
-  { name: 'a mutation that fails validation', query: `mutation { m: upsertEntity(blueprint: "Component", identifier: "X", properties: { type: 42 }) { identifier } }`, admin: true },
-  { name: 'a mutation that is refused to an anonymous caller', query: `mutation { deleteEntity(blueprint: "API", identifier: "CartAPI") }` },
+  { name: 'a mutation that fails validation', query: `mutation { m: upsertEntity(blueprint: COMPONENT, identifier: "X", properties: { type: 42 }) { identifier } }`, admin: true },
+  { name: 'a mutation that is refused to an anonymous caller', query: `mutation { deleteEntity(blueprint: API, identifier: "CartAPI") }` },
   { name: 'a missing entity', query: `{ component(identifier: "nope") { identifier } }` },
 ];
 

@@ -34,7 +34,7 @@ const CASES: readonly Case[] = [
   { name: 'accept: application/graphql-response+json (Apollo)', body: { query: '{ apis { totalCount } }' }, headers: { accept: 'application/graphql-response+json' }, lane: 'none' },
   { name: 'variables (Apollo)', body: { query: 'query($id: String!) { component(identifier: $id) { identifier } }', variables: { id: 'CartService' } }, lane: 'none' },
   { name: 'a validation error (Apollo)', body: { query: '{ components { nope } }' }, lane: 'none' },
-  { name: 'a mutation (Apollo)', body: { query: 'mutation { deleteEntity(blueprint: "API", identifier: "nope") }' }, lane: 'none' },
+  { name: 'a mutation (Apollo)', body: { query: 'mutation { deleteEntity(blueprint: API, identifier: "nope") }' }, lane: 'none' },
   { name: 'a bad token (Apollo)', body: { query: '{ apis { totalCount } }' }, headers: { authorization: 'Bearer not-a-token' }, lane: 'none' },
 ];
 

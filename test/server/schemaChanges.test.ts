@@ -4,7 +4,7 @@
  * that breaks an operation run lately or a trusted document is refused like an invalid file (the
  * last good schema keeps serving), while a breaking change no known operation uses goes through.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lattice } from '../../src/server/app.ts';
@@ -44,6 +44,24 @@ describe('schema changes', () => {
     ]);
     const ready = await (await fetch(`${lattice.url}/readyz`)).json();
     expect(ready.schemaChanges.map((c: { description: string }) => c.description)).toEqual(status.schemaChanges.map((c: { description: string }) => c.description));
+  });
+
+  it('a blueprint added is a BlueprintIdentifier value added (not breaking); removed, its value removed is reported as breaking', async () => {
+    const project = tempProject();
+    lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir });
+    const team = path.join(project.blueprintsDir, 'Team.json');
+    writeFileSync(team, JSON.stringify({ identifier: 'team-unit', title: 'Team', schema: { properties: {} } }));
+    expect(await lattice.runtime.reload()).toBe(true);
+    expect((await gql(lattice.url, STATUS)).data.lattice.schemaChanges).toEqual([]);
+    expect((await gql(lattice.url, '{ entity(blueprint: TEAM_UNIT, identifier: "none") { identifier } blueprints { identifier } }')).data).toEqual({
+      entity: null,
+      blueprints: ['API', 'COMPONENT', 'DEV_ENVIRONMENT', 'DOMAIN', 'RESOURCE', 'SYSTEM', 'TEAM_UNIT'].map((identifier) => ({ identifier })),
+    });
+    rmSync(team);
+    expect(await lattice.runtime.reload()).toBe(true);
+    const changes = (await gql(lattice.url, STATUS)).data.lattice.schemaChanges.map((c: { type: string; description: string }) => [c.type, c.description]);
+    expect(changes).toContainEqual(['VALUE_REMOVED_FROM_ENUM', 'TEAM_UNIT was removed from enum type BlueprintIdentifier.']);
+    expect(changes).toContainEqual(['TYPE_REMOVED', 'TeamUnit was removed.']);
   });
 
   it('refuse: a reload that breaks an operation run lately is refused, naming it; the last good schema serves', async () => {
@@ -111,20 +129,20 @@ describe('operations over graphql-ws count too', () => {
       // The server prepares (and records) the subscription before it answers: write Resources until it answers.
       const events: unknown[] = [];
       client.subscribe(
-        { query: 'subscription ResourceOwners { entityChanged(blueprint: "Resource") { entity { ... on Resource { owner } } } }' },
+        { query: 'subscription ResourceOwners { entityChanged(blueprint: RESOURCE) { entity { ... on Resource { owner } } } }' },
         { next: (v) => events.push(v), error: (e) => events.push({ error: e }), complete: () => undefined },
       );
       const deadline = Date.now() + 10_000;
       while (events.length === 0) {
         if (Date.now() > deadline) throw new Error('the subscription never answered');
-        await gql(lattice.url, 'mutation { upsertEntity(blueprint: "Resource", identifier: "queue-1", properties: { owner: "me" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
+        await gql(lattice.url, 'mutation { upsertEntity(blueprint: RESOURCE, identifier: "queue-1", properties: { owner: "me" }) { identifier } }', undefined, { token: ADMIN_TOKEN });
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(events[0]).not.toHaveProperty('error');
       delete bp.schema.properties.owner;
       writeFileSync(file, JSON.stringify(bp, null, 2));
       // queue-1 holds an owner the blueprint no longer has: delete it so that only the schema change is at stake.
-      await gql(lattice.url, 'mutation { deleteEntity(blueprint: "Resource", identifier: "queue-1") }', undefined, { token: ADMIN_TOKEN });
+      await gql(lattice.url, 'mutation { deleteEntity(blueprint: RESOURCE, identifier: "queue-1") }', undefined, { token: ADMIN_TOKEN });
       expect(await lattice.runtime.reload()).toBe(false);
       const { errors } = (await gql(lattice.url, STATUS)).data.lattice;
       expect(errors.map((e: { code: string; message: string }) => [e.code, e.message.includes('operation "ResourceOwners" (')])).toEqual([['BREAKING_CHANGE', true]]);

@@ -49,6 +49,10 @@ export class MemoryEntityStore implements EntityStore {
     return this.putNow(inputs);
   }
 
+  async insert(input: EntityInput) {
+    return this.byBlueprint.get(input.blueprint)?.has(input.identifier) ? undefined : this.putNow([input])[0];
+  }
+
   async delete(keys: readonly EntityKey[]) {
     return this.deleteNow(keys);
   }

@@ -14,7 +14,7 @@
  * read again; a cursor is "<epoch>:<total>", and a Redis that lost its data has another epoch.
  * Writes are optimistic transactions (WATCH the entity hashes, MULTI/EXEC, retry on conflict), so
  * the reverse index never drifts from the entities even with several replicas writing; each write
- * method, replaceOrigin included, is one transaction. Each method is one store call however many
+ * method, replaceOrigin and insert (create only if absent) included, is one transaction. Each method is one store call however many
  * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
  */
 import { randomUUID } from 'node:crypto';
@@ -108,6 +108,15 @@ export class RedisEntityStore implements EntityStore {
 
   async put(inputs: readonly EntityInput[]) {
     return this.transaction(inputs.map((i) => i.blueprint), async (tx, read) => this.queuePut(tx, await read(inputs), inputs).entities);
+  }
+
+  async insert(input: EntityInput) {
+    // The hash is WATCHed: an insert of the same key by another replica between the read and EXEC
+    // makes EXEC fail, and the retry reads the entity it wrote.
+    return this.transaction([input.blueprint], async (tx, read) => {
+      const [previous] = await read([input]);
+      return previous ? undefined : this.queuePut(tx, [undefined], [input]).entities[0];
+    });
   }
 
   async delete(keys: readonly EntityKey[]) {

@@ -21,7 +21,7 @@ export const INPUT_FORMATS = [
 
 const identifier = { type: 'string', pattern: '^[A-Za-z0-9@_.+:\\\\/=-]+$', minLength: 1, maxLength: 100 };
 const stringList = { type: 'array', items: { type: 'string' }, uniqueItems: true };
-const inputTypes = ['string', 'number', 'boolean', 'object', 'array'];
+const inputTypes = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
 
 /** Keys a user input (or its `items`) may have: JSON Schema keywords and Port's own. */
 const inputKeys = {

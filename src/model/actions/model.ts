@@ -21,9 +21,13 @@ export type Operation = (typeof OPERATIONS)[number];
 export const INVOCATION_TYPES = ['WEBHOOK', 'GITHUB', 'KUBERNETES', 'UPSERT_ENTITY'] as const;
 export type InvocationType = (typeof INVOCATION_TYPES)[number];
 
-/** One user input: a JSON Schema, plus Port's keys (`format: entity` with `blueprint`, `encryption`…). */
+/**
+ * One user input: a JSON Schema, plus Port's keys (`format: entity` with `blueprint`, `encryption`…).
+ * `integer` is JSON Schema's, which Port's inputs do not offer: an input integral by definition
+ * (replicas, a pull request's number) is an `Int` in the typed mutation, a Port `number` a `Float`.
+ */
 export interface InputDef {
-  readonly type: 'string' | 'number' | 'boolean' | 'object' | 'array';
+  readonly type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
   readonly title?: string;
   readonly description?: string;
   readonly format?: string;

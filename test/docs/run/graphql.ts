@@ -47,7 +47,7 @@ const TRIGGERS: Readonly<Record<string, (gw: DocsGateway, args: Readonly<Record<
   // An API write of an entity of the blueprint subscribed to (its own identifier: catalog files own theirs).
   entityChanged: async (gw, args) => {
     if (args.identifier !== undefined) throw new Error('the entityChanged trigger writes an entity of its own: add one for a given identifier to TRIGGERS in test/docs/run/graphql.ts');
-    const res = await gw.query('mutation($blueprint: String!, $identifier: String!, $title: String!) { upsertEntity(blueprint: $blueprint, identifier: $identifier, title: $title, merge: true) { identifier } }', {
+    const res = await gw.query('mutation($blueprint: BlueprintIdentifier!, $identifier: String!, $title: String!) { upsertEntity(blueprint: $blueprint, identifier: $identifier, title: $title, merge: true) { identifier } }', {
       blueprint: args.blueprint,
       identifier: `docs-test-${String(args.blueprint).toLowerCase()}`,
       title: `written by the docs test (${++writes})`,

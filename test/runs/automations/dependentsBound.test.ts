@@ -38,7 +38,7 @@ it('past automation.maxDependents: the rest is counted on /metrics and logged, n
   );
   const project = tempProject({ catalog: false });
   lattice = await startTestLattice({ blueprintsDir: project.blueprintsDir, catalogDir: project.catalogDir, automationMaxDependents: 1 }, { store, log });
-  const res = await gql(lattice.url, 'mutation { deleteEntity(blueprint: "System", identifier: "sys-a") }', undefined, { token: ADMIN_TOKEN });
+  const res = await gql(lattice.url, 'mutation { deleteEntity(blueprint: SYSTEM, identifier: "sys-a") }', undefined, { token: ADMIN_TOKEN });
   expect(res.errors).toBeUndefined();
 
   const dropped = async () => Number(/^lattice_automation_dependents_dropped_total (\d+)$/m.exec(await (await fetch(`${lattice?.url}/metrics`)).text())?.[1]);

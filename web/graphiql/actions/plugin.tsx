@@ -100,7 +100,7 @@ function Actions() {
       {!selected && <p className="lattice-hint">Select an entity here or in the Catalog graph.</p>}
       {selected && applicable.length === 0 && (
         <p className="lattice-hint">
-          No action applies to {selected.blueprint} entities.
+          No action applies to {blueprints.find((b) => b.identifier === selected.blueprint)?.title || selected.blueprint} entities.
         </p>
       )}
       {selected && applicable.map((a) => <ActionCard key={`${a.identifier}|${selected.identifier}`} action={a} entity={selected} />)}

@@ -35,13 +35,17 @@ export interface GraphViewProps {
   readonly expanded: ReadonlySet<string>;
   readonly selected: string | null;
   readonly onNodeClick: (node: GraphNode) => void;
+  /** A node's blueprint as people read it (its title), from its BlueprintIdentifier value. */
+  readonly blueprintTitle: (blueprint: string) => string;
 }
 
-export function GraphView({ nodes, edges, expanded, selected, onNodeClick }: GraphViewProps) {
+export function GraphView({ nodes, edges, expanded, selected, onNodeClick, blueprintTitle }: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const click = useRef(onNodeClick);
   click.current = onNodeClick;
+  const titleOf = useRef(blueprintTitle);
+  titleOf.current = blueprintTitle;
 
   useEffect(() => {
     const instance = cytoscape({
@@ -106,7 +110,7 @@ export function GraphView({ nodes, edges, expanded, selected, onNodeClick }: Gra
       for (const node of nodes) {
         const id = entityKey(node);
         if (instance.getElementById(id).nonempty()) continue;
-        const label = `${node.title ?? node.identifier}\n${node.blueprint}`;
+        const label = `${node.title ?? node.identifier}\n${titleOf.current(node.blueprint)}`;
         const width = 16 + 7 * Math.max(...label.split('\n').map((l) => l.length));
         instance.add({ group: 'nodes', data: { id, label, width, colour: colourOf(node.blueprint), entity: node } });
         changed = true;

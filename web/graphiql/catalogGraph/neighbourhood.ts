@@ -55,7 +55,7 @@ export function neighbourhoodQuery(blueprints: readonly BlueprintInfo[], bluepri
     ...blueprints.flatMap((b) => b.relations.filter((r) => r.target === blueprint).map((r) => ({ field: r.reverseFieldName, relation: r.identifier, direction: 'in' as const, many: true }))).map((f, i) => ({ ...f, alias: `in${i}` })),
   ];
   const selections = fields.map((f) => (f.many ? `${f.alias}: ${f.field}(first: ${PAGE_SIZE}) { totalCount nodes { ${ENTITY_FIELDS} } }` : `${f.alias}: ${f.field} { ${ENTITY_FIELDS} }`));
-  const query = `query LatticeNeighbourhood($blueprint: String!, $identifier: String!) {
+  const query = `query LatticeNeighbourhood($blueprint: BlueprintIdentifier!, $identifier: String!) {
   entity(blueprint: $blueprint, identifier: $identifier) {
     ${ENTITY_FIELDS}${selections.length ? `\n    ... on ${own.typeName} {\n      ${selections.join('\n      ')}\n    }` : ''}
   }

@@ -82,6 +82,7 @@ function CatalogGraph() {
   if (!blueprints) return <p>Loading the model…</p>;
   const byKey = new Map(graph.nodes.map((n) => [entityKey(n), n]));
   const selectedKey = selected ? entityKey(selected) : null;
+  const blueprintTitle = (blueprint: string) => blueprints.find((b) => b.identifier === blueprint)?.title || blueprint;
   const around = selectedKey ? graph.edges.filter((e) => e.source === selectedKey || e.target === selectedKey) : [];
   return (
     <div className="lattice-plugin lattice-graph">
@@ -91,7 +92,7 @@ function CatalogGraph() {
       </p>
       {error && <p className="lattice-error">{error}</p>}
       {busy && <p className="lattice-hint">Loading…</p>}
-      <GraphView nodes={graph.nodes} edges={graph.edges} expanded={graph.expanded} selected={selectedKey} onNodeClick={onNodeClick} />
+      <GraphView nodes={graph.nodes} edges={graph.edges} expanded={graph.expanded} selected={selectedKey} onNodeClick={onNodeClick} blueprintTitle={blueprintTitle} />
       {graph.notes.map((note) => (
         <p key={note} className="lattice-hint">
           {note}
@@ -100,7 +101,7 @@ function CatalogGraph() {
       {selectedKey && byKey.has(selectedKey) && (
         <section aria-label="Relations of the selected entity">
           <h3>
-            {byKey.get(selectedKey)!.title ?? selected!.identifier} <small>{selected!.blueprint}</small>
+            {byKey.get(selectedKey)!.title ?? selected!.identifier} <small>{blueprintTitle(selected!.blueprint)}</small>
             {root && entityKey(root) !== selectedKey && <small> (from {root.identifier})</small>}
           </h3>
           <ul className="lattice-relations">
@@ -113,7 +114,7 @@ function CatalogGraph() {
                   <button type="button" className="lattice-link" onClick={() => onNodeClick(other)}>
                     {other.identifier}
                   </button>{' '}
-                  <small>{other.blueprint}</small>
+                  <small>{blueprintTitle(other.blueprint)}</small>
                 </li>
               );
             })}
