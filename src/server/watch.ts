@@ -33,8 +33,10 @@ export async function watchFolders(dirs: readonly string[], onChange: () => unkn
     changed();
   });
   watcher.on('error', (err) => log.error({ err }, 'file watcher failed'));
-  const parents = missing.length > 0 ? watchParents(missing, watcher, changed, log) : undefined;
-  await Promise.all([watcher, ...(parents ? [parents] : [])].map((w) => new Promise<void>((resolve) => w.once('ready', resolve))));
+  const parents = watchParents(missing, watcher, changed, log);
+  // Chokidar never reports `ready` for an empty list of paths: only watchers with paths are awaited.
+  const started = [...(present.length > 0 ? [watcher] : []), ...(parents ? [parents] : [])];
+  await Promise.all(started.map((w) => new Promise<void>((resolve) => w.once('ready', resolve))));
   return {
     close: async () => {
       clearTimeout(timer);
@@ -43,11 +45,12 @@ export async function watchFolders(dirs: readonly string[], onChange: () => unkn
   };
 }
 
-/** Watches the parents of folders that do not exist yet; a folder that appears joins `watcher`. */
-function watchParents(missing: readonly string[], watcher: FSWatcher, changed: () => void, log: Logger): FSWatcher {
+/** Watches the parents of folders that do not exist yet (none: undefined); a folder that appears joins `watcher`. */
+function watchParents(missing: readonly string[], watcher: FSWatcher, changed: () => void, log: Logger): FSWatcher | undefined {
   const waiting = new Set(missing);
   const parents = [...new Set(missing.map((d) => path.dirname(d)))].filter((p) => existsSync(p));
   for (const dir of missing) if (!existsSync(path.dirname(dir))) log.warn({ dir }, 'neither this folder nor its parent exists: files created there are read at the next restart');
+  if (parents.length === 0) return undefined;
   const parentWatcher = chokidar.watch(parents, { ignoreInitial: true, depth: 0 });
   parentWatcher.on('addDir', (created) => {
     const dir = path.resolve(created);
