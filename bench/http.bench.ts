@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../test/helpers/ports.ts';
-import { BODY, cpuSeconds, HEADERS, QUERY, writeProject } from './httpProject.ts';
+import { BODY, cpuSeconds, HEADERS, QUERY, VARIABLES, writeProject } from './httpProject.ts';
 import { round } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -248,7 +248,7 @@ async function main() {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     loadAverage: os.loadavg().map((l) => round(l, 2)),
   };
-  const command = 'npm run bench:http';
+  const command = VARIABLES ? 'BENCH_VARIABLES=1 npm run bench:http' : 'npm run bench:http';
   const met = results.every((r) => r.ratio.throughput <= 1 && r.ratio.p50 <= 1);
   const settings = { connections: CONNECTIONS, rounds: ROUNDS, roundSeconds: ROUND_S, warmupSeconds: WARMUP_S, cpuProfile: !!CPU_PROF, nodeEnv: 'production' };
   const out = { benchmark: 'http', query: QUERY, command, environment, settings, target: { description: 'Lattice at least as fast as the reference in req/s and p50 at every size', met }, durationSeconds: durationS, results };
@@ -256,7 +256,7 @@ async function main() {
 
 Lattice (\`node src/server/main.ts\`, in-process store, production mode) against the reference
 server (bench/reference/: node:http + graphql-js, hand-written schema over Maps with reverse
-indexes), the dashboard query for \`domain-0\` over HTTP. See [bench/README.md](../README.md).
+indexes), the dashboard query for \`domain-0\` over HTTP${VARIABLES ? ', the domain sent as a variable (`query($domain: String!)`)' : ''}. See [bench/README.md](../README.md).
 
 - Date: ${environment.date}
 - Node: ${environment.node}, graphql ${environment.graphql}, NODE_ENV=production for both servers
@@ -274,9 +274,11 @@ Throughput ratio: the reference's req/s over Lattice's; latency ratios: Lattice'
 Target: Lattice at least as fast as the reference in req/s and p50 at every size: **${met ? 'met' : 'not met'}**.
 `;
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(path.join(RESULTS, 'http.json'), `${JSON.stringify(out, null, 2)}\n`);
-  writeFileSync(path.join(RESULTS, 'http.md'), md);
-  console.log(`\n${table(results)}\n\n${durationS} s. Target: ${met ? 'met' : 'NOT met'}. Wrote bench/results/http.json and http.md`);
+  // With BENCH_VARIABLES=1 (the domain sent as a variable) the results go beside the others.
+  const name = VARIABLES ? 'http-variables' : 'http';
+  writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify({ ...out, variables: VARIABLES }, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS, `${name}.md`), md);
+  console.log(`\n${table(results)}\n\n${durationS} s. Target: ${met ? 'met' : 'NOT met'}. Wrote bench/results/${name}.json and ${name}.md`);
 }
 
 await main();

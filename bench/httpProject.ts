@@ -11,9 +11,13 @@ import { generateCatalog } from '../test/fixtures/generateCatalog.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** DASHBOARD_QUERY (test/helpers/lattice.ts) for `domain-0`. */
-export const QUERY = DASHBOARD_QUERY.replace('"Orders"', '"domain-0"');
-export const BODY = JSON.stringify({ query: QUERY });
+/**
+ * DASHBOARD_QUERY (test/helpers/lattice.ts) for `domain-0`; with BENCH_VARIABLES=1 the domain is a
+ * variable (`query($domain: String!)`, as clients such as Apollo Client and Relay send queries).
+ */
+export const VARIABLES = process.env.BENCH_VARIABLES === '1';
+export const QUERY = VARIABLES ? `query($domain: String!) ${DASHBOARD_QUERY.replace('"Orders"', '$domain')}` : DASHBOARD_QUERY.replace('"Orders"', '"domain-0"');
+export const BODY = JSON.stringify(VARIABLES ? { query: QUERY, variables: { domain: 'domain-0' } } : { query: QUERY });
 export const HEADERS = { 'content-type': 'application/json' };
 
 /** A temporary project: the generated catalog in the seed's format, and a lattice.yaml for it. */

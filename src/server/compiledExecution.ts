@@ -38,7 +38,7 @@ export interface CompiledExecutionOptions {
   readonly onCompile?: (outcome: 'compiled' | 'graphql-js') => void;
 }
 
-/** What the fast lane (fastLane.ts) executes: a query without variables, resolved and limited already. */
+/** What the fast lane (fastLane.ts) executes: a query, resolved and limited already (its variables coerced without errors). */
 export interface ResolvedQuery {
   readonly schema: GraphQLSchema;
   readonly document: DocumentNode;
@@ -49,8 +49,8 @@ export interface ResolvedQuery {
 export interface CompiledExecution {
   /** Apollo's executor (its gateway interface). */
   readonly executor: GatewayExecutor;
-  /** Executes a resolved query without variables the way `executor` would (the fast lane's). */
-  execute(query: ResolvedQuery, context: object): Promise<ExecutionResult>;
+  /** Executes a resolved query the way `executor` would (the fast lane's); its variables as sent, known to coerce. */
+  execute(query: ResolvedQuery, context: object, variables: Readonly<Record<string, unknown>> | undefined): Promise<ExecutionResult>;
 }
 
 const EXECUTED = Symbol('lattice.executedResult');
@@ -84,7 +84,7 @@ export function compiledExecution(options: CompiledExecutionOptions = {}): Compi
   };
 
   /** Runs a plan; variables, when the operation declares any, were coerced already (graphql-js's errors). */
-  const run = async (plan: Plan, schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
+  const run = async (plan: Plan, schema: GraphQLSchema, document: DocumentNode, operationName: string | null, context: object, variables: Readonly<Record<string, unknown>> | undefined): Promise<ExecutionResult> => {
     if (plan === 'graphql-js') return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     const result = await plan.query(undefined, context, variables ?? {});
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
@@ -107,7 +107,7 @@ export function compiledExecution(options: CompiledExecutionOptions = {}): Compi
     return run(plan, schema, document, operationName, context, variables);
   };
 
-  return { executor, execute: (q, context) => run(planFor(q.schema, q.document, q.operationName), q.schema, q.document, q.operationName, context, undefined) };
+  return { executor, execute: (q, context, variables) => run(planFor(q.schema, q.document, q.operationName), q.schema, q.document, q.operationName, context, variables) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The fast lane (issue 11): a query Apollo Server has answered once for the schema in use (parsed,
- * validated, resolved to a query without variables) is answered again without Apollo's
+ * validated, resolved to a query operation) is answered again, with any variables, without Apollo's
  * per-request pipeline (the SHA-256 of its text, the document cache, the request context objects,
  * a dozen plugin hooks), doing what those plugins do, in their order: the caller's limits checked
  * and the guard armed (limits/operation.ts), compiled execution (compiledExecution.ts), the
@@ -8,9 +8,12 @@
  * guard ended, the request metric. Same status, headers and body as Apollo's
  * (test/server/fastLane.test.ts compares them answer by answer).
  *
- * Everything else goes to Apollo unchanged: GET, batches, variables, `extensions` (persisted
- * queries), an `accept` other than none, `*\/*` or `application/json`, a traced request (ftv1),
- * a query Apollo has not answered yet, a refused caller, an operation over its limits. An answer
+ * Variables are coerced by graphql-js first (getVariableValues), as the executor does: a bad
+ * variable goes to Apollo, which answers graphql-js's error.
+ *
+ * Everything else goes to Apollo unchanged: GET, batches, `extensions` (persisted queries), an
+ * `accept` other than none, `*\/*` or `application/json`, a traced request (ftv1), a query Apollo
+ * has not answered yet, a refused caller, an operation over its limits, a bad variable. An answer
  * with errors goes to Apollo with its result (`executedAlready`): Apollo formats the errors, and
  * nothing executes twice.
  *
@@ -19,7 +22,7 @@
  * emptied when the schema changes and when the server stops.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { LimitsConfig } from '../config/types.ts';
 import type { RequestContext } from '../context/index.ts';
@@ -41,7 +44,7 @@ const TRACE_HEADER = 'apollo-federation-include-trace';
 export interface FastLaneOptions {
   /** Apollo's document cache budget (`limits.documentCacheBytes`): the lane keeps a quarter of it (documents sized as documentStore.ts sizes them). */
   readonly maxBytes: number;
-  readonly execute: (query: ResolvedQuery, context: object) => Promise<ExecutionResult>;
+  readonly execute: (query: ResolvedQuery, context: object, variables: Readonly<Record<string, unknown>> | undefined) => Promise<ExecutionResult>;
   readonly limits: LimitsConfig;
   readonly countStop: CountStop;
   readonly seen: SeenOperations;
@@ -54,15 +57,21 @@ export type LaneOutcome = { readonly body: string } | { readonly body?: undefine
 export interface FastLane {
   /** The Apollo plugin that learns the schema in use and the queries Apollo answered. */
   readonly plugin: ApolloServerPlugin<RequestContext>;
-  /** The resolved query of a request the lane can answer, else undefined. */
-  match(req: ChainRequest): LaneQuery | undefined;
+  /** The resolved query of a request the lane can answer, with its variables as sent, else undefined. */
+  match(req: ChainRequest): LaneRequest | undefined;
   /** Runs the query in `context`; no body: Apollo answers (with the result, when it was executed). */
-  answer(query: LaneQuery, context: RequestContext, executedAlready: (result: Promise<ExecutionResult>) => void): Promise<LaneOutcome>;
+  answer(request: LaneRequest, context: RequestContext, executedAlready: (result: Promise<ExecutionResult>) => void): Promise<LaneOutcome>;
 }
 
 /** A query the lane answers: resolved, with the text it was sent as. */
 export interface LaneQuery extends ResolvedQuery {
   readonly source: string;
+}
+
+/** A request the lane answers: its resolved query and the variables it sent. */
+export interface LaneRequest {
+  readonly query: LaneQuery;
+  readonly variables: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** Operation name ('' for none) → the resolved query, per query text. */
@@ -108,7 +117,7 @@ export function createFastLane(options: FastLaneOptions): FastLane {
       async requestDidStart() {
         return {
           async willSendResponse({ request, operation, document, schema: used, source, operationName }) {
-            if (!operation || !document || source === undefined || operation.operation !== 'query' || operation.variableDefinitions?.length) return;
+            if (!operation || !document || source === undefined || operation.operation !== 'query') return;
             learn({ schema: used, document, operation, operationName: operationName ?? null, source }, request.operationName);
           },
         };
@@ -119,20 +128,24 @@ export function createFastLane(options: FastLaneOptions): FastLane {
       if (req.method !== 'POST' || !schema) return undefined;
       const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
       if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.query !== 'string') return undefined;
-      if (body.variables != null || body.extensions !== undefined || !(body.operationName == null || typeof body.operationName === 'string')) return undefined;
+      const { variables } = body;
+      if (!(variables == null || (typeof variables === 'object' && !Array.isArray(variables)))) return undefined;
+      if (body.extensions !== undefined || !(body.operationName == null || typeof body.operationName === 'string')) return undefined;
       const { headers } = req;
       if (!PLAIN_ACCEPTS.has(headers.accept) || headers[TRACE_HEADER] !== undefined) return undefined;
       const query = cache.get(body.query)?.get(body.operationName ?? '');
-      return query?.schema === schema ? query : undefined;
+      return query?.schema === schema ? { query, variables: (variables ?? undefined) as Record<string, unknown> | undefined } : undefined;
     },
 
-    async answer(query, context, executedAlready) {
+    async answer({ query, variables }, context, executedAlready) {
+      // A variable graphql-js refuses is Apollo's to answer, with graphql-js's error (nothing has run).
+      if (query.operation.variableDefinitions?.length && getVariableValues(query.schema, query.operation.variableDefinitions, variables ?? {}, { maxErrors: 50 }).errors) return handed();
       const end = options.metrics.requestDuration.startTimer();
       // A refusal is Apollo's to answer (and to count): checked here without counting.
-      const outcome = limitOperation({ config: options.limits, schema: query.schema, document: query.document, operation: query.operation, identity: context.identity, context, countStop: noCount });
+      const outcome = limitOperation({ config: options.limits, schema: query.schema, document: query.document, operation: query.operation, variables, identity: context.identity, context, countStop: noCount });
       if (outcome.errors) return handed();
       guardOf(context).onStop = options.countStop;
-      const executing = options.execute(query, context);
+      const executing = options.execute(query, context, variables);
       const result = await executing.catch(() => undefined);
       if (!result || result.errors) {
         executedAlready(executing);

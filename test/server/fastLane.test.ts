@@ -32,7 +32,11 @@ const CASES: readonly Case[] = [
   { name: 'a resolver error (handed to Apollo with its result)', body: { query: '{ search(query: { combinator: "xor", rules: [] }) { totalCount } }' }, lane: 'apollo' },
   { name: 'a negative count (an error with data)', body: { query: '{ components(first: -1) { totalCount } }' }, lane: 'apollo' },
   { name: 'accept: application/graphql-response+json (Apollo)', body: { query: '{ apis { totalCount } }' }, headers: { accept: 'application/graphql-response+json' }, lane: 'none' },
-  { name: 'variables (Apollo)', body: { query: 'query($id: String!) { component(identifier: $id) { identifier } }', variables: { id: 'CartService' } }, lane: 'none' },
+  { name: 'variables', body: { query: 'query($id: String!) { component(identifier: $id) { identifier } }', variables: { id: 'CartService' } }, lane: 'answered' },
+  { name: 'a variable that sets the cost (first: $n)', body: { query: 'query($n: Int) { components(first: $n) { nodes { identifier } } }', variables: { n: 3 } }, lane: 'answered' },
+  { name: 'a default variable left out, variables null', body: { query: 'query($n: Int = 2) { components(first: $n) { nodes { identifier } } }', variables: null }, lane: 'answered' },
+  { name: 'a variable of the wrong type (graphql-js\'s error, from Apollo)', body: { query: 'query($id: String!) { component(identifier: $id) { title } }', variables: { id: 3 } }, lane: 'apollo' },
+  { name: 'a required variable missing (from Apollo)', body: { query: 'query($id: String!) { api(identifier: $id) { identifier } }', variables: {} }, lane: 'apollo' },
   { name: 'a validation error (Apollo)', body: { query: '{ components { nope } }' }, lane: 'none' },
   { name: 'a mutation (Apollo)', body: { query: 'mutation { deleteEntity(blueprint: API, identifier: "nope") }' }, lane: 'none' },
   { name: 'a bad token (Apollo)', body: { query: '{ apis { totalCount } }' }, headers: { authorization: 'Bearer not-a-token' }, lane: 'none' },
@@ -84,6 +88,20 @@ describe('the fast lane answers what Apollo answers', () => {
       expect((await apollo.metrics.fastLane.get()).values.reduce((n, v) => n + v.value, 0)).toBe(0);
     });
   }
+
+  it('answers a learned query with whatever variables each request sends', async () => {
+    const query = 'query($id: String!, $first: Int) { component(identifier: $id) { identifier title } components(first: $first) { nodes { identifier } } }';
+    const before = await laneCounts(lane);
+    const sent = [{ id: 'CartService', first: 1 }, { id: 'nope', first: 2 }, { id: 'CartService', first: null }, { id: 'CartService' }];
+    for (const variables of sent) {
+      const c: Case = { name: 'variables', body: { query, variables }, lane: 'answered' };
+      const [a, b] = [await send(lane, c), await send(apollo, c)];
+      expect(a).toEqual(b);
+      expect(JSON.parse(a.body).data.component?.identifier ?? null).toBe(variables.id === 'nope' ? null : 'CartService');
+    }
+    // The first request taught the lane the query; it answered the three after it.
+    expect((await laneCounts(lane)).answered - before.answered).toBe(3);
+  });
 
   it('counts every request in the request metric, the lane\'s too', async () => {
     const count = async (lattice: Lattice) => (await lattice.metrics.requestDuration.get()).values.filter((v) => v.metricName?.endsWith('_count') && v.labels.operation === 'query' && v.labels.status === 'ok').reduce((n, v) => n + v.value, 0);
