@@ -18,7 +18,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/authenticate.ts';
+import { replicaYaml } from '../helpers/replicaYaml.ts';
 import { ROOT } from '../helpers/lattice.ts';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
@@ -83,22 +83,13 @@ beforeAll(async () => {
   writeFileSync(
     path.join(dir, 'lattice.yaml'),
     [
-      `blueprints: ${JSON.stringify(path.join(ROOT, 'schema/blueprints'))}`,
-      `catalog: ${JSON.stringify(path.join(ROOT, 'catalog'))}`,
-      'actions: actions',
-      'automations: automations',
+      ...replicaYaml({
+        folders: [`blueprints: ${JSON.stringify(path.join(ROOT, 'schema/blueprints'))}`, `catalog: ${JSON.stringify(path.join(ROOT, 'catalog'))}`, 'actions: actions', 'automations: automations'],
+        prefix: PREFIX,
+        anonymous: true,
+        tokens: [{ name: 'dev', token: MEMBER, user: 'dev@example.com', roles: ['Member'] }, { name: 'admin', token: ADMIN, user: 'admin@example.com', roles: ['Admin'] }],
+      }),
       'automation: { maxDepth: 3 }',
-      'watch: false',
-      'rateLimits: { enabled: false }',
-      'redis:',
-      `  prefix: "${PREFIX}"`,
-      'server:',
-      '  host: 127.0.0.1',
-      'auth:',
-      '  anonymous: true',
-      '  tokens:',
-      `    - { name: dev, sha256: "${sha256Hex(MEMBER)}", user: "dev@example.com", roles: [Member] }`,
-      `    - { name: admin, sha256: "${sha256Hex(ADMIN)}", user: "admin@example.com", roles: [Admin] }`,
       'sources:',
       '  - name: kubernetes',
       '    kind: kubernetes',

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { sha256Hex } from '../../src/auth/authenticate.ts';
+import { replicaYaml } from '../helpers/replicaYaml.ts';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
 import { until } from '../helpers/until.ts';
@@ -82,21 +82,7 @@ beforeAll(async () => {
   writeFileSync(
     path.join(dir, 'lattice.yaml'),
     [
-      'blueprints: blueprints',
-      'catalog: catalog',
-      'actions: actions',
-      'automations: automations',
-      'scorecards: scorecards',
-      'watch: false',
-      'rateLimits: { enabled: false }',
-      'redis:',
-      `  prefix: "${PREFIX}"`,
-      'server:',
-      '  host: 127.0.0.1',
-      'auth:',
-      '  anonymous: true',
-      '  tokens:',
-      `    - { name: admin, sha256: "${sha256Hex(ADMIN)}", user: "admin@example.com", roles: [Admin] }`,
+      ...replicaYaml({ folders: ['blueprints: blueprints', 'catalog: catalog', 'actions: actions', 'automations: automations', 'scorecards: scorecards'], prefix: PREFIX, anonymous: true, tokens: [{ name: 'admin', token: ADMIN, user: 'admin@example.com', roles: ['Admin'] }] }),
       'sources:',
       '  - name: kubernetes',
       '    kind: kubernetes',

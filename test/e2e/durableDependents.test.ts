@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/authenticate.ts';
+import { replicaYaml } from '../helpers/replicaYaml.ts';
 import { DEPENDENTS_QUEUE, EVENTS_QUEUE } from '../../src/runs/automations/service.ts';
 import { startGatewayProcess, type GatewayProcess } from '../helpers/gateway.ts';
 import { deleteKeys, testRedisUrl } from '../helpers/redis.ts';
@@ -56,20 +56,7 @@ beforeAll(async () => {
   writeFileSync(
     path.join(dir, 'lattice.yaml'),
     [
-      'blueprints: blueprints',
-      'catalog: catalog',
-      'actions: actions',
-      'automations: automations',
-      'scorecards: scorecards',
-      'watch: false',
-      'rateLimits: { enabled: false }',
-      'redis:',
-      `  prefix: "${PREFIX}"`,
-      'server:',
-      '  host: 127.0.0.1',
-      'auth:',
-      '  tokens:',
-      `    - { name: admin, sha256: "${sha256Hex(ADMIN)}", user: "admin@example.com", roles: [Admin] }`,
+      ...replicaYaml({ folders: ['blueprints: blueprints', 'catalog: catalog', 'actions: actions', 'automations: automations', 'scorecards: scorecards'], prefix: PREFIX, anonymous: false, tokens: [{ name: 'admin', token: ADMIN, user: 'admin@example.com', roles: ['Admin'] }] }),
       '',
     ].join('\n'),
   );
