@@ -103,6 +103,25 @@ describe('the fast lane answers what Apollo answers', () => {
     expect((await laneCounts(lane)).answered - before.answered).toBe(3);
   });
 
+  it('a query learned from an admin, sent again anonymously, answers what Apollo answers the anonymous caller: the admin-only data is not served', async () => {
+    // An audit event on each gateway (an admin write), so the admin's answer has data to leak.
+    const write: Case = { name: 'write', body: { query: 'mutation { upsertEntity(blueprint: DOMAIN, identifier: "lane-audit") { identifier } }' }, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, lane: 'none' };
+    await Promise.all([send(lane, write), send(apollo, write)]);
+    const query = 'query($first: Int) { auditLog(first: $first) { nodes { event target } } }';
+    const asAdmin: Case = { name: 'admin', body: { query, variables: { first: 5 } }, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, lane: 'answered' };
+    const taught = await send(lane, asAdmin);
+    expect(JSON.parse(taught.body).data.auditLog.nodes.length).toBeGreaterThan(0);
+    expect(await send(lane, asAdmin)).toEqual(await send(apollo, asAdmin));
+    const before = await laneCounts(lane);
+    const anonymous: Case = { name: 'anonymous', body: { query, variables: { first: 5 } }, lane: 'apollo' };
+    const [a, b] = [await send(lane, anonymous), await send(apollo, anonymous)];
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.body).data?.auditLog ?? null).toBeNull();
+    expect(a.body).not.toContain('lane-audit');
+    // The lane ran it for the anonymous caller (its own context, its own permissions) and handed the refusal to Apollo.
+    expect(await laneCounts(lane)).toEqual({ answered: before.answered, apollo: before.apollo + 1 });
+  });
+
   it('counts every request in the request metric, the lane\'s too', async () => {
     const count = async (lattice: Lattice) => (await lattice.metrics.requestDuration.get()).values.filter((v) => v.metricName?.endsWith('_count') && v.labels.operation === 'query' && v.labels.status === 'ok').reduce((n, v) => n + v.value, 0);
     const c: Case = { name: 'count', body: { query: '{ domains { totalCount } }' }, lane: 'answered' };
