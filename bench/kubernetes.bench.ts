@@ -2,14 +2,18 @@
  * Kubernetes benchmark (issue 4, Performance): memory per watched object, query latency served
  * from watched state against the catalog alone, and change-to-event latency, in one run.
  *
- * The Kubernetes API simulators (`staging`, and `production` with N extra pods) run in this
- * process; every Lattice is `startLattice(loadConfig())` in a child process started from this
- * same file (`kubernetes.bench.ts gateway`, `--expose-gc`, an IPC channel to ask for its heap
- * after a full GC and to close), so the simulators' heap is not counted in the gateway's. The
- * gateways use the shipped examples/kubernetes/lattice.yaml (pageSize 500) pointed at the
- * simulators; the catalog-alone gateway has the same blueprints and catalog and no sources.
- * Queries go over HTTP; the entityChanged subscriber is a graphql-ws client in this process, so
- * one clock times `sim.scale(...)` and the event's arrival.
+ * Three kinds of process, each started from this same file with an IPC channel: the bench
+ * (the HTTP and graphql-ws clients), the Kubernetes API simulators (`kubernetes.bench.ts
+ * simulators`: `staging`, and `production` with N extra pods) and every Lattice
+ * (`kubernetes.bench.ts gateway`: `startLattice(loadConfig())`, `--expose-gc`, asked over IPC for
+ * its heap after a full GC and to close). So neither the simulators' heap nor the client's is
+ * counted in the gateway's, and the 100,000 pods the simulator holds do not pause the client that
+ * stops the clock. The gateways use the shipped examples/kubernetes/lattice.yaml (pageSize 500)
+ * pointed at the simulators; the catalog-alone gateway has the same blueprints and catalog and no
+ * sources. Queries go over HTTP; the entityChanged subscriber is a graphql-ws client in the bench
+ * process. A change is timed from the simulator's clock reading just before `sim.scale(...)` to
+ * the event's arrival at the client: both read `process.hrtime.bigint()`, the machine's monotonic
+ * clock, which is the same clock in every process.
  *
  * Change-to-event latency is measured at every size: with the reader's incremental merge
  * (src/data/reader.ts) a change costs its own entities, so p99 at 100,000 pods should be no
@@ -23,7 +27,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { constants as perfConstants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { percentile, round } from './stats.ts';
@@ -41,6 +45,8 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000);
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 4_000);
 const ROUNDS = 4;
 const WARMUP_MS = 500;
+/** A folder to write the gateway's CPU and allocation profiles of the change phase into, per size (none by default). */
+const PROFILE = process.env.BENCH_CPU_PROFILE;
 
 const QUERY = '{ components { nodes { identifier workloadsByComponent { nodes { identifier cluster readyReplicas desiredReplicas restarts } } } } }';
 const SUBSCRIPTION = 'subscription { entityChanged(blueprint: WORKLOAD) { identifier change entity { ... on Workload { desiredReplicas readyReplicas } } } }';
@@ -90,23 +96,110 @@ interface GcPauses {
   readonly maxMs: number;
   /** Pauses of 10 ms or more. */
   readonly long: number;
+  /** Pauses by kind (minor: scavenges; major: mark-compact; incremental: marking steps; weakcb: weak callbacks): count and longest ms. */
+  readonly byKind: Record<string, { readonly count: number; readonly maxMs: number }>;
 }
+
+const GC_KINDS: Record<number, string> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
 
 /** Records this process's GC pauses from now on; `take()` answers them and starts over. */
 function watchGc(): { take(): GcPauses; stop(): void } {
-  let pauses: number[] = [];
+  let pauses: { ms: number; kind: string }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push(e.duration);
+    for (const e of list.getEntries()) pauses.push({ ms: e.duration, kind: GC_KINDS[((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind ?? 0] ?? 'other' });
   });
   observer.observe({ entryTypes: ['gc'] });
   return {
     take() {
       const p = pauses;
       pauses = [];
-      return { count: p.length, totalMs: round(p.reduce((a, b) => a + b, 0), 1), maxMs: round(Math.max(0, ...p), 1), long: p.filter((d) => d >= 10).length };
+      const byKind: Record<string, { count: number; maxMs: number }> = {};
+      for (const { ms, kind } of p) {
+        const k = (byKind[kind] ??= { count: 0, maxMs: 0 });
+        k.count++;
+        k.maxMs = Math.max(k.maxMs, round(ms, 1));
+      }
+      const ms = p.map((x) => x.ms);
+      return { count: p.length, totalMs: round(ms.reduce((a, b) => a + b, 0), 1), maxMs: round(Math.max(0, ...ms), 1), long: ms.filter((d) => d >= 10).length, byKind };
     },
     stop: () => observer.disconnect(),
   };
+}
+
+interface Child {
+  /** What the child sent when it was ready. */
+  readonly ready: Record<string, unknown>;
+  readonly startSeconds: number;
+  request<T>(type: string, body?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+
+/** Starts `kubernetes.bench.ts <mode>` with `env`, and waits for its `ready` message. */
+async function startChild(mode: 'gateway' | 'simulators', env: Record<string, string>, nodeArgs: readonly string[]): Promise<Child> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, import.meta.filename, mode], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}), ...env },
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const pending = new Map<number, { resolve(m: unknown): void; reject(e: Error): void }>();
+  let nextId = 0;
+  const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.on('message', (m: { type?: string; id?: number }) => {
+      if (m.type === 'ready') resolve(m);
+      else if (m.id !== undefined) {
+        pending.get(m.id)?.resolve(m);
+        pending.delete(m.id);
+      }
+    });
+    child.once('exit', (code) => {
+      const error = new Error(`${mode} exited (${code})`);
+      reject(error);
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+  });
+  const answer = await ready;
+  return {
+    ready: answer,
+    startSeconds: round((performance.now() - started) / 1000, 2),
+    request: <T>(type: string, body: Record<string, unknown> = {}) =>
+      new Promise<T>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve: resolve as (m: unknown) => void, reject });
+        child.send({ ...body, type, id });
+      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'close', id: -1 });
+      await Promise.race([exited, sleep(10_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Serves the parent's requests in a child process: `handlers[type](message)` answers each. */
+function serveParent(ready: Record<string, unknown>, handlers: Record<string, (m: Record<string, unknown>) => unknown>): void {
+  const send = (m: unknown) => process.send?.(m);
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (m: Record<string, unknown> & { type: string; id: number }) => {
+    void (async () => {
+      const result = await handlers[m.type](m);
+      send({ ...(result as object), id: m.id });
+      if (m.type === 'close') process.exit(0);
+    })();
+  });
+  send({ ...ready, type: 'ready' });
 }
 
 interface Gateway {
@@ -115,55 +208,59 @@ interface Gateway {
   memory(): Promise<MemorySample>;
   /** The gateway's GC pauses since the last call. */
   gc(): Promise<GcPauses>;
+  /** Starts V8's CPU profiler and allocation sampling in the gateway; `profileStop(file)` writes both (`BENCH_CPU_PROFILE`). */
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
-const children = new Set<ChildProcess>();
-
 async function startGateway(env: Record<string, string>): Promise<Gateway> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', import.meta.filename, 'gateway'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}), ...env },
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const waitFor = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (m: { type: string }) => {
-        if (m.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m as T);
-      };
-      const onExit = (code: number | null) => reject(new Error(`gateway exited (${code}) waiting for "${type}"`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const { url } = await waitFor<{ url: string }>('ready');
+  const child = await startChild('gateway', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, ['--expose-gc']);
   return {
-    url,
-    startSeconds: round((performance.now() - started) / 1000, 2),
+    url: child.ready.url as string,
+    startSeconds: child.startSeconds,
     memory: async () => {
-      const answer = waitFor<MemorySample & { type: string }>('memory');
-      child.send({ type: 'memory' });
-      const { type: _type, ...sample } = await answer;
+      const { id: _id, ...sample } = await child.request<MemorySample & { id: number }>('memory');
       return sample;
     },
     gc: async () => {
-      const answer = waitFor<GcPauses & { type: string }>('gc');
-      child.send({ type: 'gc' });
-      const { type: _type, ...pauses } = await answer;
+      const { id: _id, ...pauses } = await child.request<GcPauses & { id: number }>('gc');
       return pauses;
     },
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'close' });
-      await Promise.race([exited, sleep(10_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+    profileStart: async () => void (await child.request('profile-start')),
+    profileStop: async (file) => void (await child.request('profile-stop', { file })),
+    close: () => child.close(),
+  };
+}
+
+/** The simulators' process, as the bench sees it. */
+interface Simulators {
+  readonly pods: number;
+  readonly podJsonBytesAvg: number;
+  readonly kubeconfigYaml: string;
+  readonly startSeconds: number;
+  /** Lists the production simulator has answered so far. */
+  lists(): Promise<number>;
+  /** Scales production's orders/cart-service; answers the simulator's clock (ns) just before the write. */
+  scale(replicas: number): Promise<bigint>;
+  gc(): Promise<GcPauses>;
+  close(): Promise<void>;
+}
+
+async function startSimulators(extraPods: number): Promise<Simulators> {
+  const child = await startChild('simulators', { BENCH_EXTRA_PODS: String(extraPods) }, ['--max-old-space-size=8192']);
+  return {
+    pods: child.ready.pods as number,
+    podJsonBytesAvg: child.ready.podJsonBytesAvg as number,
+    kubeconfigYaml: child.ready.kubeconfigYaml as string,
+    startSeconds: child.startSeconds,
+    lists: async () => (await child.request<{ lists: number }>('lists')).lists,
+    scale: async (replicas) => BigInt((await child.request<{ at: string }>('scale', { replicas })).at),
+    gc: async () => {
+      const { id: _id, ...pauses } = await child.request<GcPauses & { id: number }>('gc');
+      return pauses;
     },
+    close: () => child.close(),
   };
 }
 
@@ -198,17 +295,15 @@ interface SizeResult {
   readonly catalog: ReturnType<typeof summary>;
   readonly ratioP50: number;
   readonly workloadsInAnswer: number;
-  readonly changes?: { readonly count: number; readonly latency: ReturnType<typeof summary>; readonly eventsReceived: number; readonly gcPauses: { readonly gateway: GcPauses; readonly bench: GcPauses } };
+  readonly changes?: { readonly count: number; readonly latency: ReturnType<typeof summary>; readonly eventsReceived: number; readonly gcPauses: { readonly gateway: GcPauses; readonly simulators: GcPauses; readonly bench: GcPauses } };
 }
 
 async function main() {
-  const { startKubernetesSimulator } = await import('../test/simulators/kubernetes/server.ts');
-  const { kubeconfigFor } = await import('../test/simulators/kubernetes/kubeconfig.ts');
   const { createClient } = await import('graphql-ws');
   const WebSocket = (await import('ws')).default;
 
   const started = Date.now();
-  // The simulators live in this process: their collections pause the clock that times changes too.
+  // This process holds the clients only: its collections are counted beside the gateway's and the simulators'.
   const benchGc = watchGc();
   const loadBefore = os.loadavg().map((l) => round(l, 2));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lattice-bench-kube-'));
@@ -234,20 +329,17 @@ async function main() {
     await runFor(catalogGateway.url, WARMUP_MS, null);
 
     for (const size of SIZES) {
-      const t0 = performance.now();
-      const staging = await startKubernetesSimulator({ name: 'staging' });
-      const production = await startKubernetesSimulator({ name: 'production', extraPods: Math.max(0, size - 5) });
-      const simulatorStartSeconds = round((performance.now() - t0) / 1000, 2);
+      const simulators = await startSimulators(Math.max(0, size - 5));
+      const simulatorStartSeconds = simulators.startSeconds;
       let gateway: Gateway | undefined;
       const clients: { dispose(): void | Promise<void> }[] = [];
       try {
-        const pods = production.list('pods', { labelSelector: 'backstage.io/kubernetes-id' });
-        const podJsonBytesAvg = Math.round(pods.reduce((a, p) => a + Buffer.byteLength(JSON.stringify(p)), 0) / pods.length);
+        const { pods, podJsonBytesAvg } = simulators;
         const kubeconfigFile = path.join(dir, `kubeconfig-${size}`);
-        writeFileSync(kubeconfigFile, kubeconfigFor([{ sim: staging, context: 'staging' }, { sim: production, context: 'production' }]).yaml);
-        console.log(`${n(pods.length)} pods (avg JSON ${n(podJsonBytesAvg)} B), simulators up in ${simulatorStartSeconds} s; gateway syncing…`);
+        writeFileSync(kubeconfigFile, simulators.kubeconfigYaml);
+        console.log(`${n(pods)} pods (avg JSON ${n(podJsonBytesAvg)} B), simulators up in ${simulatorStartSeconds} s; gateway syncing…`);
         gateway = await startGateway({ LATTICE_CONFIG: EXAMPLE, KUBECONFIG_FILE: kubeconfigFile });
-        const syncLists = production.stats.byVerb.list;
+        const syncLists = await simulators.lists();
         const memory = await gateway.memory();
         console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); ${describeMemory(memory)}`);
 
@@ -272,14 +364,14 @@ async function main() {
         {
           const client = createClient({ url: `${gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
           clients.push(client);
-          let waiting: { replicas: number; resolve: (t: number) => void } | undefined;
+          let waiting: { replicas: number; resolve: (t: bigint) => void } | undefined;
           let eventsReceived = 0;
           let subscribed = false;
           client.subscribe(
             { query: SUBSCRIPTION },
             {
               next: (v) => {
-                const now = performance.now();
+                const now = process.hrtime.bigint();
                 eventsReceived++;
                 const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number } | null } }).entityChanged;
                 const pending = waiting;
@@ -296,8 +388,8 @@ async function main() {
           let replicas = 3;
           for (let i = 0; !subscribed && i < 100; i++) {
             replicas = replicas === 3 ? 4 : 3;
-            const got = new Promise<number>((resolve) => (waiting = { replicas, resolve }));
-            production.scale('orders', 'cart-service', replicas);
+            const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
+            await simulators.scale(replicas);
             subscribed = (await Promise.race([got.then(() => true), sleep(100).then(() => false)])) as boolean;
           }
           if (!subscribed) throw new Error('the entityChanged subscription never received an event');
@@ -305,28 +397,36 @@ async function main() {
           const latencies: number[] = [];
           eventsReceived = 0;
           await gateway.gc();
+          await simulators.gc();
           benchGc.take();
+          if (PROFILE) await gateway.profileStart();
           for (let i = 0; i < CHANGES; i++) {
             replicas = replicas === 3 ? 4 : 3;
-            const got = new Promise<number>((resolve) => (waiting = { replicas, resolve }));
-            const t = performance.now();
-            production.scale('orders', 'cart-service', replicas);
-            const arrived = await Promise.race([got, sleep(5_000).then(() => NaN)]);
-            if (Number.isNaN(arrived)) throw new Error(`change ${i}: no entityChanged within 5 s`);
-            latencies.push(arrived - t);
+            const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
+            const timeout = sleep(5_000).then(() => null);
+            const [at, arrived] = await Promise.all([simulators.scale(replicas), Promise.race([got, timeout])]);
+            if (arrived === null) throw new Error(`change ${i}: no entityChanged within 5 s`);
+            latencies.push(Number(arrived - at) / 1e6);
             await sleep(2); // let the controller's follow-up events (status, pods) drain
           }
-          changes = { count: CHANGES, latency: summary(latencies), eventsReceived, gcPauses: { gateway: await gateway.gc(), bench: benchGc.take() } };
+          if (PROFILE) {
+            const file = path.join(PROFILE, `gateway-changes-${size}.cpuprofile`);
+            await gateway.profileStop(file);
+            console.log(`  wrote ${file}`);
+          }
+          changes = { count: CHANGES, latency: summary(latencies), eventsReceived, gcPauses: { gateway: await gateway.gc(), simulators: await simulators.gc(), bench: benchGc.take() } };
           const gcs = changes.gcPauses;
-          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events); GC pauses meanwhile: gateway ${gcs.gateway.count} (${gcs.gateway.long} ≥ 10 ms, longest ${gcs.gateway.maxMs} ms), bench process ${gcs.bench.count} (${gcs.bench.long} ≥ 10 ms, longest ${gcs.bench.maxMs} ms)`);
+          const pauses = (p: GcPauses) => `${p.count} (${p.long} ≥ 10 ms, longest ${p.maxMs} ms; ${Object.entries(p.byKind).map(([k, v]) => `${k} ${v.count}, longest ${v.maxMs}`).join('; ')})`;
+          console.log(`  slowest changes (ms): ${[...latencies].sort((a, b) => b - a).slice(0, 15).map((x) => round(x, 1)).join(', ')}`);
+          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events); GC pauses meanwhile: gateway ${pauses(gcs.gateway)}, simulators ${pauses(gcs.simulators)}, bench process ${pauses(gcs.bench)}`);
         }
         const serving = await gateway.memory();
         console.log(`  serving: ${describeMemory(serving)}`);
-        results.push({ pods: pods.length, podJsonBytesAvg, simulatorStartSeconds, gatewayStartSeconds: gateway.startSeconds, syncLists, memory, serving, watched: w, catalog: c, ratioP50: round(w.p50Ms / c.p50Ms, 2), workloadsInAnswer, changes });
+        results.push({ pods, podJsonBytesAvg, simulatorStartSeconds, gatewayStartSeconds: gateway.startSeconds, syncLists, memory, serving, watched: w, catalog: c, ratioP50: round(w.p50Ms / c.p50Ms, 2), workloadsInAnswer, changes });
       } finally {
         await Promise.all(clients.map((c) => c.dispose()));
         await gateway?.close();
-        await Promise.all([staging.close(), production.close()]);
+        await simulators.close();
       }
     }
     // The catalog alone has answered every round by now: its memory while serving, to compare with.
@@ -432,15 +532,15 @@ async function main() {
   ].join('\n');
   const changeTable = measured.length
     ? [
-        line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received', 'gateway GC pauses (≥ 10 ms, longest ms)', 'bench process GC pauses (≥ 10 ms, longest ms)']),
-        line(Array(8).fill('---')),
+        line(['watched pods', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'entityChanged events received', 'gateway GC pauses (≥ 10 ms, longest ms)', 'simulators GC pauses (≥ 10 ms, longest ms)', 'client GC pauses (≥ 10 ms, longest ms)']),
+        line(Array(9).fill('---')),
         ...measured.map((r) => {
           const g = r.changes!.gcPauses;
-          return line([n(r.pods), n(r.changes!.count), r.changes!.latency.p50Ms, `**${r.changes!.latency.p99Ms}**`, r.changes!.latency.maxMs, n(r.changes!.eventsReceived), `${g.gateway.count} (${g.gateway.long}, ${g.gateway.maxMs})`, `${g.bench.count} (${g.bench.long}, ${g.bench.maxMs})`]);
+          return line([n(r.pods), n(r.changes!.count), r.changes!.latency.p50Ms, `**${r.changes!.latency.p99Ms}**`, r.changes!.latency.maxMs, n(r.changes!.eventsReceived), `${g.gateway.count} (${g.gateway.long}, ${g.gateway.maxMs})`, `${g.simulators.count} (${g.simulators.long}, ${g.simulators.maxMs})`, `${g.bench.count} (${g.bench.long}, ${g.bench.maxMs})`]);
         }),
       ].join('\n')
     : '(not measured)';
-  const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nWhile serving (after the queries and changes below, after a full GC: the merged views of Workload and Pod and their reverse indexes built), per pod against the catalog alone at the same point:\n\n${servingTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (\`sim.scale(...)\` in the simulator → \`entityChanged\` at a graphql-ws subscriber):\n\n${changeTable}`;
+  const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nWhile serving (after the queries and changes below, after a full GC: the merged views of Workload and Pod and their reverse indexes built), per pod against the catalog alone at the same point:\n\n${servingTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (the simulators' process reads the clock and calls \`sim.scale(...)\` → \`entityChanged\` at a graphql-ws subscriber in the bench process; both read the machine's monotonic clock):\n\n${changeTable}`;
 
   const out = { benchmark: 'kubernetes', command, environment, settings, targets, durationSeconds: durationS, catalogAlone: { memory: base, serving: catalogServing! }, memory, perPod: perPodRows, results };
   const md = `# Kubernetes benchmark
@@ -452,8 +552,8 @@ change-to-event latency, in one run. See [bench/README.md](../README.md).
 - Node: ${environment.node}, NODE_ENV ${environment.nodeEnv ?? 'unset'}
 - Machine: ${environment.cpus} cores (\`os.cpus().length\`), ${environment.cpuModel}, ${environment.memoryGB} GB, ${environment.platform}; load average (1/5/15 min) ${environment.loadAverageBefore.join(' / ')} before, ${environment.loadAverageAfter.join(' / ')} after
 - Command: \`${command}\` (took ${durationS} s)
-- Setup: two Kubernetes API simulators (\`staging\`, \`production\` with extra standalone pods in namespace \`load\`, labelled \`backstage.io/kubernetes-id: LoadService<n % 100>\`) in the bench process; each Lattice in its own child process (\`--expose-gc\`), \`examples/kubernetes/lattice.yaml\` pointed at the simulators (pageSize 500); the catalog-alone Lattice has the same blueprints and catalog and no sources. Queries over HTTP, sequential, ${ROUNDS} alternating rounds of ${TIME_MS / ROUNDS} ms per gateway after ${WARMUP_MS} ms warm-up each.
-- Everything (simulators, gateways, client) shares the same ${environment.cpus} cores.
+- Setup: two Kubernetes API simulators (\`staging\`, \`production\` with extra standalone pods in namespace \`load\`, labelled \`backstage.io/kubernetes-id: LoadService<n % 100>\`) in a child process of their own; each Lattice in its own child process (\`--expose-gc\`), \`examples/kubernetes/lattice.yaml\` pointed at the simulators (pageSize 500); the catalog-alone Lattice has the same blueprints and catalog and no sources. Queries over HTTP, sequential, ${ROUNDS} alternating rounds of ${TIME_MS / ROUNDS} ms per gateway after ${WARMUP_MS} ms warm-up each.
+- Everything (simulators, gateways, clients) shares the same ${environment.cpus} cores.
 
 ${tables}
 
@@ -470,17 +570,17 @@ Targets: heap growth per watched object no larger than the object's JSON size �
 async function gatewayMode() {
   const { loadConfig } = await import('../src/config/index.ts');
   const { startLattice } = await import('../src/server/app.ts');
+  const { Session } = await import('node:inspector/promises');
   const config = loadConfig(process.env, ROOT);
   // The bench measures the gateway, not its request budget.
   const lattice = await startLattice({ ...config, rateLimits: { ...config.rateLimits, enabled: false } });
-  const send = (m: unknown) => process.send?.(m);
   const gcPauses = watchGc();
-  process.on('disconnect', () => process.exit(0));
-  process.on('message', (m: { type: string }) => {
-    void (async () => {
-      if (m.type === 'gc') {
-        send({ type: 'gc', ...gcPauses.take() });
-      } else if (m.type === 'memory') {
+  const inspector = new Session();
+  serveParent(
+    { url: lattice.url },
+    {
+      gc: () => gcPauses.take(),
+      memory: async () => {
         const gc = (globalThis as { gc?: () => void }).gc;
         for (let i = 0; i < 3; i++) {
           gc?.();
@@ -492,16 +592,60 @@ async function gatewayMode() {
         const spaces = v8.getHeapSpaceStatistics();
         const heapPhysical = spaces.reduce((a, space) => a + space.physical_space_size, 0);
         const bySpace = Object.fromEntries(spaces.map((space) => [space.space_name, { usedMB: mb(space.space_used_size), heldMB: mb(space.physical_space_size) }]));
-        send({ type: 'memory', heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile'), spaces: bySpace } satisfies MemorySample & { type: string });
-      } else if (m.type === 'close') {
+        return { heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile'), spaces: bySpace } satisfies MemorySample;
+      },
+      'profile-start': async () => {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+        await inspector.post('Profiler.start');
+        await inspector.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        return {};
+      },
+      'profile-stop': async (m) => {
+        const { profile } = await inspector.post('Profiler.stop');
+        writeFileSync(m.file as string, JSON.stringify(profile));
+        const { profile: allocations } = await inspector.post('HeapProfiler.stopSampling');
+        writeFileSync((m.file as string).replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
+        inspector.disconnect();
+        return {};
+      },
+      close: async () => {
         await lattice.close();
-        send({ type: 'closed' });
-        process.exit(0);
-      }
-    })();
-  });
-  send({ type: 'ready', url: lattice.url });
+        return {};
+      },
+    },
+  );
+}
+
+// Simulators mode: the two Kubernetes API simulators in a child process, scaled on request.
+async function simulatorsMode() {
+  const { startKubernetesSimulator } = await import('../test/simulators/kubernetes/server.ts');
+  const { kubeconfigFor } = await import('../test/simulators/kubernetes/kubeconfig.ts');
+  const staging = await startKubernetesSimulator({ name: 'staging' });
+  const production = await startKubernetesSimulator({ name: 'production', extraPods: Number(process.env.BENCH_EXTRA_PODS ?? 0) });
+  const pods = production.list('pods', { labelSelector: 'backstage.io/kubernetes-id' });
+  const podJsonBytesAvg = Math.round(pods.reduce((a, p) => a + Buffer.byteLength(JSON.stringify(p)), 0) / pods.length);
+  const kubeconfigYaml = kubeconfigFor([{ sim: staging, context: 'staging' }, { sim: production, context: 'production' }]).yaml;
+  const gcPauses = watchGc();
+  serveParent(
+    { pods: pods.length, podJsonBytesAvg, kubeconfigYaml },
+    {
+      lists: () => ({ lists: production.stats.byVerb.list }),
+      scale: (m) => {
+        const at = process.hrtime.bigint();
+        production.scale('orders', 'cart-service', m.replicas as number);
+        return { at: String(at) };
+      },
+      gc: () => gcPauses.take(),
+      close: async () => {
+        await Promise.all([staging.close(), production.close()]);
+        return {};
+      },
+    },
+  );
 }
 
 if (process.argv[2] === 'gateway') await gatewayMode();
+else if (process.argv[2] === 'simulators') await simulatorsMode();
 else await main();
