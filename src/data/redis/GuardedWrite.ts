@@ -12,8 +12,12 @@
  *         field, the value the field must still hold ('' for "still absent": a stored entity is
  *         never ''); then the commands to the end, each: its name, the index in KEYS of its key,
  *         its argument count n, then its n arguments.
- *   Answer 0 when every guard held and every command ran; else the 1-based number of the first
- *         guard that failed, and nothing was applied.
+ *   Answer []: every guard held and every command ran. Else nothing was applied, and the answer
+ *         names each guard that failed with what its field holds now: its 1-based number, then
+ *         the value ('' for absent), for each.
+ * The answer is the writer's fresh read: a writer that lost retries in one round trip, not two
+ * (read, then write), so it catches up with a writer that keeps writing the same entity instead
+ * of losing to it every time (two replicas writing one entity in a loop did, with a read first).
  * Lua's unpack takes a few thousand values at most: a command carries at most MAX_COMMAND_ARGS
  * arguments (callers split a long RPUSH).
  */
@@ -25,17 +29,22 @@ export const MAX_COMMAND_ARGS = 1000;
 const GUARDED_SCRIPT = `
 local guards = tonumber(ARGV[1])
 local at = 2
+local changed = {}
 for i = 1, guards do
   local held = redis.call('HGET', KEYS[tonumber(ARGV[at])], ARGV[at + 1]) or ''
-  if held ~= ARGV[at + 2] then return i end
+  if held ~= ARGV[at + 2] then
+    changed[#changed + 1] = i
+    changed[#changed + 1] = held
+  end
   at = at + 3
 end
+if #changed > 0 then return changed end
 while at <= #ARGV do
   local n = tonumber(ARGV[at + 2])
   redis.call(ARGV[at], KEYS[tonumber(ARGV[at + 1])], unpack(ARGV, at + 3, at + 2 + n))
   at = at + 3 + n
 end
-return 0
+return {}
 `;
 
 /** The commands a GuardedWrite may carry. */
@@ -84,7 +93,13 @@ export class GuardedWrite {
 
 interface GuardedClient {
   /** One array, not spread: a large write has more arguments than a call may take. */
-  latticeGuardedWrite(args: readonly string[]): Promise<number>;
+  latticeGuardedWrite(args: readonly string[]): Promise<(string | number)[]>;
+}
+
+/** A guard that no longer held: its index (0-based, in the order given) and what the field holds now. */
+export interface FailedGuard {
+  readonly guard: number;
+  readonly held: string | undefined;
 }
 
 /** Teaches `redis` the script (ioredis sends EVALSHA, and the script itself when Redis lacks it). */
@@ -93,9 +108,12 @@ export function defineGuardedWrite(redis: Redis): void {
 }
 
 /**
- * Runs `write` on `redis` (given to defineGuardedWrite first): 0 when it was applied, else the
- * number of the first guard that failed, in the order they were given, and nothing was applied.
+ * Runs `write` on `redis` (given to defineGuardedWrite first): [] when it was applied; else the
+ * guards that failed, with what their fields hold now, and nothing was applied.
  */
-export async function applyGuarded(redis: Redis, write: GuardedWrite): Promise<number> {
-  return Number(await (redis as unknown as GuardedClient).latticeGuardedWrite(write.args()));
+export async function applyGuarded(redis: Redis, write: GuardedWrite): Promise<FailedGuard[]> {
+  const answer = await (redis as unknown as GuardedClient).latticeGuardedWrite(write.args());
+  const failed: FailedGuard[] = [];
+  for (let i = 0; i < answer.length; i += 2) failed.push({ guard: Number(answer[i]) - 1, held: answer[i + 1] === '' ? undefined : String(answer[i + 1]) });
+  return failed;
 }

@@ -16,8 +16,8 @@
  * Writes are per-entity compare-and-set (GuardedWrite.ts): a write reads the entities it touches,
  * computes every command (the entities, the reverse index, the origin sets, the change log), and
  * one Lua script applies them all only if each entity read still holds what was read (or is still
- * absent); otherwise nothing is applied and the write reads again and retries (at most
- * MAX_RETRIES times). So the reverse index never drifts from the entities even with several
+ * absent); otherwise nothing is applied, the script answers which entities changed and what they
+ * hold now, and the write computes again from that and retries (at most MAX_RETRIES times). So the reverse index never drifts from the entities even with several
  * replicas writing, and a write conflicts only with writes to the same entities: replicas writing
  * other entities of the same blueprint never make it retry. Within one process, writes to the same
  * entity wait for each other (KeyedQueue), so a retry means another replica wrote that entity
@@ -247,23 +247,30 @@ export class RedisEntityStore implements EntityStore {
 
   /**
    * Runs a write over the entities at `keys`: read them, let `body` queue its commands on a
-   * GuardedWrite guarded by what was read, apply it; read again and retry when another writer
-   * changed one of them first. Writes of this process to the same entities run one at a time.
+   * GuardedWrite guarded by what was read, apply it. When another writer changed one of them
+   * first, the script's answer is the fresh read: `body` runs again on it (at most MAX_RETRIES
+   * times). Writes of this process to the same entities run one at a time.
    */
   private write<T>(keys: readonly EntityKey[], body: (write: GuardedWrite, previous: (Entity | undefined)[]) => T): Promise<T> {
-    return this.writes.run(keys.map(memberOf), async () => {
+    const members = keys.map(memberOf);
+    return this.writes.run(members, async () => {
+      const unique = [...new Map(keys.map((k, i) => [members[i], k])).entries()];
+      const raw = await this.readRaw(unique.map(([, k]) => k));
+      const held = new Map(unique.map(([member], i) => [member, raw[i]]));
       for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-        const raw = await this.readRaw(keys);
         const write = new GuardedWrite();
-        const guarded = new Set<string>();
-        keys.forEach((k, i) => {
-          if (guarded.has(memberOf(k))) return;
-          guarded.add(memberOf(k));
-          write.guard(this.entitiesKey(k.blueprint), k.identifier, raw[i]);
-        });
-        const result = body(write, raw.map((r) => (r === undefined ? undefined : parse(r))));
-        if (write.empty || (await applyGuarded(this.redis, write)) === 0) return result;
+        const previous = new Map<string, Entity | undefined>();
+        for (const [member, key] of unique) {
+          const json = held.get(member);
+          write.guard(this.entitiesKey(key.blueprint), key.identifier, json);
+          previous.set(member, json === undefined ? undefined : parse(json));
+        }
+        const result = body(write, members.map((m) => previous.get(m)));
+        if (write.empty) return result;
+        const failed = await applyGuarded(this.redis, write);
+        if (failed.length === 0) return result;
         this.conflicts++;
+        for (const { guard, held: now } of failed) held.set(unique[guard][0], now);
       }
       throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `could not write to Redis: ${MAX_RETRIES} conflicting writers in a row`);
     });
