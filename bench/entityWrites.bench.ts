@@ -4,7 +4,8 @@
  *
  * Two stores (two connections, as two replicas) each upsert WRITES entities of one blueprint, all
  * sent at once (2 × WRITES concurrent `put`s of one entity each): first as creates, then as
- * updates of the same identifiers. Redis is a redis-server of this run's own (test/setup/redis.ts),
+ * updates of the same identifiers; last, both replicas write the same HOT entities (each write
+ * another title), where writes do conflict. Redis is a redis-server of this run's own (test/setup/redis.ts),
  * so its command counts (INFO commandstats, reset before each round) are the stores' alone:
  *
  * - write attempts: EXEC (a WATCH/MULTI store) or EVAL/EVALSHA (the compare-and-set script);
@@ -32,6 +33,13 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
 const STORE_MODULE = path.resolve(process.env.BENCH_STORE ?? path.join(import.meta.dirname, '../src/data/redis/RedisEntityStore.ts'));
 const PREFIX = 'bench:';
 const ATTEMPT_COMMANDS = ['exec', 'eval', 'evalsha'];
+const HOT = 10;
+const ROUNDS: readonly Round[] = [
+  { name: 'create', identifier: (s, i) => `r${s}-${i}`, title: 'created' },
+  { name: 'update', identifier: (s, i) => `r${s}-${i}`, title: 'updated' },
+  // Both replicas write the same HOT entities: real conflicts, the only ones left.
+  { name: `same ${HOT}`, identifier: (_, i) => `hot-${i % HOT}`, title: 'hot' },
+];
 
 interface BenchStore extends EntityStore {
   readonly retries?: number;
@@ -50,7 +58,14 @@ async function commandCalls(redis: Redis): Promise<Map<string, number>> {
   return new Map([...info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
 }
 
-async function runRound(name: string, stores: readonly BenchStore[], admin: Redis, title: string) {
+interface Round {
+  readonly name: string;
+  /** The identifier store number `s` writes in its `i`-th upsert. */
+  readonly identifier: (s: number, i: number) => string;
+  readonly title: string;
+}
+
+async function runRound({ name, identifier, title }: Round, stores: readonly BenchStore[], admin: Redis) {
   await admin.config('RESETSTAT');
   const retriesBefore = stores.map((s) => s.retries ?? 0);
   const times: number[] = [];
@@ -62,7 +77,7 @@ async function runRound(name: string, stores: readonly BenchStore[], admin: Redi
       Array.from({ length: WRITES }, async (_, i) => {
         const t0 = performance.now();
         try {
-          await store.put([component(`r${s}-${i}`, `${title} ${i}`)]);
+          await store.put([component(identifier(s, i), `${title} ${s}.${i}`)]);
           ok++;
           times.push(performance.now() - t0);
         } catch (err) {
@@ -103,7 +118,8 @@ async function main() {
   try {
     console.log(`store: ${STORE_MODULE}`);
     console.log(`2 replicas × ${WRITES} concurrent upserts to one blueprint; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const rows = [await runRound('create', stores, admin, 'created'), await runRound('update', stores, admin, 'updated')];
+    const rows = [];
+    for (const round of ROUNDS) rows.push(await runRound(round, stores, admin));
     console.table(rows.map(({ failures: _failures, ...row }) => row));
     for (const row of rows) if (Object.keys(row.failures).length) console.log(row.round, 'failures:', row.failures);
     console.log(`stored: ${await admin.hlen(`${PREFIX}entities:Component`)} entities; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
