@@ -17,12 +17,15 @@
  * computes every command (the entities, the reverse index, the origin sets, the change log), and
  * one Lua script applies them all only if each entity read still holds what was read (or is still
  * absent); otherwise nothing is applied, the script answers which entities changed and what they
- * hold now, and the write computes again from that and retries (at most MAX_RETRIES times). So the reverse index never drifts from the entities even with several
+ * hold now, and the write computes again from that and retries (at most MAX_RETRIES times, then
+ * STORE_UNAVAILABLE). So the reverse index never drifts from the entities even with several
  * replicas writing, and a write conflicts only with writes to the same entities: replicas writing
  * other entities of the same blueprint never make it retry. Within one process, writes to the same
  * entity wait for each other (KeyedQueue), so a retry means another replica wrote that entity
- * meanwhile; `retries` counts them. Each write method, replaceOrigin and insert (create only if
- * absent) included, is one atomic step, and one store call however many round trips it takes.
+ * meanwhile; `retries` counts them. A write with nothing to change (an insert of a key that
+ * exists, a put of what is stored) sends no script: its read is its answer. Each write method,
+ * replaceOrigin and insert (create only if absent) included, is one atomic step, and one store
+ * call however many round trips it takes.
  * Entities come back frozen all the way down, as parsed from Redis.
  */
 import { randomUUID } from 'node:crypto';
