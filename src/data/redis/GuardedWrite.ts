@@ -17,7 +17,9 @@
  *         the value ('' for absent), for each.
  * The answer is the writer's fresh read: a writer that lost retries in one round trip, not two
  * (read, then write), so it catches up with a writer that keeps writing the same entity instead
- * of losing to it every time (two replicas writing one entity in a loop did, with a read first).
+ * of losing to it every time (two replicas writing one entity in a loop did, with a read first;
+ * a replica far behind in its event loop can still lose every time: bench/README.md, "Entity
+ * writes across replicas"). Like MULTI/EXEC, a command that fails halfway is not rolled back.
  * Lua's unpack takes a few thousand values at most: a command carries at most MAX_COMMAND_ARGS
  * arguments (callers split a long RPUSH).
  */
