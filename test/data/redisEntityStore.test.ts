@@ -4,15 +4,16 @@
  * files running in parallel never see each other's keys. Each `makeStore` opens new connections:
  * the contract's second handle is a second replica.
  *
- * checkIndex reads the raw reverse-index sets: findByRelation alone could hide stale entries.
+ * checkIndex reads the raw reverse-index sets (test/helpers/redisIndex.ts): findByRelation alone
+ * could hide stale entries.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { relationTargets } from '../../src/model/entities/entity.ts';
 import { RedisEntityStore } from '../../src/data/redis/RedisEntityStore.ts';
 import { entityStoreContract } from './entityStore.contract.ts';
 import { testRedisUrl } from '../helpers/redis.ts';
+import { expectRedisIndexConsistent } from '../helpers/redisIndex.ts';
 
 const URL = testRedisUrl();
 const PREFIX = `lattice-test:${randomUUID()}:`;
@@ -41,18 +42,6 @@ entityStoreContract(
     await Promise.all(opened.splice(0).map((s) => s.close()));
   },
   {
-    async checkIndex() {
-      // Every member of every reverse-index set must be implied by the stored entity.
-      const keys = await raw.keys(`${PREFIX}rev:*`);
-      for (const key of keys) {
-        const [blueprint, relation, target] = key.slice(`${PREFIX}rev:`.length).split(':');
-        const members = await raw.smembers(key);
-        for (const id of members) {
-          const json = await raw.hget(`${PREFIX}entities:${blueprint}`, id);
-          const entity = json ? JSON.parse(json) : undefined;
-          expect(entity && relationTargets(entity, relation).includes(target), `${key} holds ${id}`).toBe(true);
-        }
-      }
-    },
+    checkIndex: () => expectRedisIndexConsistent(raw, PREFIX),
   },
 );

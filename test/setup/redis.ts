@@ -52,8 +52,8 @@ export async function provideTestRedis(options: { readonly env: Readonly<Record<
   return startOwnRedis();
 }
 
-/** A redis-server child on a free port, in memory only; resolves once it answers PING. */
-async function startOwnRedis(): Promise<TestRedis> {
+/** A redis-server child on a free port, in memory only; resolves once it answers PING (also bench/entityWrites.bench.ts: a Redis whose command counts are its own). */
+export async function startOwnRedis(): Promise<TestRedis> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });

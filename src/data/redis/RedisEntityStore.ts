@@ -9,13 +9,24 @@
  *   {p}changes:{blueprint}                    hash  epoch (set once, random), total (changes ever)
  *   {p}changed:{blueprint}                    list  identifiers of the last CHANGE_LOG_LENGTH changes
  *
- * Every write appends what it changed to the blueprint's change log in the same transaction, so
+ * Every write appends what it changed to the blueprint's change log in the same atomic step, so
  * `changes` (one Lua script: atomic, one round trip) tells a replica exactly which entities to
  * read again; a cursor is "<epoch>:<total>", and a Redis that lost its data has another epoch.
- * Writes are optimistic transactions (WATCH the entity hashes, MULTI/EXEC, retry on conflict), so
- * the reverse index never drifts from the entities even with several replicas writing; each write
- * method, replaceOrigin and insert (create only if absent) included, is one transaction. Each method is one store call however many
- * round trips it pipelines. Entities come back frozen all the way down, as parsed from Redis.
+ *
+ * Writes are per-entity compare-and-set (GuardedWrite.ts): a write reads the entities it touches,
+ * computes every command (the entities, the reverse index, the origin sets, the change log), and
+ * one Lua script applies them all only if each entity read still holds what was read (or is still
+ * absent); otherwise nothing is applied, the script answers which entities changed and what they
+ * hold now, and the write computes again from that and retries (at most MAX_RETRIES times, then
+ * STORE_UNAVAILABLE). So the reverse index never drifts from the entities even with several
+ * replicas writing, and a write conflicts only with writes to the same entities: replicas writing
+ * other entities of the same blueprint never make it retry. Within one process, writes to the same
+ * entity wait for each other (KeyedQueue), so a retry means another replica wrote that entity
+ * meanwhile; `retries` counts them. A write with nothing to change (an insert of a key that
+ * exists, a put of what is stored) sends no script: its read is its answer. Each write method,
+ * replaceOrigin and insert (create only if absent) included, is one atomic step, and one store
+ * call however many round trips it takes.
+ * Entities come back frozen all the way down, as parsed from Redis.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -24,7 +35,9 @@ import { ErrorCodes, LatticeError } from '../../errors/index.ts';
 import { CHANGE_LOG_LENGTH, type EntityChanges, type EntityStore } from '../EntityStore.ts';
 import { freezeEntity } from '../freeze.ts';
 import { ownedElsewhere } from '../ownership.ts';
+import { KeyedQueue } from '../KeyedQueue.ts';
 import { connectRedis, type RedisClientOptions } from './connect.ts';
+import { applyGuarded, defineGuardedWrite, GuardedWrite, MAX_COMMAND_ARGS } from './GuardedWrite.ts';
 
 const MAX_RETRIES = 20;
 
@@ -48,21 +61,25 @@ return {epoch, total, 1, redis.call('LRANGE', KEYS[2], -behind, -1)}
 
 export class RedisEntityStore implements EntityStore {
   private readonly redis: Redis;
-  /** A connection for transactions only: WATCH state must not mix with other commands. */
-  private readonly writer: Redis;
-  /** Transactions on `writer` run one at a time; WATCH catches writers in other processes. */
-  private writeQueue: Promise<unknown> = Promise.resolve();
   private readonly prefix: string;
+  /** Writes of this process, one at a time per entity ("blueprint\0identifier"). */
+  private readonly writes = new KeyedQueue();
+  private conflicts = 0;
 
   private constructor(redis: Redis, prefix: string) {
     this.redis = redis;
-    this.writer = redis.duplicate({ enableAutoPipelining: false });
     this.prefix = prefix;
+    defineGuardedWrite(redis);
   }
 
   static async connect(url: string, prefix = 'lattice:', client: RedisClientOptions = {}): Promise<RedisEntityStore> {
     const redis = await connectRedis(url, { ...client, enableAutoPipelining: true });
     return new RedisEntityStore(redis, prefix);
+  }
+
+  /** Writes this store read again because another writer changed one of their entities first. */
+  get retries(): number {
+    return this.conflicts;
   }
 
   private entitiesKey(blueprint: string) {
@@ -107,20 +124,17 @@ export class RedisEntityStore implements EntityStore {
   }
 
   async put(inputs: readonly EntityInput[]) {
-    return this.transaction(inputs.map((i) => i.blueprint), async (tx, read) => this.queuePut(tx, await read(inputs), inputs).entities);
+    return this.write(inputs, (write, previous) => this.queuePut(write, previous, inputs).entities);
   }
 
   async insert(input: EntityInput) {
-    // The hash is WATCHed: an insert of the same key by another replica between the read and EXEC
-    // makes EXEC fail, and the retry reads the entity it wrote.
-    return this.transaction([input.blueprint], async (tx, read) => {
-      const [previous] = await read([input]);
-      return previous ? undefined : this.queuePut(tx, [undefined], [input]).entities[0];
-    });
+    // Guarded on the entity's absence: an insert of the same key by another replica between the
+    // read and the script makes the script refuse, and the retry reads the entity it wrote.
+    return this.write([input], (write, [previous]) => (previous ? undefined : this.queuePut(write, [undefined], [input]).entities[0]));
   }
 
   async delete(keys: readonly EntityKey[]) {
-    return this.transaction(keys.map((k) => k.blueprint), async (tx, read) => this.queueDelete(tx, await read(keys), keys));
+    return this.write(keys, (write, previous) => this.queueDelete(write, previous, keys));
   }
 
   async replaceOrigin(originPrefix: string, entities: readonly EntityInput[]) {
@@ -131,17 +145,16 @@ export class RedisEntityStore implements EntityStore {
       const [blueprint, identifier] = m.split('\0');
       return { blueprint, identifier };
     });
-    return this.transaction([...entities, ...stale].map((k) => k.blueprint), async (tx, read) => {
-      const previous = await read([...entities, ...stale]);
+    return this.write([...entities, ...stale], (write, previous) => {
       const taken = entities.flatMap((input, i) => {
         const owner = previous[i];
         return owner && !owner.origin.startsWith(originPrefix) ? [{ input, owner }] : [];
       });
       if (taken.length) throw ownedElsewhere(taken);
-      const { changed } = this.queuePut(tx, previous.slice(0, entities.length), entities);
+      const { changed } = this.queuePut(write, previous.slice(0, entities.length), entities);
       // An entity another owner took over since must not be deleted on this owner's behalf.
       const owned = previous.slice(entities.length).map((e) => (e?.origin.startsWith(originPrefix) ? e : undefined));
-      const deleted = this.queueDelete(tx, owned, stale).filter(Boolean).length;
+      const deleted = this.queueDelete(write, owned, stale).filter(Boolean).length;
       return { written: changed, deleted };
     });
   }
@@ -154,8 +167,8 @@ export class RedisEntityStore implements EntityStore {
   }
 
   async close() {
-    await this.writeQueue.catch(() => undefined);
-    await Promise.all([this.redis, this.writer].map((c) => c.quit().catch(() => c.disconnect())));
+    await this.writes.idle();
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   /** Deletes every key of this store's prefix (tests). */
@@ -169,10 +182,10 @@ export class RedisEntityStore implements EntityStore {
   }
 
   /**
-   * Queues the writes of `inputs` on `tx`, given `previous` (what Redis held for each input);
+   * Queues the writes of `inputs` on `write`, given `previous` (what Redis held for each input);
    * `changed` counts those whose content differed. A key given twice replaces its first write.
    */
-  private queuePut(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], inputs: readonly EntityInput[]) {
+  private queuePut(write: GuardedWrite, previous: readonly (Entity | undefined)[], inputs: readonly EntityInput[]) {
     const now = new Date().toISOString();
     const written = new Map<string, Entity>();
     const logged: EntityKey[] = [];
@@ -186,89 +199,95 @@ export class RedisEntityStore implements EntityStore {
       const entity = parse(json);
       written.set(memberOf(entity), entity);
       changed++;
-      if (before) this.unindex(tx, before);
-      tx.hset(this.entitiesKey(entity.blueprint), entity.identifier, json);
-      this.index(tx, entity);
+      if (before) this.unindex(write, before);
+      write.command('hset', this.entitiesKey(entity.blueprint), entity.identifier, json);
+      this.index(write, entity);
       logged.push(entity);
       return entity;
     });
-    this.log(tx, logged);
+    this.log(write, logged);
     return { entities, changed };
   }
 
-  /** Queues the deletion of `keys` on `tx`, given `previous`; per key, whether it existed. */
-  private queueDelete(tx: ReturnType<Redis['multi']>, previous: readonly (Entity | undefined)[], keys: readonly EntityKey[]) {
+  /** Queues the deletion of `keys` on `write`, given `previous`; per key, whether it existed. */
+  private queueDelete(write: GuardedWrite, previous: readonly (Entity | undefined)[], keys: readonly EntityKey[]) {
     const deleted = new Set<string>();
     const logged: EntityKey[] = [];
     const existed = keys.map((key, i) => {
       const before = previous[i];
       if (!before || deleted.has(memberOf(key))) return false;
       deleted.add(memberOf(key));
-      this.unindex(tx, before);
-      tx.hdel(this.entitiesKey(key.blueprint), key.identifier);
+      this.unindex(write, before);
+      write.command('hdel', this.entitiesKey(key.blueprint), key.identifier);
       logged.push(key);
       return true;
     });
-    this.log(tx, logged);
+    this.log(write, logged);
     return existed;
   }
 
   /** Queues the change log's entries for `keys` (written or deleted), per blueprint. */
-  private log(tx: ReturnType<Redis['multi']>, keys: readonly EntityKey[]) {
+  private log(write: GuardedWrite, keys: readonly EntityKey[]) {
     const byBlueprint = Map.groupBy(keys, (k) => k.blueprint);
     for (const [blueprint, changed] of byBlueprint) {
-      tx.rpush(this.changedKey(blueprint), ...changed.map((k) => k.identifier));
-      tx.ltrim(this.changedKey(blueprint), -CHANGE_LOG_LENGTH, -1);
-      tx.hsetnx(this.changesKey(blueprint), 'epoch', randomUUID());
-      tx.hincrby(this.changesKey(blueprint), 'total', changed.length);
+      for (let i = 0; i < changed.length; i += MAX_COMMAND_ARGS) write.command('rpush', this.changedKey(blueprint), ...changed.slice(i, i + MAX_COMMAND_ARGS).map((k) => k.identifier));
+      write.command('ltrim', this.changedKey(blueprint), -CHANGE_LOG_LENGTH, -1);
+      write.command('hsetnx', this.changesKey(blueprint), 'epoch', randomUUID());
+      write.command('hincrby', this.changesKey(blueprint), 'total', changed.length);
     }
   }
 
-  private index(tx: ReturnType<Redis['multi']>, e: Entity) {
-    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.sadd(this.revKey(e.blueprint, relation, t), e.identifier);
-    tx.sadd(this.originKey(e.origin), memberOf(e));
-    tx.sadd(`${this.prefix}origins`, e.origin);
+  private index(write: GuardedWrite, e: Entity) {
+    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) write.command('sadd', this.revKey(e.blueprint, relation, t), e.identifier);
+    write.command('sadd', this.originKey(e.origin), memberOf(e));
+    write.command('sadd', `${this.prefix}origins`, e.origin);
   }
 
-  private unindex(tx: ReturnType<Redis['multi']>, e: Entity) {
-    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) tx.srem(this.revKey(e.blueprint, relation, t), e.identifier);
-    tx.srem(this.originKey(e.origin), memberOf(e));
+  private unindex(write: GuardedWrite, e: Entity) {
+    for (const relation of Object.keys(e.relations)) for (const t of relationTargets(e, relation)) write.command('srem', this.revKey(e.blueprint, relation, t), e.identifier);
+    write.command('srem', this.originKey(e.origin), memberOf(e));
   }
 
   /**
-   * Runs `body` in an optimistic transaction over the given blueprints' hashes: WATCH them, read
-   * the current entities, queue writes on `tx`, EXEC; retry when another writer got there first.
+   * Runs a write over the entities at `keys`: read them, let `body` queue its commands on a
+   * GuardedWrite guarded by what was read, apply it. When another writer changed one of them
+   * first, the script's answer is the fresh read: `body` runs again on it (at most MAX_RETRIES
+   * times). Writes of this process to the same entities run one at a time.
    */
-  private transaction<T>(blueprints: readonly string[], body: (tx: ReturnType<Redis['multi']>, read: (keys: readonly EntityKey[]) => Promise<(Entity | undefined)[]>) => Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(() => this.transactionNow(blueprints, body));
-    this.writeQueue = run.catch(() => undefined);
-    return run;
+  private write<T>(keys: readonly EntityKey[], body: (write: GuardedWrite, previous: (Entity | undefined)[]) => T): Promise<T> {
+    const members = keys.map(memberOf);
+    return this.writes.run(members, async () => {
+      const unique = [...new Map(keys.map((k, i) => [members[i], k])).entries()];
+      const raw = await this.readRaw(unique.map(([, k]) => k));
+      const held = new Map(unique.map(([member], i) => [member, raw[i]]));
+      for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+        const write = new GuardedWrite();
+        const previous = new Map<string, Entity | undefined>();
+        for (const [member, key] of unique) {
+          const json = held.get(member);
+          write.guard(this.entitiesKey(key.blueprint), key.identifier, json);
+          previous.set(member, json === undefined ? undefined : parse(json));
+        }
+        const result = body(write, members.map((m) => previous.get(m)));
+        if (write.empty) return result;
+        const failed = await applyGuarded(this.redis, write);
+        if (failed.length === 0) return result;
+        this.conflicts++;
+        for (const { guard, held: now } of failed) held.set(unique[guard][0], now);
+      }
+      throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `could not write to Redis: ${MAX_RETRIES} conflicting writers in a row`);
+    });
   }
 
-  private async transactionNow<T>(blueprints: readonly string[], body: (tx: ReturnType<Redis['multi']>, read: (keys: readonly EntityKey[]) => Promise<(Entity | undefined)[]>) => Promise<T>): Promise<T> {
-    if (blueprints.length === 0) return body(this.writer.multi(), async () => []);
-    const watched = [...new Set(blueprints)].map((b) => this.entitiesKey(b));
-    const conn = this.writer;
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      try {
-        await conn.watch(...watched);
-        const read = async (keys: readonly EntityKey[]) => {
-          const pipeline = conn.pipeline();
-          for (const k of keys) pipeline.hget(this.entitiesKey(k.blueprint), k.identifier);
-          return ((await pipeline.exec()) ?? []).map(([err, raw]) => {
-            if (err) throw err;
-            return raw ? parse(raw as string) : undefined;
-          });
-        };
-        const tx = conn.multi();
-        const result = await body(tx, read);
-        if ((await tx.exec()) !== null) return result;
-      } catch (err) {
-        await conn.unwatch().catch(() => undefined);
-        throw err;
-      }
-    }
-    throw new LatticeError(ErrorCodes.STORE_UNAVAILABLE, `could not write to Redis: ${MAX_RETRIES} conflicting writers in a row`);
+  /** The stored JSON of each key, in order; undefined where absent. */
+  private async readRaw(keys: readonly EntityKey[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const k of keys) pipeline.hget(this.entitiesKey(k.blueprint), k.identifier);
+    return ((await pipeline.exec()) ?? []).map(([err, raw]) => {
+      if (err) throw err;
+      return (raw as string | null) ?? undefined;
+    });
   }
 }
 
