@@ -31,7 +31,12 @@ export interface Native {
 }
 
 /** A user function in the environment: its definition and the environment it closes over. */
-interface Closure { params: readonly string[]; body: Filter; env: Env | null }
+interface Closure { params: readonly string[]; keys: readonly string[]; body: Filter; env: Env | null }
+
+/** The function name a parameter defines in the body (`f` and `$f` both define `f/0`). */
+export function paramKey(param: string): string {
+  return `${param.startsWith('$') ? param.slice(1) : param}/0`;
+}
 /** A filter argument bound to a non-$ parameter. */
 interface ArgClosure { filter: Filter; env: Env | null }
 
@@ -270,14 +275,18 @@ class Compiler {
         const init = this.compile(node.init);
         const upd = this.compile(node.update);
         const pat = this.compilePattern(node.pattern);
+        const update = upd.one;
+        const varKey = node.pattern.type === 'var' ? '$' + node.pattern.name : null;
         const fold = (start: unknown, i: unknown, env: Env | null): unknown => {
           let acc: unknown = start;
-          src.ev(i, env, (x) => pat(x, i, env, (e2) => {
+          const next = (e2: Env | null): void => {
             step();
+            if (update) { acc = update(acc, e2); return; }
             let last: unknown = null;
             upd.ev(acc, e2, (v) => { last = v; });
             acc = last;
-          }));
+          };
+          src.ev(i, env, varKey ? (x) => next(bind(env, varKey, x)) : (x) => pat(x, i, env, next));
           return acc;
         };
         // One output per output of `init`: singular when `init` is.
@@ -475,6 +484,7 @@ class Compiler {
 
   private compileDef(def: FuncDef, rest: Node): Filter {
     const key = `${def.name}/${def.params.length}`;
+    const keys = def.params.map(paramKey);
     const outer = this.locals;
     this.locals = { key, next: outer };
     const r = this.compile(rest);
@@ -482,7 +492,7 @@ class Compiler {
     const body = this.compile(def.body);
     this.locals = outer;
     const define = (env: Env | null): Env => {
-      const closure: Closure = { params: def.params, body, env: null };
+      const closure: Closure = { params: def.params, keys, body, env: null };
       const e = bind(env, key, closure);
       closure.env = e;
       return e;
@@ -515,17 +525,26 @@ class Compiler {
         step();
         if (++budget.depth > budget.maxDepth) { budget.depth = 0; throw new JqBudgetError(`jq evaluation exceeded its recursion depth of ${budget.maxDepth}`); }
         try {
-          const withValues = (n: number, e: Env | null): void => {
-            if (n === f.params.length) {
-              if (mode === 'ev') f.body.ev(i, e, emit as Emit); else f.body.pa(i, p, e, emit as PathEmit);
-              return;
-            }
-            const param = f.params[n];
-            if (param.startsWith('$')) {
-              args[n].ev(i, env, (v) => withValues(n + 1, bind(bind(e, param, v), `${param.slice(1)}/0`, { filter: constant(v), env: null })));
-            } else withValues(n + 1, bind(e, `${param}/0`, { filter: args[n], env }));
-          };
-          withValues(0, f.env);
+          const { params, keys } = f;
+          // Filter parameters bind as they are; a `$` parameter binds once per output of its argument.
+          let start: Env | null = f.env;
+          let first = 0;
+          for (; first < params.length && !params[first].startsWith('$'); first++) start = bind(start, keys[first], { filter: args[first], env });
+          if (first === params.length) {
+            if (mode === 'ev') f.body.ev(i, start, emit as Emit); else f.body.pa(i, p, start, emit as PathEmit);
+          } else {
+            const withValues = (n: number, e: Env | null): void => {
+              if (n === params.length) {
+                if (mode === 'ev') f.body.ev(i, e, emit as Emit); else f.body.pa(i, p, e, emit as PathEmit);
+                return;
+              }
+              const param = params[n];
+              if (param.startsWith('$')) {
+                args[n].ev(i, env, (v) => withValues(n + 1, bind(bind(e, param, v), keys[n], { filter: constant(v), env: null })));
+              } else withValues(n + 1, bind(e, keys[n], { filter: args[n], env }));
+            };
+            withValues(first, start);
+          }
         } finally { budget.depth--; }
         return;
       }
@@ -561,7 +580,7 @@ class Compiler {
 function singularClosureCall(f: Closure, args: readonly Filter[]): One | undefined {
   const body = f.body.one;
   if (!body || f.params.some((p, n) => p.startsWith('$') && !args[n].one)) return undefined;
-  const params = f.params.map((p, n) => ({ value: p.startsWith('$') ? p : null, filterKey: `${p.startsWith('$') ? p.slice(1) : p}/0`, arg: args[n] }));
+  const params = f.params.map((p, n) => ({ value: p.startsWith('$') ? p : null, filterKey: f.keys[n], arg: args[n] }));
   return (i, env) => {
     step();
     if (++budget.depth > budget.maxDepth) { budget.depth = 0; throw new JqBudgetError(`jq evaluation exceeded its recursion depth of ${budget.maxDepth}`); }

@@ -7,7 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import type { FuncDef, Node } from './ast.ts';
 import { nativeBuiltins } from './builtins.ts';
-import { compileNode, type Builtins } from './compile.ts';
+import { compileNode, paramKey, type Builtins } from './compile.ts';
 import { JqRuntimeError } from './errors.ts';
 import { parseJq } from './parser.ts';
 import { checkNames } from './scope.ts';
@@ -50,9 +50,9 @@ function getBuiltins(fast = true): KnownBuiltins {
   // Each def is compiled with earlier defs visible through the shared prelude environment.
   const shared: { prelude: Env | null; natives: typeof natives; preludeNames: ReadonlySet<string> } = { natives, prelude: null, preludeNames };
   for (const d of defs) {
-    const locals = [keyOf(d), ...d.params.map((p) => `${p.startsWith('$') ? p.slice(1) : p}/0`)];
+    const locals = [keyOf(d), ...d.params.map(paramKey)];
     const body = compileNode(d.body, shared, { locals, fast });
-    const closure = { params: d.params, body, env: null as Env | null };
+    const closure = { params: d.params, keys: d.params.map(paramKey), body, env: null as Env | null };
     env = bind(env, keyOf(d), closure);
     shared.prelude = env;
   }
