@@ -521,7 +521,20 @@ class Compiler {
         if (mode === 'ev') f.filter.ev(i, f.env, emit as Emit); else f.filter.pa(i, p, f.env, emit as PathEmit);
         return;
       }
-      if ('params' in f) { callClosure(f, args, mode, i, p, env, emit); return; }
+      if ('params' in f) {
+        step();
+        if (++budget.depth > budget.maxDepth) { budget.depth = 0; throw new JqBudgetError(`jq evaluation exceeded its recursion depth of ${budget.maxDepth}`); }
+        try {
+          // Filter parameters bind as they are; a `$` parameter binds once per output of its argument.
+          let start: Env | null = f.env;
+          let first = 0;
+          for (; first < f.params.length && !f.params[first].startsWith('$'); first++) start = bind(start, f.keys[first], { filter: args[first], env });
+          if (first < f.params.length) bindValues(f, args, mode, i, p, env, emit, first, start);
+          else if (mode === 'ev') f.body.ev(i, start, emit as Emit);
+          else f.body.pa(i, p, start, emit as PathEmit);
+        } finally { budget.depth--; }
+        return;
+      }
       if (mode === 'ev') f.ev(i, args, env, emit as Emit);
       else if (f.pa) f.pa(i, p, args, env, emit as PathEmit);
       else f.ev(i, args, env, (v) => { throw new JqRuntimeError(`Invalid path expression with result ${errorDump(v)}`); });
@@ -570,26 +583,10 @@ function singularClosureCall(f: Closure, args: readonly Filter[]): One | undefin
 }
 
 /**
- * Runs a jq-defined function: a step, one level of depth, its parameters bound, then its body.
- * Module-level and positional on purpose: a closure declared inside the call would make every
- * call allocate its context, and an options object would be one more allocation per call.
+ * The rest of a call from its first `$` parameter: the body once per combination of argument
+ * values. Module-level and positional on purpose: a closure declared inside the call would make
+ * every call allocate its context (and an options object would be one more allocation per call).
  */
-function callClosure(f: Closure, args: readonly Filter[], mode: 'ev' | 'pa', i: unknown, p: unknown[], env: Env | null, emit: Emit | PathEmit): void {
-  step();
-  if (++budget.depth > budget.maxDepth) { budget.depth = 0; throw new JqBudgetError(`jq evaluation exceeded its recursion depth of ${budget.maxDepth}`); }
-  try {
-    const { params, keys } = f;
-    // Filter parameters bind as they are; a `$` parameter binds once per output of its argument.
-    let start: Env | null = f.env;
-    let first = 0;
-    for (; first < params.length && !params[first].startsWith('$'); first++) start = bind(start, keys[first], { filter: args[first], env });
-    if (first === params.length) {
-      if (mode === 'ev') f.body.ev(i, start, emit as Emit); else f.body.pa(i, p, start, emit as PathEmit);
-    } else bindValues(f, args, mode, i, p, env, emit, first, start);
-  } finally { budget.depth--; }
-}
-
-/** The rest of `callClosure` from the first `$` parameter: once per combination of argument values. */
 function bindValues(f: Closure, args: readonly Filter[], mode: 'ev' | 'pa', i: unknown, p: unknown[], env: Env | null, emit: Emit | PathEmit, from: number, start: Env | null): void {
   const { params, keys } = f;
   const withValues = (n: number, e: Env | null): void => {
