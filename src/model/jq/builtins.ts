@@ -18,6 +18,7 @@ type Impl = (input: unknown, ...args: unknown[]) => unknown;
 /** A builtin over values: arguments are evaluated (first argument outermost) and combined. */
 function valueFn(impl: Impl): Native {
   return {
+    fn: impl,
     ev(input, args, env, emit) {
       if (args.length === 0) { emit(impl(input)); return; }
       const vals: unknown[] = [];

@@ -68,22 +68,40 @@ function strftime(v: unknown, fmt: unknown): string {
   });
 }
 
-function strptime(v: unknown, fmt: unknown): number[] {
-  if (typeof v !== 'string') throw new JqRuntimeError(`strptime/1 requires string inputs and arguments`);
-  if (typeof fmt !== 'string') throw new JqRuntimeError('strptime/1 requires string inputs and arguments');
-  const parts: Record<string, number> = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0 };
+/** The regular expression of each `%` conversion strptime reads. */
+const SPECS: Readonly<Record<string, string>> = { Y: '([+-]?\\d{1,4})', m: '(\\d{1,2})', d: '(\\d{1,2})', e: '\\s*(\\d{1,2})', H: '(\\d{1,2})', M: '(\\d{1,2})', S: '(\\d{1,2})', j: '(\\d{1,3})', y: '(\\d{2})', Z: '([A-Za-z]+)', z: '([+-]\\d{4}|Z)', b: '([A-Za-z]{3})', B: '([A-Za-z]+)', a: '([A-Za-z]+)', A: '([A-Za-z]+)', '%': '(%)', T: '(\\d{1,2}:\\d{1,2}:\\d{1,2})' };
+
+/** A strptime format as a regular expression and the conversions of its groups, in order. */
+interface StrptimePattern { readonly re: RegExp; readonly order: readonly string[] }
+
+/** Formats already turned into patterns (a few per configuration: they are literals in expressions). */
+const patterns = new Map<string, StrptimePattern>();
+
+function strptimePattern(fmt: string): StrptimePattern {
+  const known = patterns.get(fmt);
+  if (known) return known;
   let re = '^';
   const order: string[] = [];
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c !== '%') { re += /\s/.test(c) ? '\\s*' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); continue; }
     const k = fmt[++i];
-    const spec: Record<string, string> = { Y: '([+-]?\\d{1,4})', m: '(\\d{1,2})', d: '(\\d{1,2})', e: '\\s*(\\d{1,2})', H: '(\\d{1,2})', M: '(\\d{1,2})', S: '(\\d{1,2})', j: '(\\d{1,3})', y: '(\\d{2})', Z: '([A-Za-z]+)', z: '([+-]\\d{4}|Z)', b: '([A-Za-z]{3})', B: '([A-Za-z]+)', a: '([A-Za-z]+)', A: '([A-Za-z]+)', '%': '(%)', T: '(\\d{1,2}:\\d{1,2}:\\d{1,2})' };
-    if (!spec[k]) throw new JqRuntimeError(`strptime/1: unsupported conversion %${k}`);
-    re += spec[k];
+    if (!Object.hasOwn(SPECS, k)) throw new JqRuntimeError(`strptime/1: unsupported conversion %${k}`);
+    re += SPECS[k];
     order.push(k);
   }
-  const m = new RegExp(re + '$').exec(v);
+  const pattern = { re: new RegExp(re + '$'), order };
+  if (patterns.size >= 100) patterns.clear();
+  patterns.set(fmt, pattern);
+  return pattern;
+}
+
+function strptime(v: unknown, fmt: unknown): number[] {
+  if (typeof v !== 'string') throw new JqRuntimeError(`strptime/1 requires string inputs and arguments`);
+  if (typeof fmt !== 'string') throw new JqRuntimeError('strptime/1 requires string inputs and arguments');
+  const parts: Record<string, number> = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0 };
+  const { re, order } = strptimePattern(fmt);
+  const m = re.exec(v);
   if (!m) throw new JqRuntimeError(`date "${v}" does not match format "${fmt}"`);
   order.forEach((k, n) => {
     const x = m[n + 1];

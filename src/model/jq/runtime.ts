@@ -9,10 +9,17 @@ export type Emit = (v: unknown) => void;
 export type PathEmit = (v: unknown, path: unknown[]) => void;
 export interface Env { readonly key: string; readonly value: unknown; readonly next: Env | null }
 
-/** A compiled filter: value mode and path mode (for `path()` and assignments). */
+/** The direct evaluator of a singular filter (exactly one output, or an error): returns the output. */
+export type One = (input: unknown, env: Env | null) => unknown;
+
+/**
+ * A compiled filter: value mode and path mode (for `path()` and assignments); `one` when the
+ * filter is singular (singular.ts), and then `ev` emits what `one` returns.
+ */
 export interface Filter {
   ev(input: unknown, env: Env | null, emit: Emit): void;
   pa(input: unknown, path: unknown[], env: Env | null, emit: PathEmit): void;
+  readonly one?: One;
 }
 
 /** Thrown when the step budget or the depth is spent; `try` never catches it. */
@@ -23,6 +30,9 @@ export class Signal {
   readonly token: object;
   constructor(token: object) { this.token = token; }
 }
+
+/** An error `try`, `?` and `//` catch: a runtime error, but not the budget's. */
+export function catchable(e: unknown): e is JqRuntimeError { return e instanceof JqRuntimeError && !(e instanceof JqBudgetError); }
 
 export const budget = { steps: 0, max: 1_000_000, depth: 0, maxDepth: 2_000 };
 

@@ -21,6 +21,10 @@ describe('jq engine: paths, pipes and construction', () => {
     expect(run('{a: (1,2), b: (3,4)}')).toEqual([{ a: 1, b: 3 }, { a: 1, b: 4 }, { a: 2, b: 3 }, { a: 2, b: 4 }]);
     expect(run('{name, $x}', { name: 'n' }, { x: 1 })).toEqual([{ name: 'n', x: 1 }]);
     expect(run('[(1,2) + (10,20)]')).toEqual([[11, 12, 21, 22]]);
+    // A repeated key keeps its first place and takes the last value; `__proto__` is an ordinary key.
+    expect(run('[{a: (1,2), b: .x, a: 3}] | length, map(keys_unsorted), map(.a)', { x: 0 })).toEqual([2, [['a', 'b'], ['a', 'b']], [3, 3]]);
+    expect(run('{a: (1,2), b: (.x, 5)} | [.a, .b]', { x: 0 })).toEqual([[1, 0], [1, 5], [2, 0], [2, 5]]);
+    expect(run('{b: (1,2), "__proto__": 3} | keys, .["__proto__"]')).toEqual([['__proto__', 'b'], 3, ['__proto__', 'b'], 3]);
   });
   it('alternatives, conditionals, and/or', () => {
     expect(run('(.a // 0)', {})).toEqual([0]);
@@ -74,6 +78,10 @@ describe('jq engine: strings, regex, formats and dates', () => {
   it('dates in UTC', () => {
     expect(run('fromdate, (fromdate | todate)', '2015-03-05T23:51:47Z')).toEqual([1425599507, '2015-03-05T23:51:47Z']);
     expect(run('strptime("%Y-%m-%d %H:%M:%S") | mktime', '2015-03-05 23:51:47')).toEqual([1425599507]);
+    // A format's pattern is built once and reused: the same answers, and the same error, every time.
+    expect(run('[.[] | strptime("%d/%m/%Y") | mktime]', ['05/03/2015', '06/03/2015', '05/03/2015'])).toEqual([[1425513600, 1425600000, 1425513600]]);
+    expect(run('[.[] | try strptime("%Q") catch .]', ['a', 'b'])).toEqual([['strptime/1: unsupported conversion %Q', 'strptime/1: unsupported conversion %Q']]);
+    expect(run('[.[] | try strptime("%Y") catch .]', ['2015', 'x'])).toEqual([[[2015, 0, 1, 0, 0, 0, 4, 0], 'date "x" does not match format "%Y"']]);
   });
   it('prints numbers and sorts as jq', () => {
     expect(run('tojson', [1e17, 1e-5, 3.0, 0.1])).toEqual(['[1e+17,1e-05,3,0.1]']);
