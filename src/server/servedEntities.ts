@@ -128,7 +128,7 @@ async function existingRelations(bp: Blueprint, load: LoadEntities, entities: re
     for (const name in e.relations) {
       const value = e.relations[name];
       const target = bp.relations[name]?.target;
-      if (!target || value === null) continue;
+      if (!target || value === null || value.length === 0) continue;
       let ids = wanted.get(target);
       if (!ids) wanted.set(target, (ids = new Set()));
       if (typeof value === 'string') ids.add(value);
