@@ -182,22 +182,24 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
     mergeCount: () => merged,
     session() {
       // One snapshot per source per request (a failing source is asked once, not once per blueprint).
-      const snapshots = new Map<Source, Promise<SourceSnapshot>>();
+      // The maps are made on first use: a session is opened per request, subscription event and observed change.
+      let snapshots: Map<Source, Promise<SourceSnapshot>> | undefined;
       const snapshotOf = (source: Source) => {
-        let p = snapshots.get(source);
+        let p = (snapshots ??= new Map<Source, Promise<SourceSnapshot>>()).get(source);
         if (!p) snapshots.set(source, (p = source.snapshot()));
         return p;
       };
-      const unresolved = new Map<string, Promise<MergedView>>();
+      let unresolved: Map<string, Promise<MergedView>> | undefined;
       const unresolvedOf = (blueprint: string) => {
-        let p = unresolved.get(blueprint);
+        let p = (unresolved ??= new Map<string, Promise<MergedView>>()).get(blueprint);
         if (!p) unresolved.set(blueprint, (p = refresh(blueprint, snapshotOf)));
         return p;
       };
-      const views = new Map<string, Promise<MergedView>>();
+      let views: Map<string, Promise<MergedView>> | undefined;
       const viewOf = (blueprint: string) => {
-        let p = views.get(blueprint);
-        if (!p) views.set(blueprint, (p = unresolvedOf(blueprint).then((v) => resolveQueries(v, blueprint))));
+        let p = (views ??= new Map<string, Promise<MergedView>>()).get(blueprint);
+        // A view without relation queries is served as it is (no resolution step to wait for).
+        if (!p) views.set(blueprint, (p = unresolvedOf(blueprint).then((v) => (v.queried ? resolveQueries(v, blueprint) : v))));
         return p;
       };
       /** The view with its entities' relation queries resolved over their targets' merges. */
