@@ -53,9 +53,6 @@ type Answer = { readonly snapshot: SourceSnapshot } | { readonly error: unknown 
 const answered = (snapshot: SourceSnapshot): Answer => ({ snapshot });
 const failed = (error: unknown): Answer => ({ error });
 
-/** What `EntityStore.changes` answers. */
-type StoreChanges = Awaited<ReturnType<EntityStore['changes']>>;
-
 /** A fed blueprint's view with what it was made from. */
 interface ViewState {
   readonly view: MergedView;
@@ -121,11 +118,11 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
   const refreshNow = async (blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>): Promise<MergedView> => {
     const feeders = feeding(blueprint);
     const state = states.get(blueprint);
-    const asked: Promise<unknown>[] = [store.changes(blueprint, state?.storeCursor)];
-    for (const s of feeders) asked.push(snapshotOf(s).then(answered, failed));
-    const got = await Promise.all(asked);
-    const changes = got[0] as StoreChanges;
-    const answers = got.slice(1) as Answer[];
+    // Asked together; the answers never reject, so the store's changes are awaited first with no rejection left unhandled.
+    const changing = store.changes(blueprint, state?.storeCursor);
+    const answering = feeders.map((s) => snapshotOf(s).then(answered, failed));
+    const changes = await changing;
+    const answers = answering.length === 1 ? [await answering[0]] : await Promise.all(answering);
     if (!state || !changes.identifiers) return mergeAll(blueprint, feeders, answers, changes.cursor);
     const snapshots: SourceSnapshot[] = [];
     for (const r of answers) {
