@@ -14,9 +14,10 @@ export function subscriptionResolvers(): SubscriptionResolvers {
       subscribe: (_p, { blueprint, identifier }, ctx) => iterate(ctx.pubsub, ENTITY_CHANGES, (m) => m.blueprint === blueprint && (!identifier || m.identifier === identifier)),
       resolve: async (change: EntityChange, _args: unknown, ctx: RequestContext) => {
         // A fresh read for every event, and fresh loaders for its fields (mirrors, aggregations,
-        // scorecards): the subscription's would serve what the first event loaded forever.
+        // scorecards): the subscription's would serve what the first event loaded forever. The
+        // entity is read through them: one read session per event, its fields see the same view.
         refreshLoaders(ctx);
-        const [entity] = change.change === 'DELETED' ? [undefined] : await ctx.reader.session().getMany(change.blueprint, [change.identifier]);
+        const entity = change.change === 'DELETED' ? undefined : await ctx.loaders.entity(change.blueprint).load(change.identifier);
         return { ...change, entity: entity ?? null };
       },
     },

@@ -43,22 +43,23 @@ const failedAsUndefined = (): undefined => undefined;
 const failedAsNone = (): readonly Entity[] => [];
 
 export function createLoaders(session: EntityReadSession): Loaders {
-  const entityBatchers = new Map<string, KeyBatcher<Entity | null>>();
-  const reverseBatchers = new Map<string, Map<string, KeyBatcher<readonly Entity[]>>>();
-  const lists = new Map<string, Promise<readonly Entity[]>>();
+  // Made on first use: a set of loaders is made per request and per subscription event, and most use two or three of these.
+  let entityBatchers: Map<string, KeyBatcher<Entity | null>> | undefined;
+  let reverseBatchers: Map<string, Map<string, KeyBatcher<readonly Entity[]>>> | undefined;
+  let lists: Map<string, Promise<readonly Entity[]>> | undefined;
   // blueprint → identifier → entity (null: known missing): what the entity batchers hold, and what reverse lookups prime.
-  const known = new Map<string, Map<string, Entity | null>>();
+  let known: Map<string, Map<string, Entity | null>> | undefined;
   // blueprint → relation → target → sources: no key string is built per lookup (peekReverse runs per field).
-  const knownReverse = new Map<string, Map<string, Map<string, readonly Entity[]>>>();
+  let knownReverse: Map<string, Map<string, Map<string, readonly Entity[]>>> | undefined;
 
-  const knownOf = (blueprint: string) => {
-    let m = known.get(blueprint);
+  const knownOf = (blueprint: string): Map<string, Entity | null> => {
+    let m = (known ??= new Map()).get(blueprint);
     if (!m) known.set(blueprint, (m = new Map()));
     return m;
   };
 
-  const entityBatcher = (blueprint: string) => {
-    let batcher = entityBatchers.get(blueprint);
+  const entityBatcher = (blueprint: string): KeyBatcher<Entity | null> => {
+    let batcher = (entityBatchers ??= new Map()).get(blueprint);
     if (!batcher) {
       const fetch = (ids: readonly string[]) => session.getMany(blueprint, ids).then((found) => found.map((e) => e ?? null));
       entityBatchers.set(blueprint, (batcher = keyBatcher(fetch, knownOf(blueprint), MAX_BATCH)));
@@ -66,13 +67,13 @@ export function createLoaders(session: EntityReadSession): Loaders {
     return batcher;
   };
 
-  const reverseBatcher = (blueprint: string, relation: string) => {
-    let byRelation = reverseBatchers.get(blueprint);
+  const reverseBatcher = (blueprint: string, relation: string): KeyBatcher<readonly Entity[]> => {
+    let byRelation = (reverseBatchers ??= new Map()).get(blueprint);
     if (!byRelation) reverseBatchers.set(blueprint, (byRelation = new Map()));
     let batcher = byRelation.get(relation);
     if (!batcher) {
       const values = new Map<string, readonly Entity[]>();
-      let knownByRelation = knownReverse.get(blueprint);
+      let knownByRelation = (knownReverse ??= new Map()).get(blueprint);
       if (!knownByRelation) knownReverse.set(blueprint, (knownByRelation = new Map()));
       knownByRelation.set(relation, values);
       const byId = knownOf(blueprint);
@@ -87,8 +88,8 @@ export function createLoaders(session: EntityReadSession): Loaders {
     return batcher;
   };
 
-  const list = (blueprint: string) => {
-    let p = lists.get(blueprint);
+  const list = (blueprint: string): Promise<readonly Entity[]> => {
+    let p = (lists ??= new Map()).get(blueprint);
     if (!p) lists.set(blueprint, (p = session.list(blueprint)));
     return p;
   };
@@ -103,7 +104,7 @@ export function createLoaders(session: EntityReadSession): Loaders {
     // One promise per call, not per key: this runs once per relation field and look-ahead level.
     loadEntities: (blueprint, ids) => entityBatcher(blueprint).loadMany(ids, failedAsUndefined).then((found) => found.map((e) => e ?? undefined)),
     findByRelation: (blueprint, relation, targets) => reverseBatcher(blueprint, relation).loadMany(targets, failedAsNone),
-    peek: (blueprint, identifier) => known.get(blueprint)?.get(identifier),
-    peekReverse: (blueprint, relation, target) => knownReverse.get(blueprint)?.get(relation)?.get(target),
+    peek: (blueprint, identifier) => known?.get(blueprint)?.get(identifier),
+    peekReverse: (blueprint, relation, target) => knownReverse?.get(blueprint)?.get(relation)?.get(target),
   };
 }

@@ -50,6 +50,9 @@ export interface CountedEntityReader extends EntityReader {
 /** What a source gave for the view: its snapshot, or why it could not. */
 type Answer = { readonly snapshot: SourceSnapshot } | { readonly error: unknown };
 
+const answered = (snapshot: SourceSnapshot): Answer => ({ snapshot });
+const failed = (error: unknown): Answer => ({ error });
+
 /** A fed blueprint's view with what it was made from. */
 interface ViewState {
   readonly view: MergedView;
@@ -65,6 +68,11 @@ interface ViewState {
 /** `model` gives the blueprints relation queries need (their relations' targets); without it they stay unresolved. */
 export function createEntityReader(store: EntityStore, sources: readonly Source[], model?: () => BlueprintModel): CountedEntityReader {
   const feeding = (blueprint: string) => sources.filter((s) => s.feeds(blueprint));
+  /** Whether a source feeds the blueprint (asked on every read: no array built). */
+  const fed = (blueprint: string) => {
+    for (const s of sources) if (s.feeds(blueprint)) return true;
+    return false;
+  };
   const states = new Map<string, ViewState>();
   /** Per blueprint, the last refresh asked for: refreshes of a blueprint run one after another. */
   const refreshes = new Map<string, Promise<MergedView>>();
@@ -106,23 +114,33 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
     return view;
   };
 
-  /** Brings the blueprint's view up to date with the store's changes and the snapshots. */
+  /** Brings the blueprint's view up to date with the store's changes and the snapshots (run on every read session: no allocation it can avoid). */
   const refreshNow = async (blueprint: string, snapshotOf: (s: Source) => Promise<SourceSnapshot>): Promise<MergedView> => {
     const feeders = feeding(blueprint);
     const state = states.get(blueprint);
-    const [changes, ...answers] = await Promise.all([store.changes(blueprint, state?.storeCursor), ...feeders.map((s) => snapshotOf(s).then((snapshot): Answer => ({ snapshot }), (error: unknown): Answer => ({ error })))]);
-    if (!state || !changes.identifiers || answers.some((r) => 'error' in r)) return mergeAll(blueprint, feeders, answers, changes.cursor);
-    const snapshots = answers.map((r) => (r as { snapshot: SourceSnapshot }).snapshot);
-    // Which entities the sources changed; undefined: one cannot say, merge everything again.
-    const changed = new Set(changes.identifiers);
-    for (const [i, now] of snapshots.entries()) {
+    // Asked together; the answers never reject, so the store's changes are awaited first with no rejection left unhandled.
+    const changing = store.changes(blueprint, state?.storeCursor);
+    const answering = feeders.map((s) => snapshotOf(s).then(answered, failed));
+    const changes = await changing;
+    const answers = answering.length === 1 ? [await answering[0]] : await Promise.all(answering);
+    if (!state || !changes.identifiers) return mergeAll(blueprint, feeders, answers, changes.cursor);
+    const snapshots: SourceSnapshot[] = [];
+    for (const r of answers) {
+      if ('error' in r) return mergeAll(blueprint, feeders, answers, changes.cursor);
+      snapshots.push(r.snapshot);
+    }
+    // Which entities changed: the store's writes, then the sources' (none: nothing to merge).
+    let changed = changes.identifiers.length ? new Set(changes.identifiers) : undefined;
+    for (let i = 0; i < snapshots.length; i++) {
+      const now = snapshots[i];
       const then = state.snapshots[i];
       const same = now.fetchedAt.getTime() === then.fetchedAt.getTime() && now.stale === then.stale;
       // A snapshot replaced whole (cached sources) is the same while its array is (a watched one's `entities` is not read here: gathering it costs every entity).
       if (now === then || (same && !now.changes && !then.changes && now.entities === then.entities)) continue;
       const keys = same && now.changes && then.changes ? now.changes.since(then.changes.version) : undefined;
+      // Undefined: one cannot say, merge everything again.
       if (!keys) return mergeAll(blueprint, feeders, answers, changes.cursor);
-      for (const k of keys) if (k.blueprint === blueprint) changed.add(k.identifier);
+      for (const k of keys) if (k.blueprint === blueprint) (changed ??= new Set()).add(k.identifier);
     }
     if (changes.identifiers.length) {
       const ids = [...new Set(changes.identifiers)];
@@ -133,10 +151,17 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         else state.base.delete(id);
       });
     }
-    for (const id of changed) {
-      const layers = snapshots.flatMap((s, i): Layer[] => state.fixed[i]?.get(id) ?? (s.changes?.entitiesOf(blueprint, id) ?? []).map((entity) => ({ source: feeders[i].name, entity, snapshot: s })));
-      const base = state.base.get(id);
-      state.view.set(id, base || layers.length ? merge(base, layers, []) : undefined);
+    if (changed) {
+      for (const id of changed) {
+        const layers: Layer[] = [];
+        snapshots.forEach((s, i) => {
+          const fixed = state.fixed[i]?.get(id);
+          if (fixed) layers.push(...fixed);
+          else for (const entity of s.changes?.entitiesOf(blueprint, id) ?? []) layers.push({ source: feeders[i].name, entity, snapshot: s });
+        });
+        const base = state.base.get(id);
+        state.view.set(id, base || layers.length ? merge(base, layers, []) : undefined);
+      }
     }
     state.storeCursor = changes.cursor;
     state.snapshots = snapshots;
@@ -154,22 +179,24 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
     mergeCount: () => merged,
     session() {
       // One snapshot per source per request (a failing source is asked once, not once per blueprint).
-      const snapshots = new Map<Source, Promise<SourceSnapshot>>();
+      // The maps are made on first use: a session is opened per request, subscription event and observed change.
+      let snapshots: Map<Source, Promise<SourceSnapshot>> | undefined;
       const snapshotOf = (source: Source) => {
-        let p = snapshots.get(source);
+        let p = (snapshots ??= new Map<Source, Promise<SourceSnapshot>>()).get(source);
         if (!p) snapshots.set(source, (p = source.snapshot()));
         return p;
       };
-      const unresolved = new Map<string, Promise<MergedView>>();
+      let unresolved: Map<string, Promise<MergedView>> | undefined;
       const unresolvedOf = (blueprint: string) => {
-        let p = unresolved.get(blueprint);
+        let p = (unresolved ??= new Map<string, Promise<MergedView>>()).get(blueprint);
         if (!p) unresolved.set(blueprint, (p = refresh(blueprint, snapshotOf)));
         return p;
       };
-      const views = new Map<string, Promise<MergedView>>();
+      let views: Map<string, Promise<MergedView>> | undefined;
       const viewOf = (blueprint: string) => {
-        let p = views.get(blueprint);
-        if (!p) views.set(blueprint, (p = unresolvedOf(blueprint).then((v) => resolveQueries(v, blueprint))));
+        let p = (views ??= new Map<string, Promise<MergedView>>()).get(blueprint);
+        // A view without relation queries is served as it is (no resolution step to wait for).
+        if (!p) views.set(blueprint, (p = unresolvedOf(blueprint).then((v) => (v.queried ? resolveQueries(v, blueprint) : v))));
         return p;
       };
       /** The view with its entities' relation queries resolved over their targets' merges. */
@@ -178,7 +205,7 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
         if (!blueprints || !v.queried) return v;
         const version = v.version;
         const targetNames = [...new Set(Object.values(blueprints.get(blueprint)?.relations ?? {}).map((r) => r.target))];
-        const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (feeding(t).length ? unresolvedOf(t).then((u) => u.list()) : store.list(t))));
+        const targets = await Promise.all(targetNames.map((t): Promise<readonly Entity[]> => (fed(t) ? unresolvedOf(t).then((u) => u.list()) : store.list(t))));
         const previous = resolved.get(blueprint);
         if (previous && previous.from === v && previous.version === version && previous.targets.every((t, i) => t === targets[i])) return previous.view;
         const listOf = (t: string) => Promise.resolve(targets[targetNames.indexOf(t)] ?? []);
@@ -188,16 +215,16 @@ export function createEntityReader(store: EntityStore, sources: readonly Source[
       };
       return {
         async getMany(blueprint, ids) {
-          if (feeding(blueprint).length === 0) return store.getMany(blueprint, ids);
+          if (!fed(blueprint)) return store.getMany(blueprint, ids);
           const view = await viewOf(blueprint);
           return ids.map((id) => view.get(id));
         },
         async list(blueprint) {
-          if (feeding(blueprint).length === 0) return store.list(blueprint);
+          if (!fed(blueprint)) return store.list(blueprint);
           return (await viewOf(blueprint)).list();
         },
         async findByRelation(blueprint, relation, targets) {
-          if (feeding(blueprint).length === 0) return store.findByRelation(blueprint, relation, targets);
+          if (!fed(blueprint)) return store.findByRelation(blueprint, relation, targets);
           const view = await viewOf(blueprint);
           return targets.map((t) => view.byRelation(relation, t));
         },

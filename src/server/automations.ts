@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/types.ts';
 import type { EntityStates } from '../data/EntityStates.ts';
 import type { PubSub } from '../data/PubSub.ts';
-import type { EntityReader } from '../data/reader.ts';
+import type { EntityReader, EntityReadSession } from '../data/reader.ts';
 import { ENTITY_CHANGES } from '../data/topics.ts';
 import type { ActionEngine } from '../runs/engine.ts';
 import { startAutomations, type AutomationService, type OpenQueue } from '../runs/automations/service.ts';
@@ -49,8 +49,10 @@ export function startGatewayAutomations(config: Config, deps: AutomationDeps): P
     read: served.read,
     list: served.list,
     graph: () => {
-      const session = deps.reader.session();
-      return { load: (blueprint, ids) => session.getMany(blueprint, ids), findByRelation: (blueprint, relation, targets) => session.findByRelation(blueprint, relation, targets) };
+      // Opened on the first read: most dependents are found from the changed entity's own relations.
+      let session: EntityReadSession | undefined;
+      const open = () => (session ??= deps.reader.session());
+      return { load: (blueprint, ids) => open().getMany(blueprint, ids), findByRelation: (blueprint, relation, targets) => open().findByRelation(blueprint, relation, targets) };
     },
     publish: (change) => deps.pubsub.publish(ENTITY_CHANGES, change),
     maxDependents: config.automationMaxDependents,

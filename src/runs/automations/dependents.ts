@@ -29,10 +29,9 @@ export interface ChangedEntity {
 
 /** The dependents of `changed`, each once, in (blueprint, identifier) order; never the changed entity itself. */
 export async function dependentsOf(index: ReadonlyMap<string, readonly ReadAt[]>, changed: ChangedEntity, graph: RelationGraph): Promise<EntityKey[]> {
-  const createdOrDeleted = changed.before === null || changed.after === null;
   const found = new Map<string, EntityKey>();
   for (const at of index.get(changed.blueprint) ?? []) {
-    if (at.path.existence && !createdOrDeleted) continue;
+    if (!walked(at, changed)) continue;
     const reader = at.path.blueprints[0];
     for (const identifier of await walkBack(at, changed, graph)) {
       if (reader === changed.blueprint && identifier === changed.identifier) continue;
@@ -41,6 +40,18 @@ export async function dependentsOf(index: ReadonlyMap<string, readonly ReadAt[]>
   }
   return [...found.values()].sort((a, b) => (a.blueprint === b.blueprint ? compare(a.identifier, b.identifier) : compare(a.blueprint, b.blueprint)));
 }
+
+/**
+ * Whether `changed` can have dependents: a read path reaches its blueprint that its change walks
+ * (an update walks no existence path). False: no dependents job is needed (a Kubernetes Workload's
+ * scaling, read only for its existence, queues none).
+ */
+export function mayHaveDependents(index: ReadonlyMap<string, readonly ReadAt[]>, changed: ChangedEntity): boolean {
+  return index.get(changed.blueprint)?.some((at) => walked(at, changed)) ?? false;
+}
+
+/** Existence paths are walked only for a creation or a deletion. */
+const walked = (at: ReadAt, changed: ChangedEntity) => !at.path.existence || changed.before === null || changed.after === null;
 
 async function walkBack({ path, position }: ReadAt, changed: ChangedEntity, graph: RelationGraph): Promise<string[]> {
   let frontier = [changed.identifier];

@@ -94,13 +94,15 @@ export interface EntityEventInput {
   readonly after: Record<string, unknown> | null;
   readonly depth: number;
   readonly at: string;
+  /** `contentOf(after)`, when the caller has it already (the observer compares it). */
+  readonly content?: string;
 }
 
 export function entityEvent(i: EntityEventInput): AutomationEvent {
   const type: EventType = i.after === null ? 'ENTITY_DELETED' : i.before === null ? 'ENTITY_CREATED' : 'ENTITY_UPDATED';
   const by = ((i.after ?? i.before)?.updatedBy as string | undefined) ?? null;
   return {
-    id: eventId('entity', i.blueprint, i.identifier, i.seq, contentOf(i.after)),
+    id: eventId('entity', i.blueprint, i.identifier, i.seq, i.content ?? contentOf(i.after)),
     type,
     depth: i.depth,
     blueprint: i.blueprint,

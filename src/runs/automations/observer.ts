@@ -90,17 +90,22 @@ export function createObserver(options: ObserverOptions): Observer {
     const key = stateKey(blueprint, identifier);
     const entity = await options.read(blueprint, identifier);
     const state = await options.states.read(key);
-    const before = state.json === '' ? null : (JSON.parse(state.json) as Record<string, unknown>);
     const after = entity ? portEntity(entity) : null;
     const unknown = state.seq === 0 && state.json === '';
-    const event = entityEvent({ blueprint, identifier, seq: state.seq, before, after, depth, at: now().toISOString() });
-    const changed = contentOf(before) !== contentOf(after);
+    const json = after ? JSON.stringify(after) : '';
+    // The same stored JSON is the same content: nothing to parse or compare (the usual case of a dependent).
+    if (json === state.json && !unknown) return { after, recorded: false };
+    const before = state.json === '' ? null : (JSON.parse(state.json) as Record<string, unknown>);
+    const content = contentOf(after);
+    const changed = contentOf(before) !== content;
+    if (!changed && !unknown) return { after, recorded: false };
+    const event = entityEvent({ blueprint, identifier, seq: state.seq, before, after, depth, at: now().toISOString(), content });
     // Never recorded and gone: no event, but what pointed at it is looked up all the same.
-    if (changed || unknown) await options.follow?.(event.id, { blueprint, identifier, before: relationsOf(before), after: relationsOf(after), depth });
+    await options.follow?.(event.id, { blueprint, identifier, before: relationsOf(before), after: relationsOf(after), depth });
     if (!changed) return { after, recorded: false };
     await options.emit(event);
     await options.timers.sync(blueprint, identifier, before?.properties as Record<string, unknown> | undefined, entity?.properties, depth);
-    const recorded = await options.states.advance(key, state.seq, stateJson(entity));
+    const recorded = await options.states.advance(key, state.seq, json);
     return { after, recorded };
   };
 

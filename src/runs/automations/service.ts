@@ -13,7 +13,8 @@
  * own writes are deeper. A change of an entity whose blueprint something reads (the read paths
  * of the current blueprints and scorecards, readPaths.ts) is a job on the dependents queue,
  * queued before the change is recorded, whose handler observes its dependents (dependents.ts),
- * publishing those that changed (`publish`); a change nothing reads queues nothing.
+ * publishing those that changed (`publish`); a change nothing reads queues nothing, nor does an
+ * update of an entity read only for its existence.
  */
 import type { Logger } from 'pino';
 import type { AutomationSet } from '../../model/automations/model.ts';
@@ -26,7 +27,7 @@ import type { ActionEngine } from '../engine.ts';
 import type { JobHandler, JobQueue } from '../jobs/JobQueue.ts';
 import { Timers, type TimerJob } from '../timers/timers.ts';
 import { currentChain } from './chain.ts';
-import { dependentsOf, type RelationGraph } from './dependents.ts';
+import { dependentsOf, mayHaveDependents, type RelationGraph } from './dependents.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { runEvent, type AutomationEvent, type ObservedEntity } from './events.ts';
 import { anyListens } from './match.ts';
@@ -109,7 +110,7 @@ export async function startAutomations(options: AutomationServiceOptions): Promi
     timers,
     emit,
     follow: async (id, job) => {
-      if (options.maxDependents > 0 && (index().get(job.blueprint)?.length ?? 0) > 0) await (await dependentsQueue).add(id, job);
+      if (options.maxDependents > 0 && mayHaveDependents(index(), job)) await (await dependentsQueue).add(id, job);
     },
     dependents: (changed) => dependentsOf(index(), changed, options.graph()),
     publish: options.publish,

@@ -12,7 +12,7 @@
  *   restart) arms once. When a job fires it checks the entity still holds that value: a timer
  *   moved or removed since (a job that could not be removed in time) fires nothing.
  */
-import type { BlueprintModel } from '../../model/blueprints/model.ts';
+import type { Blueprint, BlueprintModel } from '../../model/blueprints/model.ts';
 import type { AutomationSet } from '../../model/automations/model.ts';
 import type { Entity } from '../../model/entities/entity.ts';
 import type { JobQueue } from '../jobs/JobQueue.ts';
@@ -41,6 +41,14 @@ export interface TimersOptions {
 
 type Properties = Readonly<Record<string, unknown>> | undefined;
 
+/** A blueprint's `format: timer` properties, found once per blueprint definition (sync runs on every entity change). */
+const timerPropertiesOf = new WeakMap<Blueprint, readonly string[]>();
+function timerProperties(bp: Blueprint): readonly string[] {
+  let found = timerPropertiesOf.get(bp);
+  if (!found) timerPropertiesOf.set(bp, (found = Object.keys(bp.properties).filter((p) => bp.properties[p].format === 'timer')));
+  return found;
+}
+
 export class Timers {
   private readonly options: TimersOptions;
   private readonly now: () => Date;
@@ -61,8 +69,7 @@ export class Timers {
     const queue = this.queue;
     const bp = this.options.model().get(blueprint);
     if (!queue || !bp) return;
-    for (const [property, def] of Object.entries(bp.properties)) {
-      if (def.format !== 'timer') continue;
+    for (const property of timerProperties(bp)) {
       const was = typeof before?.[property] === 'string' ? (before[property] as string) : undefined;
       const is = typeof after?.[property] === 'string' ? (after[property] as string) : undefined;
       if (was === is) continue;

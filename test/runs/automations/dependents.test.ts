@@ -14,7 +14,7 @@ import { loadBlueprints } from '../../../src/model/blueprints/load.ts';
 import { createAutomationSet } from '../../../src/model/automations/model.ts';
 import type { EntityInput, EntityKey } from '../../../src/model/entities/entity.ts';
 import { loadScorecards } from '../../../src/model/scorecards/load.ts';
-import { dependentsOf, type ChangedEntity } from '../../../src/runs/automations/dependents.ts';
+import { dependentsOf, mayHaveDependents, type ChangedEntity } from '../../../src/runs/automations/dependents.ts';
 import type { AutomationEvent } from '../../../src/runs/automations/events.ts';
 import { createObserver, type DependentsJob } from '../../../src/runs/automations/observer.ts';
 import { blueprintsRead, readPaths } from '../../../src/runs/automations/readPaths.ts';
@@ -105,6 +105,14 @@ describe('dependents of a change', () => {
     expect(keys(await dependentsOf(index, changed('Team', 't1', {}, null), graph))).toEqual(['System:sys1']);
     // Created (or never seen before): the same entities, whose relation now resolves.
     expect(keys(await dependentsOf(index, changed('Team', 't1', null, {}), graph))).toEqual(['System:sys1']);
+  });
+
+  it('no dependents job for an update of an entity read only for its existence, nor for a blueprint nothing reads', async () => {
+    expect(mayHaveDependents(index, changed('Team', 't1', {}, {}))).toBe(false);
+    expect(mayHaveDependents(index, changed('Team', 't1', {}, null))).toBe(true);
+    expect(mayHaveDependents(index, changed('Team', 't1', null, {}))).toBe(true);
+    expect(mayHaveDependents(index, changed('Domain', 'd1', {}, {}))).toBe(true);
+    expect(mayHaveDependents(index, changed('Nothing', 'n1', null, {}))).toBe(false);
   });
 
   it('a deleted system: the services left pointing at it, and its domain through its relations before the deletion', async () => {
