@@ -42,6 +42,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 /** Size at which heap per object is reported (change-to-event latency is measured at every size). */
 const MEMORY_SIZE = 10_000;
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000);
+/** Rounds the changes are split into, alternating between the sizes (forward, then backward). */
+const CHANGE_ROUNDS = Number(process.env.BENCH_CHANGE_ROUNDS ?? 6);
 /** Measured query time per gateway per size (split into rounds alternating with the catalog alone). */
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 4_000);
 const ROUNDS = 4;
@@ -99,6 +101,19 @@ interface GcPauses {
   readonly long: number;
   /** Pauses by kind (minor: scavenges; major: mark-compact; incremental: marking steps; weakcb: weak callbacks): count and longest ms. */
   readonly byKind: Record<string, { readonly count: number; readonly maxMs: number }>;
+}
+
+const NO_PAUSES: GcPauses = { count: 0, totalMs: 0, maxMs: 0, long: 0, byKind: {} };
+
+/** Two windows of pauses as one. */
+function addPauses(a: GcPauses, b: GcPauses): GcPauses {
+  const byKind: Record<string, { count: number; maxMs: number }> = {};
+  for (const [kind, k] of [...Object.entries(a.byKind), ...Object.entries(b.byKind)]) {
+    const sum = (byKind[kind] ??= { count: 0, maxMs: 0 });
+    sum.count += k.count;
+    sum.maxMs = Math.max(sum.maxMs, k.maxMs);
+  }
+  return { count: a.count + b.count, totalMs: round(a.totalMs + b.totalMs, 1), maxMs: Math.max(a.maxMs, b.maxMs), long: a.long + b.long, byKind };
 }
 
 const GC_KINDS: Record<number, string> = {
@@ -322,7 +337,82 @@ async function main() {
     process.exit(130);
   });
 
+  /** One size under test: its simulators and gateway (alive until the end), what was measured so far. */
+  interface Setup {
+    readonly size: number;
+    readonly simulators: Simulators;
+    readonly gateway: Gateway;
+    readonly syncLists: number;
+    readonly memory: MemorySample;
+    readonly watched: ReturnType<typeof summary>;
+    readonly catalog: ReturnType<typeof summary>;
+    readonly workloadsInAnswer: number;
+    changes?: Changes;
+    readonly latencies: number[];
+    pauses: { gateway: GcPauses; simulators: GcPauses; bench: GcPauses };
+  }
+
+  /** A graphql-ws subscriber to `entityChanged(blueprint: WORKLOAD)` on one gateway, timing the changes it asks its simulators for. */
+  interface Changes {
+    measure(count: number, into: number[]): Promise<void>;
+    readonly eventsReceived: number;
+    dispose(): Promise<void>;
+  }
+
+  const subscribeChanges = async (gateway: Gateway, simulators: Simulators): Promise<Changes> => {
+    const client = createClient({ url: `${gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+    let waiting: { replicas: number; resolve: (t: bigint) => void } | undefined;
+    let eventsReceived = 0;
+    client.subscribe(
+      { query: SUBSCRIPTION },
+      {
+        next: (v) => {
+          const now = process.hrtime.bigint();
+          eventsReceived++;
+          const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number } | null } }).entityChanged;
+          const pending = waiting;
+          if (pending && e.identifier === 'production/orders/cart-service' && e.entity?.desiredReplicas === pending.replicas) {
+            waiting = undefined;
+            pending.resolve(now);
+          }
+        },
+        error: (e) => console.warn('  subscription error', e),
+        complete: () => undefined,
+      },
+    );
+    // Wait until the subscription is live: scale until one event arrives.
+    let replicas = 3;
+    let subscribed = false;
+    for (let i = 0; !subscribed && i < 100; i++) {
+      replicas = replicas === 3 ? 4 : 3;
+      const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
+      await simulators.scale(replicas);
+      subscribed = (await Promise.race([got.then(() => true), sleep(100).then(() => false)])) as boolean;
+    }
+    if (!subscribed) throw new Error('the entityChanged subscription never received an event');
+    await sleep(200);
+    eventsReceived = 0;
+    return {
+      get eventsReceived() {
+        return eventsReceived;
+      },
+      async measure(count, into) {
+        for (let i = 0; i < count; i++) {
+          replicas = replicas === 3 ? 4 : 3;
+          const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
+          const timeout = sleep(5_000).then(() => null);
+          const [at, arrived] = await Promise.all([simulators.scale(replicas), Promise.race([got, timeout])]);
+          if (arrived === null) throw new Error(`change ${into.length}: no entityChanged within 5 s`);
+          into.push(Number(arrived - at) / 1e6);
+          await sleep(2); // let the controller's follow-up events (status, pods) drain
+        }
+      },
+      dispose: async () => void (await client.dispose()),
+    };
+  };
+
   const results: SizeResult[] = [];
+  const setups: Setup[] = [];
   let catalogMemory: MemorySample;
   let catalogServing: MemorySample;
   let catalogGateway: Gateway | undefined;
@@ -335,120 +425,100 @@ async function main() {
     console.log(`catalog alone: ${describeMemory(catalogMemory)}`);
     await runFor(catalogGateway.url, WARMUP_MS, null);
 
+    // Per size, one after the other: simulators and a gateway, the sync, memory, query latency.
     for (const size of SIZES) {
       const simulators = await startSimulators(Math.max(0, size - 5));
-      const simulatorStartSeconds = simulators.startSeconds;
-      let gateway: Gateway | undefined;
-      const clients: { dispose(): void | Promise<void> }[] = [];
-      try {
-        const { pods, podJsonBytesAvg } = simulators;
-        const kubeconfigFile = path.join(dir, `kubeconfig-${size}`);
-        writeFileSync(kubeconfigFile, simulators.kubeconfigYaml);
-        console.log(`${n(pods)} pods (avg JSON ${n(podJsonBytesAvg)} B), simulators up in ${simulatorStartSeconds} s; gateway syncing…`);
-        gateway = await startGateway({ LATTICE_CONFIG: EXAMPLE, KUBECONFIG_FILE: kubeconfigFile });
-        const syncLists = await simulators.lists();
-        const memory = await gateway.memory();
-        console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); ${describeMemory(memory)}`);
+      const kubeconfigFile = path.join(dir, `kubeconfig-${size}`);
+      writeFileSync(kubeconfigFile, simulators.kubeconfigYaml);
+      console.log(`${n(simulators.pods)} pods (avg JSON ${n(simulators.podJsonBytesAvg)} B), simulators up in ${simulators.startSeconds} s; gateway syncing…`);
+      const gateway = await startGateway({ LATTICE_CONFIG: EXAMPLE, KUBECONFIG_FILE: kubeconfigFile });
+      const syncLists = await simulators.lists();
+      const memory = await gateway.memory();
+      console.log(`  synced in ${gateway.startSeconds} s (${syncLists} lists); ${describeMemory(memory)}`);
 
-        // Query latency, watched state vs the catalog alone, alternating rounds.
-        const answer = await query(gateway.url);
-        if (answer.errors) throw new Error(`query: ${answer.errors[0].message}`);
-        const workloadsInAnswer = ((answer.data?.components.nodes ?? []) as { workloadsByComponent: { nodes: unknown[] } }[]).reduce((a, c) => a + c.workloadsByComponent.nodes.length, 0);
-        await runFor(gateway.url, WARMUP_MS, null);
-        await runFor(catalogGateway.url, WARMUP_MS, null);
-        const watched: number[] = [];
-        const catalog: number[] = [];
-        for (let r = 0; r < ROUNDS; r++) {
-          await runFor(gateway.url, TIME_MS / ROUNDS, watched);
-          await runFor(catalogGateway.url, TIME_MS / ROUNDS, catalog);
-        }
-        const w = summary(watched);
-        const c = summary(catalog);
-        console.log(`  query p50 ${w.p50Ms} ms (catalog alone ${c.p50Ms} ms), p99 ${w.p99Ms} ms (${c.p99Ms} ms)`);
-
-        // Change-to-event latency: sim.scale → entityChanged at a graphql-ws subscriber.
-        let changes: SizeResult['changes'];
-        {
-          const client = createClient({ url: `${gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
-          clients.push(client);
-          let waiting: { replicas: number; resolve: (t: bigint) => void } | undefined;
-          let eventsReceived = 0;
-          let subscribed = false;
-          client.subscribe(
-            { query: SUBSCRIPTION },
-            {
-              next: (v) => {
-                const now = process.hrtime.bigint();
-                eventsReceived++;
-                const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number } | null } }).entityChanged;
-                const pending = waiting;
-                if (pending && e.identifier === 'production/orders/cart-service' && e.entity?.desiredReplicas === pending.replicas) {
-                  waiting = undefined;
-                  pending.resolve(now);
-                }
-              },
-              error: (e) => console.warn('  subscription error', e),
-              complete: () => undefined,
-            },
-          );
-          // Wait until the subscription is live: scale until one event arrives.
-          let replicas = 3;
-          for (let i = 0; !subscribed && i < 100; i++) {
-            replicas = replicas === 3 ? 4 : 3;
-            const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
-            await simulators.scale(replicas);
-            subscribed = (await Promise.race([got.then(() => true), sleep(100).then(() => false)])) as boolean;
-          }
-          if (!subscribed) throw new Error('the entityChanged subscription never received an event');
-          await sleep(200);
-          const latencies: number[] = [];
-          eventsReceived = 0;
-          // Every process starts the timed changes from a full collection, so the collections during
-          // them come from the changes' own allocation, at every size alike.
-          await Promise.all([gateway.collect(), simulators.collect()]);
-          (globalThis as { gc?: () => void }).gc?.();
-          await gateway.gc();
-          await simulators.gc();
-          benchGc.take();
-          if (PROFILE) await gateway.profileStart();
-          for (let i = 0; i < CHANGES; i++) {
-            replicas = replicas === 3 ? 4 : 3;
-            const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
-            const timeout = sleep(5_000).then(() => null);
-            const [at, arrived] = await Promise.all([simulators.scale(replicas), Promise.race([got, timeout])]);
-            if (arrived === null) throw new Error(`change ${i}: no entityChanged within 5 s`);
-            latencies.push(Number(arrived - at) / 1e6);
-            await sleep(2); // let the controller's follow-up events (status, pods) drain
-          }
-          if (PROFILE) {
-            const file = path.join(PROFILE, `gateway-changes-${size}.cpuprofile`);
-            await gateway.profileStop(file);
-            console.log(`  wrote ${file}`);
-          }
-          changes = { count: CHANGES, latency: summary(latencies), eventsReceived, gcPauses: { gateway: await gateway.gc(), simulators: await simulators.gc(), bench: benchGc.take() } };
-          const gcs = changes.gcPauses;
-          const pauses = (p: GcPauses) => `${p.count} (${p.long} ≥ 10 ms, longest ${p.maxMs} ms; ${Object.entries(p.byKind).map(([k, v]) => `${k} ${v.count}, longest ${v.maxMs}`).join('; ')})`;
-          console.log(`  slowest changes (ms): ${[...latencies].sort((a, b) => b - a).slice(0, 15).map((x) => round(x, 1)).join(', ')}`);
-          console.log(`  change → entityChanged p50 ${changes.latency.p50Ms} ms, p99 ${changes.latency.p99Ms} ms over ${CHANGES} scales (${eventsReceived} events); GC pauses meanwhile: gateway ${pauses(gcs.gateway)}, simulators ${pauses(gcs.simulators)}, bench process ${pauses(gcs.bench)}`);
-        }
-        const serving = await gateway.memory();
-        console.log(`  serving: ${describeMemory(serving)}`);
-        results.push({ pods, podJsonBytesAvg, simulatorStartSeconds, gatewayStartSeconds: gateway.startSeconds, syncLists, memory, serving, watched: w, catalog: c, ratioP50: round(w.p50Ms / c.p50Ms, 2), workloadsInAnswer, changes });
-      } finally {
-        await Promise.all(clients.map((c) => c.dispose()));
-        await gateway?.close();
-        await simulators.close();
+      // Query latency, watched state vs the catalog alone, alternating rounds.
+      const answer = await query(gateway.url);
+      if (answer.errors) throw new Error(`query: ${answer.errors[0].message}`);
+      const workloadsInAnswer = ((answer.data?.components.nodes ?? []) as { workloadsByComponent: { nodes: unknown[] } }[]).reduce((a, c) => a + c.workloadsByComponent.nodes.length, 0);
+      await runFor(gateway.url, WARMUP_MS, null);
+      await runFor(catalogGateway.url, WARMUP_MS, null);
+      const watched: number[] = [];
+      const catalog: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        await runFor(gateway.url, TIME_MS / ROUNDS, watched);
+        await runFor(catalogGateway.url, TIME_MS / ROUNDS, catalog);
       }
+      const w = summary(watched);
+      const c = summary(catalog);
+      console.log(`  query p50 ${w.p50Ms} ms (catalog alone ${c.p50Ms} ms), p99 ${w.p99Ms} ms (${c.p99Ms} ms)`);
+      setups.push({ size, simulators, gateway, syncLists, memory, watched: w, catalog: c, workloadsInAnswer, latencies: [], pauses: { gateway: NO_PAUSES, simulators: NO_PAUSES, bench: NO_PAUSES } });
+    }
+
+    // Change to event, every size in alternating rounds (forward, then backward), so drift in the
+    // machine or in the bench process weighs on every size alike.
+    for (const s of setups) s.changes = await subscribeChanges(s.gateway, s.simulators);
+    if (PROFILE) for (const s of setups) await s.gateway.profileStart();
+    for (let r = 0; r < CHANGE_ROUNDS; r++) {
+      const count = Math.floor(CHANGES / CHANGE_ROUNDS) + (r < CHANGES % CHANGE_ROUNDS ? 1 : 0);
+      for (const s of r % 2 === 0 ? setups : [...setups].reverse()) {
+        // Every process starts each round from a full collection, so the collections during it come
+        // from the changes' own allocation, at every size alike.
+        await Promise.all([s.gateway.collect(), s.simulators.collect()]);
+        (globalThis as { gc?: () => void }).gc?.();
+        await s.gateway.gc();
+        await s.simulators.gc();
+        benchGc.take();
+        await s.changes!.measure(count, s.latencies);
+        s.pauses = { gateway: addPauses(s.pauses.gateway, await s.gateway.gc()), simulators: addPauses(s.pauses.simulators, await s.simulators.gc()), bench: addPauses(s.pauses.bench, benchGc.take()) };
+      }
+    }
+    if (PROFILE) {
+      for (const s of setups) {
+        const file = path.join(PROFILE, `gateway-changes-${s.size}.cpuprofile`);
+        await s.gateway.profileStop(file);
+        console.log(`wrote ${file}`);
+      }
+    }
+
+    const pausesText = (p: GcPauses) => `${p.count} (${p.long} ≥ 10 ms, longest ${p.maxMs} ms; ${Object.entries(p.byKind).map(([k, v]) => `${k} ${v.count}, longest ${v.maxMs}`).join('; ')})`;
+    for (const s of setups) {
+      const latency = summary(s.latencies);
+      const gcs = s.pauses;
+      console.log(`${n(s.simulators.pods)} pods: change → entityChanged p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${CHANGES} scales in ${CHANGE_ROUNDS} rounds (${s.changes!.eventsReceived} events); GC pauses meanwhile: gateway ${pausesText(gcs.gateway)}, simulators ${pausesText(gcs.simulators)}, bench process ${pausesText(gcs.bench)}`);
+      console.log(`  slowest changes (ms): ${[...s.latencies].sort((a, b) => b - a).slice(0, 15).map((x) => round(x, 1)).join(', ')}`);
+      const serving = await s.gateway.memory();
+      console.log(`  serving: ${describeMemory(serving)}`);
+      results.push({
+        pods: s.simulators.pods,
+        podJsonBytesAvg: s.simulators.podJsonBytesAvg,
+        simulatorStartSeconds: s.simulators.startSeconds,
+        gatewayStartSeconds: s.gateway.startSeconds,
+        syncLists: s.syncLists,
+        memory: s.memory,
+        serving,
+        watched: s.watched,
+        catalog: s.catalog,
+        ratioP50: round(s.watched.p50Ms / s.catalog.p50Ms, 2),
+        workloadsInAnswer: s.workloadsInAnswer,
+        changes: { count: CHANGES, latency, eventsReceived: s.changes!.eventsReceived, gcPauses: gcs },
+      });
     }
     // The catalog alone has answered every round by now: its memory while serving, to compare with.
     catalogServing = await catalogGateway.memory();
   } finally {
+    for (const s of setups) {
+      await s.changes?.dispose();
+      await s.gateway.close();
+      await s.simulators.close();
+    }
     benchGc.stop();
     await catalogGateway?.close();
     stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
   const durationS = round((Date.now() - started) / 1000, 1);
+  // Sizes may be given in any order (BENCH_SIZES=100000,10000 measures the larger first): compare them in ascending order.
+  results.sort((a, b) => a.pods - b.pods);
 
   // Memory per watched pod: against the catalog-alone gateway, and marginal between sizes.
   const at = (size: number) => results.find((r) => r.pods >= size && r.pods < size * 1.01);
@@ -511,7 +581,7 @@ async function main() {
     loadAverageAfter: os.loadavg().map((l) => round(l, 2)),
   };
   const command = 'npm run bench:kubernetes';
-  const settings = { sizes: SIZES, changes: CHANGES, timeMsPerGatewayPerSize: TIME_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, query: QUERY, subscription: SUBSCRIPTION, pageSize: 500 };
+  const settings = { sizes: SIZES, changes: CHANGES, changeRounds: CHANGE_ROUNDS, timeMsPerGatewayPerSize: TIME_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, query: QUERY, subscription: SUBSCRIPTION, pageSize: 500 };
 
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   const memTable = [
@@ -551,7 +621,7 @@ async function main() {
         }),
       ].join('\n')
     : '(not measured)';
-  const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nWhile serving (after the queries and changes below, after a full GC: the merged views of Workload and Pod and their reverse indexes built), per pod against the catalog alone at the same point:\n\n${servingTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (the simulator publishes the Deployment's change, just before its watches write it → \`entityChanged\` at a graphql-ws subscriber in the bench process; both processes read the machine's monotonic clock):\n\n${changeTable}`;
+  const tables = `Memory (gateway process only, after a full GC; heap held: the pages V8 keeps for its heap, \`v8.getHeapSpaceStatistics()\` physical sizes; RSS anonymous and files from /proc/self/status):\n\n${memTable}\n\nPer watched pod:\n\n${perPodTable}\n\nWhile serving (after the queries and changes below, after a full GC: the merged views of Workload and Pod and their reverse indexes built), per pod against the catalog alone at the same point:\n\n${servingTable}\n\nQuery latency over HTTP (\`${QUERY}\`):\n\n${queryTable}\n\nChange to event (the simulator publishes the Deployment's change, just before its watches write it → \`entityChanged\` at a graphql-ws subscriber in the bench process; both processes read the machine's monotonic clock; every size's gateway and simulators alive together, the changes in ${CHANGE_ROUNDS} rounds alternating between the sizes):\n\n${changeTable}`;
 
   const out = { benchmark: 'kubernetes', command, environment, settings, targets, durationSeconds: durationS, catalogAlone: { memory: base, serving: catalogServing! }, memory, perPod: perPodRows, results };
   const md = `# Kubernetes benchmark
