@@ -262,6 +262,8 @@ interface Simulators {
   lists(): Promise<number>;
   /** Scales production's orders/cart-service; answers the simulator's clock (ns) when the Deployment's event was published, just before the watches write it. */
   scale(replicas: number): Promise<bigint>;
+  /** How long each scale() took in the simulator (ms), since the last call. */
+  scaleTimes(): Promise<number[]>;
   gc(): Promise<GcPauses>;
   /** A full collection in the simulators' process. */
   collect(): Promise<void>;
@@ -277,6 +279,7 @@ async function startSimulators(extraPods: number): Promise<Simulators> {
     startSeconds: child.startSeconds,
     lists: async () => (await child.request<{ lists: number }>('lists')).lists,
     scale: async (replicas) => BigInt((await child.request<{ at: string }>('scale', { replicas })).at),
+    scaleTimes: async () => (await child.request<{ ms: number[] }>('scale-times')).ms,
     gc: async () => {
       const { id: _id, ...pauses } = await child.request<GcPauses & { id: number }>('gc');
       return pauses;
@@ -349,6 +352,8 @@ async function main() {
     readonly workloadsInAnswer: number;
     changes?: Changes;
     readonly latencies: number[];
+    /** The simulator's own time per scale() (ms). */
+    readonly scaleMs: number[];
     pauses: { gateway: GcPauses; simulators: GcPauses; bench: GcPauses };
   }
 
@@ -451,7 +456,7 @@ async function main() {
       const w = summary(watched);
       const c = summary(catalog);
       console.log(`  query p50 ${w.p50Ms} ms (catalog alone ${c.p50Ms} ms), p99 ${w.p99Ms} ms (${c.p99Ms} ms)`);
-      setups.push({ size, simulators, gateway, syncLists, memory, watched: w, catalog: c, workloadsInAnswer, latencies: [], pauses: { gateway: NO_PAUSES, simulators: NO_PAUSES, bench: NO_PAUSES } });
+      setups.push({ size, simulators, gateway, syncLists, memory, watched: w, catalog: c, workloadsInAnswer, latencies: [], scaleMs: [], pauses: { gateway: NO_PAUSES, simulators: NO_PAUSES, bench: NO_PAUSES } });
     }
 
     // Change to event, every size in alternating rounds (forward, then backward), so drift in the
@@ -468,7 +473,9 @@ async function main() {
         await s.gateway.gc();
         await s.simulators.gc();
         benchGc.take();
+        await s.simulators.scaleTimes();
         await s.changes!.measure(count, s.latencies);
+        s.scaleMs.push(...(await s.simulators.scaleTimes()));
         s.pauses = { gateway: addPauses(s.pauses.gateway, await s.gateway.gc()), simulators: addPauses(s.pauses.simulators, await s.simulators.gc()), bench: addPauses(s.pauses.bench, benchGc.take()) };
       }
     }
@@ -485,6 +492,8 @@ async function main() {
       const latency = summary(s.latencies);
       const gcs = s.pauses;
       console.log(`${n(s.simulators.pods)} pods: change → entityChanged p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${CHANGES} scales in ${CHANGE_ROUNDS} rounds (${s.changes!.eventsReceived} events); GC pauses meanwhile: gateway ${pausesText(gcs.gateway)}, simulators ${pausesText(gcs.simulators)}, bench process ${pausesText(gcs.bench)}`);
+      const scale = summary(s.scaleMs);
+      console.log(`  the simulator's own scale() (the write and the controllers' follow-up writes): p50 ${scale.p50Ms} ms, p99 ${scale.p99Ms} ms, max ${scale.maxMs} ms`);
       console.log(`  slowest changes (ms): ${[...s.latencies].sort((a, b) => b - a).slice(0, 15).map((x) => round(x, 1)).join(', ')}`);
       const serving = await s.gateway.memory();
       console.log(`  serving: ${describeMemory(serving)}`);
@@ -714,6 +723,8 @@ async function simulatorsMode() {
   // any watch, so it runs just before the watches write the event (the simulator's own work on the
   // write, and a collection it triggers, are the API server's latency, not the gateway's).
   let scaling: { replicas: number; published?: bigint } | undefined;
+  /** How long each scale() took in the simulator (the write, its events, the controllers' follow-up writes), since the last `scale-times`. */
+  let scaleNs: number[] = [];
   production.cluster.subscribe((event) => {
     const o = event.object as { kind?: string; metadata: { namespace?: string; name?: string }; spec?: { replicas?: number } };
     if (scaling && scaling.published === undefined && o.kind === 'Deployment' && o.metadata.namespace === 'orders' && o.metadata.name === 'cart-service' && o.spec?.replicas === scaling.replicas) {
@@ -724,9 +735,16 @@ async function simulatorsMode() {
     { pods: pods.length, podJsonBytesAvg, kubeconfigYaml },
     {
       lists: () => ({ lists: production.stats.byVerb.list }),
+      'scale-times': () => {
+        const ms = scaleNs.map((ns) => ns / 1e6);
+        scaleNs = [];
+        return { ms };
+      },
       scale: (m) => {
         scaling = { replicas: m.replicas as number };
+        const before = process.hrtime.bigint();
         production.scale('orders', 'cart-service', scaling.replicas);
+        scaleNs.push(Number(process.hrtime.bigint() - before));
         if (scaling.published === undefined) throw new Error('the scale published no Deployment event');
         return { at: String(scaling.published) };
       },
