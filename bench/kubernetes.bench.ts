@@ -24,7 +24,7 @@
  *   BENCH_SIZES=10000,100000 npm run bench:kubernetes
  *   BENCH_SIZES=1000,10000 BENCH_CHANGES=200 BENCH_TIME_MS=2000 npm run bench:kubernetes
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 /** Size at which heap per object is reported (change-to-event latency is measured at every size). */
 const MEMORY_SIZE = 10_000;
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000);
+/** Pin the simulators to the last core and everything else to the others (`taskset`; BENCH_PIN=1). */
+const PIN = process.env.BENCH_PIN === '1' && os.cpus().length >= 2;
 /** Rounds the changes are split into, alternating between the sizes (forward, then backward). */
 const CHANGE_ROUNDS = Number(process.env.BENCH_CHANGE_ROUNDS ?? 6);
 /** Measured query time per gateway per size (split into rounds alternating with the catalog alone). */
@@ -103,6 +105,12 @@ interface GcPauses {
   readonly byKind: Record<string, { readonly count: number; readonly maxMs: number }>;
 }
 
+/** CPU time this process has used (all its threads: the collector's helpers included), in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 const NO_PAUSES: GcPauses = { count: 0, totalMs: 0, maxMs: 0, long: 0, byKind: {} };
 
 /** Two windows of pauses as one. */
@@ -160,7 +168,13 @@ const children = new Set<ChildProcess>();
 /** Starts `kubernetes.bench.ts <mode>` with `env`, and waits for its `ready` message. */
 async function startChild(mode: 'gateway' | 'simulators', env: Record<string, string>, nodeArgs: readonly string[]): Promise<Child> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, import.meta.filename, mode], {
+  // With BENCH_PIN, the simulators (the instrument) get the last core to themselves; the gateways
+  // and the client share the others, so the simulators' work and collections take no CPU from them.
+  const cores = os.cpus().length;
+  const pin = PIN ? (mode === 'simulators' ? `${cores - 1}` : `0-${cores - 2}`) : null;
+  const command = pin ? 'taskset' : process.execPath;
+  const args = [...nodeArgs, import.meta.filename, mode];
+  const child = spawn(command, pin ? ['-c', pin, process.execPath, ...args] : args, {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}), ...env },
@@ -226,6 +240,8 @@ interface Gateway {
   gc(): Promise<GcPauses>;
   /** A full collection in the gateway. */
   collect(): Promise<void>;
+  /** CPU time the gateway has used (all threads), ms. */
+  cpu(): Promise<number>;
   /** Starts V8's CPU profiler and allocation sampling in the gateway; `profileStop(file)` writes both (`BENCH_CPU_PROFILE`). */
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
@@ -246,6 +262,7 @@ async function startGateway(env: Record<string, string>): Promise<Gateway> {
       return pauses;
     },
     collect: async () => void (await child.request('collect')),
+    cpu: async () => (await child.request<{ cpuMs: number }>('cpu')).cpuMs,
     profileStart: async () => void (await child.request('profile-start')),
     profileStop: async (file) => void (await child.request('profile-stop', { file })),
     close: () => child.close(),
@@ -267,6 +284,10 @@ interface Simulators {
   gc(): Promise<GcPauses>;
   /** A full collection in the simulators' process. */
   collect(): Promise<void>;
+  /** CPU time the simulators' process has used (all threads), ms. */
+  cpu(): Promise<number>;
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -285,6 +306,9 @@ async function startSimulators(extraPods: number): Promise<Simulators> {
       return pauses;
     },
     collect: async () => void (await child.request('collect')),
+    cpu: async () => (await child.request<{ cpuMs: number }>('cpu')).cpuMs,
+    profileStart: async () => void (await child.request('profile-start')),
+    profileStop: async (file) => void (await child.request('profile-stop', { file })),
     close: () => child.close(),
   };
 }
@@ -328,6 +352,7 @@ async function main() {
   const WebSocket = (await import('ws')).default;
 
   const started = Date.now();
+  if (PIN) execFileSync('taskset', ['-cp', `0-${os.cpus().length - 2}`, String(process.pid)], { stdio: 'ignore' });
   // This process holds the clients only: its collections are counted beside the gateway's and the simulators'.
   const benchGc = watchGc();
   const loadBefore = os.loadavg().map((l) => round(l, 2));
@@ -354,6 +379,8 @@ async function main() {
     readonly latencies: number[];
     /** The simulator's own time per scale() (ms). */
     readonly scaleMs: number[];
+    /** CPU time used during the timed changes, ms, per process. */
+    readonly cpuMs: { gateway: number; simulators: number; bench: number };
     pauses: { gateway: GcPauses; simulators: GcPauses; bench: GcPauses };
   }
 
@@ -367,6 +394,8 @@ async function main() {
   const subscribeChanges = async (gateway: Gateway, simulators: Simulators): Promise<Changes> => {
     const client = createClient({ url: `${gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
     let waiting: { replicas: number; resolve: (t: bigint) => void } | undefined;
+    /** The change's follow-up: the Workload's status with every replica ready (after its pods' events). */
+    let settling: { replicas: number; resolve: () => void } | undefined;
     let eventsReceived = 0;
     client.subscribe(
       { query: SUBSCRIPTION },
@@ -374,11 +403,17 @@ async function main() {
         next: (v) => {
           const now = process.hrtime.bigint();
           eventsReceived++;
-          const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number } | null } }).entityChanged;
+          const e = (v.data as { entityChanged: { identifier: string; entity: { desiredReplicas: number; readyReplicas: number } | null } }).entityChanged;
+          if (e.identifier !== 'production/orders/cart-service') return;
           const pending = waiting;
-          if (pending && e.identifier === 'production/orders/cart-service' && e.entity?.desiredReplicas === pending.replicas) {
+          if (pending && e.entity?.desiredReplicas === pending.replicas) {
             waiting = undefined;
             pending.resolve(now);
+          }
+          const settled = settling;
+          if (settled && e.entity?.desiredReplicas === settled.replicas && e.entity.readyReplicas === settled.replicas) {
+            settling = undefined;
+            settled.resolve();
           }
         },
         error: (e) => console.warn('  subscription error', e),
@@ -405,11 +440,15 @@ async function main() {
         for (let i = 0; i < count; i++) {
           replicas = replicas === 3 ? 4 : 3;
           const got = new Promise<bigint>((resolve) => (waiting = { replicas, resolve }));
+          const settled = new Promise<void>((resolve) => (settling = { replicas, resolve }));
           const timeout = sleep(5_000).then(() => null);
           const [at, arrived] = await Promise.all([simulators.scale(replicas), Promise.race([got, timeout])]);
           if (arrived === null) throw new Error(`change ${into.length}: no entityChanged within 5 s`);
           into.push(Number(arrived - at) / 1e6);
-          await sleep(2); // let the controller's follow-up events (status, pods) drain
+          // One change at a time: the next starts once this one's follow-ups (its pods' events, the
+          // Workload's status) have reached the client, and 2 ms more for the pods' own status events.
+          if ((await Promise.race([settled.then(() => true), sleep(5_000).then(() => false)])) === false) throw new Error(`change ${into.length}: the Workload never reported ${replicas} ready replicas`);
+          await sleep(2);
         }
       },
       dispose: async () => void (await client.dispose()),
@@ -456,13 +495,13 @@ async function main() {
       const w = summary(watched);
       const c = summary(catalog);
       console.log(`  query p50 ${w.p50Ms} ms (catalog alone ${c.p50Ms} ms), p99 ${w.p99Ms} ms (${c.p99Ms} ms)`);
-      setups.push({ size, simulators, gateway, syncLists, memory, watched: w, catalog: c, workloadsInAnswer, latencies: [], scaleMs: [], pauses: { gateway: NO_PAUSES, simulators: NO_PAUSES, bench: NO_PAUSES } });
+      setups.push({ size, simulators, gateway, syncLists, memory, watched: w, catalog: c, workloadsInAnswer, latencies: [], scaleMs: [], cpuMs: { gateway: 0, simulators: 0, bench: 0 }, pauses: { gateway: NO_PAUSES, simulators: NO_PAUSES, bench: NO_PAUSES } });
     }
 
     // Change to event, every size in alternating rounds (forward, then backward), so drift in the
     // machine or in the bench process weighs on every size alike.
     for (const s of setups) s.changes = await subscribeChanges(s.gateway, s.simulators);
-    if (PROFILE) for (const s of setups) await s.gateway.profileStart();
+    if (PROFILE) for (const s of setups) await Promise.all([s.gateway.profileStart(), s.simulators.profileStart()]);
     for (let r = 0; r < CHANGE_ROUNDS; r++) {
       const count = Math.floor(CHANGES / CHANGE_ROUNDS) + (r < CHANGES % CHANGE_ROUNDS ? 1 : 0);
       for (const s of r % 2 === 0 ? setups : [...setups].reverse()) {
@@ -474,7 +513,11 @@ async function main() {
         await s.simulators.gc();
         benchGc.take();
         await s.simulators.scaleTimes();
+        const [gatewayCpu, simulatorsCpu, benchCpu] = [await s.gateway.cpu(), await s.simulators.cpu(), cpuMs()];
         await s.changes!.measure(count, s.latencies);
+        s.cpuMs.bench += cpuMs() - benchCpu;
+        s.cpuMs.gateway += (await s.gateway.cpu()) - gatewayCpu;
+        s.cpuMs.simulators += (await s.simulators.cpu()) - simulatorsCpu;
         s.scaleMs.push(...(await s.simulators.scaleTimes()));
         s.pauses = { gateway: addPauses(s.pauses.gateway, await s.gateway.gc()), simulators: addPauses(s.pauses.simulators, await s.simulators.gc()), bench: addPauses(s.pauses.bench, benchGc.take()) };
       }
@@ -483,7 +526,8 @@ async function main() {
       for (const s of setups) {
         const file = path.join(PROFILE, `gateway-changes-${s.size}.cpuprofile`);
         await s.gateway.profileStop(file);
-        console.log(`wrote ${file}`);
+        await s.simulators.profileStop(file.replace('gateway-', 'simulators-'));
+        console.log(`wrote ${file} and the simulators' profiles beside it`);
       }
     }
 
@@ -493,6 +537,8 @@ async function main() {
       const gcs = s.pauses;
       console.log(`${n(s.simulators.pods)} pods: change â†’ entityChanged p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${CHANGES} scales in ${CHANGE_ROUNDS} rounds (${s.changes!.eventsReceived} events); GC pauses meanwhile: gateway ${pausesText(gcs.gateway)}, simulators ${pausesText(gcs.simulators)}, bench process ${pausesText(gcs.bench)}`);
       const scale = summary(s.scaleMs);
+      const perChange = (ms: number) => round(ms / CHANGES, 2);
+      console.log(`  CPU per change (all threads): gateway ${perChange(s.cpuMs.gateway)} ms, simulators ${perChange(s.cpuMs.simulators)} ms, bench process ${perChange(s.cpuMs.bench)} ms`);
       console.log(`  the simulator's own scale() (the write and the controllers' follow-up writes): p50 ${scale.p50Ms} ms, p99 ${scale.p99Ms} ms, max ${scale.maxMs} ms`);
       console.log(`  slowest changes (ms): ${[...s.latencies].sort((a, b) => b - a).slice(0, 15).map((x) => round(x, 1)).join(', ')}`);
       const serving = await s.gateway.memory();
@@ -656,21 +702,44 @@ Targets: heap growth per watched object no larger than the object's JSON size â€
   console.log('wrote bench/results/kubernetes.json and kubernetes.md');
 }
 
+/** IPC handlers `profile-start` and `profile-stop` (`{ file }`): V8's CPU profile and allocation sampling of this process. */
+async function profilerHandlers(): Promise<Record<string, (m: Record<string, unknown>) => unknown>> {
+  const { Session } = await import('node:inspector/promises');
+  const inspector = new Session();
+  return {
+    'profile-start': async () => {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+      await inspector.post('Profiler.start');
+      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      return {};
+    },
+    'profile-stop': async (m) => {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(m.file as string, JSON.stringify(profile));
+      const { profile: allocations } = await inspector.post('HeapProfiler.stopSampling');
+      writeFileSync((m.file as string).replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
+      inspector.disconnect();
+      return {};
+    },
+  };
+}
+
 // Gateway mode: a child process running one Lattice, answering the bench over IPC.
 async function gatewayMode() {
   const { loadConfig } = await import('../src/config/index.ts');
   const { startLattice } = await import('../src/server/app.ts');
-  const { Session } = await import('node:inspector/promises');
   const config = loadConfig(process.env, ROOT);
   // The bench measures the gateway, not its request budget.
   const lattice = await startLattice({ ...config, rateLimits: { ...config.rateLimits, enabled: false } });
   const gcPauses = watchGc();
-  const inspector = new Session();
   serveParent(
     { url: lattice.url },
     {
       gc: () => gcPauses.take(),
       collect: () => ((globalThis as { gc?: () => void }).gc?.(), {}),
+      cpu: () => ({ cpuMs: cpuMs() }),
       memory: async () => {
         const gc = (globalThis as { gc?: () => void }).gc;
         for (let i = 0; i < 3; i++) {
@@ -685,22 +754,7 @@ async function gatewayMode() {
         const bySpace = Object.fromEntries(spaces.map((space) => [space.space_name, { usedMB: mb(space.space_used_size), heldMB: mb(space.physical_space_size) }]));
         return { heapUsed: u.heapUsed, heapTotal: u.heapTotal, heapPhysical, external: u.external, rss: u.rss, rssAnon: kB('RssAnon'), rssFile: kB('RssFile'), spaces: bySpace } satisfies MemorySample;
       },
-      'profile-start': async () => {
-        inspector.connect();
-        await inspector.post('Profiler.enable');
-        await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
-        await inspector.post('Profiler.start');
-        await inspector.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-        return {};
-      },
-      'profile-stop': async (m) => {
-        const { profile } = await inspector.post('Profiler.stop');
-        writeFileSync(m.file as string, JSON.stringify(profile));
-        const { profile: allocations } = await inspector.post('HeapProfiler.stopSampling');
-        writeFileSync((m.file as string).replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
-        inspector.disconnect();
-        return {};
-      },
+      ...(await profilerHandlers()),
       close: async () => {
         await lattice.close();
         return {};
@@ -750,6 +804,8 @@ async function simulatorsMode() {
       },
       gc: () => gcPauses.take(),
       collect: () => ((globalThis as { gc?: () => void }).gc?.(), {}),
+      cpu: () => ({ cpuMs: cpuMs() }),
+      ...(await profilerHandlers()),
       close: async () => {
         await Promise.all([staging.close(), production.close()]);
         return {};
