@@ -635,8 +635,9 @@ async function main() {
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg().map((l) => round(l, 2)),
   };
-  const command = 'npm run bench:kubernetes';
-  const settings = { sizes: SIZES, changes: CHANGES, changeRounds: CHANGE_ROUNDS, timeMsPerGatewayPerSize: TIME_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, query: QUERY, subscription: SUBSCRIPTION, pageSize: 500 };
+  const env = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') && k !== 'BENCH_CPU_PROFILE').sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v} `).join('');
+  const command = `${env}npm run bench:kubernetes`;
+  const settings = { sizes: SIZES, changes: CHANGES, changeRounds: CHANGE_ROUNDS, pinned: PIN, timeMsPerGatewayPerSize: TIME_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, query: QUERY, subscription: SUBSCRIPTION, pageSize: 500 };
 
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   const memTable = [
@@ -689,7 +690,7 @@ change-to-event latency, in one run. See [bench/README.md](../README.md).
 - Machine: ${environment.cpus} cores (\`os.cpus().length\`), ${environment.cpuModel}, ${environment.memoryGB} GB, ${environment.platform}; load average (1/5/15 min) ${environment.loadAverageBefore.join(' / ')} before, ${environment.loadAverageAfter.join(' / ')} after
 - Command: \`${command}\` (took ${durationS} s)
 - Setup: two Kubernetes API simulators (\`staging\`, \`production\` with extra standalone pods in namespace \`load\`, labelled \`backstage.io/kubernetes-id: LoadService<n % 100>\`) in a child process of their own; each Lattice in its own child process (\`--expose-gc\`), \`examples/kubernetes/lattice.yaml\` pointed at the simulators (pageSize 500); the catalog-alone Lattice has the same blueprints and catalog and no sources. Queries over HTTP, sequential, ${ROUNDS} alternating rounds of ${TIME_MS / ROUNDS} ms per gateway after ${WARMUP_MS} ms warm-up each.
-- Everything (simulators, gateways, clients) shares the same ${environment.cpus} cores.
+- ${PIN ? `Pinned (BENCH_PIN=1, \`taskset\`): the simulators alone on core ${environment.cpus - 1}, the gateways and the clients on the other${environment.cpus > 2 ? 's' : ''}.` : `Everything (simulators, gateways, clients) shares the same ${environment.cpus} cores.`}
 
 ${tables}
 
