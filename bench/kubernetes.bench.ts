@@ -232,31 +232,24 @@ function serveParent(ready: Record<string, unknown>, handlers: Record<string, (m
   send({ ...ready, type: 'ready' });
 }
 
-interface Gateway {
-  readonly url: string;
+/** What the bench asks of every child process (a gateway, the simulators). */
+interface ProcessControls {
   readonly startSeconds: number;
-  memory(): Promise<MemorySample>;
-  /** The gateway's GC pauses since the last call. */
+  /** The process's GC pauses since the last call. */
   gc(): Promise<GcPauses>;
-  /** A full collection in the gateway. */
+  /** A full collection in the process. */
   collect(): Promise<void>;
-  /** CPU time the gateway has used (all threads), ms. */
+  /** CPU time the process has used (all threads), ms. */
   cpu(): Promise<number>;
-  /** Starts V8's CPU profiler and allocation sampling in the gateway; `profileStop(file)` writes both (`BENCH_CPU_PROFILE`). */
+  /** Starts V8's CPU profiler and allocation sampling; `profileStop(file)` writes both (`BENCH_CPU_PROFILE`). */
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
-async function startGateway(env: Record<string, string>): Promise<Gateway> {
-  const child = await startChild('gateway', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, ['--expose-gc']);
+function controlsOf(child: Child): ProcessControls {
   return {
-    url: child.ready.url as string,
     startSeconds: child.startSeconds,
-    memory: async () => {
-      const { id: _id, ...sample } = await child.request<MemorySample & { id: number }>('memory');
-      return sample;
-    },
     gc: async () => {
       const { id: _id, ...pauses } = await child.request<GcPauses & { id: number }>('gc');
       return pauses;
@@ -269,47 +262,46 @@ async function startGateway(env: Record<string, string>): Promise<Gateway> {
   };
 }
 
+interface Gateway extends ProcessControls {
+  readonly url: string;
+  memory(): Promise<MemorySample>;
+}
+
+async function startGateway(env: Record<string, string>): Promise<Gateway> {
+  const child = await startChild('gateway', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env }, ['--expose-gc']);
+  return {
+    ...controlsOf(child),
+    url: child.ready.url as string,
+    memory: async () => {
+      const { id: _id, ...sample } = await child.request<MemorySample & { id: number }>('memory');
+      return sample;
+    },
+  };
+}
+
 /** The simulators' process, as the bench sees it. */
-interface Simulators {
+interface Simulators extends ProcessControls {
   readonly pods: number;
   readonly podJsonBytesAvg: number;
   readonly kubeconfigYaml: string;
-  readonly startSeconds: number;
   /** Lists the production simulator has answered so far. */
   lists(): Promise<number>;
   /** Scales production's orders/cart-service; answers the simulator's clock (ns) when the Deployment's event was published, just before the watches write it. */
   scale(replicas: number): Promise<bigint>;
   /** How long each scale() took in the simulator (ms), since the last call. */
   scaleTimes(): Promise<number[]>;
-  gc(): Promise<GcPauses>;
-  /** A full collection in the simulators' process. */
-  collect(): Promise<void>;
-  /** CPU time the simulators' process has used (all threads), ms. */
-  cpu(): Promise<number>;
-  profileStart(): Promise<void>;
-  profileStop(file: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 async function startSimulators(extraPods: number): Promise<Simulators> {
   const child = await startChild('simulators', { BENCH_EXTRA_PODS: String(extraPods) }, ['--max-old-space-size=8192', '--expose-gc']);
   return {
+    ...controlsOf(child),
     pods: child.ready.pods as number,
     podJsonBytesAvg: child.ready.podJsonBytesAvg as number,
     kubeconfigYaml: child.ready.kubeconfigYaml as string,
-    startSeconds: child.startSeconds,
     lists: async () => (await child.request<{ lists: number }>('lists')).lists,
     scale: async (replicas) => BigInt((await child.request<{ at: string }>('scale', { replicas })).at),
     scaleTimes: async () => (await child.request<{ ms: number[] }>('scale-times')).ms,
-    gc: async () => {
-      const { id: _id, ...pauses } = await child.request<GcPauses & { id: number }>('gc');
-      return pauses;
-    },
-    collect: async () => void (await child.request('collect')),
-    cpu: async () => (await child.request<{ cpuMs: number }>('cpu')).cpuMs,
-    profileStart: async () => void (await child.request('profile-start')),
-    profileStop: async (file) => void (await child.request('profile-stop', { file })),
-    close: () => child.close(),
   };
 }
 
