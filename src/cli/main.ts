@@ -12,7 +12,7 @@ import { APPROVE_USAGE, approveCommand } from './approve.ts';
 import { UsageError } from './args.ts';
 import { CANCEL_USAGE, cancelCommand } from './cancel.ts';
 import { RETRY_USAGE, retryCommand } from './retry.ts';
-import { CHECK_USAGE, checkCommand } from './check.ts';
+import { CHECK_USAGE } from './checkUsage.ts';
 import { Refused, Unreachable } from './client.ts';
 import { DECLINE_USAGE, declineCommand } from './decline.ts';
 import { EXIT_CODES } from './exitCodes.ts';
@@ -37,7 +37,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   decline: { summary: 'decline <runId>       decline it (--reason required)', usage: DECLINE_USAGE, run: declineCommand },
   cancel: { summary: 'cancel <runId>        cancel a run that has not ended', usage: CANCEL_USAGE, run: cancelCommand },
   retry: { summary: 'retry <runId>         run a FAILURE run again as a new run linked to it', usage: RETRY_USAGE, run: retryCommand },
-  check: { summary: 'check [PATH...]       validate blueprints, actions, catalog and sources offline (CI); --config FILE', usage: CHECK_USAGE, run: checkCommand },
+  check: { summary: 'check [PATH...]       validate blueprints, actions, catalog and sources offline (CI); --config FILE', usage: CHECK_USAGE, run: async (args, io) => (await import('./check.ts')).checkCommand(args, io) },
 };
 
 const USAGE = `Usage: lattice <command> [options]    (lattice <command> --help for its options)
